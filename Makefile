@@ -1,0 +1,38 @@
+# skillfit: `make demo` sets up and screens the sample documents; `make test` runs the tests.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+DB     ?= demo.duckdb
+
+.DEFAULT_GOAL := help
+.PHONY: help install demo test lint validate samples bench clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+$(BIN)/skillfit: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	@touch $@
+
+install: $(BIN)/skillfit ## Create .venv and install skillfit with its dev tools
+
+demo: install ## Screen sample_docs/cvs against sample_docs/vacancies into demo.duckdb
+	rm -f $(DB)
+	$(BIN)/skillfit screen sample_docs/vacancies sample_docs/cvs --db $(DB) --top 5
+
+test: install ## Run the test suite
+	$(BIN)/python -m pytest -q
+
+lint: install ## Ruff over the code
+	$(BIN)/ruff check pipeline tests
+
+validate: install ## Validate the bundled taxonomy
+	$(BIN)/skillfit taxonomy validate
+
+samples: install ## Regenerate the sample PDF/DOCX/TXT documents
+	$(BIN)/python sample_docs/make_samples.py
+
+clean: ## Remove the virtualenv, caches and demo database
+	rm -rf $(VENV) .pytest_cache $(DB) build dist *.egg-info

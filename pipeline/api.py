@@ -1,0 +1,165 @@
+"""Library entry points: what the CLI, the spaCy component and ATS code all call."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline import __version__
+from pipeline.errors import ReadError
+from pipeline.matcher import SkillMatcher, cached_matcher
+from pipeline.model import Document
+from pipeline.readers import read_bytes, read_path
+from pipeline.stages import MatchSkills, Stage, classify_mentions, detect_language, segment_sections
+from pipeline.taxonomy import Taxonomy
+from pipeline.taxonomy import load as load_taxonomy
+
+CV_FOLDERS = {"cv", "cvs", "resume", "resumes", "candidates", "kandidaten", "sollicitanten", "applicants"}
+VACANCY_FOLDERS = {"vacancy", "vacancies", "vacature", "vacatures", "jobs", "job", "roles", "ads", "jobads",
+                   "postings", "openings"}
+VACANCY_CUES = re.compile(r"\b(wat bieden wij|wat bieden we|we offer|what we offer|wat vragen wij|requirements|"
+                          r"solliciteer|apply now|apply|vacature|job description|functieomschrijving|"
+                          r"jouw profiel|your profile|we are looking for|wij zoeken|we zoeken|nice to have)\b", re.I)
+CV_CUES = re.compile(r"\b(curriculum vitae|werkervaring|work experience|employment history|opleiding|education|"
+                     r"hobby's|hobbies|geboortedatum|date of birth|references|referenties)\b", re.I)
+
+
+def kind_from_path(path: str | Path) -> str | None:
+    """`cv` or `vacancy` from the names of the folders a file sits in, else None."""
+    for part in reversed(Path(path).parent.parts):
+        name = part.lower()
+        if name in CV_FOLDERS:
+            return "cv"
+        if name in VACANCY_FOLDERS:
+            return "vacancy"
+    return None
+
+
+def kind_from_text(text: str) -> str:
+    """Guess cv or vacancy from cue phrases (used only when neither flag nor folder says)."""
+    head = text[:5000]
+    return "vacancy" if len(VACANCY_CUES.findall(head)) > len(CV_CUES.findall(head)) else "cv"
+
+
+def document_id(text: str) -> str:
+    """Stable id from the content: the same text always gets the same id."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A document that could not be read: its source, status and one-line reason."""
+
+    source: str
+    status: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The error record of the extract contract."""
+        return {"source": self.source, "status": self.status, "error": self.reason}
+
+
+class Extractor:
+    """Extracts skills from documents; build once, reuse for every document.
+
+    The taxonomy is loaded and compiled once (cached on disk by content hash). An Extractor holds
+    no per-document state, so one instance may be shared by threads.
+
+    Args:
+        taxonomy: an already loaded Taxonomy; by default the bundled one plus `taxonomy_files`.
+        taxonomy_files: extra taxonomy files or folders (company skills, an imported ESCO).
+        stages: the pipeline as a list of `Document -> Document` callables; default `default_stages()`.
+        fuzzy: allow approximate matches for typos and OCR noise.
+    """
+
+    def __init__(self, taxonomy: Taxonomy | None = None, taxonomy_files: Sequence[str | Path] = (),
+                 stages: Sequence[Stage] | None = None, fuzzy: bool = True, use_cache: bool = True) -> None:
+        self.taxonomy = taxonomy or load_taxonomy(taxonomy_files)
+        self.matcher: SkillMatcher = cached_matcher(self.taxonomy, use_cache=use_cache)
+        self.stages: list[Stage] = list(stages) if stages is not None else self.default_stages(fuzzy)
+
+    def default_stages(self, fuzzy: bool = True) -> list[Stage]:
+        """The built-in pipeline: language, sections, matching, classification."""
+        return [detect_language, segment_sections, MatchSkills(self.matcher, fuzzy=fuzzy), classify_mentions]
+
+    def process(self, doc: Document) -> Document:
+        """Run every stage over `doc`."""
+        for stage in self.stages:
+            doc = stage(doc)
+        return doc
+
+    def extract(self, source: str | bytes | Path, kind: str | None = None, language: str | None = None,
+                doc_id: str | None = None, name: str | None = None) -> Document:
+        """Extract skills from text (str), file content (bytes) or a file (Path).
+
+        Raises:
+            ReadError: the file or bytes cannot be read; `.status` says why.
+        """
+        origin = None
+        if isinstance(source, Path):
+            origin = str(source)
+            text = read_path(source)
+            kind = kind or kind_from_path(source)
+        elif isinstance(source, bytes):
+            text = read_bytes(source, name or "<bytes>")
+            origin = name
+        else:
+            text = source
+            origin = name
+        doc = Document(id=doc_id or document_id(text), text=text, kind=kind or kind_from_text(text),
+                       source=origin, language=language)
+        return self.process(doc)
+
+    def extract_many(self, paths: Iterable[str | Path], kind: str | None = None) -> Iterator[Document | Failure]:
+        """Extract every file in order; unreadable files come out as Failure, never as an exception."""
+        for path in paths:
+            try:
+                yield self.extract(Path(path), kind=kind)
+            except ReadError as exc:
+                yield Failure(str(path), exc.status, exc.reason)
+
+    def to_dict(self, doc: Document) -> dict[str, Any]:
+        """The extract contract (DESIGN.md section 3) for one document."""
+        return document_to_dict(doc, self.taxonomy)
+
+
+def document_to_dict(doc: Document, taxonomy: Taxonomy) -> dict[str, Any]:
+    """Serialise a processed Document to the JSON contract."""
+    skills = []
+    for m in doc.mentions:
+        skill = taxonomy.skills.get(m.skill_id)
+        skills.append({
+            "skill_id": m.skill_id,
+            "label": skill.label(doc.language or "en") if skill else m.text,
+            "label_en": skill.label("en") if skill else m.text,
+            "type": skill.type if skill else None,
+            "category": skill.category if skill else None,
+            "esco_uri": skill.esco_uri if skill else None,
+            "start": m.start, "end": m.end, "text": m.text,
+            "method": m.method, "confidence": m.confidence,
+            "section": m.section, "requirement": m.requirement, "years": m.years, "level": m.level,
+        })
+    return {
+        "doc_id": doc.id, "source": doc.source, "kind": doc.kind, "language": doc.language,
+        "skills": skills,
+        "skillfit_version": __version__,
+        "taxonomy_version": taxonomy.version, "taxonomy_hash": taxonomy.content_hash,
+    }
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files named directly, and every supported file under named folders (sorted, hidden ones skipped)."""
+    from pipeline.readers import SUPPORTED
+
+    for p in map(Path, paths):
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and f.suffix.lower() in SUPPORTED and not any(
+                        part.startswith(".") for part in f.relative_to(p).parts):
+                    yield f
+        else:
+            yield p

@@ -1,0 +1,366 @@
+"""The `skillfit` command: thin click wrappers around pipeline.api and pipeline.store."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from pipeline import __version__
+from pipeline.api import Extractor, Failure, iter_files
+from pipeline.errors import SkillfitError
+from pipeline.output import FORMATS, write_rows
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+DEFAULT_DB = "skillfit.duckdb"
+
+
+def output_options(func):
+    """The shared output flags: --format and -o/--output."""
+    @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                  help="Output format.")
+    @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+                  help="Write to FILE instead of stdout.")
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+    return wrapper
+
+
+def taxonomy_option(func):
+    """--taxonomy FILE, repeatable: extra concept files on top of the bundled taxonomy."""
+    return click.option("--taxonomy", "taxonomy_files", multiple=True, type=click.Path(exists=True),
+                        help="Extra taxonomy file or folder (repeatable); later files override earlier ones.")(func)
+
+
+def fail(message: str) -> None:
+    """Print one line on stderr."""
+    click.echo(f"skillfit: {message}", err=True)
+
+
+def progress(items, label: str):
+    """A progress bar on stderr, only on a terminal and without NO_COLOR."""
+    if not sys.stderr.isatty() or os.environ.get("NO_COLOR"):
+        return items
+    from tqdm import tqdm
+    return tqdm(items, desc=label, unit="doc", file=sys.stderr, leave=False)
+
+
+def build_extractor(taxonomy_files, fuzzy: bool = True) -> Extractor:
+    """An Extractor, with taxonomy errors turned into a usage error (exit 2)."""
+    try:
+        return Extractor(taxonomy_files=taxonomy_files, fuzzy=fuzzy)
+    except SkillfitError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+class SkillfitGroup(click.Group):
+    """Maps library errors to one-line messages and exit code 2 instead of tracebacks."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except SkillfitError as exc:
+            fail(str(exc))
+            ctx.exit(EXIT_USAGE)
+
+
+@click.group(cls=SkillfitGroup)
+@click.version_option(__version__, prog_name="skillfit")
+def main() -> None:
+    """Find hard and soft skills in CVs and vacancies (English and Dutch) and rank candidates in DuckDB.
+
+    \b
+    Quick start:
+      skillfit screen sample_docs/vacancies sample_docs/cvs --db skillfit.duckdb
+      skillfit extract cv.pdf --format jsonl
+    """
+
+
+def _records(stream):
+    """Documents from JSONL records on stdin: {"id", "text", "kind", "language"}."""
+    for n, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise ValueError('a record is an object with a "text" string')
+            yield record
+        except ValueError as exc:
+            yield Failure(f"<stdin>:{n}", "malformed", f"bad JSONL record: {exc}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--kind", type=click.Choice(["cv", "vacancy"]), help="Document kind (default: from folder name).")
+@click.option("--language", type=click.Choice(["en", "nl"]), help="Skip detection and use this language.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl", show_default=True)
+@click.option("--no-fuzzy", is_flag=True, help="Exact, lemma and compound matching only.")
+@taxonomy_option
+def extract(paths, kind, language, fmt, no_fuzzy, taxonomy_files) -> None:
+    """Extract skills from files, folders, or JSONL records on stdin (`-`).
+
+    \b
+    Example:
+      echo '{"id": "a1", "text": "Ervaring met Python en SQL", "kind": "cv"}' | skillfit extract -
+    """
+    extractor = build_extractor(taxonomy_files, fuzzy=not no_fuzzy)
+    failed = 0
+    rows = []
+
+    def emit(result: dict) -> None:
+        if fmt == "jsonl":
+            click.echo(json.dumps(result, ensure_ascii=False))
+            sys.stdout.flush()
+        else:
+            rows.append(result)
+
+    def handle(item) -> None:
+        nonlocal failed
+        if isinstance(item, Failure):
+            failed += 1
+            fail(f"{item.source}: {item.status}: {item.reason}")
+            emit(item.to_dict())
+        else:
+            emit(extractor.to_dict(item))
+
+    for path in paths:
+        if path == "-":
+            for rec in _records(sys.stdin):
+                if isinstance(rec, Failure):
+                    handle(rec)
+                    continue
+                handle(extractor.extract(rec["text"], kind=rec.get("kind") or kind,
+                                         language=rec.get("language") or language,
+                                         doc_id=str(rec["id"]) if rec.get("id") is not None else None,
+                                         name=rec.get("source")))
+        else:
+            for item in extractor.extract_many(progress(list(iter_files([path])), "extract"), kind=kind):
+                if language and not isinstance(item, Failure):
+                    item = extractor.process(item.replace(language=language, mentions=()))
+                handle(item)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif fmt == "table":
+        write_rows([{"source": r.get("source") or r.get("doc_id"), "skill": s["label_en"], "type": s["type"],
+                     "text": s["text"], "method": s["method"], "section": s["section"],
+                     "requirement": s["requirement"], "years": s["years"]}
+                    for r in rows for s in r.get("skills", [])], "table")
+    sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+def load_paths(db: str, extractor: Extractor, paths, kind: str | None) -> tuple[int, int, list[Failure]]:
+    """Extract and load files into `db`; returns (written, skipped, failures)."""
+    from pipeline.store import Store
+
+    failures: list[Failure] = []
+    written = skipped = mentions = 0
+    with Store(db) as store:
+        store.sync_taxonomy(extractor.taxonomy)
+        run_id = store.start_run(extractor.taxonomy, command=f"load {kind or ''}".strip())
+        for item in extractor.extract_many(progress(list(iter_files(paths)), f"load {kind or ''}"), kind=kind):
+            if isinstance(item, Failure):
+                fail(f"{item.source}: {item.status}: {item.reason}")
+                failures.append(item)
+            elif store.load_document(item, extractor.taxonomy, run_id):
+                written += 1
+                mentions += len(item.mentions)
+            else:
+                skipped += 1
+        store.finish_run(run_id, written, skipped, [f.to_dict() for f in failures], mentions)
+    return written, skipped, failures
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to write.")
+@click.option("--kind", type=click.Choice(["cv", "vacancy"]), help="Document kind (default: from folder name).")
+@taxonomy_option
+def load(paths, db, kind, taxonomy_files) -> None:
+    """Extract skills from files and folders and load them into the database (idempotent)."""
+    extractor = build_extractor(taxonomy_files)
+    written, skipped, failures = load_paths(db, extractor, paths, kind)
+    click.echo(f"loaded {written}, unchanged {skipped}, failed {len(failures)} -> {db}", err=True)
+    sys.exit(EXIT_FAILED if failures else EXIT_OK)
+
+
+FIT_COLUMNS = ["rank", "candidate", "score", "required", "matched", "missing_required"]
+
+
+def ranking(con, role_id: str, top: int | None = None, min_score: float = 0.0) -> list[dict]:
+    """Ranked candidates for one role, with what they miss, as plain rows."""
+    rows = con.execute(
+        """
+        SELECT f.rank, coalesce(regexp_extract(d.source, '[^/\\\\]+$'), f.candidate_id) AS candidate,
+               f.candidate_id, f.score, f.required_met || '/' || f.required_total AS required,
+               f.hard_score, f.soft_score, f.matched,
+               (SELECT list(g.label_en) FROM skill_gap(f.candidate_id, f.role_id) g
+                 WHERE g.status = 'missing' AND g.requirement = 'required') AS missing_required,
+               (SELECT list(g.label_en) FROM skill_gap(f.candidate_id, f.role_id) g
+                 WHERE g.status = 'missing' AND g.requirement = 'preferred') AS missing_preferred
+        FROM fit_for_role($role) f JOIN documents d ON d.doc_id = f.candidate_id
+        WHERE f.score >= $min ORDER BY f.rank LIMIT $top
+        """, {"role": role_id, "min": min_score, "top": top or 1_000_000}).fetchall()
+    names = ["rank", "candidate", "candidate_id", "score", "required", "hard_score", "soft_score", "matched",
+             "missing_required", "missing_preferred"]
+    return [dict(zip(names, r)) for r in rows]
+
+
+def roles(con) -> list[tuple[str, str]]:
+    """(role_id, title) of every vacancy, by title."""
+    return con.execute("SELECT doc_id, coalesce(title, source, doc_id) FROM documents WHERE kind = 'vacancy'"
+                       " ORDER BY 2").fetchall()
+
+
+@main.command()
+@click.argument("vacancies", type=click.Path(exists=True))
+@click.argument("cvs", type=click.Path(exists=True))
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to write.")
+@click.option("--top", default=5, show_default=True, help="Candidates shown per role.")
+@output_options
+@taxonomy_option
+def screen(vacancies, cvs, db, top, fmt, output, taxonomy_files) -> None:
+    """Load vacancies and CVs, then print the top candidates per role.
+
+    \b
+    Example:
+      skillfit screen sample_docs/vacancies sample_docs/cvs --db screening.duckdb --top 3
+    """
+    from pipeline.store import connect
+
+    extractor = build_extractor(taxonomy_files)
+    failures = load_paths(db, extractor, [vacancies], "vacancy")[2] + load_paths(db, extractor, [cvs], "cv")[2]
+    con = connect(db, read_only=True)
+    all_rows = []
+    for role_id, title in roles(con):
+        rows = ranking(con, role_id, top)
+        for r in rows:
+            r.update(role=title, role_id=role_id)
+        all_rows += rows
+        if fmt == "table":
+            output.write(f"\n== {title}  (role {role_id})\n")
+            write_rows(rows, "table", output, FIT_COLUMNS)
+    if fmt != "table":
+        write_rows(all_rows, fmt, output, ["role_id", "role", *FIT_COLUMNS[:-1], "candidate_id", "hard_score",
+                                           "soft_score", "missing_required", "missing_preferred"])
+    con.close()
+    if failures:
+        fail(f"{len(failures)} file(s) could not be read (see above); the others were screened")
+    sys.exit(EXIT_FAILED if failures else EXIT_OK)
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(), help="DuckDB file to read.")
+@click.option("--role", "role_id", required=True, help="Role (vacancy doc_id).")
+@click.option("--top", type=int, help="Show only the best N candidates.")
+@click.option("--min-score", default=0.0, show_default=True, help="Hide candidates below this score.")
+@output_options
+def fit(db, role_id, top, min_score, fmt, output) -> None:
+    """Rank candidates for one role."""
+    from pipeline.store import connect
+
+    con = connect(db, read_only=True)
+    write_rows(ranking(con, role_id, top, min_score), fmt, output,
+               FIT_COLUMNS + ["candidate_id", "missing_preferred"] if fmt != "table" else FIT_COLUMNS)
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(), help="DuckDB file to read.")
+@click.option("--candidate", "candidate_id", required=True, help="Candidate (CV doc_id).")
+@click.option("--role", "role_id", required=True, help="Role (vacancy doc_id).")
+@output_options
+def gap(db, candidate_id, role_id, fmt, output) -> None:
+    """What a candidate meets, partly meets and misses of a role."""
+    from pipeline.store import connect
+
+    con = connect(db, read_only=True)
+    cur = con.execute("FROM skill_gap($c, $r)", {"c": candidate_id, "r": role_id})
+    names = [d[0] for d in cur.description]
+    rows = [dict(zip(names, r)) for r in cur.fetchall()]
+    columns = ["status", "requirement", "type", "label_en", "credit", "via_skill", "years_asked"]
+    write_rows(rows, fmt, output, columns if fmt == "table" else names)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(), help="DuckDB file to query.")
+@click.option("--write", is_flag=True, help="Open the database writable (default: read-only).")
+@output_options
+def sql(query, db, write, fmt, output) -> None:
+    """Run a SQL query against the database and print the result.
+
+    \b
+    Example:
+      skillfit sql "FROM fit ORDER BY score DESC LIMIT 10" --format csv
+    """
+    import duckdb
+
+    from pipeline.store import connect
+
+    con = connect(db, read_only=not write)
+    try:
+        cur = con.execute(query)
+    except duckdb.Error as exc:
+        raise click.UsageError(str(exc).splitlines()[0]) from None
+    if cur.description is None:
+        return
+    names = [d[0] for d in cur.description]
+    write_rows([dict(zip(names, r)) for r in cur.fetchall()], fmt, output, names)
+
+
+@main.group()
+def taxonomy() -> None:
+    """Inspect and validate the skill taxonomy."""
+
+
+@taxonomy.command("validate")
+@taxonomy_option
+def taxonomy_validate(taxonomy_files) -> None:
+    """Check the taxonomy (bundled plus --taxonomy files); exit 1 with one line per problem."""
+    from pipeline.taxonomy import problems
+
+    found = problems(taxonomy_files)
+    for p in found:
+        click.echo(p, err=True)
+    click.echo(f"{len(found)} problem(s)" if found else "taxonomy is valid", err=True)
+    sys.exit(EXIT_FAILED if found else EXIT_OK)
+
+
+@taxonomy.command("stats")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@taxonomy_option
+def taxonomy_stats(fmt, taxonomy_files) -> None:
+    """Counts of concepts, labels and ESCO links."""
+    from pipeline.taxonomy import load as load_taxonomy
+
+    stats = load_taxonomy(taxonomy_files).stats()
+    if fmt == "json":
+        click.echo(json.dumps(stats, indent=2))
+        return
+    rows = [{"what": k, "count": v} for k, v in stats.items() if not isinstance(v, dict)]
+    rows += [{"what": f"{k}: {sub}", "count": n} for k, v in stats.items() if isinstance(v, dict)
+             for sub, n in v.items()]
+    write_rows(rows, "table")
+
+
+@taxonomy.command("search")
+@click.argument("text")
+@output_options
+@taxonomy_option
+def taxonomy_search(text, fmt, output, taxonomy_files) -> None:
+    """Find concepts by id or label, in English or Dutch."""
+    from pipeline.taxonomy import load as load_taxonomy
+
+    rows = [{"id": s.id, "type": s.type, "category": s.category, "en": s.labels.get("en", ()),
+             "nl": s.labels.get("nl", ()), "esco": s.esco_uri, "broader": s.broader}
+            for s in load_taxonomy(taxonomy_files).search(text)]
+    write_rows(rows, fmt, output)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,85 @@
+"""The nouns of skillfit: frozen dataclasses passed between readers, stages and the store."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+DocKind = Literal["cv", "vacancy"]
+SectionKind = Literal[
+    "profile", "experience", "education", "skills", "languages", "certificates", "hobbies",
+    "about", "tasks", "requirements", "nice_to_have", "offer", "other",
+]
+Method = Literal["exact", "lemma", "compound", "fuzzy", "acronym", "inferred"]
+Requirement = Literal["required", "preferred"]
+
+
+@dataclass(frozen=True)
+class Skill:
+    """A taxonomy concept: one skill with labels in English and Dutch."""
+
+    id: str
+    type: Literal["hard", "soft"]
+    category: str
+    labels: dict[str, tuple[str, ...]]
+    esco_uri: str | None = None
+    broader: str | None = None
+
+    def label(self, language: str) -> str:
+        """Preferred label in `language`, falling back to English."""
+        for lang in (language, "en", "nl"):
+            if self.labels.get(lang):
+                return self.labels[lang][0]
+        return self.id
+
+
+@dataclass(frozen=True)
+class Section:
+    """A stretch of a document under one heading: [start, end) character offsets."""
+
+    kind: SectionKind
+    start: int
+    end: int
+    heading: str = ""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a skill in a document's text."""
+
+    skill_id: str
+    start: int
+    end: int
+    text: str
+    method: Method
+    confidence: float
+    section: str | None = None
+    requirement: Requirement | None = None
+    years: float | None = None
+    level: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A CV or vacancy as it flows through the pipeline; stages return modified copies."""
+
+    id: str
+    text: str
+    kind: DocKind | None = None
+    source: str | None = None
+    language: str | None = None
+    sections: tuple[Section, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    meta: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def replace(self, **changes: Any) -> Document:
+        """Return a copy with `changes` applied (stages use this; documents are immutable)."""
+        return dataclasses.replace(self, **changes)
+
+    def section_at(self, offset: int) -> Section | None:
+        """The section containing character `offset`, if any."""
+        for section in self.sections:
+            if section.start <= offset < section.end:
+                return section
+        return None

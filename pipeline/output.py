@@ -1,0 +1,41 @@
+"""Render rows as a table, JSON, JSONL or CSV: the one place output formats live."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from tabulate import tabulate
+
+FORMATS = ("table", "json", "jsonl", "csv")
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return value
+
+
+def write_rows(rows: Sequence[dict[str, Any]], fmt: str, out: TextIO = sys.stdout,
+               columns: Sequence[str] | None = None) -> None:
+    """Write `rows` (dicts with the same keys) in `fmt`."""
+    columns = list(columns or (rows[0].keys() if rows else []))
+    if fmt == "json":
+        json.dump([{c: r.get(c) for c in columns} for r in rows], out, ensure_ascii=False, indent=2, default=str)
+        out.write("\n")
+    elif fmt == "jsonl":
+        for r in rows:
+            out.write(json.dumps({c: r.get(c) for c in columns}, ensure_ascii=False, default=str) + "\n")
+    elif fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([_cell(r.get(c)) for c in columns] for r in rows)
+    else:
+        if not rows:
+            out.write("(no rows)\n")
+            return
+        out.write(tabulate([[_cell(r.get(c)) for c in columns] for r in rows], headers=columns,
+                           tablefmt="simple", maxcolwidths=60) + "\n")

@@ -1,0 +1,82 @@
+"""DOCX: paragraphs, tables, headers and text boxes in document order (python-docx)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from pipeline.errors import ReadError
+
+MAX_UNCOMPRESSED = 200 * 1024 * 1024  # bytes of XML we are willing to parse
+MAX_RATIO = 200  # compression ratio above which a member is treated as a zip bomb
+
+
+def check_archive(data: bytes) -> None:
+    """Refuse zip bombs and DOCTYPE-bearing XML before python-docx reads the archive."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise ReadError("malformed", f"not a valid DOCX (zip) archive: {exc}") from None
+    names = {m.filename for m in members}
+    if "word/document.xml" not in names:
+        if "EncryptedPackage" in names:
+            raise ReadError("encrypted", "password-protected document")
+        raise ReadError("malformed", "zip archive without word/document.xml (not a DOCX)")
+    total = 0
+    for m in members:
+        total += m.file_size
+        if m.compress_size and m.file_size / m.compress_size > MAX_RATIO and m.file_size > 10_000_000:
+            raise ReadError("too_large", f"{m.filename} inflates {m.file_size // m.compress_size}x (zip bomb)")
+    if total > MAX_UNCOMPRESSED:
+        raise ReadError("too_large", f"archive inflates to {total // 2**20} MiB")
+    with archive.open("word/document.xml") as fh:
+        head = fh.read(2048)
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+        raise ReadError("malformed", "DOCTYPE/ENTITY declarations in document.xml are refused")
+
+
+def _own_text(paragraph, qn) -> str:
+    """Text of one w:p without the text of paragraphs nested in it (text boxes are read on their own)."""
+    p_tag, t_tag, tab_tag = qn("w:p"), qn("w:t"), qn("w:tab")
+    parts = []
+    for node in paragraph.iter(t_tag, tab_tag):
+        owner = next(a for a in node.iterancestors() if a.tag == p_tag)
+        if owner is paragraph:
+            parts.append(" " if node.tag == tab_tag else (node.text or ""))
+    return "".join(parts)
+
+
+def read_docx(data: bytes) -> str:
+    """Text of a DOCX: page headers first, then the body with tables and text boxes in order."""
+    check_archive(data)
+    try:
+        import docx
+        from docx.oxml.ns import qn
+
+        document = docx.Document(io.BytesIO(data))
+        lines: list[str] = []
+        seen_headers: set[str] = set()
+        for section in document.sections:
+            for header in (section.header, section.first_page_header):
+                if header is not None and not header.is_linked_to_previous:
+                    text = "\n".join(p.text for p in header.paragraphs if p.text.strip())
+                    if text and text not in seen_headers:
+                        seen_headers.add(text)
+                        lines.append(text)
+        fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+        for element in document.element.body.iter(qn("w:p"), qn("w:tr")):
+            if any(ancestor.tag == fallback for ancestor in element.iterancestors()):
+                continue  # text boxes appear twice: as the drawing (Choice) and as VML (Fallback)
+            if element.tag == qn("w:tr"):
+                lines.append("")  # a table row starts a new line block
+                continue
+            lines.append(_own_text(element, qn).strip())
+    except ReadError:
+        raise
+    except Exception as exc:  # python-docx and lxml raise many types on damaged files
+        raise ReadError("malformed", f"cannot parse DOCX: {type(exc).__name__}: {exc}".splitlines()[0][:200]) from None
+    text = "\n".join(lines)
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text.strip() + "\n"

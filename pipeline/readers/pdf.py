@@ -1,0 +1,148 @@
+"""PDF with pdfplumber: column-aware reading order, hyphenation and ligature repair."""
+
+from __future__ import annotations
+
+import io
+import re
+from statistics import median
+
+from pipeline.errors import ReadError
+
+MAX_PAGES = 50
+LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "ft", "ﬆ": "st"})
+# A word broken at a line end: "communica-\ntievaardigheden" -> "communicatievaardigheden".
+HYPHENATED = re.compile(r"(\w)[-\u00ad]\n(?=[a-zà-ÿ])")
+MIN_GUTTER = 12.0  # points of empty space that separate two columns
+
+
+def read_pdf(data: bytes, max_pages: int = MAX_PAGES) -> str:
+    """Text of a PDF, reading multi-column pages column by column."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = pdf.pages
+            if not pages:
+                raise ReadError("empty", "the PDF has no pages")
+            if len(pages) > max_pages:
+                raise ReadError("too_large", f"{len(pages)} pages (the limit is {max_pages})")
+            texts = []
+            has_images = False
+            for page in pages:
+                texts.append(page_text(page))
+                has_images = has_images or bool(page.images)
+    except ReadError:
+        raise
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise ReadError("encrypted", f"password-protected PDF ({type(exc).__name__})") from None
+    except RecursionError:
+        raise ReadError("malformed", "PDF structure nests too deeply (RecursionError in the parser)") from None
+    except Exception as exc:  # pdfminer raises bare TypeError/KeyError/ValueError on damaged files
+        name = type(exc).__name__
+        if "password" in str(exc).lower() or "encrypt" in name.lower():
+            raise ReadError("encrypted", f"password-protected PDF ({name})") from None
+        raise ReadError("malformed", f"damaged PDF: {name}: {str(exc)[:120]}".splitlines()[0]) from None
+    text = "\n\n".join(t for t in texts if t.strip())
+    if not text.strip():
+        raise ReadError("no_text_layer", "no text layer (scanned image?): run OCR first, e.g. ocrmypdf")
+    return repair(text)
+
+
+def repair(text: str) -> str:
+    """Undo typesetting: ligature characters and words hyphenated across line ends."""
+    return HYPHENATED.sub(r"\1", text.translate(LIGATURES))
+
+
+def page_text(page) -> str:
+    """Text of one page; two-column layouts come out left column first, then right."""
+    words = page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False)
+    if not words:
+        return ""
+    gutter = find_gutter(words, float(page.width))
+    if gutter is None:
+        return "\n".join(_lines(words))
+    out: list[str] = []
+    block: list[dict] = []
+    for line in _group_lines(words):
+        crosses = any(w["x0"] < gutter < w["x1"] for w in line)
+        if crosses:  # a full-width line (name banner, footer) interrupts the columns
+            out += _columns(block, gutter)
+            block = []
+            out.append(_join(line))
+        else:
+            block += line
+    out += _columns(block, gutter)
+    return "\n".join(out)
+
+
+def find_gutter(words: list[dict], width: float) -> float | None:
+    """The x of a vertical white band between two text columns, if the page has one."""
+    lo, hi = int(width * 0.2), int(width * 0.8)
+    if hi - lo < MIN_GUTTER:
+        return None
+    crossing = [0] * (int(width) + 2)
+    for w in words:
+        for x in range(max(lo, int(w["x0"])), min(hi, int(w["x1"]) + 1)):
+            crossing[x] += 1
+    allowed = max(1, len(words) // 100)  # a heading or two may run across the gutter
+    best, run_start = None, None
+    for x in range(lo, hi + 1):
+        empty = x < hi and crossing[x] <= allowed
+        if empty and run_start is None:
+            run_start = x
+        elif not empty and run_start is not None:
+            if x - run_start >= MIN_GUTTER and (best is None or x - run_start > best[1] - best[0]):
+                best = (run_start, x)
+            run_start = None
+    if best is None:
+        return None
+    centre = (best[0] + best[1]) / 2
+    left = sum(1 for w in words if w["x1"] <= centre)
+    right = sum(1 for w in words if w["x0"] >= centre)
+    # Both sides must hold real text on many lines, or this is just an indented list.
+    if min(left, right) < 15:
+        return None
+    left_lines = {round(w["top"]) for w in words if w["x1"] <= centre}
+    right_lines = {round(w["top"]) for w in words if w["x0"] >= centre}
+    if len(left_lines) < 4 or len(right_lines) < 4:
+        return None
+    return centre
+
+
+def _columns(words: list[dict], gutter: float) -> list[str]:
+    left = [w for w in words if w["x1"] <= gutter]
+    right = [w for w in words if w["x1"] > gutter]
+    out = _lines(left)
+    if left and right:
+        out.append("")  # a blank line keeps a phrase from running from one column into the other
+    return out + _lines(right)
+
+
+def _group_lines(words: list[dict]) -> list[list[dict]]:
+    lines: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - w["top"]) <= 2.5:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def _join(line: list[dict]) -> str:
+    return " ".join(w["text"] for w in line)
+
+
+def _lines(words: list[dict]) -> list[str]:
+    """Lines top to bottom, with a blank line where the vertical gap shows a new paragraph."""
+    lines = _group_lines(words)
+    if not lines:
+        return []
+    heights = [line[0]["bottom"] - line[0]["top"] for line in lines]
+    step = median(heights) if heights else 10
+    out = [_join(lines[0])]
+    for prev, line in zip(lines, lines[1:]):
+        if line[0]["top"] - prev[0]["bottom"] > step * 0.9:
+            out.append("")
+        out.append(_join(line))
+    return out

@@ -1,0 +1,113 @@
+"""Classify each mention: its section, required or preferred (vacancies), years and level stated."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from pipeline.model import Document, Mention
+
+SENTENCE_END = re.compile(r"[.!?;•\n]|\s[-–*]\s")
+PREFERRED = re.compile(
+    r"\b(pr[ée]|pluspunt\w*|een plus|is a plus|a plus|bij voorkeur|preferabl[ey]|preferred|bonus|nice[- ]to[- ]have|"
+    r"strekt tot aanbeveling|ideally|idealiter|mooi meegenomen|(?:an|een) (?:advantage|voordeel|troef|asset)|"
+    r"is an asset|would be great|niet verplicht|optional)\b", re.I)
+YEARS = re.compile(r"(\d{1,2}(?:[.,]5)?)\s*\+?\s*(?:(?:-|–|tot|to)\s*\d{1,2}\s*)?(?:years?|yrs|jaar|jaren)\b", re.I)
+LEVELS = {
+    "native": ("native", "moedertaal", "mother tongue", "native speaker"),
+    "fluent": ("fluent", "fluently", "vloeiend", "vloeiende", "perfect", "perfecte", "uitstekend", "uitstekende",
+               "excellent", "full professional"),
+    "advanced": ("advanced", "gevorderd", "gevorderde", "expert", "sterk", "sterke", "strong", "in-depth", "grondige",
+                 "diepgaande", "zeer goed", "zeer goede"),
+    "good": ("good", "goed", "goede", "solid", "degelijke", "professional working"),
+    "intermediate": ("intermediate", "redelijk", "redelijke", "conversational"),
+    "basic": ("basic", "basis", "basiskennis", "notions", "notie", "noties", "elementary", "beginner", "beperkte",
+              "limited"),
+}
+_LEVEL_WORDS = sorted(((w, lvl) for lvl, ws in LEVELS.items() for w in ws), key=lambda p: -len(p[0]))
+LEVEL = re.compile(r"\b(" + "|".join(re.escape(w) for w, _ in _LEVEL_WORDS) + r")\b", re.I)
+_LEVEL_OF = {w: lvl for w, lvl in _LEVEL_WORDS}
+CEFR = re.compile(r"\b([ABC][12])\b")
+LEVEL_WINDOW = 30  # characters either side of a mention searched for a level word
+NOT_REQUIREMENTS = {"about", "offer"}
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or bullet line) around [start, end)."""
+    left = max((m.end() for m in SENTENCE_END.finditer(text, max(0, start - 400), start)), default=max(0, start - 400))
+    right_match = SENTENCE_END.search(text, end, min(len(text), end + 400))
+    return left, right_match.start() if right_match else min(len(text), end + 400)
+
+
+def requirement_for(doc: Document, mention: Mention, sentence: str) -> str | None:
+    """Required or preferred for vacancy mentions; None for CVs and for offer/about sections."""
+    if doc.kind != "vacancy" or mention.section in NOT_REQUIREMENTS:
+        return None
+    if mention.section == "nice_to_have" or PREFERRED.search(sentence):
+        return "preferred"
+    return "required"
+
+
+LIST_GAP = re.compile(r"[\s,/&()]*(?:\b(?:and|en|or|of|as well as|alsook)\b)?[\s,/&()]*", re.I)
+
+
+def assign_years(text: str, mentions: list[Mention], sentence: tuple[int, int]) -> dict[int, float]:
+    """Years per mention index: a years phrase covers the list of skills right after it
+    ("5+ years of Python, SQL and Docker"), else the nearest skill before it ("Python (5 jaar)")."""
+    s, e = sentence
+    inside = [i for i, m in enumerate(mentions) if s <= m.start < e]
+    out: dict[int, float] = {}
+    for match in YEARS.finditer(text, s, e):
+        years = float(match.group(1).replace(",", "."))
+        after = [i for i in inside if mentions[i].start >= match.end()]
+        if after:
+            chain = [after[0]]
+            for prev, nxt in zip(after, after[1:]):
+                if not LIST_GAP.fullmatch(text, mentions[prev].end, mentions[nxt].start):
+                    break
+                chain.append(nxt)
+        else:
+            before = [i for i in inside if mentions[i].end <= match.start()]
+            chain = before[-1:]
+        for i in chain:
+            out.setdefault(i, years)
+    return out
+
+
+LEVEL_AFTER = re.compile(r"\s*(?:[:(\-–]|\bniveau\b|\blevel\b)\s*([^\n,;|)]{0,30})", re.I)
+
+
+def level_for(text: str, mention: Mention) -> str | None:
+    """A proficiency level right before the mention (vloeiend Frans) or after a colon (Frans: goed)."""
+    before = " ".join(text[max(0, mention.start - LEVEL_WINDOW):mention.start].split()[-3:])
+    after = LEVEL_AFTER.match(text, mention.end)
+    for chunk, last in ((after.group(1) if after else "", False), (before, True)):
+        found = LEVEL.findall(chunk) or CEFR.findall(chunk)
+        if found:
+            word = found[-1] if last else found[0]
+            return _LEVEL_OF.get(word.lower(), word)
+    return None
+
+
+def classify(doc: Document) -> Document:
+    """Stage: fill section, requirement, years and level on every mention."""
+    mentions = list(doc.mentions)
+    years: dict[int, float] = {}
+    done_sentences: set[tuple[int, int]] = set()
+    bounds = [sentence_bounds(doc.text, m.start, m.end) for m in mentions]
+    for b in bounds:
+        if b not in done_sentences:
+            done_sentences.add(b)
+            years.update(assign_years(doc.text, mentions, b))
+    out = []
+    for i, mention in enumerate(mentions):
+        section = doc.section_at(mention.start)
+        mention = dataclasses.replace(mention, section=section.kind if section else None)
+        s, e = bounds[i]
+        out.append(dataclasses.replace(
+            mention,
+            requirement=requirement_for(doc, mention, doc.text[s:e]),
+            years=years.get(i),
+            level=level_for(doc.text, mention),
+        ))
+    return doc.replace(mentions=tuple(out))

@@ -1,0 +1,89 @@
+"""Section segmentation from English and Dutch headings (Werkervaring, Wat vragen wij, Requirements…)."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.model import Document, Section
+
+# Heading text (lowercase, without trailing colon) -> section kind. Matching is on the whole line.
+HEADINGS: dict[str, tuple[str, ...]] = {
+    "profile": ("profile", "profiel", "summary", "about me", "over mij", "personal profile", "persoonlijk profiel",
+                "professional summary", "samenvatting", "objective", "introductie", "wie ben ik"),
+    "experience": ("experience", "work experience", "werkervaring", "professional experience", "employment history",
+                   "beroepservaring", "ervaring", "loopbaan", "career", "work history", "relevante ervaring",
+                   "werkgeschiedenis", "professionele ervaring"),
+    "education": ("education", "opleiding", "opleidingen", "studies", "training", "opleiding en training",
+                  "education and training", "academic background", "scholing", "diploma's", "onderwijs"),
+    "skills": ("skills", "vaardigheden", "competenties", "competences", "competencies", "kennis en vaardigheden",
+               "technical skills", "technische vaardigheden", "key skills", "core skills", "it skills",
+               "computervaardigheden", "software", "tools", "expertise", "skills & tools", "soft skills",
+               "hard skills", "kerncompetenties", "kwaliteiten"),
+    "languages": ("languages", "talen", "talenkennis", "language skills", "taalvaardigheid", "language"),
+    "certificates": ("certificates", "certificaten", "certifications", "certificeringen", "attesten",
+                     "licenses", "licences", "rijbewijs", "cursussen", "courses"),
+    "hobbies": ("hobbies", "hobby's", "interests", "interesses", "vrije tijd", "hobby's en interesses",
+                "interests & hobbies", "persoonlijke interesses", "volunteering", "vrijwilligerswerk"),
+    "about": ("about us", "over ons", "who we are", "wie zijn wij", "wie zijn we", "het bedrijf", "the company",
+              "about the company", "our client", "onze klant", "over de organisatie", "bedrijfsprofiel",
+              "over het bedrijf", "about the role", "context"),
+    "tasks": ("tasks", "your tasks", "jouw taken", "taken", "wat ga je doen", "what you will do", "what you'll do",
+              "responsibilities", "your responsibilities", "verantwoordelijkheden", "functieomschrijving",
+              "job description", "the job", "de functie", "functie", "your role", "jouw rol", "the role",
+              "taakomschrijving", "wat houdt de job in", "jouw job", "job content", "functie-inhoud"),
+    "requirements": ("requirements", "requirement", "wat vragen wij", "wat vragen we", "jouw profiel", "profiel",
+                     "your profile", "who you are", "wie ben jij", "wie zoeken wij", "wie zoeken we",
+                     "wat breng je mee", "what you bring", "qualifications", "must have", "must-haves",
+                     "functie-eisen", "functievereisten", "vereisten", "eisen", "what we ask", "what we're looking for",
+                     "what we are looking for", "we are looking for", "je profiel", "gevraagd profiel", "profile required",
+                     "skills and experience", "jouw vaardigheden", "wat verwachten we", "wat verwachten wij"),
+    "nice_to_have": ("nice to have", "nice-to-have", "nice to haves", "pluspunten", "pluspunt", "een pré", "een pre",
+                     "bonus points", "bonus", "preferred", "preferred qualifications", "extra", "mooi meegenomen",
+                     "strekt tot aanbeveling", "it's a plus if", "is een plus"),
+    "offer": ("what we offer", "wat bieden wij", "wat bieden we", "ons aanbod", "aanbod", "we offer", "our offer",
+              "benefits", "perks", "arbeidsvoorwaarden", "wat mag je verwachten", "what you get", "wat krijg je",
+              "what's in it for you", "wij bieden", "salary", "salaris", "wat wij je bieden", "why join us"),
+}
+# Kinds that only make sense in one type of document, so "profiel" means requirements in a vacancy.
+VACANCY_KINDS = {"about", "tasks", "requirements", "nice_to_have", "offer"}
+CV_KINDS = {"profile", "experience", "education", "skills", "languages", "certificates", "hobbies"}
+_LOOKUP: dict[str, list[str]] = {}
+for _kind, _names in HEADINGS.items():
+    for _name in _names:
+        _LOOKUP.setdefault(_name, []).append(_kind)
+LINE = re.compile(r"[^\n]*(?:\n|$)")
+MAX_HEADING_WORDS = 7
+
+
+def heading_kind(line: str, doc_kind: str | None) -> str | None:
+    """The section kind a line announces, or None when it is not a heading."""
+    stripped = line.strip().strip("#*=_-•·:|").strip().rstrip(":").strip()
+    if not stripped or len(stripped.split()) > MAX_HEADING_WORDS or len(stripped) > 60:
+        return None
+    key = re.sub(r"\s+", " ", stripped.lower().replace("’", "'"))
+    key = re.sub(r"^\d+[.)]\s*", "", key)
+    kinds = _LOOKUP.get(key)
+    if not kinds:
+        return None
+    preferred = VACANCY_KINDS if doc_kind == "vacancy" else CV_KINDS
+    for kind in kinds:
+        if kind in preferred:
+            return kind
+    return kinds[0]
+
+
+def segment(doc: Document) -> Document:
+    """Split the text into sections at recognised heading lines; text before the first is `other`."""
+    sections: list[Section] = []
+    kind, start, heading = "other", 0, ""
+    for m in LINE.finditer(doc.text):
+        if m.start() == len(doc.text):
+            break
+        found = heading_kind(m.group(), doc.kind)
+        if found:
+            if m.start() > start:
+                sections.append(Section(kind, start, m.start(), heading))
+            kind, start, heading = found, m.start(), m.group().strip()
+    if len(doc.text) > start or not sections:
+        sections.append(Section(kind, start, len(doc.text), heading))
+    return doc.replace(sections=tuple(sections))

@@ -1,0 +1,179 @@
+"""Open a skillfit DuckDB file, keep its schema current, and load extraction results idempotently."""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+
+from pipeline import __version__
+from pipeline.errors import StoreError
+from pipeline.model import Document
+from pipeline.stages.requirements import sentence_bounds
+from pipeline.taxonomy import Taxonomy
+
+SCHEMA_VERSION = 1
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?<!\w)\+?\d[\d ()./-]{7,}\d")
+EVIDENCE_MAX = 300
+
+
+def _sql(name: str) -> str:
+    return (resources.files("pipeline.store") / name).read_text(encoding="utf-8")
+
+
+def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (and, when writable, create or migrate) a skillfit database file."""
+    path = str(path)
+    try:
+        if read_only:
+            if path != ":memory:" and not Path(path).exists():
+                raise StoreError(f"{path}: no such database (run `skillfit screen` or `skillfit load` first)")
+            return duckdb.connect(path, read_only=True)
+        con = duckdb.connect(path)
+    except duckdb.IOException as exc:
+        message = str(exc).splitlines()[0]
+        if "lock" in message.lower():
+            raise StoreError(f"{path}: database busy (another skillfit is writing to it): {message}") from None
+        raise StoreError(f"{path}: cannot open database: {message}") from None
+    apply_schema(con)
+    return con
+
+
+def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create missing tables, migrate older versions, (re)create views and macros."""
+    try:
+        con.execute(_sql("schema.sql"))
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot apply the skillfit schema: {str(exc).splitlines()[0]}") from None
+    current = con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+    if current is None or current < SCHEMA_VERSION:
+        con.execute("INSERT INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION])
+    con.execute(_sql("views.sql"))
+
+
+def evidence(text: str, start: int, end: int) -> str:
+    """The sentence around a mention, with e-mail addresses and phone numbers removed."""
+    s, e = sentence_bounds(text, start, end)
+    sentence = " ".join(text[s:e].split())
+    sentence = PHONE.sub("[phone]", EMAIL.sub("[email]", sentence))
+    return sentence[:EVIDENCE_MAX]
+
+
+def title_of(doc: Document) -> str | None:
+    """A vacancy's first line (its job title); None for CVs, whose first line is a person's name."""
+    if doc.kind != "vacancy":
+        return None
+    for line in doc.text.splitlines():
+        line = line.strip(" #*\t\ufeff")
+        if line:
+            return line[:120]
+    return None
+
+
+class Store:
+    """A writable skillfit database: one run at a time loads documents into it."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self.con = connect(path)
+
+    def close(self) -> None:
+        """Close the connection (checkpointing the WAL)."""
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def sync_taxonomy(self, taxonomy: Taxonomy) -> None:
+        """Make the skills and skill_labels tables equal to `taxonomy`."""
+        skills = [(s.id, s.type, s.category, s.esco_uri, s.broader, s.label("en"), s.label("nl"))
+                  for s in taxonomy.skills.values()]
+        labels = [(s.id, lang, label, i == 0) for s in taxonomy.skills.values()
+                  for lang, labs in s.labels.items() for i, label in enumerate(labs)]
+        self.con.execute("BEGIN")
+        try:
+            self.con.execute("DELETE FROM skills")
+            self.con.execute("DELETE FROM skill_labels")
+            self.con.executemany("INSERT INTO skills VALUES (?, ?, ?, ?, ?, ?, ?)", skills)
+            self.con.executemany("INSERT INTO skill_labels VALUES (?, ?, ?, ?)", labels)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def start_run(self, taxonomy: Taxonomy, command: str = "load") -> str:
+        """Record a new run and return its id."""
+        run_id = uuid.uuid4().hex[:12]
+        self.con.execute(
+            "INSERT INTO runs (run_id, started_at, command, skillfit_version, taxonomy_version, taxonomy_hash)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [run_id, datetime.now(timezone.utc), command, __version__, taxonomy.version, taxonomy.content_hash])
+        return run_id
+
+    def finish_run(self, run_id: str, ok: int, skipped: int, failed: list[dict], mentions: int) -> None:
+        """Store the run's counts and per-file errors."""
+        self.con.execute(
+            "UPDATE runs SET finished_at = ?, files_ok = ?, files_skipped = ?, files_failed = ?, mentions = ?,"
+            " errors = ? WHERE run_id = ?",
+            [datetime.now(timezone.utc), ok, skipped, len(failed), mentions, json.dumps(failed), run_id])
+
+    def is_current(self, doc_id: str, source: str | None, taxonomy: Taxonomy) -> bool:
+        """Whether this exact document is already loaded with this taxonomy (so loading it adds nothing)."""
+        row = self.con.execute(
+            "SELECT taxonomy_hash, source FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+        return row is not None and row[0] == taxonomy.content_hash and (source is None or row[1] == source)
+
+    def load_document(self, doc: Document, taxonomy: Taxonomy, run_id: str) -> bool:
+        """Insert or replace one document and its mentions in one transaction.
+
+        Returns False when the document was already loaded unchanged (nothing written).
+        A changed file (same source, new content) replaces the rows of its previous version.
+        """
+        if self.is_current(doc.id, doc.source, taxonomy):
+            return False
+        mentions = [
+            (doc.id, i, m.skill_id, m.start, m.end, m.text, m.method, m.confidence, m.section, m.requirement,
+             m.years, m.level, evidence(doc.text, m.start, m.end))
+            for i, m in enumerate(doc.mentions)
+        ]
+        self.con.execute("BEGIN")
+        try:
+            stale = "SELECT doc_id FROM documents WHERE doc_id = $id OR (source = $source AND $source IS NOT NULL)"
+            params = {"id": doc.id, "source": doc.source}
+            self.con.execute(f"DELETE FROM mentions WHERE doc_id IN ({stale})", params)
+            self.con.execute(f"DELETE FROM documents WHERE doc_id IN ({stale})", params)
+            self.con.execute(
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [doc.id, doc.kind, doc.language, doc.source, title_of(doc), len(doc.text),
+                 taxonomy.content_hash, __version__, run_id, datetime.now(timezone.utc)])
+            if mentions:
+                self.con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", mentions)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return True
+
+    def load(self, docs: Iterable[Document], taxonomy: Taxonomy) -> int:
+        """Load documents in a single run; returns how many were written (unchanged ones are skipped)."""
+        self.sync_taxonomy(taxonomy)
+        run_id = self.start_run(taxonomy)
+        written = skipped = n_mentions = 0
+        for doc in docs:
+            if self.load_document(doc, taxonomy, run_id):
+                written += 1
+                n_mentions += len(doc.mentions)
+            else:
+                skipped += 1
+        self.finish_run(run_id, written, skipped, [], n_mentions)
+        return written

@@ -1,0 +1,91 @@
+-- skillfit store, schema version 1. Applied idempotently on every writable connect.
+CREATE TABLE IF NOT EXISTS schema_version (
+    version    INTEGER NOT NULL,
+    applied_at TIMESTAMP DEFAULT current_timestamp
+);
+COMMENT ON TABLE schema_version IS 'Schema versions applied to this file; skillfit migrates older files forward.';
+
+CREATE TABLE IF NOT EXISTS runs (
+    run_id           VARCHAR PRIMARY KEY,
+    started_at       TIMESTAMP NOT NULL,
+    finished_at      TIMESTAMP,
+    command          VARCHAR,
+    skillfit_version VARCHAR NOT NULL,
+    taxonomy_version VARCHAR NOT NULL,
+    taxonomy_hash    VARCHAR NOT NULL,
+    files_ok         INTEGER DEFAULT 0,
+    files_skipped    INTEGER DEFAULT 0,
+    files_failed     INTEGER DEFAULT 0,
+    mentions         INTEGER DEFAULT 0,
+    errors           JSON
+);
+COMMENT ON TABLE runs IS 'One row per load/screen run: when, which skillfit and taxonomy version, counts and per-file errors.';
+
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id           VARCHAR PRIMARY KEY,
+    kind             VARCHAR NOT NULL,
+    language         VARCHAR,
+    source           VARCHAR,
+    title            VARCHAR,
+    chars            INTEGER,
+    taxonomy_hash    VARCHAR,
+    skillfit_version VARCHAR,
+    run_id           VARCHAR,
+    loaded_at        TIMESTAMP
+);
+COMMENT ON TABLE documents IS 'CVs (kind=cv, the candidates) and vacancies (kind=vacancy, the roles); doc_id is a hash of the text.';
+COMMENT ON COLUMN documents.title IS 'First line of a vacancy (its job title); always NULL for CVs, whose first line is usually a name.';
+
+CREATE TABLE IF NOT EXISTS skills (
+    skill_id VARCHAR PRIMARY KEY,
+    type     VARCHAR NOT NULL,
+    category VARCHAR,
+    esco_uri VARCHAR,
+    broader  VARCHAR,
+    label_en VARCHAR,
+    label_nl VARCHAR
+);
+COMMENT ON TABLE skills IS 'Taxonomy concepts (hard or soft) with preferred English and Dutch labels, ESCO URI and broader concept.';
+
+CREATE TABLE IF NOT EXISTS skill_labels (
+    skill_id VARCHAR NOT NULL,
+    language VARCHAR NOT NULL,
+    label    VARCHAR NOT NULL,
+    preferred BOOLEAN NOT NULL
+);
+COMMENT ON TABLE skill_labels IS 'Every label of every concept, per language (en, nl).';
+
+CREATE TABLE IF NOT EXISTS mentions (
+    doc_id       VARCHAR NOT NULL,
+    seq          INTEGER NOT NULL,
+    skill_id     VARCHAR NOT NULL,
+    start_offset INTEGER NOT NULL,
+    end_offset   INTEGER NOT NULL,
+    text         VARCHAR NOT NULL,
+    method       VARCHAR NOT NULL,
+    confidence   DOUBLE NOT NULL,
+    section      VARCHAR,
+    requirement  VARCHAR,
+    years        DOUBLE,
+    level        VARCHAR,
+    evidence     VARCHAR,
+    PRIMARY KEY (doc_id, seq)
+);
+COMMENT ON TABLE mentions IS 'Each occurrence of a skill in a document: offsets, match method, confidence, section, required/preferred, years, level, and the sentence that shows it.';
+
+CREATE TABLE IF NOT EXISTS fit_weights (
+    name        VARCHAR PRIMARY KEY,
+    value       DOUBLE NOT NULL,
+    description VARCHAR
+);
+COMMENT ON TABLE fit_weights IS 'Weights of the fit score; change them with UPDATE and every fit view follows.';
+INSERT INTO fit_weights VALUES
+    ('required', 1.0, 'weight of a required skill'),
+    ('preferred', 0.4, 'weight of a preferred (nice-to-have) skill'),
+    ('hard', 1.0, 'multiplier for hard skills'),
+    ('soft', 0.6, 'multiplier for soft skills'),
+    ('exact', 1.0, 'credit when the candidate has the very skill'),
+    ('narrower', 0.75, 'credit when the candidate has a more specific skill (Python for programming)'),
+    ('broader', 0.4, 'credit when the candidate has the broader skill (programming for Python)'),
+    ('sibling', 0.25, 'credit for a related skill under the same broader concept (Java for Python)')
+ON CONFLICT DO NOTHING;

@@ -1,0 +1,82 @@
+"""Shared fixtures: an isolated matcher cache, a small taxonomy, and the bundled-taxonomy extractor."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+SMALL_TAXONOMY = """
+- id: hard.programming
+  type: hard
+  category: software_development
+  en: [programming, software development]
+  nl: [programmeren, softwareontwikkeling]
+- id: hard.python
+  type: hard
+  category: software_development
+  broader: hard.programming
+  en: [Python]
+  nl: [Python]
+- id: hard.java
+  type: hard
+  category: software_development
+  broader: hard.programming
+  en: [Java]
+  nl: [Java]
+- id: hard.sql
+  type: hard
+  category: data_analytics
+  en: [SQL]
+  nl: [SQL]
+- id: hard.excel
+  type: hard
+  category: office_software
+  en: [Excel, Microsoft Excel]
+  nl: [Excel]
+  context: {reject_next: [in, at]}
+- id: soft.communication
+  type: soft
+  category: communication
+  en: [communication skills, communication]
+  nl: [communicatievaardigheden, communicatieve vaardigheden, communicatie]
+- id: soft.teamwork
+  type: soft
+  category: collaboration
+  en: [teamwork, team player]
+  nl: [samenwerken, teamspeler]
+"""
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_cache(tmp_path_factory):
+    """Compiled matchers go to a per-session temp dir, never to the user's ~/.cache."""
+    os.environ["SKILLFIT_CACHE_DIR"] = str(tmp_path_factory.getbasetemp() / "matcher-cache")
+
+
+@pytest.fixture
+def small_taxonomy(tmp_path, monkeypatch) -> Path:
+    """A seven-concept taxonomy used instead of the bundled one (SKILLFIT_TAXONOMY_DIR)."""
+    folder = tmp_path / "taxonomy"
+    folder.mkdir()
+    (folder / "core.yml").write_text(SMALL_TAXONOMY, encoding="utf-8")
+    monkeypatch.setenv("SKILLFIT_TAXONOMY_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """An Extractor over the bundled taxonomy, built once per test session."""
+    from pipeline import Extractor
+
+    return Extractor()
+
+
+def needs_shared(*parts: str) -> Path:
+    """Path under ../shared/data, skipping the test when it is absent."""
+    path = SHARED_DATA.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    return path

@@ -1,0 +1,97 @@
+"""DuckDB store: idempotent loading, replacement of changed files, views usable without skillfit."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import duckdb
+from click.testing import CliRunner
+
+from pipeline.cli import main
+
+VACANCY = "Python developer\nRequirements\n3+ years of Python and SQL\nprogramming\nNice to have\nJava\n"
+CV_GOOD = "Profile\nBackend developer, 5 years of Python and SQL. Strong communication skills.\n"
+CV_PARTIAL = "Profile\nJava programmer and team player.\n"
+
+
+def make_batch(root):
+    (root / "vacancies").mkdir()
+    (root / "cvs").mkdir()
+    (root / "vacancies" / "dev.txt").write_text(VACANCY)
+    (root / "cvs" / "good.txt").write_text(CV_GOOD)
+    (root / "cvs" / "partial.txt").write_text(CV_PARTIAL)
+
+
+def screen(root, db):
+    return CliRunner().invoke(main, ["screen", str(root / "vacancies"), str(root / "cvs"), "--db", str(db),
+                                     "--format", "json"])
+
+
+def counts(db):
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM mentions)").fetchone()
+
+
+def test_screen_ranks_and_is_idempotent(small_taxonomy, tmp_path):
+    make_batch(tmp_path)
+    db = tmp_path / "s.duckdb"
+    first = screen(tmp_path, db)
+    assert first.exit_code == 0, first.stderr
+    before = counts(db)
+    assert screen(tmp_path, db).exit_code == 0
+    assert counts(db) == before
+    import json
+    ranked = json.loads(first.stdout)
+    assert [r["candidate"] for r in ranked] == ["good.txt", "partial.txt"]
+    assert ranked[0]["score"] > ranked[1]["score"] > 0  # Java partly meets programming via the hierarchy
+
+
+def test_changed_file_replaces_its_rows(small_taxonomy, tmp_path):
+    make_batch(tmp_path)
+    db = tmp_path / "s.duckdb"
+    screen(tmp_path, db)
+    (tmp_path / "cvs" / "partial.txt").write_text("Profile\nSQL only.\n")
+    screen(tmp_path, db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute("SELECT count(*) FROM documents WHERE source LIKE '%partial.txt'").fetchone()[0]
+        skills = con.execute("SELECT list(skill_id) FROM mentions JOIN documents USING (doc_id)"
+                             " WHERE source LIKE '%partial.txt'").fetchone()[0]
+    assert rows == 1 and skills == ["hard.sql"]
+
+
+def test_views_work_from_plain_duckdb_without_skillfit(small_taxonomy, tmp_path):
+    make_batch(tmp_path)
+    db = tmp_path / "s.duckdb"
+    screen(tmp_path, db)
+    script = textwrap.dedent(f"""
+        import sys
+        class NoSkillfit:
+            def find_spec(self, name, path=None, target=None):
+                if name == "pipeline" or name.startswith("pipeline."):
+                    raise ImportError("skillfit must not be needed")
+        sys.meta_path.insert(0, NoSkillfit())
+        import duckdb
+        con = duckdb.connect({str(db)!r}, read_only=True)
+        role = con.execute("SELECT doc_id FROM documents WHERE kind = 'vacancy'").fetchone()[0]
+        cand = con.execute("SELECT candidate_id FROM fit_for_role(?) LIMIT 1", [role]).fetchone()[0]
+        for q in ["FROM candidate_skills", "FROM role_requirements", "FROM fit", "FROM skills_gap_by_role"]:
+            assert con.execute(q).fetchall(), q
+        gap = con.execute("SELECT status, skill_id FROM skill_gap(?, ?)", [cand, role]).fetchall()
+        assert ("met", "hard.python") in gap, gap
+        comments = con.execute("SELECT count(*) FROM duckdb_views() WHERE NOT internal AND comment IS NULL").fetchone()[0]
+        assert comments == 0, "every view has a COMMENT"
+        print("ok")
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert out.stdout.strip() == "ok", out.stderr
+
+
+def test_sql_is_read_only_by_default(small_taxonomy, tmp_path):
+    make_batch(tmp_path)
+    db = tmp_path / "s.duckdb"
+    screen(tmp_path, db)
+    result = CliRunner().invoke(main, ["sql", "DELETE FROM mentions", "--db", str(db)])
+    assert result.exit_code == 2
+    assert counts(db)[1] > 0
