@@ -331,6 +331,33 @@ def taxonomy_validate(taxonomy_files) -> None:
     sys.exit(EXIT_FAILED if found else EXIT_OK)
 
 
+@taxonomy.command("import-esco")
+@click.argument("source", type=click.Path(exists=True))
+@click.option("-o", "--output", "out", required=True, type=click.Path(), help="Taxonomy file to write (.json or .yml).")
+@taxonomy_option
+def taxonomy_import_esco(source, out, taxonomy_files) -> None:
+    """Import an ESCO CSV export (folder or zip, skills_en.csv / skills_nl.csv) merged with the core.
+
+    \b
+    Example:
+      skillfit taxonomy import-esco "ESCO dataset - v1.1.1 - classification - en - csv.zip" -o esco.json
+      skillfit extract cv.pdf --taxonomy esco.json
+    """
+    import time
+
+    from pipeline.esco import import_esco, write_taxonomy
+    from pipeline.taxonomy import load as load_taxonomy
+
+    started = time.perf_counter()
+    core = load_taxonomy(taxonomy_files)
+    concepts = import_esco(source, core)
+    write_taxonomy(concepts, out, core.version)
+    new = sum(1 for c in concepts if c.get("imported"))
+    labels = sum(len(c.get(lang, [])) for c in concepts for lang in ("en", "nl"))
+    click.echo(f"wrote {out}: {new} ESCO concepts, {len(concepts) - new} core concepts extended, "
+               f"{labels} labels in {time.perf_counter() - started:.1f}s", err=True)
+
+
 @taxonomy.command("stats")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @taxonomy_option

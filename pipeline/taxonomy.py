@@ -193,20 +193,26 @@ def validate_concepts(merged: dict[str, dict[str, Any]]) -> list[str]:
             problems.append(f"{where}: broader concept {broader!r} does not exist")
         if broader == cid:
             problems.append(f"{where}: concept is its own broader concept")
-        ambiguous = bool(c.get("context")) or bool(c.get("ambiguous"))
+        # Imported ESCO concepts may lack a language and share labels (ESCO's own alt labels overlap).
+        imported = bool(c.get("imported"))
+        ambiguous = bool(c.get("context")) or bool(c.get("ambiguous")) or imported
         for lang in LANGUAGES:
             labels = _labels(c.get(lang))
-            if not labels:
+            if not labels and not imported:
                 problems.append(f"{where}: no {lang} label (every concept needs English and Dutch labels)")
             for label in labels:
                 sensitive = label in _labels(c.get("case_sensitive")) or _is_acronym(label)
                 key = (lang, label if sensitive else label.casefold())
                 other = owners.get(key)
-                if other and other != cid and not (ambiguous or merged[other].get("context") or merged[other].get("ambiguous")):
+                if other and other != cid and not (ambiguous or _ambiguous(merged[other])):
                     problems.append(f"{where}: {lang} label {label!r} also belongs to {other} (mark one ambiguous with a context rule)")
                 owners.setdefault(key, cid)
     problems.extend(_cycles(merged))
     return problems
+
+
+def _ambiguous(concept: dict[str, Any]) -> bool:
+    return bool(concept.get("context") or concept.get("ambiguous") or concept.get("imported"))
 
 
 def _cycles(merged: dict[str, dict[str, Any]]) -> list[str]:
@@ -278,6 +284,36 @@ def load(extra: Sequence[str | Path] = (), include_bundled: bool = True, strict:
     if len(paths) > 1:
         version += "+custom"
     return build(merged, version, digest.hexdigest()[:16], [str(p) for p in paths])
+
+
+def to_concepts(taxonomy: Taxonomy) -> list[dict[str, Any]]:
+    """The taxonomy as concept mappings in the file format (used by the spaCy component's to_disk)."""
+    out = []
+    for skill in taxonomy.skills.values():
+        concept: dict[str, Any] = {"id": skill.id, "type": skill.type, "category": skill.category}
+        if skill.esco_uri:
+            concept["esco"] = skill.esco_uri
+        if skill.broader:
+            concept["broader"] = skill.broader
+        concept.update({lang: list(labels) for lang, labels in skill.labels.items()})
+        if skill.id in taxonomy.case_sensitive:
+            concept["case_sensitive"] = sorted(taxonomy.case_sensitive[skill.id])
+        rule = taxonomy.context.get(skill.id)
+        if rule:
+            concept["context"] = {k: sorted(v) for k, v in vars(rule).items() if v}
+        concept["ambiguous"] = True  # already validated where it came from
+        out.append(concept)
+    return out
+
+
+def from_concepts(concepts: list[dict[str, Any]], version: str = "0") -> Taxonomy:
+    """A Taxonomy from concept mappings (no files involved)."""
+    merged, found = merge_concepts([("<memory>", concepts)])
+    found += validate_concepts(merged)
+    if found:
+        raise TaxonomyError("taxonomy is invalid:\n  " + "\n  ".join(found[:50]))
+    digest = hashlib.sha256(json.dumps(concepts, sort_keys=True).encode()).hexdigest()[:16]
+    return build(merged, version, digest, ["<memory>"])
 
 
 def problems(extra: Sequence[str | Path] = (), include_bundled: bool = True) -> list[str]:
