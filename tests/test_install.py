@@ -1,0 +1,38 @@
+"""A plain (non-editable) `pip install .` into a clean virtualenv gives a working `skillfit` command."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.slow
+def test_wheel_install_ships_the_taxonomy_and_runs(tmp_path):
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    bin_dir = env_dir / ("Scripts" if os.name == "nt" else "bin")
+    install = subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "--quiet", str(ROOT)],
+                             capture_output=True, text=True, timeout=900)
+    assert install.returncode == 0, install.stderr[-2000:]
+    env = {**os.environ, "SKILLFIT_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("SKILLFIT_TAXONOMY_DIR", None)
+    # Run from an empty folder so nothing from the source tree can be picked up.
+    stats = subprocess.run([str(bin_dir / "skillfit"), "taxonomy", "stats", "--format", "json"],
+                           capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert stats.returncode == 0, stats.stderr
+    assert json.loads(stats.stdout)["concepts"] >= 500
+    extract = subprocess.run([str(bin_dir / "skillfit"), "extract", "-"], input='{"text": "Python en SQL"}\n',
+                             capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert extract.returncode == 0, extract.stderr
+    assert {s["skill_id"] for s in json.loads(extract.stdout)["skills"]} >= {"hard.python", "hard.sql"}
+    where = subprocess.run([str(bin_dir / "python"), "-c", "import pipeline; print(pipeline.__file__)"],
+                           capture_output=True, text=True, cwd=tmp_path)
+    assert str(env_dir) in where.stdout and sys.prefix not in where.stdout
