@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+import logging
 import re
 from statistics import median
 
 from pipeline.errors import ReadError
 
 MAX_PAGES = 50
+logging.getLogger("pdfminer").setLevel(logging.ERROR)  # damaged files log warnings per object: not ours to print
 LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "ft", "ﬆ": "st"})
 # A word broken at a line end: "communica-\ntievaardigheden" -> "communicatievaardigheden".
 HYPHENATED = re.compile(r"(\w)[-\u00ad]\n(?=[a-zà-ÿ])")
@@ -34,19 +36,33 @@ def read_pdf(data: bytes, max_pages: int = MAX_PAGES) -> str:
                 has_images = has_images or bool(page.images)
     except ReadError:
         raise
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise ReadError("encrypted", f"password-protected PDF ({type(exc).__name__})") from None
     except RecursionError:
         raise ReadError("malformed", "PDF structure nests too deeply (RecursionError in the parser)") from None
     except Exception as exc:  # pdfminer raises bare TypeError/KeyError/ValueError on damaged files
-        name = type(exc).__name__
-        if "password" in str(exc).lower() or "encrypt" in name.lower():
-            raise ReadError("encrypted", f"password-protected PDF ({name})") from None
-        raise ReadError("malformed", f"damaged PDF: {name}: {str(exc)[:120]}".splitlines()[0]) from None
+        cause = _root_cause(exc)
+        name = type(cause).__name__
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in name.lower():
+            raise ReadError("encrypted", "password-protected PDF: ask the sender for an unprotected copy") from None
+        if isinstance(cause, RecursionError):
+            raise ReadError("malformed", "PDF structure nests too deeply (RecursionError in the parser)") from None
+        detail = " ".join(str(cause).split())[:120]
+        raise ReadError("malformed", f"damaged PDF ({name}{': ' + detail if detail else ''})") from None
     text = "\n\n".join(t for t in texts if t.strip())
     if not text.strip():
         raise ReadError("no_text_layer", "no text layer (scanned image?): run OCR first, e.g. ocrmypdf")
     return repair(text)
+
+
+def _root_cause(exc: BaseException) -> BaseException:
+    """pdfplumber wraps pdfminer's errors (PdfminerException(original)); find the original."""
+    seen = set()
+    while id(exc) not in seen:
+        seen.add(id(exc))
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc.__cause__
+        if inner is None:
+            break
+        exc = inner
+    return exc
 
 
 def repair(text: str) -> str:
