@@ -55,7 +55,13 @@ def build_extractor(taxonomy_files, fuzzy: bool = True) -> Extractor:
     try:
         return Extractor(taxonomy_files=taxonomy_files, fuzzy=fuzzy)
     except SkillfitError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise UsageProblem(str(exc)) from None
+
+
+class UsageProblem(click.ClickException):
+    """A usage or configuration error: one line on stderr, exit code 2."""
+
+    exit_code = EXIT_USAGE
 
 
 class SkillfitGroup(click.Group):
@@ -306,11 +312,45 @@ def sql(query, db, write, fmt, output) -> None:
     try:
         cur = con.execute(query)
     except duckdb.Error as exc:
-        raise click.UsageError(str(exc).splitlines()[0]) from None
+        raise UsageProblem(str(exc).splitlines()[0]) from None
     if cur.description is None:
         return
     names = [d[0] for d in cur.description]
     write_rows([dict(zip(names, r)) for r in cur.fetchall()], fmt, output, names)
+
+
+@main.command("eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--min-precision", type=float, help="Exit 1 when precision in any language is below this.")
+@click.option("--min-recall", type=float, help="Exit 1 when recall in any language is below this.")
+@click.option("--show-errors/--no-show-errors", default=True, help="List misses and false positives on stderr.")
+@output_options
+@taxonomy_option
+def evaluate_cmd(gold_dir, min_precision, min_recall, show_errors, fmt, output, taxonomy_files) -> None:
+    """Score extraction against annotated gold documents (precision, recall, F1).
+
+    \b
+    Example:
+      skillfit eval tests/eval --min-precision 0.9 --min-recall 0.85
+    """
+    from pipeline.evaluate import evaluate, load_gold
+
+    report = evaluate(build_extractor(taxonomy_files), load_gold(gold_dir))
+    rows = report.rows()
+    rows.append({"scope": "type accuracy", "precision": round(report.type_accuracy(), 3)})
+    rows += [{"scope": f"method={m}", "tp": n} for m, n in sorted(report.by_method.items())]
+    write_rows(rows, fmt, output, ["scope", "tp", "fp", "fn", "precision", "recall", "f1"])
+    if show_errors:
+        for doc_id, sid in report.misses:
+            click.echo(f"miss  {doc_id}: {sid}", err=True)
+        for doc_id, sid, text in report.false_positives:
+            click.echo(f"false {doc_id}: {sid} ({text!r})", err=True)
+    below = [f"{lang}: {name} {value:.3f} < {limit}" for lang, t in report.by_language.items()
+             for name, value, limit in (("precision", t.precision, min_precision), ("recall", t.recall, min_recall))
+             if limit is not None and value < limit]
+    for line in below:
+        fail(f"below target: {line}")
+    sys.exit(EXIT_FAILED if below else EXIT_OK)
 
 
 @main.group()

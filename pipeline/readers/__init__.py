@@ -46,7 +46,7 @@ def sniff(data: bytes, suffix: str) -> str:
 def read_bytes(data: bytes, name: str = "<bytes>") -> str:
     """Text of a document given as bytes; `name` gives the extension and appears in errors."""
     suffix = Path(name).suffix.lower()
-    if not data.strip():
+    if not data.replace(b"\xef\xbb\xbf", b"").strip():
         raise ReadError("empty", "the file is empty")
     fmt = sniff(data, suffix)
     if fmt == "pdf":
@@ -66,7 +66,7 @@ def read_bytes(data: bytes, name: str = "<bytes>") -> str:
     else:
         from pipeline.readers.text import decode_text
         text = decode_text(data)
-    if not text.strip():
+    if not text.replace("\ufeff", "").strip():
         raise ReadError("empty", "no text found in the file")
     return text
 

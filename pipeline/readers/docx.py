@@ -30,10 +30,14 @@ def check_archive(data: bytes) -> None:
             raise ReadError("too_large", f"{m.filename} inflates {m.file_size // m.compress_size}x (zip bomb)")
     if total > MAX_UNCOMPRESSED:
         raise ReadError("too_large", f"archive inflates to {total // 2**20} MiB")
-    with archive.open("word/document.xml") as fh:
-        head = fh.read(2048)
-    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-        raise ReadError("malformed", "DOCTYPE/ENTITY declarations in document.xml are refused")
+    for name in names:
+        if name.endswith(".xml") or name.endswith(".rels"):
+            with archive.open(name) as fh:
+                tail = b""
+                while chunk := fh.read(1 << 20):
+                    if b"<!DOCTYPE" in tail + chunk or b"<!ENTITY" in tail + chunk:
+                        raise ReadError("malformed", f"DOCTYPE/ENTITY declaration in {name} is refused")
+                    tail = chunk[-16:]
 
 
 def _own_text(paragraph, qn) -> str:

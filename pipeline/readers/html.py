@@ -9,6 +9,8 @@ from bs4 import BeautifulSoup
 from pipeline.readers.text import decode_text
 
 INVISIBLE = ["script", "style", "noscript", "template", "head", "nav", "footer", "svg", "iframe", "form"]
+BLOCKS = ["p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th", "table",
+          "section", "article", "main", "header", "aside", "dd", "dt", "dl", "blockquote", "pre", "hr", "title"]
 BOILERPLATE = re.compile(r"cookie|consent|gdpr-banner|newsletter", re.I)
 
 
@@ -26,6 +28,9 @@ def read_html(data: bytes) -> str:
         if ("hidden" in attrs or attrs.get("aria-hidden") == "true" or "display:none" in style
                 or BOILERPLATE.search(marker)):
             tag.decompose()
-    text = soup.get_text("\n")
+    for tag in soup.find_all(BLOCKS):  # one block per line; inline tags (b, a, span) stay in their line
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    text = soup.get_text()
     lines = (" ".join(line.split()) for line in text.splitlines())
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"

@@ -32,8 +32,8 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
     """Open (and, when writable, create or migrate) a skillfit database file."""
     path = str(path)
     try:
-        if read_only:
-            if path != ":memory:" and not Path(path).exists():
+        if read_only and path != ":memory:":
+            if not Path(path).exists():
                 raise StoreError(f"{path}: no such database (run `skillfit screen` or `skillfit load` first)")
             return duckdb.connect(path, read_only=True)
         con = duckdb.connect(path)

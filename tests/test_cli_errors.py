@@ -1,0 +1,232 @@
+"""CLI error handling: exit codes, the stdout/stderr split of `extract`, idempotent `load`, and `sql`.
+
+Every test runs against a small taxonomy written to a temp dir (SKILLFIT_TAXONOMY_DIR) and a temp
+matcher cache (SKILLFIT_CACHE_DIR); documents are generated in tmp_path.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+
+from fixtures_gen import single_column_pdf
+from pipeline.cli import main
+
+GOOD_A = "Jane Doe\nSkills: Python and SQL\n"
+GOOD_B = "Piet Jansen\nErvaring met Python en communicatievaardigheden\n"
+
+
+@pytest.fixture
+def env(small_taxonomy, monkeypatch, tmp_path_factory):
+    """The small taxonomy plus a matcher cache outside ~/.cache (shared by the tests of this session)."""
+    monkeypatch.setenv("SKILLFIT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "matcher-cache"))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return small_taxonomy
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def write_docs(folder: Path, broken: bool = True) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "a_cv.txt").write_text(GOOD_A, encoding="utf-8")
+    (folder / "b_cv.txt").write_text(GOOD_B, encoding="utf-8")
+    if broken:
+        pdf = single_column_pdf(["Jane Doe", "Python"])
+        (folder / "c_broken.pdf").write_bytes(pdf[: len(pdf) // 2])  # truncated
+    return folder
+
+
+def json_lines(stdout: str) -> list[dict]:
+    """stdout as JSON records; fails if any line is not JSON (the contract: nothing else on stdout)."""
+    assert stdout.endswith("\n")
+    return [json.loads(line) for line in stdout.splitlines()]
+
+
+# --------------------------------------------------------------------------------------------------
+# extract
+# --------------------------------------------------------------------------------------------------
+
+def test_extract_folder_with_broken_file(env, runner, tmp_path):
+    docs = write_docs(tmp_path / "docs")
+    result = runner.invoke(main, ["extract", str(docs)])
+    assert result.exit_code == 1, result.output
+
+    records = json_lines(result.stdout)
+    assert len(records) == 3
+    good = [r for r in records if "doc_id" in r]
+    errors = [r for r in records if "error" in r]
+    assert [Path(r["source"]).name for r in good] == ["a_cv.txt", "b_cv.txt"]
+    assert {s["skill_id"] for s in good[0]["skills"]} >= {"hard.python", "hard.sql"}
+    assert len(errors) == 1
+    assert Path(errors[0]["source"]).name == "c_broken.pdf"
+    assert errors[0]["error"] and "doc_id" not in errors[0] and "skills" not in errors[0]
+
+    err_lines = result.stderr.splitlines()
+    assert len(err_lines) == 1
+    assert "c_broken.pdf" in err_lines[0]
+    assert errors[0]["error"] in err_lines[0]
+
+
+def test_extract_all_good_exit_0(env, runner, tmp_path):
+    docs = write_docs(tmp_path / "docs", broken=False)
+    result = runner.invoke(main, ["extract", str(docs)])
+    assert result.exit_code == 0, result.output
+    assert len(json_lines(result.stdout)) == 2
+    assert result.stderr == ""
+
+
+def test_extract_missing_file_is_a_failure_record(env, runner, tmp_path):
+    docs = write_docs(tmp_path / "docs", broken=False)
+    missing = tmp_path / "nope.txt"
+    result = runner.invoke(main, ["extract", str(docs / "a_cv.txt"), str(missing)])
+    assert result.exit_code == 1
+    records = json_lines(result.stdout)
+    assert [("doc_id" in r, r.get("status")) for r in records] == [(True, None), (False, "not_found")]
+    assert records[1]["source"] == str(missing)
+
+
+@pytest.mark.parametrize("args", [["extract", "--bogus", "x.txt"], ["extract"], ["extract", "--kind", "boss", "x"],
+                                  ["no-such-command"]])
+def test_usage_errors_exit_2(env, runner, args):
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+
+
+def test_extract_stdin_with_malformed_line(env, runner):
+    stdin = "\n".join([
+        json.dumps({"id": "r1", "text": "Skills: Python", "kind": "cv"}),
+        '{"id": "r2", "text": "SQL"',  # cut off
+        json.dumps({"id": "r3", "text": "Ervaring met SQL", "kind": "cv"}),
+        json.dumps({"id": "r4", "text": 42}),  # text is not a string
+        json.dumps({"id": "r5", "text": "Python en SQL", "kind": "vacancy"}),
+    ]) + "\n"
+    result = runner.invoke(main, ["extract", "-"], input=stdin)
+    assert result.exit_code == 1
+    records = json_lines(result.stdout)
+    assert [r.get("doc_id") or r["source"] for r in records] == ["r1", "<stdin>:2", "r3", "<stdin>:4", "r5"]
+    assert records[1]["status"] == "malformed" and records[1]["error"]
+    assert {s["skill_id"] for s in records[2]["skills"]} == {"hard.sql"}
+    assert records[4]["kind"] == "vacancy"
+    err_lines = result.stderr.splitlines()
+    assert len(err_lines) == 2
+    assert "<stdin>:2" in err_lines[0] and "<stdin>:4" in err_lines[1]
+
+
+# --------------------------------------------------------------------------------------------------
+# load: idempotent, a changed file replaces its own rows only
+# --------------------------------------------------------------------------------------------------
+
+def table_rows(db: Path) -> dict:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        docs = {Path(src).name: (doc_id, run_id) for doc_id, src, run_id in
+                con.execute("SELECT doc_id, source, run_id FROM documents").fetchall()}
+        return {
+            "documents": con.execute("SELECT count(*) FROM documents").fetchone()[0],
+            "mentions": con.execute("SELECT count(*) FROM mentions").fetchone()[0],
+            "per_source": con.execute("SELECT source, count(*) FROM documents GROUP BY 1 HAVING count(*) > 1")
+            .fetchall(),
+            "orphans": con.execute("SELECT count(*) FROM mentions WHERE doc_id NOT IN (SELECT doc_id FROM documents)")
+            .fetchone()[0],
+            "docs": docs,
+            "mention_ids": con.execute("SELECT doc_id, skill_id, start_offset FROM mentions ORDER BY ALL")
+            .fetchall(),
+        }
+    finally:
+        con.close()
+
+
+def test_load_twice_adds_nothing_and_changed_file_replaces_its_rows(env, runner, tmp_path):
+    docs = write_docs(tmp_path / "docs", broken=False)
+    db = tmp_path / "out.duckdb"
+
+    first = runner.invoke(main, ["load", str(docs), "--db", str(db)])
+    assert first.exit_code == 0, first.output
+    before = table_rows(db)
+    assert before["documents"] == 2 and before["mentions"] >= 3
+
+    second = runner.invoke(main, ["load", str(docs), "--db", str(db)])
+    assert second.exit_code == 0, second.output
+    again = table_rows(db)
+    assert again == before  # no rows added, none rewritten (same run_id on every document)
+    assert "loaded 0" in second.stderr
+
+    (docs / "a_cv.txt").write_text("Jane Doe\nSkills: SQL and communication skills\n", encoding="utf-8")
+    third = runner.invoke(main, ["load", str(docs), "--db", str(db)])
+    assert third.exit_code == 0, third.output
+    after = table_rows(db)
+    assert after["documents"] == 2
+    assert after["per_source"] == []  # no duplicate document for the changed source
+    assert after["orphans"] == 0
+    old_a, new_a = before["docs"]["a_cv.txt"][0], after["docs"]["a_cv.txt"][0]
+    assert new_a != old_a
+    assert not any(doc_id == old_a for doc_id, _, _ in after["mention_ids"])
+    assert {skill for doc_id, skill, _ in after["mention_ids"] if doc_id == new_a} == {"hard.sql",
+                                                                                     "soft.communication"}
+    assert after["docs"]["b_cv.txt"] == before["docs"]["b_cv.txt"]  # untouched, still from the first run
+    assert ([m for m in after["mention_ids"] if m[0] != new_a]
+            == [m for m in before["mention_ids"] if m[0] != old_a])
+
+
+def test_load_with_broken_file_loads_the_rest(env, runner, tmp_path):
+    docs = write_docs(tmp_path / "docs")
+    db = tmp_path / "out.duckdb"
+    result = runner.invoke(main, ["load", str(docs), "--db", str(db)])
+    assert result.exit_code == 1
+    assert any("c_broken.pdf" in line for line in result.stderr.splitlines())
+    assert table_rows(db)["documents"] == 2
+
+
+# --------------------------------------------------------------------------------------------------
+# sql
+# --------------------------------------------------------------------------------------------------
+
+@pytest.fixture
+def empty_db(tmp_path) -> Path:
+    db = tmp_path / "empty.duckdb"
+    duckdb.connect(str(db)).close()
+    return db
+
+
+def test_sql_csv(runner, empty_db):
+    result = runner.invoke(main, ["sql", "SELECT 1 AS x", "--format", "csv", "--db", str(empty_db)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "x\n1\n"
+
+
+def test_sql_bad_query_exits_2(runner, empty_db):
+    result = runner.invoke(main, ["sql", "SELEC 1", "--db", str(empty_db)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "syntax error" in result.stderr.lower()
+    assert "Traceback" not in result.output
+
+
+
+def test_sql_bad_query_one_line(runner, empty_db):
+    result = runner.invoke(main, ["sql", "SELEC 1", "--db", str(empty_db)])
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_sql_missing_db_exits_2_with_one_line(runner, tmp_path):
+    result = runner.invoke(main, ["sql", "SELECT 1", "--db", str(tmp_path / "nope.duckdb")])
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1
+    assert "nope.duckdb" in result.stderr
+    assert not (tmp_path / "nope.duckdb").exists()  # a read-only query never creates a database
+
+
+
+def test_sql_in_memory_db_does_not_crash(runner):
+    result = runner.invoke(main, ["sql", "SELECT 1 AS x", "--format", "csv", "--db", ":memory:"])
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.exit_code in (0, 2)

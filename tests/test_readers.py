@@ -1,0 +1,333 @@
+"""Readers: every supported format gives the text a user would see, and every failure has a status.
+
+All documents are generated here (reportlab, python-docx, raw bytes); nothing is read from sample data.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import random
+import time
+
+import pytest
+
+from fixtures_gen import (
+    MAIN_COLUMN,
+    PNG_1X1,
+    SIDEBAR,
+    cv_docx,
+    doctype_docx,
+    image_only_pdf,
+    pdf_lines,
+    plain_zip,
+    single_column_pdf,
+    two_column_pdf,
+    vera_ttf,
+    zip_bomb_docx,
+)
+from pipeline.errors import ReadError
+from pipeline.readers import STATUSES, read_bytes, read_path
+from pipeline.readers.pdf import repair
+
+
+def read_error(data: bytes, name: str) -> ReadError:
+    """The ReadError that reading `data` as file `name` raises (fails the test if it reads fine)."""
+    with pytest.raises(ReadError) as info:
+        read_bytes(data, name)
+    assert info.value.status in STATUSES
+    assert info.value.reason and "\n" not in info.value.reason
+    return info.value
+
+
+def nonblank_lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+# --------------------------------------------------------------------------------------------------
+# Plain text
+# --------------------------------------------------------------------------------------------------
+
+CV_TEXT = "Jana Novák\nSkills: Python, SQL en communicatievaardigheden\nLocatie: Zoë's café, € 45k\n"
+
+
+def test_txt_utf8(tmp_path):
+    path = tmp_path / "cv.txt"
+    path.write_bytes(CV_TEXT.encode("utf-8"))
+    assert read_path(path) == CV_TEXT
+
+
+def test_txt_utf8_bom_keeps_offsets_of_plain_utf8_decode():
+    data = codecs.BOM_UTF8 + CV_TEXT.encode("utf-8")
+    text = read_bytes(data, "cv.txt")
+    content = data.decode("utf-8")  # the file's content as the extract contract defines it
+    assert text == content
+    start = text.index("Python")
+    assert content[start:start + len("Python")] == "Python"
+
+
+def test_txt_utf8_bom_mention_offsets_line_up(small_taxonomy):
+    """End to end: a skill's start/end index the UTF-8 decoded file content, BOM included."""
+    from pipeline import Extractor
+
+    data = codecs.BOM_UTF8 + "Jan\r\nSkills: Python, SQL\r\n".encode("utf-8")
+    doc = Extractor().extract(data, name="cv.txt")
+    content = data.decode("utf-8")
+    found = {m.skill_id: content[m.start:m.end] for m in doc.mentions}
+    assert found.get("hard.python") == "Python"
+    assert found.get("hard.sql") == "SQL"
+    assert all(content[m.start:m.end] == m.text for m in doc.mentions)
+
+
+def test_txt_cp1252_accents_and_euro():
+    text = "Zoë Maes\nCafé-ervaring, salaris € 2.500\n"
+    data = text.encode("cp1252")
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")  # precondition: this really is not UTF-8
+    assert read_bytes(data, "cv.txt") == text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_txt_utf16_with_bom(encoding):
+    text = "Zoë Maes\nPython en SQL, € 2.500\n"
+    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}.get(encoding, b"")
+    data = bom + text.encode(encoding)  # "utf-16" writes its own BOM
+    assert data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    assert read_bytes(data, "cv.txt").lstrip("\ufeff") == text
+
+
+def test_txt_crlf_kept_unchanged(tmp_path):
+    data = b"Jan\r\nSkills:\r\n- Python\r\n- SQL\r\n"
+    (tmp_path / "cv.md").write_bytes(data)
+    assert read_path(tmp_path / "cv.md") == data.decode("utf-8")
+
+
+
+def test_txt_bom_only_file_is_empty():
+    # Notepad saves an "empty" UTF-8 file as just the BOM.
+    assert read_error(codecs.BOM_UTF8 + b"\r\n", "cv.txt").status == "empty"
+
+
+# --------------------------------------------------------------------------------------------------
+# HTML
+# --------------------------------------------------------------------------------------------------
+
+JOB_HTML = """<!DOCTYPE html>
+<html lang="en"><head><title>TITLETEXT</title>
+<style>body { font-family: STYLETEXT }</style>
+<script>var tracking = "SCRIPTTEXT";</script>
+</head><body>
+<nav><a href="/">NAVTEXT Home</a> <a href="/jobs">Jobs</a></nav>
+<div id="cookie-banner"><p>COOKIETEXT We use cookies</p><button>Accept</button></div>
+<div class="consent-modal">CONSENTTEXT</div>
+<main>
+<h1>Data Engineer</h1>
+<p>We offer a hybrid role in Utrecht.</p>
+<h2>Requirements</h2>
+<ul><li>Python</li><li>SQL and dbt</li><li>Communication skills</li></ul>
+<p hidden>HIDDENATTR</p>
+<div style="display: none">DISPLAYNONE</div>
+<span aria-hidden="true">ARIAHIDDEN</span>
+<noscript>NOSCRIPTTEXT</noscript>
+<template>TEMPLATETEXT</template>
+</main>
+<footer>FOOTERTEXT &copy; Acme</footer>
+<script type="application/ld+json">{"title": "JSONLDTEXT"}</script>
+</body></html>"""
+
+
+def test_html_visible_text_only(tmp_path):
+    path = tmp_path / "job.html"
+    path.write_text(JOB_HTML, encoding="utf-8")
+    text = read_path(path)
+    for invisible in ["TITLETEXT", "STYLETEXT", "SCRIPTTEXT", "NAVTEXT", "COOKIETEXT", "CONSENTTEXT",
+                      "HIDDENATTR", "DISPLAYNONE", "ARIAHIDDEN", "NOSCRIPTTEXT", "TEMPLATETEXT", "FOOTERTEXT",
+                      "JSONLDTEXT", "<", "tracking"]:
+        assert invisible not in text
+    lines = nonblank_lines(text)
+    assert lines == ["Data Engineer", "We offer a hybrid role in Utrecht.", "Requirements",
+                     "Python", "SQL and dbt", "Communication skills"]
+
+
+def test_html_sniffed_without_extension_and_entities_decoded():
+    html = b"<!doctype html><html><body><h1>R&amp;D engineer</h1><p>caf&eacute; &euro;</p></body></html>"
+    assert nonblank_lines(read_bytes(html, "ad.txt")) == ["R&D engineer", "café €"]
+
+
+def test_html_with_only_invisible_content_is_empty():
+    html = b"<html><head><title>t</title></head><body><script>x()</script><nav>menu</nav></body></html>"
+    assert read_error(html, "job.html").status == "empty"
+
+
+
+def test_html_inline_elements_stay_on_their_line():
+    html = b"<html><body><ul><li><b>Java</b> is a plus</li><li><strong>5 years</strong> of SQL</li></ul></body></html>"
+    assert nonblank_lines(read_bytes(html, "job.html")) == ["Java is a plus", "5 years of SQL"]
+
+
+# --------------------------------------------------------------------------------------------------
+# DOCX
+# --------------------------------------------------------------------------------------------------
+
+def test_docx_paragraphs_table_header_in_order(tmp_path):
+    path = tmp_path / "cv.docx"
+    path.write_bytes(cv_docx(header="Jane Doe - Curriculum Vitae"))
+    lines = nonblank_lines(read_path(path))
+    for expected in ["Jane Doe - Curriculum Vitae", "Work experience",
+                     "Data analyst at Acme, building weekly SQL reports.", "Skill", "Level", "Python", "Expert",
+                     "Education", "MSc Computer Science, Utrecht University"]:
+        assert expected in lines
+    pos = {line: i for i, line in enumerate(lines)}
+    assert pos["Jane Doe - Curriculum Vitae"] < pos["Work experience"]  # the page header comes first
+    assert pos["Work experience"] < pos["Data analyst at Acme, building weekly SQL reports."]
+    assert pos["Data analyst at Acme, building weekly SQL reports."] < pos["Skill"] < pos["Python"]
+    assert pos["Python"] < pos["Education"] < pos["MSc Computer Science, Utrecht University"]
+
+
+# --------------------------------------------------------------------------------------------------
+# PDF
+# --------------------------------------------------------------------------------------------------
+
+def test_pdf_single_column_in_order():
+    lines = ["Jane Doe", "Data engineer in Utrecht", "Work experience",
+             "Acme Retail: nightly batch platform", "Initech: weekly sales reports", "Education",
+             "MSc Computer Science"]
+    assert nonblank_lines(read_bytes(single_column_pdf(lines), "cv.pdf")) == lines
+
+
+def test_pdf_pages_in_order():
+    data = pdf_lines([[(72, 700, "First page about Python")], [(72, 700, "Second page about SQL")]])
+    assert nonblank_lines(read_bytes(data, "cv.pdf")) == ["First page about Python", "Second page about SQL"]
+
+
+def test_pdf_two_columns_read_column_by_column():
+    left_words = {w for line in SIDEBAR for w in line.split()}
+    right_words = {w for line in MAIN_COLUMN for w in line.split()}
+    assert not left_words & right_words  # precondition: each word tells its column
+
+    lines = nonblank_lines(read_bytes(two_column_pdf(), "cv.pdf"))
+
+    for line in lines:  # no line mixes the sidebar with the main column
+        words = set(line.split())
+        assert words <= left_words or words <= (right_words | {"communicatievaardigheden"}), line
+    assert lines[:len(SIDEBAR)] == SIDEBAR  # the whole sidebar, in order, before any of the main column
+    main = lines[len(SIDEBAR):]
+    assert main[0] == "Profile"
+    assert main.index("Experience") < main.index("the nightly batch platform and its monitoring setup.")
+    assert len(lines) == len(SIDEBAR) + len(MAIN_COLUMN) - 1  # the hyphenated pair became one line
+
+
+def test_pdf_hyphenation_across_line_end_joined():
+    text = read_bytes(two_column_pdf(), "cv.pdf")
+    assert "communicatievaardigheden" in text
+    assert "communica-" not in text
+    single = read_bytes(single_column_pdf(["Sterke schriftelijke communica-", "tievaardigheden en Python"]),
+                        "cv.pdf")
+    assert "communicatievaardigheden en Python" in single
+
+
+def test_pdf_ligature_becomes_plain_letters():
+    data = single_column_pdf(["Certi\ufb01ed pro\ufb01le, of\ufb01ce \ufb02ow"], ttf=vera_ttf())
+    text = read_bytes(data, "cv.pdf")
+    assert "Certified profile, office flow" in text
+    assert not any(0xFB00 <= ord(ch) <= 0xFB06 for ch in text)
+
+
+def test_repair_ligatures_and_hyphenation():
+    assert repair("e\ufb00ective \ufb01nance \ufb02ow o\ufb03ce wa\ufb04e") == "effective finance flow office waffle"
+    assert repair("communica-\ntievaardigheden") == "communicatievaardigheden"
+    assert repair("communica\u00ad\ntievaardigheden") == "communicatievaardigheden"
+    assert repair("Skills:\n- Python\n- SQL") == "Skills:\n- Python\n- SQL"  # list dashes are not hyphens
+
+
+# --------------------------------------------------------------------------------------------------
+# Errors: every unreadable file gets a status and a one-line reason
+# --------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["cv.txt", "cv.pdf", "cv.docx", "cv.html"])
+def test_empty_file(tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(b"")
+    with pytest.raises(ReadError) as info:
+        read_path(path)
+    assert info.value.status == "empty"
+
+
+def test_whitespace_only_file_is_empty():
+    assert read_error(b"  \r\n\t\n", "cv.txt").status == "empty"
+
+
+def test_random_bytes_named_pdf_malformed():
+    data = random.Random(7).randbytes(4096)
+    assert read_error(data, "cv.pdf").status == "malformed"
+
+
+@pytest.mark.parametrize("keep", [0.5, 0.9])
+def test_truncated_pdf_malformed(keep):
+    data = single_column_pdf(["Jane Doe", "Python and SQL"])
+    assert read_error(data[:int(len(data) * keep)], "cv.pdf").status == "malformed"
+
+
+def test_encrypted_pdf():
+    data = single_column_pdf(["Jane Doe", "Python and SQL"], encrypt="secret")
+    assert read_error(data, "cv.pdf").status == "encrypted"
+
+
+def test_image_only_pdf_no_text_layer():
+    err = read_error(image_only_pdf(), "scan.pdf")
+    assert err.status == "no_text_layer"
+    assert "ocr" in err.reason.lower()
+
+
+def test_pdf_over_page_cap_too_large():
+    data = pdf_lines([[(72, 700, f"page {i}")] for i in range(51)])
+    assert read_error(data, "cv.pdf").status == "too_large"
+
+
+@pytest.mark.parametrize("data", [PNG_1X1, plain_zip({"hello.txt": b"hi", "img.png": PNG_1X1})],
+                         ids=["png", "zip"])
+def test_not_a_docx_renamed_docx_malformed(tmp_path, data):
+    path = tmp_path / "cv.docx"
+    path.write_bytes(data)
+    with pytest.raises(ReadError) as info:
+        read_path(path)
+    assert info.value.status == "malformed"
+
+
+def test_missing_path_not_found(tmp_path):
+    with pytest.raises(ReadError) as info:
+        read_path(tmp_path / "nope" / "cv.pdf")
+    assert info.value.status == "not_found"
+
+
+def test_zip_bomb_docx_too_large_quickly():
+    data = zip_bomb_docx(padding_mib=60)
+    assert len(data) < 2 * 2**20  # precondition: a small file that inflates to > 50 MB
+    started = time.perf_counter()
+    err = read_error(data, "cv.docx")
+    assert err.status == "too_large"
+    assert time.perf_counter() - started < 2.0
+
+
+def test_docx_with_doctype_malformed():
+    assert read_error(doctype_docx(), "cv.docx").status == "malformed"
+
+
+
+def test_docx_with_doctype_after_long_comment_malformed():
+    data = doctype_docx(prefix=b"<!--" + b" " * 4000 + b"-->\n")
+    assert read_error(data, "cv.docx").status == "malformed"
+
+
+def test_docx_external_entity_never_resolved():
+    """Even where the DOCTYPE check is bypassed, no local file content leaks into the text."""
+    secret = "/etc/hostname" if os.path.exists("/etc/hostname") else "/etc/passwd"
+    data = doctype_docx(prefix=b"<!--" + b" " * 4000 + b"-->\n",
+                        entity=b'<!ENTITY boom SYSTEM "file://' + secret.encode() + b'">')
+    try:
+        text = read_bytes(data, "cv.docx")
+    except ReadError as exc:
+        assert exc.status == "malformed"
+        return
+    leaked = open(secret, encoding="utf-8", errors="replace").read().strip()
+    assert not leaked or leaked.splitlines()[0] not in text
