@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import re
 import pickle
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -249,11 +248,7 @@ def cached_matcher(taxonomy: Taxonomy, use_cache: bool = True) -> SkillMatcher:
             pass
     matcher = SkillMatcher(taxonomy, load_lexicon())
     if use_cache:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as fh:
-                pickle.dump(matcher, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(fh.name, path)
-        except OSError:
-            pass  # a read-only home is fine: we just compile every time
+        from pipeline.taxonomy import _write_cache
+
+        _write_cache(path, matcher)
     return matcher

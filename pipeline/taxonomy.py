@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
+import tempfile
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -13,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # LibYAML is ~10x faster where available
 
 from pipeline.errors import TaxonomyError
 from pipeline.model import Skill
@@ -117,7 +121,7 @@ def read_concepts(path: Path) -> list[dict[str, Any]]:
     """Raw concept mappings from one YAML or JSON file."""
     try:
         raw = path.read_text(encoding="utf-8")
-        data = json.loads(raw) if path.suffix == ".json" else yaml.safe_load(raw)
+        data = json.loads(raw) if path.suffix == ".json" else yaml.load(raw, Loader=SafeLoader)
     except (OSError, ValueError, yaml.YAMLError) as exc:
         raise TaxonomyError(f"{path}: cannot read taxonomy file: {exc}") from exc
     if isinstance(data, dict) and "concepts" in data:
@@ -269,21 +273,45 @@ def load(extra: Sequence[str | Path] = (), include_bundled: bool = True, strict:
     files = [f for p in paths for f in concept_files(p)]
     if not files:
         raise TaxonomyError("no taxonomy files found")
-    digest = hashlib.sha256()
-    layers = []
+    version = _version(paths[0]) + ("+custom" if len(paths) > 1 else "")
+    digest = hashlib.sha256(version.encode())
     for f in files:
-        data = f.read_bytes()
-        digest.update(f.name.encode() + b"\0" + data)
-        layers.append((str(f), read_concepts(f)))
+        digest.update(f.name.encode() + b"\0" + f.read_bytes())
+    content_hash = digest.hexdigest()[:16]
+    cached = _cache_path(content_hash)
+    if cached.exists():
+        try:
+            with cached.open("rb") as fh:
+                return pickle.load(fh)
+        except Exception:  # a stale or truncated cache is rebuilt, never fatal
+            pass
+    layers = [(str(f), read_concepts(f)) for f in files]
     merged, problems = merge_concepts(layers)
     problems += validate_concepts(merged)
     if strict and problems:
         raise TaxonomyError("taxonomy is invalid:\n  " + "\n  ".join(problems[:50])
                             + (f"\n  … and {len(problems) - 50} more" if len(problems) > 50 else ""))
-    version = _version(paths[0]) if paths else "0"
-    if len(paths) > 1:
-        version += "+custom"
-    return build(merged, version, digest.hexdigest()[:16], [str(p) for p in paths])
+    taxonomy = build(merged, version, content_hash, [str(p) for p in paths])
+    if strict:
+        _write_cache(cached, taxonomy)
+    return taxonomy
+
+
+def _cache_path(content_hash: str) -> Path:
+    from pipeline.matcher import cache_dir
+
+    return cache_dir() / f"taxonomy-{content_hash}.pkl"
+
+
+def _write_cache(path: Path, obj: Any) -> None:
+    """Pickle `obj` atomically; a read-only cache directory only costs speed."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as fh:
+            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(fh.name, path)
+    except OSError:
+        pass
 
 
 def to_concepts(taxonomy: Taxonomy) -> list[dict[str, Any]]:
