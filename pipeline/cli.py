@@ -319,6 +319,40 @@ def sql(query, db, write, fmt, output) -> None:
     write_rows([dict(zip(names, r)) for r in cur.fetchall()], fmt, output, names)
 
 
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(), help="DuckDB file to read.")
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "json", "jsonresume"]), default="parquet",
+              show_default=True)
+@click.option("--what", default="fit", show_default=True, help="View or table to export (not for jsonresume).")
+@click.option("--candidate", "candidate_id", help="jsonresume: only this candidate.")
+@click.option("-o", "--output", "out", required=True, type=click.Path(), help="File to write.")
+def export(db, fmt, what, candidate_id, out) -> None:
+    """Export results: a view as Parquet/CSV/JSON, or candidates' skills as JSON Resume.
+
+    \b
+    Examples:
+      skillfit export --what fit --format parquet -o fit.parquet
+      skillfit export --format jsonresume --candidate CANDIDATE_ID -o skills.json
+    """
+    from pipeline.export import export_table, json_resume_skills
+    from pipeline.store import connect
+
+    con = connect(db, read_only=True)
+    if fmt == "jsonresume":
+        data = json_resume_skills(con, candidate_id)
+        if candidate_id and candidate_id not in data:
+            raise UsageProblem(f"no candidate {candidate_id} in {db}")
+        payload = data[candidate_id] if candidate_id else data
+        Path(out).write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
+        click.echo(f"wrote {out}: {len(data)} candidate(s)", err=True)
+        return
+    try:
+        rows = export_table(con, what, fmt, out)
+    except ValueError as exc:
+        raise UsageProblem(str(exc)) from None
+    click.echo(f"wrote {out}: {rows} rows of {what}", err=True)
+
+
 @main.command("eval")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("--min-precision", type=float, help="Exit 1 when precision in any language is below this.")

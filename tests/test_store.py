@@ -95,3 +95,24 @@ def test_sql_is_read_only_by_default(small_taxonomy, tmp_path):
     result = CliRunner().invoke(main, ["sql", "DELETE FROM mentions", "--db", str(db)])
     assert result.exit_code == 2
     assert counts(db)[1] > 0
+
+
+def test_a_file_of_the_previous_schema_is_migrated(small_taxonomy, tmp_path):
+    from pathlib import Path
+
+    from pipeline.store import connect
+    from pipeline.store.loader import SCHEMA_VERSION
+
+    db = tmp_path / "old.duckdb"
+    old_schema = (Path(__file__).parent / "fixtures" / "schema_v1.sql").read_text()
+    with duckdb.connect(str(db)) as con:
+        con.execute(old_schema)
+        con.execute("INSERT INTO schema_version (version) VALUES (1)")
+        con.execute("INSERT INTO documents (doc_id, kind, source) VALUES ('old1', 'cv', 'old.txt')")
+    con = connect(db)
+    assert con.execute("SELECT max(version) FROM schema_version").fetchone()[0] == SCHEMA_VERSION
+    assert con.execute("SELECT doc_id, expires_at FROM documents").fetchall() == [("old1", None)]
+    con.close()
+    make_batch(tmp_path)
+    assert screen(tmp_path, db).exit_code == 0  # and the new code writes to it as usual
+    assert counts(db)[0] == 4

@@ -18,7 +18,12 @@ from pipeline.model import Document
 from pipeline.stages.requirements import sentence_bounds
 from pipeline.taxonomy import Taxonomy
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Statements that bring a file of schema version N-1 up to N. schema.sql always has the newest shape,
+# so a new file needs none of them; each must be safe to run twice.
+MIGRATIONS: dict[int, list[str]] = {
+    2: ["ALTER TABLE documents ADD COLUMN IF NOT EXISTS expires_at TIMESTAMP"],
+}
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<!\w)\+?\d[\d ()./-]{7,}\d")
 EVIDENCE_MAX = 300
@@ -53,6 +58,11 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     except duckdb.Error as exc:
         raise StoreError(f"cannot apply the skillfit schema: {str(exc).splitlines()[0]}") from None
     current = con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+    if current is not None and current > SCHEMA_VERSION:
+        raise StoreError(f"database schema version {current} is newer than this skillfit ({SCHEMA_VERSION}): upgrade")
+    for version in range((current or SCHEMA_VERSION) + 1, SCHEMA_VERSION + 1):
+        for statement in MIGRATIONS[version]:
+            con.execute(statement)
     if current is None or current < SCHEMA_VERSION:
         con.execute("INSERT INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION])
     con.execute(_sql("views.sql"))
@@ -153,7 +163,8 @@ class Store:
             self.con.execute(f"DELETE FROM mentions WHERE doc_id IN ({stale})", params)
             self.con.execute(f"DELETE FROM documents WHERE doc_id IN ({stale})", params)
             self.con.execute(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO documents (doc_id, kind, language, source, title, chars, taxonomy_hash,"
+                " skillfit_version, run_id, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [doc.id, doc.kind, doc.language, doc.source, title_of(doc), len(doc.text),
                  taxonomy.content_hash, __version__, run_id, datetime.now(timezone.utc)])
             if mentions:

@@ -1,4 +1,4 @@
--- skillfit store, schema version 1. Applied idempotently on every writable connect.
+-- skillfit store, schema version 2 (see MIGRATIONS in loader.py for what changed). Applied idempotently on every writable connect.
 CREATE TABLE IF NOT EXISTS schema_version (
     version    INTEGER NOT NULL,
     applied_at TIMESTAMP DEFAULT current_timestamp
@@ -31,7 +31,8 @@ CREATE TABLE IF NOT EXISTS documents (
     taxonomy_hash    VARCHAR,
     skillfit_version VARCHAR,
     run_id           VARCHAR,
-    loaded_at        TIMESTAMP
+    loaded_at        TIMESTAMP,
+    expires_at       TIMESTAMP
 );
 COMMENT ON TABLE documents IS 'CVs (kind=cv, the candidates) and vacancies (kind=vacancy, the roles); doc_id is a hash of the text.';
 COMMENT ON COLUMN documents.title IS 'First line of a vacancy (its job title); always NULL for CVs, whose first line is usually a name.';

@@ -1,4 +1,7 @@
--- Analyst views and macros. CREATE OR REPLACE: re-applied on every writable connect.
+-- Analyst views and macros. CREATE OR REPLACE: re-applied on every writable connect, after migrations.
+-- Comments on columns that migrations add live here, since schema.sql runs before the migrations.
+COMMENT ON COLUMN documents.expires_at IS 'When a CV''s data is due for removal by `skillfit purge` (retention); NULL means no expiry.';
+
 CREATE OR REPLACE VIEW candidate_skills AS
 SELECT m.doc_id AS candidate_id, m.skill_id, s.type, s.category, s.label_en, s.label_nl, s.esco_uri,
        count(*) AS mentions, max(m.years) AS years, max(m.confidence) AS confidence,

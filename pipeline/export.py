@@ -1,0 +1,51 @@
+"""Exports for the formats users already have: Parquet/CSV/JSON tables and JSON Resume `skills[]`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+TABLES = ("fit", "candidate_skills", "role_requirements", "mentions", "documents", "skills", "skills_gap_by_role")
+
+
+def export_table(con: duckdb.DuckDBPyConnection, what: str, fmt: str, out: str | Path) -> int:
+    """Write one view or table to `out` as parquet, csv or json; returns the row count."""
+    if what not in TABLES:
+        raise ValueError(f"cannot export {what!r}: choose one of {', '.join(TABLES)}")
+    relation = con.table(what) if what in ("mentions", "documents", "skills") else con.view(what)
+    if fmt == "parquet":
+        relation.write_parquet(str(out))
+    elif fmt == "csv":
+        relation.write_csv(str(out))
+    else:
+        names = relation.columns
+        rows = [dict(zip(names, r)) for r in relation.fetchall()]
+        Path(out).write_text(json.dumps(rows, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+    return relation.aggregate("count(*)").fetchall()[0][0]
+
+
+def json_resume_skills(con: duckdb.DuckDBPyConnection, candidate_id: str | None = None) -> dict[str, Any]:
+    """JSON Resume `skills[]` ({name, level, keywords}) per candidate, with ESCO URIs where known.
+
+    `keywords` holds the skill type and category, and `competencyIds` (HR Open style) the ESCO URI.
+    """
+    rows = con.execute(
+        """
+        SELECT c.candidate_id, c.label_en, c.type, c.category, c.esco_uri, c.years,
+               (SELECT max(level) FROM mentions m WHERE m.doc_id = c.candidate_id AND m.skill_id = c.skill_id)
+        FROM candidate_skills c
+        WHERE $cand IS NULL OR c.candidate_id = $cand
+        ORDER BY c.candidate_id, c.type, c.label_en
+        """, {"cand": candidate_id}).fetchall()
+    out: dict[str, Any] = {}
+    for cand, name, type_, category, uri, years, level in rows:
+        entry: dict[str, Any] = {"name": name, "keywords": [type_, category]}
+        if level or years:
+            entry["level"] = level or f"{years:g} years"
+        if uri:
+            entry["competencyIds"] = [uri]
+        out.setdefault(cand, {"skills": []})["skills"].append(entry)
+    return out
