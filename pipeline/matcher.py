@@ -20,10 +20,15 @@ from pipeline.lexicon import Lexicon, load_lexicon
 from pipeline.taxonomy import Taxonomy
 from pipeline.tokens import Tokens, fold, label_words
 
+YEAR = re.compile(r"(19|20)\d\d")
+INITIAL = re.compile(r"\. ?[A-Z]")
 SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n\s*\n")
 MAX_PHRASE = 10  # words; longer labels are ignored
 NEARBY_WINDOW = 12  # words either side searched by a context rule's require_nearby
-COMPOUND_MIN = 5  # shortest label found inside a longer Dutch word
+COMPOUND_MIN = 5  # shortest label found at the end of a longer Dutch word
+COMPOUND_PREFIX_MIN = 3  # shortest label found before a compound head (SQL-kennis, Javaontwikkelaar)
+# Adjectives and participles are not compound heads: "datagedreven" is not "gedreven" (driven).
+NOT_COMPOUNDABLE = re.compile(r"^ge\w+(en|d|t)$|(ig|baar|isch|lijk|end|ief)$")
 FUZZY_MIN = 6  # shortest label (characters) matched approximately
 # Words a Dutch compound may end in after a skill label: Pythonontwikkeling, SAP-kennis.
 COMPOUND_HEADS = frozenset("""
@@ -32,6 +37,7 @@ specialist specialisten beheer beheerder certificaat certificering skills achter
 project projecten team teams programmeur programmeurs consultant engineer engineers developer
 developers opleiding training cursus analist analisten medewerker
 """.split())
+CONJUNCTIONS = frozenset({"and", "or", "en", "of", "as well as"})
 METHOD_RANK = {"exact": 0, "acronym": 0, "lemma": 1, "compound": 2, "inferred": 3, "fuzzy": 4}
 
 
@@ -94,19 +100,25 @@ class SkillMatcher:
         key = tuple(fold(w) for w in words)
         self.exact[key].append(entry)
         if entry.language in self.lemma:
-            self.lemma[entry.language][tuple(self.lexicon.lemma(entry.language, w) for w in key)].append(entry)
-        if len(key) == 1 and len(key[0]) >= COMPOUND_MIN and entry.language == "nl":
+            self.lemma[entry.language][tuple(self.label_lemma(entry.language, w) for w in key)].append(entry)
+        if len(key) == 1 and len(key[0]) >= COMPOUND_MIN and entry.language == "nl" \
+                and not NOT_COMPOUNDABLE.search(key[0]):
             self.compound[key[0]].append(entry)
         joined = " ".join(key)
         if len(joined) >= FUZZY_MIN:
             self.fuzzy[(joined[0], len(joined))].append((joined, entry))
+
+    def label_lemma(self, language: str, word: str) -> str:
+        """Lemma of a label word, except that -ing nouns stay nouns (accounting is not account)."""
+        lemma = self.lexicon.lemma(language, word)
+        return word if word.endswith("ing") and not lemma.endswith("ing") else lemma
 
     # -- matching ---------------------------------------------------------------------------
 
     def candidates(self, tokens: Tokens, language: str | None, fuzzy: bool = True) -> list[Candidate]:
         """Every label occurrence in `tokens`, before context checks and overlap resolution."""
         lang = language if language in self.lemma else "en"
-        lemmas = [self.lexicon.lemma(lang, w) for w in tokens.folded]
+        lemmas = [self.label_lemma(lang, w) for w in tokens.folded]
         found: list[Candidate] = []
         covered = bytearray(len(tokens))
         for i in range(len(tokens)):
@@ -119,6 +131,7 @@ class SkillMatcher:
         for i, word in enumerate(tokens.folded):
             if not covered[i]:
                 found += self._compounds(tokens, i, word)
+        found += self._coordinated(tokens, found)
         if fuzzy:
             for c in found:
                 for k in range(c.first, c.last + 1):
@@ -146,17 +159,36 @@ class SkillMatcher:
     def _compounds(self, tokens: Tokens, i: int, word: str) -> list[Candidate]:
         """Dutch compounds: a label at the end of a longer word, or at its start before a known head."""
         surface = tokens.words[i]
-        if len(word) != len(surface) or len(word) < COMPOUND_MIN + 3:
+        if len(word) != len(surface) or len(word) < COMPOUND_PREFIX_MIN + 5:
             return []
         start, out = tokens.starts[i], []
         for k in range(3, len(word) - COMPOUND_MIN + 1):  # communicatievaardigheden inside a longer word
             for entry in self.compound.get(word[k:], ()):
                 out.append(Candidate(start + k, tokens.ends[i], entry, "compound", 0.85, i, i))
-        for k in range(COMPOUND_MIN, len(word) - 3):  # Pythonontwikkeling, SAP-kennis
+        for k in range(COMPOUND_PREFIX_MIN, len(word) - 3):  # Pythonontwikkeling, SAP-kennis
             head = word[k:].lstrip("s-") if word[k] in "s-" and word[k:].lstrip("s-") in COMPOUND_HEADS else word[k:]
             if head in COMPOUND_HEADS:
-                for entry in self.exact.get((word[:k],), ()):
+                for entry in self.exact.get((word[:k],), ()) or self.cased.get((surface[:k],), ()):
                     out.append(Candidate(start, start + k, entry, "compound", 0.85, i, i))
+        return out
+
+    def _coordinated(self, tokens: Tokens, found: list[Candidate]) -> list[Candidate]:
+        """Ellipsis in coordinated phrases: "written and verbal communication" also names written
+        communication, "Project- en verandermanagement" also projectmanagement. The inferred mention
+        covers just the first conjunct ("written", "Project")."""
+        out = []
+        for c in found:
+            i = c.first
+            if i < 2 or tokens.folded[i - 1] not in CONJUNCTIONS or not (tokens.joinable[i - 2] and tokens.joinable[i - 1]):
+                continue
+            head = tokens.folded[i - 2]
+            rest = tokens.folded[i:c.last + 1]
+            keys = [(head,) + tuple(rest[1:])] if len(rest) > 1 else []
+            word = rest[0]
+            keys += [(head + word[k:],) for k in range(3, len(word) - 3)]  # suspended compound: Project-
+            for key in keys:
+                for entry in self.exact.get(key, ()):
+                    out.append(Candidate(tokens.starts[i - 2], tokens.ends[i - 2], entry, "inferred", 0.8, i - 2, i - 2))
         return out
 
     def _fuzzy(self, tokens: Tokens, covered: bytearray) -> list[Candidate]:
@@ -188,14 +220,23 @@ class SkillMatcher:
                     out.append(Candidate(tokens.starts[i], tokens.ends[j], entry, "fuzzy", confidence, i, j))
         return out
 
-    def passes_context(self, tokens: Tokens, c: Candidate, lemmas_cache: dict | None = None) -> bool:
-        """Apply the concept's context rule (Go the verb, R the letter, excel in, C-level)."""
+    def passes_context(self, tokens: Tokens, c: Candidate, title: frozenset[str] = frozenset()) -> bool:
+        """Apply the concept's context rule (Go the verb, R the letter, excel in, C-level).
+
+        `title`: folded words of the document's first line, a fallback for `require_nearby`.
+        """
         rule = self.taxonomy.context.get(c.entry.skill_id)
         if rule is None or not rule.covers(c.entry.label):
             return True
         prev_word = tokens.folded[c.first - 1] if c.first > 0 else ""
         next_word = tokens.folded[c.last + 1] if c.last + 1 < len(tokens) else ""
-        if prev_word in rule.reject_prev or next_word in rule.reject_next:
+        if prev_word in rule.reject_prev or next_word in rule.reject_next or YEAR.fullmatch(next_word):
+            return False
+        after = tokens.text[c.end:c.end + 3]
+        if len(c.entry.label) == 1 and INITIAL.match(after):
+            return False  # "Jan R. Peeters": an initial, not the R language
+        if rule.reject_before_name and c.last + 1 < len(tokens) and tokens.words[c.last + 1][:1].isupper() \
+                and tokens.starts[c.last + 1] == c.end + 1:
             return False
         if rule.require_nearby:
             nearby = set()
@@ -207,7 +248,7 @@ class SkillMatcher:
                 if SENTENCE_BREAK.search(tokens.text, tokens.ends[k - 1], tokens.starts[k]):
                     break
                 nearby.add(tokens.folded[k])
-            return not nearby.isdisjoint(rule.require_nearby)
+            return not nearby.isdisjoint(rule.require_nearby) or not title.isdisjoint(rule.require_nearby)
         return True
 
 
@@ -217,10 +258,13 @@ def _is_caps(label: str) -> bool:
 
 
 def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
-    """Keep the best non-overlapping candidates: longest first, then the surest method."""
+    """Keep the best non-overlapping candidates: leftmost-longest, then the surest method.
+
+    Leftmost first keeps `PL/SQL queries` as PL/SQL rather than the longer but later `SQL queries`.
+    """
     chosen: list[Candidate] = []
     taken: list[tuple[int, int]] = []
-    for c in sorted(candidates, key=lambda c: (c.start - c.end, METHOD_RANK[c.method], -c.confidence, c.start)):
+    for c in sorted(candidates, key=lambda c: (c.start, c.start - c.end, METHOD_RANK[c.method], -c.confidence)):
         if all(c.end <= s or c.start >= e for s, e in taken):
             chosen.append(c)
             taken.append((c.start, c.end))

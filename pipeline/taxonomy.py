@@ -36,6 +36,7 @@ class ContextRule:
     reject_prev: frozenset[str] = frozenset()
     require_nearby: frozenset[str] = frozenset()
     applies_to: frozenset[str] = frozenset()  # labels the rule covers; empty means all
+    reject_before_name: bool = False  # "Frans Peeters": a capitalised word right after means a first name
 
     def covers(self, label: str) -> bool:
         """Whether this rule applies to `label`."""
@@ -260,6 +261,7 @@ def build(merged: dict[str, dict[str, Any]], version: str, content_hash: str, so
                 reject_prev=_words(rule.get("reject_prev")),
                 require_nearby=_words(rule.get("require_nearby")),
                 applies_to=frozenset(_labels(rule.get("applies_to"))),
+                reject_before_name=bool(rule.get("reject_before_name")),
             )
     return Taxonomy(skills, case_sensitive, context, version, content_hash, tuple(sources))
 
@@ -328,7 +330,7 @@ def to_concepts(taxonomy: Taxonomy) -> list[dict[str, Any]]:
             concept["case_sensitive"] = sorted(taxonomy.case_sensitive[skill.id])
         rule = taxonomy.context.get(skill.id)
         if rule:
-            concept["context"] = {k: sorted(v) for k, v in vars(rule).items() if v}
+            concept["context"] = {k: (sorted(v) if isinstance(v, frozenset) else v) for k, v in vars(rule).items() if v}
         concept["ambiguous"] = True  # already validated where it came from
         out.append(concept)
     return out

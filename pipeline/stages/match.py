@@ -19,7 +19,9 @@ class MatchSkills:
     def __call__(self, doc: Document) -> Document:
         tokens = tokenize(doc.text)
         found = self.matcher.candidates(tokens, doc.language, fuzzy=self.fuzzy)
-        kept = [c for c in found if self.matcher.passes_context(tokens, c)]
+        first_line = doc.text.lstrip("\ufeff \r\n\t").split("\n", 1)[0]
+        title = frozenset(tokens.folded[i] for i in range(len(tokens)) if tokens.starts[i] < len(first_line) + 8)
+        kept = [c for c in found if self.matcher.passes_context(tokens, c, title)]
         mentions = tuple(
             Mention(skill_id=c.entry.skill_id, start=c.start, end=c.end, text=doc.text[c.start:c.end],
                     method=c.method, confidence=c.confidence)

@@ -8,11 +8,17 @@ import re
 from pipeline.model import Document, Mention
 
 SENTENCE_END = re.compile(r"[.!?;•\n]|\s[-–*]\s")
+CHUNK_BREAK = re.compile(r"[,;:]\s")
 PREFERRED = re.compile(
-    r"\b(pr[ée]|pluspunt\w*|een plus|is a plus|a plus|bij voorkeur|preferabl[ey]|preferred|bonus|nice[- ]to[- ]have|"
+    r"\b(pr[ée]|liefst|pluspunt\w*|een plus|is a plus|a plus|bij voorkeur|preferabl[ey]|preferred|bonus|nice[- ]to[- ]have|"
     r"strekt tot aanbeveling|ideally|idealiter|mooi meegenomen|(?:an|een) (?:advantage|voordeel|troef|asset)|"
     r"is an asset|would be great|niet verplicht|optional)\b", re.I)
-YEARS = re.compile(r"(\d{1,2}(?:[.,]5)?)\s*\+?\s*(?:(?:-|–|tot|to)\s*\d{1,2}\s*)?(?:years?|yrs|jaar|jaren)\b", re.I)
+NUMBER_WORDS = {"een": 1, "één": 1, "one": 1, "twee": 2, "two": 2, "drie": 3, "three": 3, "vier": 4, "four": 4,
+                "vijf": 5, "five": 5, "zes": 6, "six": 6, "zeven": 7, "seven": 7, "acht": 8, "eight": 8,
+                "negen": 9, "nine": 9, "tien": 10, "ten": 10}
+YEARS = re.compile(r"(\d{1,2}(?:[.,]5)?|" + "|".join(NUMBER_WORDS) + r")\s*\+?\s*(?:(?:-|–|tot|to)\s*\d{1,2}\s*)?"
+                   r"(?:years?|yrs|jaar|jaren)\b", re.I)
+RIGHT_AFTER = re.compile(r"[ \t]*[(:\-–][ \t]*")
 LEVELS = {
     "native": ("native", "moedertaal", "mother tongue", "native speaker"),
     "fluent": ("fluent", "fluently", "vloeiend", "vloeiende", "perfect", "perfecte", "uitstekend", "uitstekende",
@@ -39,13 +45,41 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right_match.start() if right_match else min(len(text), end + 400)
 
 
-def requirement_for(doc: Document, mention: Mention, sentence: str) -> str | None:
-    """Required or preferred for vacancy mentions; None for CVs and for offer/about sections."""
+def requirement_for(doc: Document, mention: Mention, clause: str) -> str | None:
+    """Required or preferred for vacancy mentions; None for CVs and for offer/about sections.
+
+    `clause`: the part of the sentence the mention belongs to (see `preference_scope`).
+    """
     if doc.kind != "vacancy" or mention.section in NOT_REQUIREMENTS:
         return None
-    if mention.section == "nice_to_have" or PREFERRED.search(sentence):
+    if mention.section == "nice_to_have" or PREFERRED.search(clause):
         return "preferred"
     return "required"
+
+
+def preference_scope(text: str, mentions: list[Mention], i: int, sentence: tuple[int, int]) -> str:
+    """The text a "preferred" cue must be in to apply to mention i: its comma-separated chunk, extended
+    over following chunks while the chunks between are nothing but a list of skills
+    ("Python, SQL and Docker are a plus" applies to all three; "SQL, and Python is a plus" only to Python)."""
+    s, e = sentence
+    bounds = [s] + [m.end() for m in CHUNK_BREAK.finditer(text, s, e)] + [e]
+    chunks = list(zip(bounds, bounds[1:]))
+    index = next((k for k, (a, b) in enumerate(chunks) if a <= mentions[i].start < b), len(chunks) - 1)
+    scope_end = chunks[index][1]
+    for a, b in chunks[index + 1:]:
+        if not _only_skills(text, mentions, chunks[index][0], a):
+            break
+        scope_end = b
+    return text[chunks[index][0]:scope_end]
+
+
+def _only_skills(text: str, mentions: list[Mention], start: int, end: int) -> bool:
+    """Whether [start, end) holds only skill mentions, list punctuation and conjunctions."""
+    rest = text[start:end]
+    for m in mentions:
+        if start <= m.start and m.end <= end:
+            rest = rest.replace(m.text, " ", 1)
+    return LIST_GAP.fullmatch(rest) is not None
 
 
 LIST_GAP = re.compile(r"[\s,/&()]*(?:\b(?:and|en|or|of|as well as|alsook)\b)?[\s,/&()]*", re.I)
@@ -58,28 +92,32 @@ def assign_years(text: str, mentions: list[Mention], sentence: tuple[int, int]) 
     inside = [i for i, m in enumerate(mentions) if s <= m.start < e]
     out: dict[int, float] = {}
     for match in YEARS.finditer(text, s, e):
-        years = float(match.group(1).replace(",", "."))
+        number = match.group(1).lower()
+        years = float(NUMBER_WORDS.get(number) or number.replace(",", "."))
+        before = [i for i in inside if mentions[i].end <= match.start()]
         after = [i for i in inside if mentions[i].start >= match.end()]
-        if after:
+        if before and RIGHT_AFTER.fullmatch(text, mentions[before[-1]].end, match.start()):
+            chain = before[-1:]  # "Python (5 years), Docker (2 years)": the years belong to the skill before
+        elif after:
             chain = [after[0]]
             for prev, nxt in zip(after, after[1:]):
                 if not LIST_GAP.fullmatch(text, mentions[prev].end, mentions[nxt].start):
                     break
                 chain.append(nxt)
         else:
-            before = [i for i in inside if mentions[i].end <= match.start()]
             chain = before[-1:]
         for i in chain:
             out.setdefault(i, years)
     return out
 
 
-LEVEL_AFTER = re.compile(r"\s*(?:[:(\-–]|\bniveau\b|\blevel\b)\s*([^\n,;|)]{0,30})", re.I)
+LEVEL_AFTER = re.compile(r"[ \t]*(?:[:(\-–]|\bniveau\b|\blevel\b)[ \t]*([^\n,;|)]{0,30})", re.I)
 
 
 def level_for(text: str, mention: Mention) -> str | None:
     """A proficiency level right before the mention (vloeiend Frans) or after a colon (Frans: goed)."""
-    before = " ".join(text[max(0, mention.start - LEVEL_WINDOW):mention.start].split()[-3:])
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    before = " ".join(text[max(line_start, mention.start - LEVEL_WINDOW):mention.start].split()[-3:])
     after = LEVEL_AFTER.match(text, mention.end)
     for chunk, last in ((after.group(1) if after else "", False), (before, True)):
         found = LEVEL.findall(chunk) or CEFR.findall(chunk)
@@ -103,10 +141,9 @@ def classify(doc: Document) -> Document:
     for i, mention in enumerate(mentions):
         section = doc.section_at(mention.start)
         mention = dataclasses.replace(mention, section=section.kind if section else None)
-        s, e = bounds[i]
         out.append(dataclasses.replace(
             mention,
-            requirement=requirement_for(doc, mention, doc.text[s:e]),
+            requirement=requirement_for(doc, mention, preference_scope(doc.text, mentions, i, bounds[i])),
             years=years.get(i),
             level=level_for(doc.text, mention),
         ))

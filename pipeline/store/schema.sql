@@ -88,5 +88,5 @@ INSERT INTO fit_weights VALUES
     ('exact', 1.0, 'credit when the candidate has the very skill'),
     ('narrower', 0.75, 'credit when the candidate has a more specific skill (Python for programming)'),
     ('broader', 0.4, 'credit when the candidate has the broader skill (programming for Python)'),
-    ('sibling', 0.25, 'credit for a related skill under the same broader concept (Java for Python)')
+    ('sibling', 0.0, 'credit for a related skill under the same broader concept (Java for Python); 0 = off, as languages and tools under one parent rarely stand in for each other')
 ON CONFLICT DO NOTHING;

@@ -21,20 +21,34 @@ GROUP BY ALL;
 COMMENT ON VIEW role_requirements IS 'One row per role (vacancy) and skill it asks for: required or preferred, years asked.';
 
 CREATE OR REPLACE VIEW skill_relations AS
-WITH w AS (SELECT map_from_entries(list((name, value))) AS m FROM fit_weights)
-SELECT s.skill_id AS required_skill, s.skill_id AS candidate_skill, 'exact' AS relation, w.m['exact'] AS credit FROM skills s, w
-UNION ALL
-SELECT c.broader, c.skill_id, 'narrower', w.m['narrower'] FROM skills c, w WHERE c.broader IS NOT NULL
-UNION ALL
-SELECT c.skill_id, c.broader, 'broader', w.m['broader'] FROM skills c, w WHERE c.broader IS NOT NULL
-UNION ALL
-SELECT a.skill_id, b.skill_id, 'sibling', w.m['sibling'] FROM skills a JOIN skills b ON a.broader = b.broader AND a.skill_id <> b.skill_id, w;
+WITH w AS (SELECT map_from_entries(list((name, value))) AS m FROM fit_weights),
+rel AS (
+    SELECT s.skill_id AS required_skill, s.skill_id AS candidate_skill, 'exact' AS relation, w.m['exact'] AS credit FROM skills s, w
+    UNION ALL
+    SELECT c.broader, c.skill_id, 'narrower', w.m['narrower'] FROM skills c, w WHERE c.broader IS NOT NULL
+    UNION ALL
+    SELECT c.skill_id, c.broader, 'broader', w.m['broader'] FROM skills c, w WHERE c.broader IS NOT NULL
+    UNION ALL
+    SELECT a.skill_id, b.skill_id, 'sibling', w.m['sibling'] FROM skills a JOIN skills b ON a.broader = b.broader AND a.skill_id <> b.skill_id, w
+    WHERE w.m['sibling'] > 0
+)
+SELECT * FROM rel WHERE credit > 0;
 COMMENT ON VIEW skill_relations IS 'Which candidate skill gives how much credit for a required skill: exact, narrower, broader or sibling in the taxonomy.';
 
 CREATE OR REPLACE VIEW role_weights AS
 WITH w AS (SELECT map_from_entries(list((name, value))) AS m FROM fit_weights)
 SELECT r.*, w.m[r.requirement] * w.m[r.type] AS weight FROM role_requirements r, w;
 COMMENT ON VIEW role_weights IS 'Role requirements with their weight in the score (requirement weight x hard/soft multiplier).';
+
+CREATE OR REPLACE VIEW fit_credit AS
+SELECT r.role_id, c.doc_id AS candidate_id, r.skill_id, r.type, r.requirement, r.weight,
+       max(rel.credit * CASE WHEN r.years > 0 AND c.years IS NOT NULL THEN least(1.0, c.years / r.years) ELSE 1.0 END) AS credit
+FROM role_weights r
+JOIN skill_relations rel ON rel.required_skill = r.skill_id
+JOIN (SELECT m.doc_id, m.skill_id, max(m.years) AS years FROM mentions m JOIN documents d USING (doc_id)
+      WHERE d.kind = 'cv' GROUP BY ALL) c ON c.skill_id = rel.candidate_skill
+GROUP BY ALL;
+COMMENT ON VIEW fit_credit IS 'Per role, candidate and required skill the candidate meets fully or partly: the best credit (lean, numbers only; fit_evidence adds the why).';
 
 CREATE OR REPLACE VIEW fit_evidence AS
 SELECT r.role_id, c.candidate_id, r.skill_id, r.label_en, r.type, r.requirement, r.weight,
@@ -50,14 +64,14 @@ COMMENT ON VIEW fit_evidence IS 'Per role, candidate and required skill that the
 
 CREATE OR REPLACE VIEW fit AS
 WITH totals AS (
-    SELECT role_id, sum(weight) AS total, count(*) FILTER (requirement = 'required') AS n_required FROM role_weights GROUP BY role_id
+    SELECT role_id, sum(weight) AS total, count(*) FILTER (requirement = 'required') AS n_required
+    FROM role_weights GROUP BY role_id
 ), met AS (
     SELECT role_id, candidate_id, sum(weight * credit) AS points,
-           list(label_en ORDER BY weight * credit DESC) AS matched,
            sum(weight * credit) FILTER (type = 'hard') AS hard_points,
            sum(weight * credit) FILTER (type = 'soft') AS soft_points,
            count(*) FILTER (requirement = 'required' AND credit >= 1.0) AS required_met
-    FROM fit_evidence GROUP BY ALL
+    FROM fit_credit GROUP BY ALL
 ), pairs AS (
     SELECT r.doc_id AS role_id, c.doc_id AS candidate_id FROM documents r, documents c
     WHERE r.kind = 'vacancy' AND c.kind = 'cv'
@@ -66,17 +80,23 @@ SELECT p.role_id, p.candidate_id,
        round(100.0 * coalesce(met.points, 0) / nullif(t.total, 0), 1) AS score,
        coalesce(met.required_met, 0) AS required_met, coalesce(t.n_required, 0) AS required_total,
        round(100.0 * coalesce(met.hard_points, 0) / nullif(t.total, 0), 1) AS hard_score,
-       round(100.0 * coalesce(met.soft_points, 0) / nullif(t.total, 0), 1) AS soft_score,
-       coalesce(met.matched, []) AS matched
+       round(100.0 * coalesce(met.soft_points, 0) / nullif(t.total, 0), 1) AS soft_score
 FROM pairs p
 JOIN totals t ON t.role_id = p.role_id
 LEFT JOIN met ON met.role_id = p.role_id AND met.candidate_id = p.candidate_id;
-COMMENT ON VIEW fit IS 'Every candidate x role: score 0-100 (weighted share of the role''s skills the candidate meets), required skills met, hard/soft parts, matched skills.';
+COMMENT ON VIEW fit IS 'Every candidate x role: score 0-100 (weighted share of the role''s skills the candidate meets), required skills met, and the hard and soft parts of the score (hard_score + soft_score = score).';
 
 CREATE OR REPLACE MACRO fit_for_role(role) AS TABLE
-SELECT row_number() OVER (ORDER BY f.score DESC, f.candidate_id) AS rank, f.*
-FROM fit f WHERE f.role_id = role ORDER BY f.score DESC, f.candidate_id;
-COMMENT ON MACRO TABLE fit_for_role IS 'Candidates ranked for one role: FROM fit_for_role(''<role_id>'').';
+WITH ranked AS (
+    SELECT f.* FROM fit f WHERE f.role_id = role
+), matched AS (
+    SELECT candidate_id, list(label_en ORDER BY weight * credit DESC, label_en) AS matched
+    FROM fit_evidence WHERE role_id = role GROUP BY candidate_id
+)
+SELECT row_number() OVER (ORDER BY r.score DESC, r.candidate_id) AS rank, r.*, coalesce(m.matched, []) AS matched
+FROM ranked r LEFT JOIN matched m USING (candidate_id)
+ORDER BY r.score DESC, r.candidate_id;
+COMMENT ON MACRO TABLE fit_for_role IS 'Candidates ranked for one role, with the skills they match: FROM fit_for_role(''<role_id>'').';
 
 CREATE OR REPLACE MACRO skill_gap(candidate, role) AS TABLE
 SELECT r.skill_id, r.label_en, r.label_nl, r.type, r.requirement, r.years AS years_asked, r.weight,
@@ -93,7 +113,7 @@ CREATE OR REPLACE VIEW skills_gap_by_role AS
 WITH pool AS (SELECT count(*) AS candidates FROM documents WHERE kind = 'cv'),
 have AS (
     SELECT role_id, skill_id, count(DISTINCT candidate_id) AS candidates_with
-    FROM fit_evidence WHERE credit >= 1.0 GROUP BY ALL
+    FROM fit_credit WHERE credit >= 1.0 GROUP BY ALL
 )
 SELECT r.role_id, r.skill_id, r.label_en, r.type, r.requirement,
        pool.candidates - coalesce(h.candidates_with, 0) AS candidates_lacking,
