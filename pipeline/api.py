@@ -77,13 +77,20 @@ class Extractor:
     """
 
     def __init__(self, taxonomy: Taxonomy | None = None, taxonomy_files: Sequence[str | Path] = (),
-                 stages: Sequence[Stage] | None = None, fuzzy: bool = True, use_cache: bool = True) -> None:
+                 stages: Sequence[Stage] | None = None, fuzzy: bool = True, use_cache: bool = True,
+                 plugins: bool = True) -> None:
         self.taxonomy = taxonomy or load_taxonomy(taxonomy_files)
         self.matcher: SkillMatcher = cached_matcher(self.taxonomy, use_cache=use_cache)
-        self.stages: list[Stage] = list(stages) if stages is not None else self.default_stages(fuzzy)
+        if stages is not None:
+            self.stages: list[Stage] = list(stages)
+        else:
+            self.stages = self.default_stages(fuzzy)
+            if plugins:
+                for stage in plugin_stages(self):
+                    insert_stage(self.stages, stage)
 
     def default_stages(self, fuzzy: bool = True) -> list[Stage]:
-        """The built-in pipeline: language, sections, matching, classification."""
+        """The built-in pipeline: language, sections, match, classify (see `stage_name`)."""
         return [detect_language, segment_sections, MatchSkills(self.matcher, fuzzy=fuzzy), classify_mentions]
 
     def process(self, doc: Document) -> Document:
@@ -125,6 +132,45 @@ class Extractor:
     def to_dict(self, doc: Document) -> dict[str, Any]:
         """The extract contract (DESIGN.md section 3) for one document."""
         return document_to_dict(doc, self.taxonomy)
+
+
+PLUGIN_GROUP = "skillfit.stages"
+
+
+def stage_name(stage: Stage) -> str:
+    """A stage's name: its `name` attribute, else its function name (detect, segment, match, classify)."""
+    return getattr(stage, "name", None) or getattr(stage, "__name__", type(stage).__name__)
+
+
+def insert_stage(stages: list[Stage], stage: Stage) -> None:
+    """Put `stage` where its `position` attribute says: "end" (default), "start", "before:NAME" or "after:NAME";
+    "replace:NAME" swaps out a built-in stage."""
+    position = getattr(stage, "position", "end")
+    where, _, name = position.partition(":")
+    names = [stage_name(s) for s in stages]
+    if where in ("before", "after", "replace"):
+        if name not in names:
+            raise ValueError(f"stage {stage_name(stage)!r}: no stage named {name!r} (there are {names})")
+        index = names.index(name)
+        if where == "replace":
+            stages[index] = stage
+        else:
+            stages.insert(index + (where == "after"), stage)
+    elif where == "start":
+        stages.insert(0, stage)
+    else:
+        stages.append(stage)
+
+
+def plugin_stages(extractor: Extractor) -> list[Stage]:
+    """Stages from installed packages: entry points in the `skillfit.stages` group.
+
+    Each entry point names a factory called with the Extractor, returning a stage (a callable
+    `Document -> Document`, optionally with `name` and `position` attributes).
+    """
+    from importlib.metadata import entry_points
+
+    return [ep.load()(extractor) for ep in sorted(entry_points(group=PLUGIN_GROUP), key=lambda ep: ep.name)]
 
 
 def document_to_dict(doc: Document, taxonomy: Taxonomy) -> dict[str, Any]:

@@ -91,16 +91,21 @@ def import_esco(source: str | Path, core: Taxonomy) -> list[dict[str, Any]]:
     # Core labels win: an ESCO label that a core concept already uses is dropped from ESCO's concept.
     core_labels = {(lang, lab.casefold()) for s in core.skills.values() for lang, labs in s.labels.items()
                    for lab in labs}
+    added_to_core: set[tuple[str, str]] = set()  # an ESCO label goes to one core concept only
     concepts = []
     for uri, esco in skills.items():
         known = core_by_uri.get(uri)
         labels = {lang: [lab for lab in labs if (lang, lab.casefold()) not in core_labels]
                   for lang, labs in esco["labels"].items()}
-        labels = {lang: labs for lang, labs in labels.items() if labs}
         if known:  # only ESCO's extra labels are added; the core's type and category stay
+            labels = {lang: [lab for lab in labs if (lang, lab.casefold()) not in added_to_core]
+                      for lang, labs in labels.items()}
+            labels = {lang: labs for lang, labs in labels.items() if labs}
+            added_to_core |= {(lang, lab.casefold()) for lang, labs in labels.items() for lab in labs}
             if labels:
                 concepts.append({"id": known.id, **labels})
             continue
+        labels = {lang: labs for lang, labs in labels.items() if labs}
         if not labels:
             continue
         concept = {

@@ -6,6 +6,7 @@ directory keyed by the taxonomy's content hash and the skillfit version.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import pickle
@@ -13,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from pipeline import __version__
@@ -86,6 +88,7 @@ class SkillMatcher:
                     self._add(Entry(skill.id, label, lang, label in sensitive))
         for index in (self.exact, self.cased, *self.lemma.values(), self.compound, self.fuzzy):
             index.default_factory = None  # freeze: lookups must not grow the dicts
+        self.fuzzy_labels = {key: [label for label, _ in items] for key, items in self.fuzzy.items()}
         self.prefix_exact = _prefixes(self.exact)
         self.prefix_cased = _prefixes(self.cased)
         self.prefix_lemma = {lang: _prefixes(index) for lang, index in self.lemma.items()}
@@ -202,6 +205,8 @@ class SkillMatcher:
                 if j > i and (covered[j] or not tokens.joinable[j - 1]):
                     break
                 span = tokens.folded[i:j + 1]
+                if any(len(w) <= 2 or w in CONJUNCTIONS for w in span):
+                    break  # "technische en" is not a typo of anything
                 if all(self.lexicon.is_known(w) for w in span):
                     continue  # correctly spelled words are not typos of a label
                 text = " ".join(span)
@@ -210,10 +215,11 @@ class SkillMatcher:
                 max_dist = 1 if len(text) < 12 else 2
                 best = None
                 for length in range(len(text) - max_dist, len(text) + max_dist + 1):
-                    for label, entry in self.fuzzy.get((text[0], length), ()):
-                        dist = OSA.distance(text, label, score_cutoff=max_dist)
-                        if dist <= max_dist and (best is None or dist < best[0]):
-                            best = (dist, entry, label)
+                    bucket = self.fuzzy_labels.get((text[0], length))
+                    if bucket:
+                        hit = process.extractOne(text, bucket, scorer=OSA.distance, score_cutoff=max_dist)
+                        if hit and (best is None or hit[1] < best[0]):
+                            best = (hit[1], self.fuzzy[(text[0], length)][hit[2]][1], hit[0])
                 if best:
                     dist, entry, label = best
                     confidence = round(0.9 * (1 - dist / len(label)), 3)
@@ -279,9 +285,17 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "skillfit"
 
 
+def code_fingerprint() -> str:
+    """A hash of the modules whose objects are pickled, so a code change never loads a stale cache."""
+    digest = hashlib.sha256()
+    for module in ("matcher.py", "tokens.py", "lexicon.py", "taxonomy.py", "model.py"):
+        digest.update((Path(__file__).parent / module).read_bytes())
+    return digest.hexdigest()[:10]
+
+
 def cached_matcher(taxonomy: Taxonomy, use_cache: bool = True) -> SkillMatcher:
     """The compiled matcher for `taxonomy`, from the on-disk cache when its hash is there."""
-    path = cache_dir() / f"matcher-{__version__}-{taxonomy.content_hash}.pkl"
+    path = cache_dir() / f"matcher-{__version__}-{code_fingerprint()}-{taxonomy.content_hash}.pkl"
     if use_cache and path.exists():
         try:
             with path.open("rb") as fh:

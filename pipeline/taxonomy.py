@@ -302,7 +302,9 @@ def load(extra: Sequence[str | Path] = (), include_bundled: bool = True, strict:
 def _cache_path(content_hash: str) -> Path:
     from pipeline.matcher import cache_dir
 
-    return cache_dir() / f"taxonomy-{content_hash}.pkl"
+    from pipeline.matcher import code_fingerprint
+
+    return cache_dir() / f"taxonomy-{code_fingerprint()}-{content_hash}.pkl"
 
 
 def _write_cache(path: Path, obj: Any) -> None:

@@ -17,7 +17,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
                   "education and training", "academic background", "scholing", "diploma's", "onderwijs"),
     "skills": ("skills", "vaardigheden", "competenties", "competences", "competencies", "kennis en vaardigheden",
                "technical skills", "technische vaardigheden", "key skills", "core skills", "it skills",
-               "computervaardigheden", "software", "tools", "expertise", "skills & tools", "soft skills",
+               "computervaardigheden", "computerkennis", "it-kennis", "software", "tools", "expertise", "skills & tools", "soft skills",
                "hard skills", "kerncompetenties", "kwaliteiten"),
     "languages": ("languages", "talen", "talenkennis", "language skills", "taalvaardigheid", "language"),
     "certificates": ("certificates", "certificaten", "certifications", "certificeringen", "attesten",
@@ -30,19 +30,26 @@ HEADINGS: dict[str, tuple[str, ...]] = {
     "tasks": ("tasks", "your tasks", "jouw taken", "taken", "wat ga je doen", "what you will do", "what you'll do",
               "responsibilities", "your responsibilities", "verantwoordelijkheden", "functieomschrijving",
               "job description", "the job", "de functie", "functie", "your role", "jouw rol", "the role",
-              "taakomschrijving", "wat houdt de job in", "jouw job", "job content", "functie-inhoud"),
+              "taakomschrijving", "wat houdt de job in", "jouw job", "job content", "functie-inhoud",
+              "wat ga jij doen", "wat houdt de functie in", "jouw functie", "de job", "what will you do",
+              "what you'll be doing", "key responsibilities", "duties", "main tasks"),
     "requirements": ("requirements", "requirement", "wat vragen wij", "wat vragen we", "jouw profiel", "profiel",
                      "your profile", "who you are", "wie ben jij", "wie zoeken wij", "wie zoeken we",
                      "wat breng je mee", "what you bring", "qualifications", "must have", "must-haves",
                      "functie-eisen", "functievereisten", "vereisten", "eisen", "what we ask", "what we're looking for",
                      "what we are looking for", "we are looking for", "je profiel", "gevraagd profiel", "profile required",
-                     "skills and experience", "jouw vaardigheden", "wat verwachten we", "wat verwachten wij"),
+                     "skills and experience", "jouw vaardigheden", "wat verwachten we", "wat verwachten wij",
+                     "wie ben je", "wat heb je nodig", "wat neem je mee", "what we expect", "what you need",
+                     "about you", "your skills", "requirements and qualifications", "wat zoeken wij", "wat zoeken we",
+                     "jij hebt", "you have", "you bring", "dit breng je mee", "dit vragen we", "dit vragen wij"),
     "nice_to_have": ("nice to have", "nice-to-have", "nice to haves", "pluspunten", "pluspunt", "een pré", "een pre",
                      "bonus points", "bonus", "preferred", "preferred qualifications", "extra", "mooi meegenomen",
                      "strekt tot aanbeveling", "it's a plus if", "is een plus"),
     "offer": ("what we offer", "wat bieden wij", "wat bieden we", "ons aanbod", "aanbod", "we offer", "our offer",
               "benefits", "perks", "arbeidsvoorwaarden", "wat mag je verwachten", "what you get", "wat krijg je",
-              "what's in it for you", "wij bieden", "salary", "salaris", "wat wij je bieden", "why join us"),
+              "what's in it for you", "wij bieden", "salary", "salaris", "wat wij je bieden", "why join us",
+              "dit bieden wij", "dit bieden we", "wat krijg je ervoor terug", "wat krijg je van ons", "we bieden",
+              "our benefits", "compensation", "what's on offer", "ons aanbod aan jou", "jouw voordelen"),
 }
 # Kinds that only make sense in one type of document, so "profiel" means requirements in a vacancy.
 VACANCY_KINDS = {"about", "tasks", "requirements", "nice_to_have", "offer"}
@@ -57,7 +64,7 @@ MAX_HEADING_WORDS = 7
 
 def heading_kind(line: str, doc_kind: str | None) -> str | None:
     """The section kind a line announces, or None when it is not a heading."""
-    stripped = line.strip().strip("#*=_-•·:|").strip().rstrip(":").strip()
+    stripped = line.strip().strip("#*=_-•·:|").strip().rstrip(":?!").strip()
     if not stripped or len(stripped.split()) > MAX_HEADING_WORDS or len(stripped) > 60:
         return None
     key = re.sub(r"\s+", " ", stripped.lower().replace("’", "'"))
