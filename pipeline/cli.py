@@ -12,6 +12,7 @@ import click
 
 from pipeline import __version__
 from pipeline.api import Extractor, Failure, iter_files
+from pipeline.batch import Limits, extract_batch
 from pipeline.errors import SkillfitError
 from pipeline.output import FORMATS, write_rows
 
@@ -31,6 +32,17 @@ def output_options(func):
     return wrapper
 
 
+def batch_options(func):
+    """--workers, --timeout and --max-memory: how files are parsed in isolated worker processes."""
+    func = click.option("--workers", type=int, default=None,
+                        help="Worker processes (default: one per core).")(func)
+    func = click.option("--timeout", "timeout_s", type=float, default=60.0, show_default=True,
+                        help="Seconds one file may take before it is given up (status timeout).")(func)
+    func = click.option("--max-memory", "memory_mb", type=int, default=1024, show_default=True,
+                        help="MB of memory one file's parser may use (status resource_limit).")(func)
+    return func
+
+
 def taxonomy_option(func):
     """--taxonomy FILE, repeatable: extra concept files on top of the bundled taxonomy."""
     return click.option("--taxonomy", "taxonomy_files", multiple=True, type=click.Path(exists=True),
@@ -42,12 +54,12 @@ def fail(message: str) -> None:
     click.echo(f"skillfit: {message}", err=True)
 
 
-def progress(items, label: str):
-    """A progress bar on stderr, only on a terminal and without NO_COLOR."""
+def progress_iter(items, total: int, label: str):
+    """A progress bar on stderr, only on a terminal and without NO_COLOR; data output is unaffected."""
     if not sys.stderr.isatty() or os.environ.get("NO_COLOR"):
         return items
     from tqdm import tqdm
-    return tqdm(items, desc=label, unit="doc", file=sys.stderr, leave=False)
+    return tqdm(items, total=total, desc=label, unit="doc", file=sys.stderr, leave=False)
 
 
 def build_extractor(taxonomy_files, fuzzy: bool = True) -> Extractor:
@@ -107,8 +119,9 @@ def _records(stream):
 @click.option("--language", type=click.Choice(["en", "nl"]), help="Skip detection and use this language.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl", show_default=True)
 @click.option("--no-fuzzy", is_flag=True, help="Exact, lemma and compound matching only.")
+@batch_options
 @taxonomy_option
-def extract(paths, kind, language, fmt, no_fuzzy, taxonomy_files) -> None:
+def extract(paths, kind, language, fmt, no_fuzzy, workers, timeout_s, memory_mb, taxonomy_files) -> None:
     """Extract skills from files, folders, or JSONL records on stdin (`-`).
 
     \b
@@ -146,9 +159,11 @@ def extract(paths, kind, language, fmt, no_fuzzy, taxonomy_files) -> None:
                                          doc_id=str(rec["id"]) if rec.get("id") is not None else None,
                                          name=rec.get("source")))
         else:
-            for item in extractor.extract_many(progress(list(iter_files([path])), "extract"), kind=kind):
+            files = list(iter_files([path]))
+            for item in progress_iter(extract_batch(extractor, files, kind, workers, Limits(timeout_s, memory_mb)),
+                                      len(files), "extract"):
                 if language and not isinstance(item, Failure):
-                    item = extractor.process(item.replace(language=language, mentions=()))
+                    item = extractor.process(item.replace(language=language, sections=(), mentions=()))
                 handle(item)
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -160,8 +175,9 @@ def extract(paths, kind, language, fmt, no_fuzzy, taxonomy_files) -> None:
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 
-def load_paths(db: str, extractor: Extractor, paths, kind: str | None) -> tuple[int, int, list[Failure]]:
-    """Extract and load files into `db`; returns (written, skipped, failures)."""
+def load_paths(db: str, extractor: Extractor, paths, kind: str | None, workers: int | None = None,
+               limits: Limits = Limits()) -> tuple[int, int, list[Failure]]:
+    """Extract (in isolated workers) and load files into `db`; returns (written, skipped, failures)."""
     from pipeline.store import Store
 
     failures: list[Failure] = []
@@ -169,7 +185,9 @@ def load_paths(db: str, extractor: Extractor, paths, kind: str | None) -> tuple[
     with Store(db) as store:
         store.sync_taxonomy(extractor.taxonomy)
         run_id = store.start_run(extractor.taxonomy, command=f"load {kind or ''}".strip())
-        for item in extractor.extract_many(progress(list(iter_files(paths)), f"load {kind or ''}"), kind=kind):
+        files = list(iter_files(paths))
+        for item in progress_iter(extract_batch(extractor, files, kind, workers, limits), len(files),
+                                  f"load {kind or ''}"):
             if isinstance(item, Failure):
                 fail(f"{item.source}: {item.status}: {item.reason}")
                 failures.append(item)
@@ -186,11 +204,12 @@ def load_paths(db: str, extractor: Extractor, paths, kind: str | None) -> tuple[
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to write.")
 @click.option("--kind", type=click.Choice(["cv", "vacancy"]), help="Document kind (default: from folder name).")
+@batch_options
 @taxonomy_option
-def load(paths, db, kind, taxonomy_files) -> None:
+def load(paths, db, kind, workers, timeout_s, memory_mb, taxonomy_files) -> None:
     """Extract skills from files and folders and load them into the database (idempotent)."""
     extractor = build_extractor(taxonomy_files)
-    written, skipped, failures = load_paths(db, extractor, paths, kind)
+    written, skipped, failures = load_paths(db, extractor, paths, kind, workers, Limits(timeout_s, memory_mb))
     click.echo(f"loaded {written}, unchanged {skipped}, failed {len(failures)} -> {db}", err=True)
     sys.exit(EXIT_FAILED if failures else EXIT_OK)
 
@@ -229,8 +248,9 @@ def roles(con) -> list[tuple[str, str]]:
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to write.")
 @click.option("--top", default=5, show_default=True, help="Candidates shown per role.")
 @output_options
+@batch_options
 @taxonomy_option
-def screen(vacancies, cvs, db, top, fmt, output, taxonomy_files) -> None:
+def screen(vacancies, cvs, db, top, fmt, output, workers, timeout_s, memory_mb, taxonomy_files) -> None:
     """Load vacancies and CVs, then print the top candidates per role.
 
     \b
@@ -240,7 +260,9 @@ def screen(vacancies, cvs, db, top, fmt, output, taxonomy_files) -> None:
     from pipeline.store import connect
 
     extractor = build_extractor(taxonomy_files)
-    failures = load_paths(db, extractor, [vacancies], "vacancy")[2] + load_paths(db, extractor, [cvs], "cv")[2]
+    limits = Limits(timeout_s, memory_mb)
+    failures = (load_paths(db, extractor, [vacancies], "vacancy", workers, limits)[2]
+                + load_paths(db, extractor, [cvs], "cv", workers, limits)[2])
     con = connect(db, read_only=True)
     all_rows = []
     for role_id, title in roles(con):

@@ -42,6 +42,7 @@ class Section:
     start: int
     end: int
     heading: str = ""
+    language: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,42 +1,88 @@
-"""Per-document language detection: English or Dutch, other languages reported as they are."""
+"""Language detection: English or Dutch per document (and per section); other languages reported as such.
+
+py3langid's n-gram model (shipped inside the package, offline) restricted to 37 languages, corrected by a
+count of English and Dutch function words: the model alone calls a Dutch CV full of English tool
+names English and an English text with Dutch town names Dutch. Measured on 684 real job ads
+(jobzoeker) 100%, on 280 Flemish VDAB ads 99.3% (after correcting 3 mislabelled English ads), on the
+10 ads of real-ads-sample 10/10; see the README.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.model import Document
 
-WORD = re.compile(r"[^\W\d_]{2,}")
-# Function words carry the language even when half the nouns are English tool names.
-STOPWORDS = {
-    "en": frozenset("the and of to in for with on is are we you our your as at be this that have will from an by or "
-                    "has can who all about it they their work".split()),
-    "nl": frozenset("de het een en van in is op te met voor je jij wij we zijn ons onze bij als dat die niet naar "
-                    "ook of aan door om je jouw hebben wordt heb ben kan er over uit tot".split()),
-}
+# Regional look-alikes (af, fy, lb, li, la…) are left out: short Dutch or English text drifts into them.
+LANGS = ("en nl fr de es it pt pl ro tr ar ru uk bg cs sk hu el hr sr sl da sv no fi et lv lt "
+         "zh ja ko hi vi id fa he th").split()
+EN_WORDS = frozenset("""the and to a an are for with you your our will be this that as on at by from have has or it
+its they their them who which can all not more about into what would should must if than also other such these
+those there when where how do does been being were was he she his her my me i us any some each only very just then
+so but up out one present education languages native fluent english dutch german french years knowledge
+responsibilities requirements looking work""".split())
+NL_WORDS = frozenset("""de het een en van voor met op te dat die zijn je jij jouw wij ons onze bij naar om aan ook
+niet als er dan maar wordt worden heb hebt heeft hebben kan kunnen uit tot meer wat wie welke deze dit nog zo zich u
+uw ben bent wel geen waar hoe dus binnen tussen onder zoals omdat hun hem haar mij mijn ik nu zal zullen moet moeten
+graag jou jullie werd waren na sinds iets veel andere ander goed waarbij hierbij tevens alle elke heden opleiding
+opleidingen werkervaring vaardigheden talen ervaring kennis vacature functie uur jaar jaren nederlands engels duits
+frans moedertaal vloeiend competenties profiel taken verantwoordelijkheden werkzaamheden zoeken bieden salaris
+rijbewijs cursussen persoonlijke gegevens woonplaats geboortedatum teamspeler stressbestendig klantgericht
+zelfstandig collega werkgever bedrijf organisatie werken""".split())
+WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")
+P_OTHER = 0.5  # report a language other than en/nl only at this probability
+NEAR = 0.5  # ...else prefer en/nl when its probability is at least NEAR x the top one
+SAMPLE = 20_000  # characters looked at: enough for any CV, bounded for huge inputs
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(LANGS)
+    return identifier
+
+
+def _word_vote(words: list[str]) -> str | None:
+    """en or nl when the function words clearly say so (at least 2 hits, at least 2:1), else None."""
+    en = sum(w in EN_WORDS for w in words)
+    nl = sum(w in NL_WORDS for w in words)
+    if en + nl >= 2 and max(en, nl) >= 2 * min(en, nl):
+        return "en" if en > nl else "nl"
+    return None
 
 
 def detect_language(text: str) -> str:
-    """ISO 639-1 code of the text's language ("en", "nl", "fr"…), or "und" when undecidable."""
-    words = [w.lower() for w in WORD.findall(text[:20000])]
-    if not words:
+    """ISO 639-1 code of the text's main language ("en", "nl", "fr"…), or "und" when undecidable."""
+    text = NOISE.sub(" ", (text or "")[:SAMPLE]).replace("\\", "")
+    words = [w.lower() for w in WORD.findall(text)]
+    if sum(map(len, words)) < 3:
         return "und"
-    en = sum(w in STOPWORDS["en"] for w in words)
-    nl = sum(w in STOPWORDS["nl"] for w in words)
-    if en + nl >= 3 and max(en, nl) >= 2 * min(en, nl) and (en + nl) / len(words) > 0.08:
-        return "en" if en > nl else "nl"
-    import py3langid
+    probs = dict(_identifier().rank(text))
+    top = max(probs, key=probs.get)
+    vote = _word_vote(words)
+    if top not in ("en", "nl"):
+        if probs[top] >= P_OTHER:
+            return top
+        if max(probs["en"], probs["nl"]) >= NEAR * probs[top]:
+            top = "en" if probs["en"] >= probs["nl"] else "nl"
+        else:
+            en = sum(w in EN_WORDS for w in words)
+            nl = sum(w in NL_WORDS for w in words)
+            return "und" if en == nl else ("en" if en > nl else "nl")
+    return vote or top
 
-    lang, _ = py3langid.classify(" ".join(words))
-    if lang in ("en", "nl") or len(words) >= 8:
-        return lang
-    if en + nl:
-        return "en" if en >= nl else "nl"
-    return "und"
+
+def section_language(text: str, document_language: str | None) -> str | None:
+    """A section's language: the function-word vote when it is clear, else the document's."""
+    return _word_vote([w.lower() for w in WORD.findall(text)]) or document_language
 
 
 def detect(doc: Document) -> Document:
-    """Set `doc.language` unless the caller already gave one."""
+    """Stage: set `doc.language` unless the caller already gave one."""
     if doc.language:
         return doc
     return doc.replace(language=detect_language(doc.text))

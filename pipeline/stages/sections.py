@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from pipeline.model import Document, Section
+from pipeline.stages.language import section_language
 
 # Heading text (lowercase, without trailing colon) -> section kind. Matching is on the whole line.
 HEADINGS: dict[str, tuple[str, ...]] = {
@@ -93,4 +95,6 @@ def segment(doc: Document) -> Document:
             kind, start, heading = found, m.start(), m.group().strip()
     if len(doc.text) > start or not sections:
         sections.append(Section(kind, start, len(doc.text), heading))
+    sections = [dataclasses.replace(s, language=section_language(doc.text[s.start:s.end], doc.language))
+                for s in sections]
     return doc.replace(sections=tuple(sections))
