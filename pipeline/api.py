@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-from pipeline.errors import ReadError
+from pipeline.errors import ReadError, SkillfitError
 from pipeline.matcher import SkillMatcher, cached_matcher
 from pipeline.model import Document
 from pipeline.readers import read_bytes, read_path
@@ -170,7 +170,14 @@ def plugin_stages(extractor: Extractor) -> list[Stage]:
     """
     from importlib.metadata import entry_points
 
-    return [ep.load()(extractor) for ep in sorted(entry_points(group=PLUGIN_GROUP), key=lambda ep: ep.name)]
+    stages = []
+    for ep in sorted(entry_points(group=PLUGIN_GROUP), key=lambda ep: ep.name):
+        try:
+            stages.append(ep.load()(extractor))
+        except Exception as exc:
+            raise SkillfitError(f"stage plugin {ep.name} ({ep.value}) failed to load: {type(exc).__name__}: {exc}"
+                                " (uninstall it or pass plugins=False)") from None
+    return stages
 
 
 def document_to_dict(doc: Document, taxonomy: Taxonomy) -> dict[str, Any]:

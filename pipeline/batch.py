@@ -41,6 +41,18 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def warm_up() -> None:
+    """Load lazily imported parsers and models in the parent, so forked children share them
+    instead of each loading them again inside its memory allowance."""
+    import docx  # noqa: F401
+    import pdfplumber  # noqa: F401
+
+    from pipeline.readers import docx as _docx, html as _html, pdf as _pdf, text as _text  # noqa: F401
+    from pipeline.stages.language import detect_language
+
+    detect_language("warm up the language model")
+
+
 def _child(conn, extractor: Extractor, path: str, kind: str | None, limits: Limits) -> None:
     """Runs in the forked child: read + extract one file, send the result, exit without cleanup."""
     try:
@@ -89,6 +101,7 @@ def extract_batch(extractor: Extractor, paths: Iterable[str | Path], kind: str |
 
     Yields a Document or a Failure per path: in input order when `ordered`, else as they finish.
     """
+    warm_up()
     context = multiprocessing.get_context("fork")
     pending = list(enumerate(map(str, paths)))
     pending.reverse()

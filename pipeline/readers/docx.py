@@ -78,6 +78,8 @@ def read_docx(data: bytes) -> str:
             lines.append(_own_text(element, qn).strip())
     except ReadError:
         raise
+    except MemoryError:
+        raise ReadError("resource_limit", "the DOCX needs more memory than allowed") from None
     except Exception as exc:  # python-docx and lxml raise many types on damaged files
         raise ReadError("malformed", f"cannot parse DOCX: {type(exc).__name__}: {exc}".splitlines()[0][:200]) from None
     text = "\n".join(lines)

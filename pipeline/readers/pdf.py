@@ -43,6 +43,8 @@ def read_pdf(data: bytes, max_pages: int = MAX_PAGES) -> str:
         name = type(cause).__name__
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in name.lower():
             raise ReadError("encrypted", "password-protected PDF: ask the sender for an unprotected copy") from None
+        if isinstance(cause, MemoryError):
+            raise ReadError("resource_limit", "the PDF inflates beyond the memory limit (a decompression bomb?)") from None
         if isinstance(cause, RecursionError):
             raise ReadError("malformed", "PDF structure nests too deeply (RecursionError in the parser)") from None
         detail = " ".join(str(cause).split())[:120]

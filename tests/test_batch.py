@@ -1,0 +1,87 @@
+"""Isolated batch extraction: every file ends in one status; hangs, crashes and bombs are contained."""
+
+from __future__ import annotations
+
+import os
+import resource
+import time
+import zlib
+
+from pipeline import Extractor
+from pipeline.batch import Limits, extract_batch
+
+
+def stage(behaviour):
+    """A stage that misbehaves on documents containing the word BAD."""
+    def misbehave(doc):
+        if "BAD" in doc.text:
+            behaviour()
+        return doc
+    return misbehave
+
+
+def batch(tmp_path, behaviour, limits):
+    extractor = Extractor()
+    extractor.stages = extractor.default_stages() + [stage(behaviour)]
+    paths = []
+    for name, text in [("a.txt", "Python en SQL"), ("b.txt", "BAD file"), ("c.txt", "Java")]:
+        (tmp_path / name).write_text(text)
+        paths.append(tmp_path / name)
+    return list(extract_batch(extractor, paths, "cv", workers=2, limits=limits))
+
+
+def statuses(results):
+    return [getattr(r, "status", "ok") for r in results]
+
+
+def test_a_hanging_file_times_out_and_the_rest_goes_on(small_taxonomy, tmp_path):
+    started = time.monotonic()
+    results = batch(tmp_path, lambda: time.sleep(30), Limits(timeout_s=1.5))
+    assert statuses(results) == ["ok", "timeout", "ok"]
+    assert time.monotonic() - started < 10
+
+
+def test_a_parser_that_aborts_is_reported(small_taxonomy, tmp_path):
+    results = batch(tmp_path, os.abort, Limits())
+    assert statuses(results) == ["ok", "resource_limit", "ok"]
+    assert "signal" in results[1].reason
+
+
+def test_memory_hog_hits_the_limit(small_taxonomy, tmp_path):
+    results = batch(tmp_path, lambda: bytearray(3 * 2**30), Limits(memory_mb=200))
+    assert statuses(results) == ["ok", "resource_limit", "ok"]
+
+
+def pdf_bomb(inflated_mb: int) -> bytes:
+    """A one-page PDF whose content stream inflates to `inflated_mb` MB of spaces."""
+    stream = zlib.compress(b" " * (inflated_mb * 2**20), 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_pdf_bomb_is_stopped_quickly_and_the_parent_stays_small(small_taxonomy, tmp_path):
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(pdf_bomb(1024))  # 1 KB-ish on disk per MB... about 1 MB file, 1 GiB inflated
+    (tmp_path / "ok.txt").write_text("Python")
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.monotonic()
+    results = list(extract_batch(Extractor(), [bomb, tmp_path / "ok.txt"], "cv", workers=1,
+                                 limits=Limits(timeout_s=20, memory_mb=256)))
+    assert time.monotonic() - started < 20
+    assert statuses(results)[0] in {"resource_limit", "timeout", "too_large", "no_text_layer"}
+    assert statuses(results)[1] == "ok"
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert grown_mb < 100
