@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -74,17 +75,21 @@ class Extractor:
         taxonomy_files: extra taxonomy files or folders (company skills, an imported ESCO).
         stages: the pipeline as a list of `Document -> Document` callables; default `default_stages()`.
         fuzzy: allow approximate matches for typos and OCR noise.
+        plugins: add stages from installed `skillfit.stages` plugins (default: yes, unless the
+            environment sets SKILLFIT_PLUGINS=0).
     """
 
     def __init__(self, taxonomy: Taxonomy | None = None, taxonomy_files: Sequence[str | Path] = (),
                  stages: Sequence[Stage] | None = None, fuzzy: bool = True, use_cache: bool = True,
-                 plugins: bool = True) -> None:
+                 plugins: bool | None = None) -> None:
         self.taxonomy = taxonomy or load_taxonomy(taxonomy_files)
         self.matcher: SkillMatcher = cached_matcher(self.taxonomy, use_cache=use_cache)
         if stages is not None:
             self.stages: list[Stage] = list(stages)
         else:
             self.stages = self.default_stages(fuzzy)
+            if plugins is None:
+                plugins = os.environ.get("SKILLFIT_PLUGINS", "1") != "0"
             if plugins:
                 for stage in plugin_stages(self):
                     insert_stage(self.stages, stage)
