@@ -59,3 +59,18 @@ def test_context_rule_vetoes_the_verb(small_taxonomy):
 def test_every_result_names_versions(small_taxonomy):
     _, [doc] = run_extract("-", input=json.dumps({"text": "Python"}) + "\n")
     assert doc["skillfit_version"] and doc["taxonomy_hash"]
+
+
+def test_cli_output_validates_against_the_published_schema(small_taxonomy, tmp_path):
+    import jsonschema
+    from importlib import resources
+
+    schema = json.loads((resources.files("pipeline") / "extract.schema.json").read_text())
+    folder = tmp_path / "vacancies"
+    folder.mkdir()
+    (folder / "job.txt").write_text("Requirements\n5+ years of Python\nNice to have\nJava, vloeiend Excel\n")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4 nothing")
+    result, docs = run_extract(str(folder))
+    assert len(docs) == 2
+    for doc in docs:
+        jsonschema.validate(doc, schema)

@@ -33,6 +33,11 @@ def test_wheel_install_ships_the_taxonomy_and_runs(tmp_path):
                              capture_output=True, text=True, cwd=tmp_path, env=env)
     assert extract.returncode == 0, extract.stderr
     assert {s["skill_id"] for s in json.loads(extract.stdout)["skills"]} >= {"hard.python", "hard.sql"}
+    (tmp_path / "cvs").mkdir()
+    (tmp_path / "cvs" / "a.txt").write_text("Ervaring met Python")
+    load = subprocess.run([str(bin_dir / "skillfit"), "load", "cvs", "--db", "x.duckdb"],
+                          capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert load.returncode == 0, load.stderr  # the SQL files ship in the wheel too
     where = subprocess.run([str(bin_dir / "python"), "-c", "import pipeline; print(pipeline.__file__)"],
                            capture_output=True, text=True, cwd=tmp_path)
     assert str(env_dir) in where.stdout and sys.prefix not in where.stdout
