@@ -5,7 +5,7 @@ BIN     = $(VENV)/bin
 DB     ?= demo.duckdb
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test lint validate samples bench clean
+.PHONY: help install demo test lint validate samples bench eval clean report
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -36,3 +36,10 @@ samples: install ## Regenerate the sample PDF/DOCX/TXT documents
 
 clean: ## Remove the virtualenv, caches and demo database
 	rm -rf $(VENV) .pytest_cache $(DB) build dist *.egg-info
+
+bench: install ## Benchmarks: throughput, stage shares, start-up, memory, PDF, DuckDB load, fit at scale
+	$(BIN)/python bench/run.py
+
+eval: install ## Score extraction on tests/eval and on the public data sets in ../shared/data
+	$(BIN)/skillfit eval tests/eval
+	$(BIN)/python bench/eval_public.py

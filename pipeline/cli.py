@@ -18,6 +18,7 @@ from pipeline.output import FORMATS, write_rows
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_DB = "skillfit.duckdb"
+LOAD_BATCH = 64  # documents per transaction: all of a batch is in, or none of it
 
 
 def output_options(func):
@@ -186,16 +187,25 @@ def load_paths(db: str, extractor: Extractor, paths, kind: str | None, workers: 
         store.sync_taxonomy(extractor.taxonomy)
         run_id = store.start_run(extractor.taxonomy, command=f"load {kind or ''}".strip())
         files = list(iter_files(paths))
+        pending: list = []
+
+        def flush() -> None:
+            nonlocal written, skipped, mentions
+            n = store.write(pending, extractor.taxonomy, run_id)
+            written, skipped = written + n, skipped + len(pending) - n
+            mentions += sum(len(d.mentions) for d in pending)
+            pending.clear()
+
         for item in progress_iter(extract_batch(extractor, files, kind, workers, limits), len(files),
                                   f"load {kind or ''}"):
             if isinstance(item, Failure):
                 fail(f"{item.source}: {item.status}: {item.reason}")
                 failures.append(item)
-            elif store.load_document(item, extractor.taxonomy, run_id):
-                written += 1
-                mentions += len(item.mentions)
-            else:
-                skipped += 1
+                continue
+            pending.append(item)
+            if len(pending) >= LOAD_BATCH:
+                flush()
+        flush()
         store.finish_run(run_id, written, skipped, [f.to_dict() for f in failures], mentions)
     return written, skipped, failures
 

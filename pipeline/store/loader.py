@@ -29,6 +29,16 @@ PHONE = re.compile(r"(?<!\w)\+?\d[\d ()./-]{7,}\d")
 EVIDENCE_MAX = 300
 
 
+def _mention_schema():
+    import pyarrow as pa
+
+    return pa.schema([("doc_id", pa.string()), ("seq", pa.int32()), ("skill_id", pa.string()),
+                      ("start_offset", pa.int32()), ("end_offset", pa.int32()), ("text", pa.string()),
+                      ("method", pa.string()), ("confidence", pa.float64()), ("section", pa.string()),
+                      ("requirement", pa.string()), ("years", pa.float64()), ("level", pa.string()),
+                      ("evidence", pa.string())])
+
+
 def _sql(name: str) -> str:
     return (resources.files("pipeline.store") / name).read_text(encoding="utf-8")
 
@@ -57,7 +67,7 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(_sql("schema.sql"))
     except duckdb.Error as exc:
         raise StoreError(f"cannot apply the skillfit schema: {str(exc).splitlines()[0]}") from None
-    current = con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+    current = con.execute("SELECT max(version) FROM schema_version").fetchall()[0][0]
     if current is not None and current > SCHEMA_VERSION:
         raise StoreError(f"database schema version {current} is newer than this skillfit ({SCHEMA_VERSION}): upgrade")
     for version in range((current or SCHEMA_VERSION) + 1, SCHEMA_VERSION + 1):
@@ -137,54 +147,69 @@ class Store:
             " errors = ? WHERE run_id = ?",
             [datetime.now(timezone.utc), ok, skipped, len(failed), mentions, json.dumps(failed), run_id])
 
-    def is_current(self, doc_id: str, source: str | None, taxonomy: Taxonomy) -> bool:
-        """Whether this exact document is already loaded with this taxonomy (so loading it adds nothing)."""
-        row = self.con.execute(
-            "SELECT taxonomy_hash, source FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
-        return row is not None and row[0] == taxonomy.content_hash and (source is None or row[1] == source)
+    def current(self, docs: list[Document], taxonomy: Taxonomy) -> set[str]:
+        """Ids of the documents already loaded unchanged with this taxonomy (loading them adds nothing)."""
+        rows = self.con.execute(
+            "SELECT doc_id, source FROM documents WHERE taxonomy_hash = $hash AND list_contains($ids, doc_id)",
+            {"hash": taxonomy.content_hash, "ids": [d.id for d in docs]}).fetchall()
+        loaded = dict(rows)
+        return {d.id for d in docs if d.id in loaded and (d.source is None or loaded[d.id] == d.source)}
 
     def load_document(self, doc: Document, taxonomy: Taxonomy, run_id: str) -> bool:
         """Insert or replace one document and its mentions in one transaction.
 
         Returns False when the document was already loaded unchanged (nothing written).
-        A changed file (same source, new content) replaces the rows of its previous version.
         """
-        if self.is_current(doc.id, doc.source, taxonomy):
-            return False
-        mentions = [
-            (doc.id, i, m.skill_id, m.start, m.end, m.text, m.method, m.confidence, m.section, m.requirement,
-             m.years, m.level, evidence(doc.text, m.start, m.end))
-            for i, m in enumerate(doc.mentions)
-        ]
+        return self.write([doc], taxonomy, run_id) == 1
+
+    def write(self, docs: list[Document], taxonomy: Taxonomy, run_id: str) -> int:
+        """Insert or replace a batch of documents and their mentions in one transaction (Arrow batches).
+
+        Documents already loaded unchanged are skipped; a changed file (same source, new content)
+        replaces the rows of its previous version. A crash leaves the whole batch out, never half of it.
+        Returns how many documents were written.
+        """
+        import pyarrow as pa
+
+        unchanged = self.current(docs, taxonomy) if docs else set()
+        fresh = {doc.id: doc for doc in docs if doc.id not in unchanged}  # the same content twice is one document
+        if not fresh:
+            return 0
+        now = datetime.now(timezone.utc)
+        documents = pa.Table.from_pylist([
+            {"doc_id": d.id, "kind": d.kind, "language": d.language, "source": d.source, "title": title_of(d),
+             "chars": len(d.text), "taxonomy_hash": taxonomy.content_hash, "skillfit_version": __version__,
+             "run_id": run_id, "loaded_at": now} for d in fresh.values()])
+        mentions = pa.Table.from_pylist([
+            {"doc_id": d.id, "seq": i, "skill_id": m.skill_id, "start_offset": m.start, "end_offset": m.end,
+             "text": m.text, "method": m.method, "confidence": m.confidence, "section": m.section,
+             "requirement": m.requirement, "years": m.years, "level": m.level,
+             "evidence": evidence(d.text, m.start, m.end)}
+            for d in fresh.values() for i, m in enumerate(d.mentions)], schema=_mention_schema())
+        self.con.register("incoming_documents", documents)
+        self.con.register("incoming_mentions", mentions)
         self.con.execute("BEGIN")
         try:
-            stale = "SELECT doc_id FROM documents WHERE doc_id = $id OR (source = $source AND $source IS NOT NULL)"
-            params = {"id": doc.id, "source": doc.source}
-            self.con.execute(f"DELETE FROM mentions WHERE doc_id IN ({stale})", params)
-            self.con.execute(f"DELETE FROM documents WHERE doc_id IN ({stale})", params)
-            self.con.execute(
-                "INSERT INTO documents (doc_id, kind, language, source, title, chars, taxonomy_hash,"
-                " skillfit_version, run_id, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [doc.id, doc.kind, doc.language, doc.source, title_of(doc), len(doc.text),
-                 taxonomy.content_hash, __version__, run_id, datetime.now(timezone.utc)])
-            if mentions:
-                self.con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", mentions)
+            stale = ("SELECT d.doc_id FROM documents d JOIN incoming_documents i"
+                     " ON d.doc_id = i.doc_id OR (d.source = i.source AND i.source IS NOT NULL)")
+            self.con.execute(f"DELETE FROM mentions WHERE doc_id IN ({stale})")
+            self.con.execute(f"DELETE FROM documents WHERE doc_id IN ({stale})")
+            self.con.execute("INSERT INTO documents BY NAME SELECT * FROM incoming_documents")
+            self.con.execute("INSERT INTO mentions BY NAME SELECT * FROM incoming_mentions")
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
-        return True
+        finally:
+            self.con.unregister("incoming_documents")
+            self.con.unregister("incoming_mentions")
+        return len(fresh)
 
     def load(self, docs: Iterable[Document], taxonomy: Taxonomy) -> int:
         """Load documents in a single run; returns how many were written (unchanged ones are skipped)."""
         self.sync_taxonomy(taxonomy)
         run_id = self.start_run(taxonomy)
-        written = skipped = n_mentions = 0
-        for doc in docs:
-            if self.load_document(doc, taxonomy, run_id):
-                written += 1
-                n_mentions += len(doc.mentions)
-            else:
-                skipped += 1
-        self.finish_run(run_id, written, skipped, [], n_mentions)
+        docs = list(docs)
+        written = self.write(docs, taxonomy, run_id)
+        self.finish_run(run_id, written, len(docs) - written, [], sum(len(d.mentions) for d in docs))
         return written
