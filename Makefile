@@ -14,16 +14,17 @@ $(BIN)/skillfit: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -e examples/hobby_filter
 	@touch $@
 
-install: $(BIN)/skillfit ## Create .venv and install skillfit with its dev tools
+install: $(BIN)/skillfit ## Create .venv and install skillfit, its dev tools and the example plugin
 
 demo: install ## Screen sample_docs/cvs against sample_docs/vacancies into demo.duckdb
 	rm -f $(DB)
 	$(BIN)/skillfit screen sample_docs/vacancies sample_docs/cvs --db $(DB) --top 5
 
-test: install ## Run the test suite
-	$(BIN)/python -m pytest -q
+test: install ## Run the test suite (tests/ and the examples' own tests)
+	$(BIN)/python -m pytest -q tests examples
 
 lint: install ## Ruff over the code
 	$(BIN)/ruff check pipeline tests

@@ -63,6 +63,11 @@ class Failure:
         """The error record of the extract contract."""
         return {"source": self.source, "status": self.status, "error": self.reason}
 
+    def to_log(self) -> dict[str, Any]:
+        """The record kept in the database's run log: the file as a hash, since CV file names are personal."""
+        return {"file": hashlib.sha256(self.source.encode()).hexdigest()[:12], "status": self.status,
+                "error": self.reason}
+
 
 class Extractor:
     """Extracts skills from documents; build once, reuse for every document.

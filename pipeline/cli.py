@@ -41,6 +41,8 @@ def batch_options(func):
                         help="Seconds one file may take before it is given up (status timeout).")(func)
     func = click.option("--max-memory", "memory_mb", type=int, default=1024, show_default=True,
                         help="MB of memory one file's parser may use (status resource_limit).")(func)
+    func = click.option("--retention-days", type=float, default=28, show_default=True,
+                        help="Days until loaded CVs expire (skillfit purge removes them); 0 = never.")(func)
     return func
 
 
@@ -122,7 +124,8 @@ def _records(stream):
 @click.option("--no-fuzzy", is_flag=True, help="Exact, lemma and compound matching only.")
 @batch_options
 @taxonomy_option
-def extract(paths, kind, language, fmt, no_fuzzy, workers, timeout_s, memory_mb, taxonomy_files) -> None:
+def extract(paths, kind, language, fmt, no_fuzzy, workers, timeout_s, memory_mb, retention_days,
+            taxonomy_files) -> None:
     """Extract skills from files, folders, or JSONL records on stdin (`-`).
 
     \b
@@ -177,13 +180,13 @@ def extract(paths, kind, language, fmt, no_fuzzy, workers, timeout_s, memory_mb,
 
 
 def load_paths(db: str, extractor: Extractor, paths, kind: str | None, workers: int | None = None,
-               limits: Limits = Limits()) -> tuple[int, int, list[Failure]]:
+               limits: Limits = Limits(), retention_days: float = 28) -> tuple[int, int, list[Failure]]:
     """Extract (in isolated workers) and load files into `db`; returns (written, skipped, failures)."""
     from pipeline.store import Store
 
     failures: list[Failure] = []
     written = skipped = mentions = 0
-    with Store(db) as store:
+    with Store(db, retention_days=retention_days or None) as store:
         store.sync_taxonomy(extractor.taxonomy)
         run_id = store.start_run(extractor.taxonomy, command=f"load {kind or ''}".strip())
         files = list(iter_files(paths))
@@ -206,7 +209,7 @@ def load_paths(db: str, extractor: Extractor, paths, kind: str | None, workers: 
             if len(pending) >= LOAD_BATCH:
                 flush()
         flush()
-        store.finish_run(run_id, written, skipped, [f.to_dict() for f in failures], mentions)
+        store.finish_run(run_id, written, skipped, [f.to_log() for f in failures], mentions)
     return written, skipped, failures
 
 
@@ -216,10 +219,11 @@ def load_paths(db: str, extractor: Extractor, paths, kind: str | None, workers: 
 @click.option("--kind", type=click.Choice(["cv", "vacancy"]), help="Document kind (default: from folder name).")
 @batch_options
 @taxonomy_option
-def load(paths, db, kind, workers, timeout_s, memory_mb, taxonomy_files) -> None:
+def load(paths, db, kind, workers, timeout_s, memory_mb, retention_days, taxonomy_files) -> None:
     """Extract skills from files and folders and load them into the database (idempotent)."""
     extractor = build_extractor(taxonomy_files)
-    written, skipped, failures = load_paths(db, extractor, paths, kind, workers, Limits(timeout_s, memory_mb))
+    written, skipped, failures = load_paths(db, extractor, paths, kind, workers, Limits(timeout_s, memory_mb),
+                                            retention_days)
     click.echo(f"loaded {written}, unchanged {skipped}, failed {len(failures)} -> {db}", err=True)
     sys.exit(EXIT_FAILED if failures else EXIT_OK)
 
@@ -227,23 +231,29 @@ def load(paths, db, kind, workers, timeout_s, memory_mb, taxonomy_files) -> None
 FIT_COLUMNS = ["rank", "candidate", "score", "required", "matched", "missing_required"]
 
 
-def ranking(con, role_id: str, top: int | None = None, min_score: float = 0.0) -> list[dict]:
-    """Ranked candidates for one role, with what they miss, as plain rows."""
+def ranking(con, db: str, role_id: str, top: int | None = None, min_score: float = 0.0) -> list[dict]:
+    """Ranked candidates for one role, with what they miss, as plain rows. Candidates are shown by
+    their file name when the mapping file beside the database is there, else by their id."""
+    from pipeline.store.privacy import SourceMap
+
     rows = con.execute(
         """
-        SELECT f.rank, coalesce(regexp_extract(d.source, '[^/\\\\]+$'), f.candidate_id) AS candidate,
-               f.candidate_id, f.score, f.required_met || '/' || f.required_total AS required,
+        SELECT f.rank, f.candidate_id AS candidate, f.candidate_id, f.score, f.required_met || '/' || f.required_total AS required,
                f.hard_score, f.soft_score, f.matched,
                (SELECT list(g.label_en) FROM skill_gap(f.candidate_id, f.role_id) g
                  WHERE g.status = 'missing' AND g.requirement = 'required') AS missing_required,
                (SELECT list(g.label_en) FROM skill_gap(f.candidate_id, f.role_id) g
                  WHERE g.status = 'missing' AND g.requirement = 'preferred') AS missing_preferred
-        FROM fit_for_role($role) f JOIN documents d ON d.doc_id = f.candidate_id
+        FROM fit_for_role($role) f
         WHERE f.score >= $min ORDER BY f.rank LIMIT $top
         """, {"role": role_id, "min": min_score, "top": top or 1_000_000}).fetchall()
     names = ["rank", "candidate", "candidate_id", "score", "required", "hard_score", "soft_score", "matched",
              "missing_required", "missing_preferred"]
-    return [dict(zip(names, r)) for r in rows]
+    out = [dict(zip(names, r)) for r in rows]
+    files = SourceMap(db).lookup(r["candidate_id"] for r in out)
+    for r in out:
+        r["candidate"] = Path(files[r["candidate_id"]]).name if r["candidate_id"] in files else r["candidate_id"]
+    return out
 
 
 def roles(con) -> list[tuple[str, str]]:
@@ -260,7 +270,8 @@ def roles(con) -> list[tuple[str, str]]:
 @output_options
 @batch_options
 @taxonomy_option
-def screen(vacancies, cvs, db, top, fmt, output, workers, timeout_s, memory_mb, taxonomy_files) -> None:
+def screen(vacancies, cvs, db, top, fmt, output, workers, timeout_s, memory_mb, retention_days,
+           taxonomy_files) -> None:
     """Load vacancies and CVs, then print the top candidates per role.
 
     \b
@@ -271,12 +282,12 @@ def screen(vacancies, cvs, db, top, fmt, output, workers, timeout_s, memory_mb, 
 
     extractor = build_extractor(taxonomy_files)
     limits = Limits(timeout_s, memory_mb)
-    failures = (load_paths(db, extractor, [vacancies], "vacancy", workers, limits)[2]
-                + load_paths(db, extractor, [cvs], "cv", workers, limits)[2])
+    failures = (load_paths(db, extractor, [vacancies], "vacancy", workers, limits, retention_days)[2]
+                + load_paths(db, extractor, [cvs], "cv", workers, limits, retention_days)[2])
     con = connect(db, read_only=True)
     all_rows = []
     for role_id, title in roles(con):
-        rows = ranking(con, role_id, top)
+        rows = ranking(con, db, role_id, top)
         for r in rows:
             r.update(role=title, role_id=role_id)
         all_rows += rows
@@ -303,7 +314,7 @@ def fit(db, role_id, top, min_score, fmt, output) -> None:
     from pipeline.store import connect
 
     con = connect(db, read_only=True)
-    write_rows(ranking(con, role_id, top, min_score), fmt, output,
+    write_rows(ranking(con, db, role_id, top, min_score), fmt, output,
                FIT_COLUMNS + ["candidate_id", "missing_preferred"] if fmt != "table" else FIT_COLUMNS)
 
 
@@ -356,7 +367,8 @@ def sql(query, db, write, fmt, output) -> None:
 @click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "json", "jsonresume"]), default="parquet",
               show_default=True)
 @click.option("--what", default="fit", show_default=True, help="View or table to export (not for jsonresume).")
-@click.option("--candidate", "candidate_id", help="jsonresume: only this candidate.")
+@click.option("--candidate", "candidate_id",
+              help="jsonresume: only this candidate; json: everything stored about this candidate.")
 @click.option("-o", "--output", "out", required=True, type=click.Path(), help="File to write.")
 def export(db, fmt, what, candidate_id, out) -> None:
     """Export results: a view as Parquet/CSV/JSON, or candidates' skills as JSON Resume.
@@ -370,6 +382,15 @@ def export(db, fmt, what, candidate_id, out) -> None:
     from pipeline.store import connect
 
     con = connect(db, read_only=True)
+    if candidate_id and fmt == "json":  # a data subject's access request: everything stored about them
+        from pipeline.export import subject_access
+
+        data = subject_access(con, db, candidate_id)
+        if not data["document"]:
+            raise UsageProblem(f"no candidate {candidate_id} in {db}")
+        Path(out).write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+        click.echo(f"wrote {out}: everything stored about candidate {candidate_id}", err=True)
+        return
     if fmt == "jsonresume":
         data = json_resume_skills(con, candidate_id)
         if candidate_id and candidate_id not in data:
@@ -383,6 +404,51 @@ def export(db, fmt, what, candidate_id, out) -> None:
     except ValueError as exc:
         raise UsageProblem(str(exc)) from None
     click.echo(f"wrote {out}: {rows} rows of {what}", err=True)
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(exists=True), help="DuckDB file.")
+@click.option("--candidate", "candidate_ids", multiple=True, help="Candidate id to erase (repeatable).")
+@click.option("--source", "sources", multiple=True, help="Erase the candidate loaded from this file (repeatable).")
+def forget(db, candidate_ids, sources) -> None:
+    """Erase candidates completely (GDPR art. 17) and print a receipt.
+
+    Rows, the file mapping and every trace in the database files are removed (the files are rewritten).
+
+    \b
+    Example:
+      skillfit forget --db screening.duckdb --source cvs/jan_peeters.pdf
+    """
+    from pipeline.store import Store
+
+    if not candidate_ids and not sources:
+        raise UsageProblem("name at least one --candidate or --source")
+    with Store(db) as store:
+        ids = list(candidate_ids) + [i for s in sources for i in store.sources.doc_ids_for(s)]
+        known = {r[0] for r in store.con.execute("SELECT doc_id FROM documents WHERE kind = 'cv'"
+                                                 " AND list_contains($ids, doc_id)", {"ids": ids}).fetchall()}
+        if not known:
+            raise UsageProblem("no such candidate in " + db)
+        receipt = store.forget(sorted(known))
+    click.echo(json.dumps(receipt, indent=2))
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(exists=True), help="DuckDB file.")
+@click.option("--now", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]), help="Clock to use (default: now, UTC).")
+def purge(db, now) -> None:
+    """Erase every candidate whose retention period has run out, and print a receipt.
+
+    Retention is set when loading (`--retention-days`, default 28).
+    """
+    from datetime import timezone
+
+    from pipeline.store import Store
+
+    with Store(db) as store:
+        expired = store.expired(now.replace(tzinfo=timezone.utc) if now else None)
+        receipt = store.forget(expired) if expired else {"forgotten": [], "documents": 0, "mentions": 0}
+    click.echo(json.dumps(receipt, indent=2))
 
 
 @main.command("eval")

@@ -27,6 +27,24 @@ def export_table(con: duckdb.DuckDBPyConnection, what: str, fmt: str, out: str |
     return relation.aggregate("count(*)").fetchall()[0][0]
 
 
+def subject_access(con: duckdb.DuckDBPyConnection, db: str, candidate_id: str) -> dict[str, Any]:
+    """Everything stored about one candidate: their document row, every mention, the file mapping."""
+    from pipeline.store.privacy import SourceMap
+
+    def rows(sql: str) -> list[dict[str, Any]]:
+        cursor = con.execute(sql, {"id": candidate_id})
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, r)) for r in cursor.fetchall()]
+
+    documents = rows("SELECT * FROM documents WHERE doc_id = $id AND kind = 'cv'")
+    return {
+        "candidate_id": candidate_id,
+        "document": documents[0] if documents else None,
+        "mentions": rows("SELECT * FROM mentions WHERE doc_id = $id ORDER BY seq"),
+        "source_file": SourceMap(db).lookup([candidate_id]).get(candidate_id),
+    }
+
+
 def json_resume_skills(con: duckdb.DuckDBPyConnection, candidate_id: str | None = None) -> dict[str, Any]:
     """JSON Resume `skills[]` ({name, level, keywords}) per candidate, with ESCO URIs where known.
 

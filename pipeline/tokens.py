@@ -13,8 +13,8 @@ from dataclasses import dataclass
 # A word: letters/digits, joined by inner dots or apostrophes (Node.js, driver's), ending in + or #
 # (C++, C#); a leading dot only after whitespace (.NET).
 WORD = re.compile(r"(?:(?<![^\s(\[/])\.)?[^\W_]+(?:[.'’][^\W_]+)*(?:[+#]+(?![^\W_]))?")
-# What may sit between two words of one phrase: spaces, one line break, one hyphen, slash or dash.
-JOINABLE_GAP = re.compile(r"[ \t\u00a0]*(?:[-/–][ \t\u00a0]*)?\r?\n?[ \t\u00a0]*")
+# What may sit between two words of one phrase: spaces, one line break, one hyphen, slash, dash or &.
+JOINABLE_GAP = re.compile(r"[ \t\u00a0]*(?:[-/–&][ \t\u00a0]*)?\r?\n?[ \t\u00a0]*")
 
 
 def fold(word: str) -> str:

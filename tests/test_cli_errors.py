@@ -125,15 +125,20 @@ def test_extract_stdin_with_malformed_line(env, runner):
 # --------------------------------------------------------------------------------------------------
 
 def table_rows(db: Path) -> dict:
+    """Rows of the results database, with CV file names from the separate mapping file."""
+    with duckdb.connect(str(db.with_name(db.stem + ".sources.duckdb")), read_only=True) as mapping:
+        source_of = {doc_id: src for src, doc_id in mapping.execute("SELECT source, doc_id FROM sources").fetchall()}
     con = duckdb.connect(str(db), read_only=True)
     try:
-        docs = {Path(src).name: (doc_id, run_id) for doc_id, src, run_id in
-                con.execute("SELECT doc_id, source, run_id FROM documents").fetchall()}
+        rows = con.execute("SELECT doc_id, run_id FROM documents").fetchall()
+        docs = {Path(source_of[doc_id]).name: (doc_id, run_id) for doc_id, run_id in rows}
+        per_source: dict[str, int] = {}
+        for doc_id, _ in rows:
+            per_source[source_of[doc_id]] = per_source.get(source_of[doc_id], 0) + 1
         return {
             "documents": con.execute("SELECT count(*) FROM documents").fetchone()[0],
             "mentions": con.execute("SELECT count(*) FROM mentions").fetchone()[0],
-            "per_source": con.execute("SELECT source, count(*) FROM documents GROUP BY 1 HAVING count(*) > 1")
-            .fetchall(),
+            "per_source": [(s, n) for s, n in per_source.items() if n > 1],
             "orphans": con.execute("SELECT count(*) FROM mentions WHERE doc_id NOT IN (SELECT doc_id FROM documents)")
             .fetchone()[0],
             "docs": docs,

@@ -6,7 +6,7 @@ import json
 import re
 import uuid
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from importlib import resources
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from pipeline import __version__
 from pipeline.errors import StoreError
 from pipeline.model import Document
 from pipeline.stages.requirements import sentence_bounds
+from pipeline.store.privacy import SourceMap, name_words, redact
 from pipeline.taxonomy import Taxonomy
 
 SCHEMA_VERSION = 2
@@ -24,8 +25,7 @@ SCHEMA_VERSION = 2
 MIGRATIONS: dict[int, list[str]] = {
     2: ["ALTER TABLE documents ADD COLUMN IF NOT EXISTS expires_at TIMESTAMP"],
 }
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(r"(?<!\w)\+?\d[\d ()./-]{7,}\d")
+DEFAULT_RETENTION_DAYS = 28.0  # four weeks after loading, unless the user says otherwise
 EVIDENCE_MAX = 300
 
 
@@ -78,12 +78,10 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_sql("views.sql"))
 
 
-def evidence(text: str, start: int, end: int) -> str:
-    """The sentence around a mention, with e-mail addresses and phone numbers removed."""
+def evidence(text: str, start: int, end: int, names: set[str] = frozenset()) -> str:
+    """The sentence around a mention, without e-mail addresses, phone numbers, birth dates or `names`."""
     s, e = sentence_bounds(text, start, end)
-    sentence = " ".join(text[s:e].split())
-    sentence = PHONE.sub("[phone]", EMAIL.sub("[email]", sentence))
-    return sentence[:EVIDENCE_MAX]
+    return redact(" ".join(text[s:e].split()), names)[:EVIDENCE_MAX]
 
 
 def title_of(doc: Document) -> str | None:
@@ -98,15 +96,24 @@ def title_of(doc: Document) -> str | None:
 
 
 class Store:
-    """A writable skillfit database: one run at a time loads documents into it."""
+    """A writable skillfit database: one run at a time loads documents into it.
 
-    def __init__(self, path: str | Path) -> None:
+    Args:
+        path: the DuckDB file (created when missing); the CV-to-file mapping goes beside it.
+        retention_days: CVs get `expires_at` this many days after loading (None: no expiry);
+            `purge` removes them once expired.
+    """
+
+    def __init__(self, path: str | Path, retention_days: float | None = DEFAULT_RETENTION_DAYS) -> None:
         self.path = str(path)
         self.con = connect(path)
+        self.sources = SourceMap(path)
+        self.retention_days = retention_days
 
     def close(self) -> None:
-        """Close the connection (checkpointing the WAL)."""
+        """Close the connections (checkpointing the WAL)."""
         self.con.close()
+        self.sources.close()
 
     def __enter__(self) -> Store:
         return self
@@ -153,7 +160,8 @@ class Store:
             "SELECT doc_id, source FROM documents WHERE taxonomy_hash = $hash AND list_contains($ids, doc_id)",
             {"hash": taxonomy.content_hash, "ids": [d.id for d in docs]}).fetchall()
         loaded = dict(rows)
-        return {d.id for d in docs if d.id in loaded and (d.source is None or loaded[d.id] == d.source)}
+        return {d.id for d in docs
+                if d.id in loaded and (d.kind == "cv" or d.source is None or loaded[d.id] == d.source)}
 
     def load_document(self, doc: Document, taxonomy: Taxonomy, run_id: str) -> bool:
         """Insert or replace one document and its mentions in one transaction.
@@ -174,26 +182,35 @@ class Store:
         unchanged = self.current(docs, taxonomy) if docs else set()
         fresh = {doc.id: doc for doc in docs if doc.id not in unchanged}  # the same content twice is one document
         if not fresh:
+            self.sources.record((d.source, d.id, d.kind) for d in docs if d.kind == "cv")
             return 0
+        # A CV file whose content changed replaces the candidate it was before (found through the mapping).
+        replaced = [old for source, old in self.sources.previous(d.source for d in fresh.values() if d.kind == "cv")
+                    .items() if old not in fresh]
         now = datetime.now(timezone.utc)
+        expires = now + timedelta(days=self.retention_days) if self.retention_days else None
         documents = pa.Table.from_pylist([
-            {"doc_id": d.id, "kind": d.kind, "language": d.language, "source": d.source, "title": title_of(d),
-             "chars": len(d.text), "taxonomy_hash": taxonomy.content_hash, "skillfit_version": __version__,
-             "run_id": run_id, "loaded_at": now} for d in fresh.values()])
+            {"doc_id": d.id, "kind": d.kind, "language": d.language,
+             "source": d.source if d.kind != "cv" else None,  # CV file names often hold the person's name
+             "title": title_of(d), "chars": len(d.text), "taxonomy_hash": taxonomy.content_hash,
+             "skillfit_version": __version__, "run_id": run_id, "loaded_at": now,
+             "expires_at": expires if d.kind == "cv" else None} for d in fresh.values()])
         mentions = pa.Table.from_pylist([
             {"doc_id": d.id, "seq": i, "skill_id": m.skill_id, "start_offset": m.start, "end_offset": m.end,
              "text": m.text, "method": m.method, "confidence": m.confidence, "section": m.section,
              "requirement": m.requirement, "years": m.years, "level": m.level,
-             "evidence": evidence(d.text, m.start, m.end)}
-            for d in fresh.values() for i, m in enumerate(d.mentions)], schema=_mention_schema())
+             "evidence": evidence(d.text, m.start, m.end, names)}
+            for d in fresh.values() for names in [name_words(d.text) if d.kind == "cv" else set()]
+            for i, m in enumerate(d.mentions)], schema=_mention_schema())
         self.con.register("incoming_documents", documents)
         self.con.register("incoming_mentions", mentions)
         self.con.execute("BEGIN")
         try:
             stale = ("SELECT d.doc_id FROM documents d JOIN incoming_documents i"
-                     " ON d.doc_id = i.doc_id OR (d.source = i.source AND i.source IS NOT NULL)")
-            self.con.execute(f"DELETE FROM mentions WHERE doc_id IN ({stale})")
-            self.con.execute(f"DELETE FROM documents WHERE doc_id IN ({stale})")
+                     " ON d.doc_id = i.doc_id OR (d.source = i.source AND i.source IS NOT NULL)"
+                     " UNION SELECT unnest($replaced)")
+            self.con.execute(f"DELETE FROM mentions WHERE doc_id IN ({stale})", {"replaced": replaced})
+            self.con.execute(f"DELETE FROM documents WHERE doc_id IN ({stale})", {"replaced": replaced})
             self.con.execute("INSERT INTO documents BY NAME SELECT * FROM incoming_documents")
             self.con.execute("INSERT INTO mentions BY NAME SELECT * FROM incoming_mentions")
             self.con.execute("COMMIT")
@@ -203,7 +220,46 @@ class Store:
         finally:
             self.con.unregister("incoming_documents")
             self.con.unregister("incoming_mentions")
+        self.sources.record((d.source, d.id, d.kind) for d in docs if d.kind == "cv")
         return len(fresh)
+
+    def forget(self, doc_ids: list[str]) -> dict:
+        """Erase candidates: their rows, their file mapping, and every trace in the database files.
+
+        Returns a receipt (what was removed, when, which files were rewritten).
+        """
+        doc_ids = sorted(set(doc_ids))
+        counts = self.con.execute(
+            "SELECT (SELECT count(*) FROM documents WHERE list_contains($ids, doc_id)),"
+            " (SELECT count(*) FROM mentions WHERE list_contains($ids, doc_id))", {"ids": doc_ids}).fetchall()[0]
+        self.con.execute("BEGIN")
+        self.con.execute("DELETE FROM mentions WHERE list_contains($ids, doc_id)", {"ids": doc_ids})
+        self.con.execute("DELETE FROM documents WHERE list_contains($ids, doc_id)", {"ids": doc_ids})
+        self.con.execute("COMMIT")
+        mapping_rows = self.sources.forget(doc_ids)
+        rewritten = self._rewrite_files()
+        return {"forgotten": doc_ids, "documents": counts[0], "mentions": counts[1], "source_mappings": mapping_rows,
+                "files_rewritten": rewritten, "at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+
+    def expired(self, now: datetime | None = None) -> list[str]:
+        """Ids of candidates whose retention has run out."""
+        now = now or datetime.now(timezone.utc)
+        return [r[0] for r in self.con.execute(
+            "SELECT doc_id FROM documents WHERE kind = 'cv' AND expires_at IS NOT NULL AND expires_at <= $now",
+            {"now": now}).fetchall()]
+
+    def _rewrite_files(self) -> list[str]:
+        """Rewrite the database and the mapping file so deleted data is gone from disk, then reopen."""
+        from pipeline.store.privacy import rewrite
+
+        rewrite(self.con, self.path)
+        files = [self.path]
+        if self.sources.con is not None:
+            rewrite(self.sources.con, str(self.sources.path))
+            self.sources._con = None
+            files.append(str(self.sources.path))
+        self.con = connect(self.path)
+        return files
 
     def load(self, docs: Iterable[Document], taxonomy: Taxonomy) -> int:
         """Load documents in a single run; returns how many were written (unchanged ones are skipped)."""

@@ -1,0 +1,137 @@
+"""Personal data: the candidate-to-file mapping kept apart, redaction, and physical erasure.
+
+CVs are personal data. The main database identifies candidates only by a pseudonymous id (a hash of
+the CV text); which file a candidate came from lives in a separate file, `<db>.sources.duckdb`, so
+the results can be shared without it. Erasure rewrites the database files, because DuckDB leaves
+deleted rows readable in free blocks until they are overwritten.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+
+WORD = re.compile(r"[^\W\d_][\w'’-]+")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?<!\w)\+?\d[\d ()./-]{7,}\d")
+BIRTH_DATE = re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d\b")
+
+
+def sources_path(db_path: str | Path) -> Path | None:
+    """Where the candidate-to-file mapping of `db_path` lives (None for an in-memory database)."""
+    if str(db_path) == ":memory:":
+        return None
+    path = Path(db_path)
+    return path.with_name(path.stem + ".sources" + (path.suffix or ".duckdb"))
+
+
+def name_words(text: str) -> set[str]:
+    """Words that identify the person: the capitalised words of a CV's first line (its name line)
+    and the parts of e-mail addresses."""
+    words: set[str] = set()
+    for line in text.splitlines():
+        line = line.strip(" \t\ufeff#*|")
+        if line:
+            words |= {w for w in WORD.findall(line[:80]) if w[:1].isupper()}
+            break
+    for email in EMAIL.findall(text):
+        words |= {part for part in re.split(r"[._+-]", email.split("@")[0]) if len(part) > 2}
+    return {w.casefold() for w in words}
+
+
+def redact(sentence: str, names: set[str]) -> str:
+    """A sentence without e-mail addresses, phone numbers, dates of birth and the person's name."""
+    sentence = PHONE.sub("[phone]", EMAIL.sub("[email]", BIRTH_DATE.sub("[date]", sentence)))
+    if names:
+        sentence = WORD.sub(lambda m: "[name]" if m.group().casefold() in names else m.group(), sentence)
+    return sentence
+
+
+class SourceMap:
+    """The mapping from document id to source file, in its own DuckDB file beside the results."""
+
+    def __init__(self, db_path: str | Path) -> None:
+        self.path = sources_path(db_path)
+        self._con: duckdb.DuckDBPyConnection | None = None
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection | None:
+        """Connection to the mapping file (opened on first use; None for in-memory databases)."""
+        if self._con is None and self.path is not None:
+            self._con = duckdb.connect(str(self.path))
+            self._con.execute("CREATE TABLE IF NOT EXISTS sources (source VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL,"
+                              " kind VARCHAR, recorded_at TIMESTAMP)")
+        return self._con
+
+    def previous(self, sources: Iterable[str]) -> dict[str, str]:
+        """source -> doc_id as recorded before."""
+        sources = [s for s in sources if s]
+        if not sources or self.con is None:
+            return {}
+        return dict(self.con.execute("SELECT source, doc_id FROM sources WHERE list_contains($s, source)",
+                                     {"s": sources}).fetchall())
+
+    def record(self, pairs: Iterable[tuple[str, str, str]]) -> None:
+        """Store (source, doc_id, kind) triples, replacing what a source mapped to before."""
+        rows = [(s, d, k, datetime.now(timezone.utc)) for s, d, k in pairs if s]
+        if rows and self.con is not None:
+            self.con.executemany("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?)", rows)
+
+    def lookup(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """doc_id -> one source file (read-only use; empty when there is no mapping file)."""
+        if self.path is None or not self.path.exists():
+            return {}
+        with duckdb.connect(str(self.path), read_only=True) as con:
+            return dict(con.execute("SELECT doc_id, min(source) FROM sources WHERE list_contains($ids, doc_id)"
+                                    " GROUP BY doc_id", {"ids": list(doc_ids)}).fetchall())
+
+    def doc_ids_for(self, source: str) -> list[str]:
+        """Document ids recorded for a source path (as given, or resolved)."""
+        if self.con is None:
+            return []
+        candidates = [source, str(Path(source).resolve())]
+        return [r[0] for r in self.con.execute("SELECT DISTINCT doc_id FROM sources WHERE list_contains($s, source)",
+                                               {"s": candidates}).fetchall()]
+
+    def forget(self, doc_ids: list[str]) -> int:
+        """Remove the mapping rows of these documents; returns how many."""
+        if not doc_ids or self.con is None:
+            return 0
+        n = self.con.execute("SELECT count(*) FROM sources WHERE list_contains($ids, doc_id)",
+                             {"ids": doc_ids}).fetchall()[0][0]
+        self.con.execute("DELETE FROM sources WHERE list_contains($ids, doc_id)", {"ids": doc_ids})
+        return n
+
+    def close(self) -> None:
+        """Close the mapping file."""
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+
+def sql_string(value: str) -> str:
+    """A SQL string literal, for the statements that take no parameters (ATTACH)."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def rewrite(con: duckdb.DuckDBPyConnection, path: str) -> None:
+    """Copy the live data of the database at `path` into a fresh file and put it in place, so that
+    deleted rows do not survive in free blocks or the WAL. `con` is closed by this call."""
+    fresh = path + ".rewrite"
+    for leftover in (fresh, fresh + ".wal"):
+        if os.path.exists(leftover):
+            os.remove(leftover)
+    name = con.execute("SELECT current_database()").fetchall()[0][0]
+    con.execute("CHECKPOINT")
+    con.execute(f"ATTACH {sql_string(fresh)} AS skillfit_fresh")
+    con.execute(f'COPY FROM DATABASE "{name}" TO skillfit_fresh')
+    con.execute("DETACH skillfit_fresh")
+    con.close()
+    os.replace(fresh, path)
+    if os.path.exists(path + ".wal"):
+        os.remove(path + ".wal")

@@ -1,0 +1,104 @@
+"""Personal data: nothing identifying in the database, erasure that reaches the bytes on disk, retention."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import duckdb
+from click.testing import CliRunner
+
+from pipeline.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_NAMES = ["Peeters", "Janssens", "Claes", "Hermans", "Vermeulen", "Visser", "De Vos", "Wouters", "Amrani",
+                "Maes", "Jansen", "De Vries", "De Smet"]
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w+")
+PHONE = re.compile(r"\+?\d[\d ()./-]{8,}\d")
+MARKER = "Zqxwvutsrq"
+
+
+def invoke(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def all_strings(db: Path) -> str:
+    """Every string value in every table of the database, as one text (ids and hashes left out: their
+    hex digits look like phone numbers)."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        out = []
+        columns = con.execute("SELECT table_name, column_name FROM duckdb_columns()"
+                              " WHERE data_type IN ('VARCHAR', 'JSON') AND NOT internal"
+                              " AND NOT (column_name LIKE '%id' OR column_name LIKE '%hash' OR column_name = 'esco_uri')"
+                              ).fetchall()
+        for table, column in columns:
+            out += [str(v) for (v,) in con.execute(f'SELECT "{column}" FROM "{table}"').fetchall() if v]
+        return "\n".join(out)
+
+
+def test_a_sample_screening_stores_no_names_emails_or_phones(tmp_path):
+    db = tmp_path / "s.duckdb"
+    result = invoke("screen", ROOT / "sample_docs" / "vacancies", ROOT / "sample_docs" / "cvs", "--db", db)
+    assert result.exit_code == 0, result.stderr
+    stored = all_strings(db)
+    assert "hard." in stored  # the scan does see the data
+    found = [n for n in SAMPLE_NAMES if n.lower() in stored.lower()]
+    assert found == []
+    assert EMAIL.findall(stored) == []
+    assert [p for p in PHONE.findall(stored) if sum(c.isdigit() for c in p) >= 9] == []
+    # the mapping to files is kept apart, in its own file
+    with duckdb.connect(str(tmp_path / "s.sources.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM sources").fetchone()[0] == 12
+
+
+def load_marker_cv(tmp_path, retention_days=28):
+    folder = tmp_path / "cvs"
+    folder.mkdir(exist_ok=True)
+    (folder / "marker.txt").write_text(f"Jan Peeters\nSkills\nPython en SQL, {MARKER} gecertificeerd.\n")
+    (folder / "other.txt").write_text("Anna\nSkills\nJava en teamwork.\n")
+    db = tmp_path / "p.duckdb"
+    assert invoke("load", folder, "--db", db, "--retention-days", retention_days).exit_code == 0
+    return folder, db
+
+
+def disk_bytes(db: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in db.parent.glob(db.name + "*"))
+
+
+def test_forget_removes_the_person_from_the_bytes_on_disk(small_taxonomy, tmp_path):
+    folder, db = load_marker_cv(tmp_path)
+    assert MARKER.encode() in disk_bytes(db)  # the scan can see it before
+    result = invoke("forget", "--db", db, "--source", folder / "marker.txt")
+    assert result.exit_code == 0, result.stderr
+    receipt = json.loads(result.stdout)
+    assert receipt["documents"] == 1 and receipt["mentions"] >= 2 and receipt["source_mappings"] == 1
+    assert MARKER.encode() not in disk_bytes(db)
+    for sources_file in tmp_path.glob("p.sources.duckdb*"):
+        assert b"marker.txt" not in sources_file.read_bytes()
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 1  # the other candidate stays
+        assert con.execute("SELECT count(*) FROM fit").fetchone()[0] == 0  # and views still work
+
+
+def test_purge_removes_expired_candidates_by_the_clock(small_taxonomy, tmp_path):
+    _, db = load_marker_cv(tmp_path, retention_days=7)
+    soon = (date.today() + timedelta(days=3)).isoformat()
+    later = (date.today() + timedelta(days=9)).isoformat()
+    assert json.loads(invoke("purge", "--db", db, "--now", soon).stdout)["documents"] == 0
+    receipt = json.loads(invoke("purge", "--db", db, "--now", later).stdout)
+    assert receipt["documents"] == 2
+    assert MARKER.encode() not in disk_bytes(db)
+
+
+def test_export_gives_a_person_everything_stored_about_them(small_taxonomy, tmp_path):
+    folder, db = load_marker_cv(tmp_path)
+    with duckdb.connect(str(tmp_path / "p.sources.duckdb"), read_only=True) as con:
+        [(candidate,)] = con.execute("SELECT doc_id FROM sources WHERE source LIKE '%marker.txt'").fetchall()
+    out = tmp_path / "subject.json"
+    assert invoke("export", "--db", db, "--candidate", candidate, "--format", "json", "-o", out).exit_code == 0
+    data = json.loads(out.read_text())
+    assert data["document"]["doc_id"] == candidate and data["source_file"].endswith("marker.txt")
+    assert {m["skill_id"] for m in data["mentions"]} >= {"hard.python", "hard.sql"}
+    assert all("Peeters" not in m["evidence"] for m in data["mentions"])  # the name line is redacted
