@@ -114,11 +114,6 @@ class SourceMap:
             self._con = None
 
 
-def sql_string(value: str) -> str:
-    """A SQL string literal, for the statements that take no parameters (ATTACH)."""
-    return "'" + value.replace("'", "''") + "'"
-
-
 def rewrite(con: duckdb.DuckDBPyConnection, path: str) -> None:
     """Copy the live data of the database at `path` into a fresh file and put it in place, so that
     deleted rows do not survive in free blocks or the WAL. `con` is closed by this call."""
@@ -128,8 +123,9 @@ def rewrite(con: duckdb.DuckDBPyConnection, path: str) -> None:
             os.remove(leftover)
     name = con.execute("SELECT current_database()").fetchall()[0][0]
     con.execute("CHECKPOINT")
-    con.execute(f"ATTACH {sql_string(fresh)} AS skillfit_fresh")
-    con.execute(f'COPY FROM DATABASE "{name}" TO skillfit_fresh')
+    con.execute("ATTACH ? AS skillfit_fresh", [fresh])
+    quoted = '"' + name.replace('"', '""') + '"'  # an identifier cannot be a parameter; this is DuckDB's own name
+    con.execute(f"COPY FROM DATABASE {quoted} TO skillfit_fresh")
     con.execute("DETACH skillfit_fresh")
     con.close()
     os.replace(fresh, path)
