@@ -331,8 +331,43 @@ def gap(db, candidate_id, role_id, fmt, output) -> None:
     cur = con.execute("FROM skill_gap($c, $r)", {"c": candidate_id, "r": role_id})
     names = [d[0] for d in cur.description]
     rows = [dict(zip(names, r)) for r in cur.fetchall()]
-    columns = ["status", "requirement", "type", "label_en", "credit", "via_skill", "years_asked"]
-    write_rows(rows, fmt, output, columns if fmt == "table" else names)
+    if not rows:
+        raise UsageProblem(f"role {role_id} asks for no skills in {db} (is the id right?)")
+    if fmt != "table":
+        write_rows(rows, fmt, output, names)
+        return
+    score = con.execute("SELECT score, required_met, required_total FROM fit WHERE role_id = $r AND candidate_id = $c",
+                        {"r": role_id, "c": candidate_id}).fetchall()
+    if score:
+        output.write(f"Fit {score[0][0]} / 100, required skills met: {score[0][1]} of {score[0][2]}\n")
+    output.write(gap_report(rows))
+
+
+def gap_report(rows: list[dict]) -> str:
+    """A readable gap report: what to learn first, what already counts partly, what is met; hard and soft apart."""
+    def block(title: str, picked: list[dict], detail=lambda r: "") -> str:
+        if not picked:
+            return ""
+        lines = [f"\n{title}"]
+        for kind in ("hard", "soft"):
+            names = [f"{r['label_en']}{detail(r)}" for r in picked if r["type"] == kind]
+            if names:
+                lines.append(f"  {kind:<5} " + "; ".join(names))
+        return "\n".join(lines) + "\n"
+
+    def years(r):
+        return f" ({r['years_asked']:g}+ years)" if r.get("years_asked") else ""
+
+    missing = [r for r in rows if r["status"] == "missing"]
+    return (
+        block("Learn first: required skills missing (most weight first)",
+              sorted((r for r in missing if r["requirement"] == "required"), key=lambda r: -r["weight"]), years)
+        + block("Transferable: skills that already count in part",
+                [r for r in rows if r["status"] == "partial"],
+                lambda r: f" <- {r['via_skill']} ({r['relation']}, {round(100 * r['credit'])}%)")
+        + block("Nice to have, missing", [r for r in missing if r["requirement"] == "preferred"])
+        + block("Met", [r for r in rows if r["status"] == "met"])
+    )
 
 
 @main.command()
