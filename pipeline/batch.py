@@ -9,6 +9,7 @@ the batch goes on either way.
 
 from __future__ import annotations
 
+import faulthandler
 import multiprocessing
 import os
 import resource
@@ -55,6 +56,7 @@ def warm_up() -> None:
 
 def _child(conn, extractor: Extractor, path: str, kind: str | None, limits: Limits) -> None:
     """Runs in the forked child: read + extract one file, send the result, exit without cleanup."""
+    faulthandler.disable()  # a parser that aborts is reported by the parent, not by a stack dump here
     try:
         with open("/proc/self/statm") as fh:
             inherited = int(fh.read().split()[0]) * resource.getpagesize()

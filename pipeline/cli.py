@@ -41,9 +41,13 @@ def batch_options(func):
                         help="Seconds one file may take before it is given up (status timeout).")(func)
     func = click.option("--max-memory", "memory_mb", type=int, default=1024, show_default=True,
                         help="MB of memory one file's parser may use (status resource_limit).")(func)
-    func = click.option("--retention-days", type=float, default=28, show_default=True,
-                        help="Days until loaded CVs expire (skillfit purge removes them); 0 = never.")(func)
     return func
+
+
+def retention_option(func):
+    """--retention-days: when loaded CVs expire."""
+    return click.option("--retention-days", type=float, default=28, show_default=True,
+                        help="Days until loaded CVs expire (skillfit purge removes them); 0 = never.")(func)
 
 
 def taxonomy_option(func):
@@ -111,6 +115,10 @@ def _records(stream):
             record = json.loads(line)
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                 raise ValueError('a record is an object with a "text" string')
+            if record.get("kind") not in (None, "cv", "vacancy"):
+                raise ValueError(f'"kind" must be "cv" or "vacancy", not {record["kind"]!r}')
+            if record.get("language") is not None and not isinstance(record["language"], str):
+                raise ValueError('"language" must be a string such as "en" or "nl"')
             yield record
         except ValueError as exc:
             yield Failure(f"<stdin>:{n}", "malformed", f"bad JSONL record: {exc}")
@@ -124,8 +132,7 @@ def _records(stream):
 @click.option("--no-fuzzy", is_flag=True, help="Exact, lemma and compound matching only.")
 @batch_options
 @taxonomy_option
-def extract(paths, kind, language, fmt, no_fuzzy, workers, timeout_s, memory_mb, retention_days,
-            taxonomy_files) -> None:
+def extract(paths, kind, language, fmt, no_fuzzy, workers, timeout_s, memory_mb, taxonomy_files) -> None:
     """Extract skills from files, folders, or JSONL records on stdin (`-`).
 
     \b
@@ -218,6 +225,7 @@ def load_paths(db: str, extractor: Extractor, paths, kind: str | None, workers: 
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to write.")
 @click.option("--kind", type=click.Choice(["cv", "vacancy"]), help="Document kind (default: from folder name).")
 @batch_options
+@retention_option
 @taxonomy_option
 def load(paths, db, kind, workers, timeout_s, memory_mb, retention_days, taxonomy_files) -> None:
     """Extract skills from files and folders and load them into the database (idempotent)."""
@@ -269,6 +277,7 @@ def roles(con) -> list[tuple[str, str]]:
 @click.option("--top", default=5, show_default=True, help="Candidates shown per role.")
 @output_options
 @batch_options
+@retention_option
 @taxonomy_option
 def screen(vacancies, cvs, db, top, fmt, output, workers, timeout_s, memory_mb, retention_days,
            taxonomy_files) -> None:
