@@ -27,7 +27,7 @@ test: install ## Run the test suite (tests/ and the examples' own tests)
 	$(BIN)/python -m pytest -q tests examples
 
 lint: install ## Ruff over the code
-	$(BIN)/ruff check pipeline tests
+	$(BIN)/ruff check pipeline tests bench examples
 
 validate: install ## Validate the bundled taxonomy
 	$(BIN)/skillfit taxonomy validate

@@ -14,7 +14,6 @@ import csv
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
 import tempfile
@@ -120,6 +119,7 @@ def main() -> None:
     results["texts"] = f"{len(texts)} x {source}, mean {sum(map(len, texts)) // len(texts)} chars"
 
     import spacy
+
     from pipeline.stages.language import detect_language
     tokenizers = {"en": spacy.blank("en").tokenizer, "nl": spacy.blank("nl").tokenizer}
     languages = [detect_language(t) for t in texts]
@@ -156,6 +156,7 @@ def main() -> None:
         pdfs = pdf_files()[:24]
         if pdfs:
             import pdfplumber
+
             from pipeline.readers.pdf import read_pdf
             pages = 0
             started = time.perf_counter()

@@ -48,7 +48,7 @@ def warm_up() -> None:
     import docx  # noqa: F401
     import pdfplumber  # noqa: F401
 
-    from pipeline.readers import docx as _docx, html as _html, pdf as _pdf, text as _text  # noqa: F401
+    from pipeline.readers import docx as _docx  # noqa: F401
     from pipeline.stages.language import detect_language
 
     detect_language("warm up the language model")

@@ -187,7 +187,7 @@ def extract(paths, kind, language, fmt, no_fuzzy, workers, timeout_s, memory_mb,
 
 
 def load_paths(db: str, extractor: Extractor, paths, kind: str | None, workers: int | None = None,
-               limits: Limits = Limits(), retention_days: float = 28) -> tuple[int, int, list[Failure]]:
+               limits: Limits | None = None, retention_days: float = 28) -> tuple[int, int, list[Failure]]:
     """Extract (in isolated workers) and load files into `db`; returns (written, skipped, failures)."""
     from pipeline.store import Store
 
@@ -206,7 +206,7 @@ def load_paths(db: str, extractor: Extractor, paths, kind: str | None, workers: 
             mentions += sum(len(d.mentions) for d in pending)
             pending.clear()
 
-        for item in progress_iter(extract_batch(extractor, files, kind, workers, limits), len(files),
+        for item in progress_iter(extract_batch(extractor, files, kind, workers, limits or Limits()), len(files),
                                   f"load {kind or ''}"):
             if isinstance(item, Failure):
                 fail(f"{item.source}: {item.status}: {item.reason}")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import pickle
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path

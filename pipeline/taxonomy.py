@@ -6,8 +6,8 @@ import hashlib
 import json
 import os
 import pickle
-import tempfile
 import re
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -16,10 +16,10 @@ from typing import Any
 
 import yaml
 
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # LibYAML is ~10x faster where available
-
 from pipeline.errors import TaxonomyError
 from pipeline.model import Skill
+
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # LibYAML is ~10x faster where available
 
 LANGUAGES = ("en", "nl")
 TYPES = ("hard", "soft")
@@ -300,9 +300,7 @@ def load(extra: Sequence[str | Path] = (), include_bundled: bool = True, strict:
 
 
 def _cache_path(content_hash: str) -> Path:
-    from pipeline.matcher import cache_dir
-
-    from pipeline.matcher import code_fingerprint
+    from pipeline.matcher import cache_dir, code_fingerprint
 
     return cache_dir() / f"taxonomy-{code_fingerprint()}-{content_hash}.pkl"
 

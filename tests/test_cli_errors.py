@@ -12,8 +12,8 @@ from pathlib import Path
 import duckdb
 import pytest
 from click.testing import CliRunner
-
 from fixtures_gen import single_column_pdf
+
 from pipeline.cli import main
 
 GOOD_A = "Jane Doe\nSkills: Python and SQL\n"

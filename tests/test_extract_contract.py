@@ -62,8 +62,9 @@ def test_every_result_names_versions(small_taxonomy):
 
 
 def test_cli_output_validates_against_the_published_schema(small_taxonomy, tmp_path):
-    import jsonschema
     from importlib import resources
+
+    import jsonschema
 
     schema = json.loads((resources.files("pipeline") / "extract.schema.json").read_text())
     folder = tmp_path / "vacancies"

@@ -11,7 +11,6 @@ import random
 import time
 
 import pytest
-
 from fixtures_gen import (
     MAIN_COLUMN,
     PNG_1X1,
@@ -26,6 +25,7 @@ from fixtures_gen import (
     vera_ttf,
     zip_bomb_docx,
 )
+
 from pipeline.errors import ReadError
 from pipeline.readers import STATUSES, read_bytes, read_path
 from pipeline.readers.pdf import repair
@@ -70,7 +70,7 @@ def test_txt_utf8_bom_mention_offsets_line_up(small_taxonomy):
     """End to end: a skill's start/end index the UTF-8 decoded file content, BOM included."""
     from pipeline import Extractor
 
-    data = codecs.BOM_UTF8 + "Jan\r\nSkills: Python, SQL\r\n".encode("utf-8")
+    data = codecs.BOM_UTF8 + b"Jan\r\nSkills: Python, SQL\r\n"
     doc = Extractor().extract(data, name="cv.txt")
     content = data.decode("utf-8")
     found = {m.skill_id: content[m.start:m.end] for m in doc.mentions}
