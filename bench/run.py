@@ -182,8 +182,8 @@ def main() -> None:
             store.sync_taxonomy(extractor.taxonomy)
             run = store.start_run(extractor.taxonomy)
             started = time.perf_counter()
-            for d in docs:
-                store.load_document(d, extractor.taxonomy, run)
+            for i in range(0, len(docs), 64):  # as `skillfit load` does: 64 documents per transaction
+                store.write(docs[i:i + 64], extractor.taxonomy, run)
             elapsed = time.perf_counter() - started
         results["duckdb_load_mention_rows_s"] = round(rows / elapsed, 1)
         results["duckdb_load_docs_s"] = round(len(docs) / elapsed, 1)

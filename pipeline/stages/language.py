@@ -34,7 +34,8 @@ WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")
 P_OTHER = 0.5  # report a language other than en/nl only at this probability
 NEAR = 0.5  # ...else prefer en/nl when its probability is at least NEAR x the top one
-SAMPLE = 20_000  # characters looked at: enough for any CV, bounded for huge inputs
+SAMPLE = 5_000  # characters whose function words are counted: a page decides the language
+MODEL_SAMPLE = 2_000  # characters given to the n-gram model, whose cost grows with length
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +62,7 @@ def detect_language(text: str) -> str:
     words = [w.lower() for w in WORD.findall(text)]
     if sum(map(len, words)) < 3:
         return "und"
-    probs = dict(_identifier().rank(text))
+    probs = dict(_identifier().rank(text[:MODEL_SAMPLE]))
     top = max(probs, key=probs.get)
     vote = _word_vote(words)
     if top not in ("en", "nl"):
