@@ -41,6 +41,10 @@ clean: ## Remove the virtualenv, caches and demo database
 bench: install ## Benchmarks: throughput, stage shares, start-up, memory, PDF, DuckDB load, fit at scale
 	$(BIN)/python bench/run.py
 
+report: demo ## Write demo-report.html from the demo database and a screenshot of it (needs chromium)
+	$(BIN)/skillfit report --db $(DB) -o demo-report.html
+	bash bench/screenshot_report.sh demo-report.png
+
 eval: install ## Score extraction on tests/eval and on the public data sets in ../shared/data
 	$(BIN)/skillfit eval tests/eval
 	$(BIN)/python bench/eval_public.py

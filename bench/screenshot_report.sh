@@ -5,14 +5,15 @@
 #   OUT.png       where the screenshot goes (default: report.png in the temp dir, path printed at the end)
 #   WIDTHxHEIGHT  browser window (default 1280x2400)
 # Environment: PYTHON (default .venv/bin/python), CHROMIUM (default: first of chromium, chromium-browser,
-#              google-chrome found on PATH), TOP (candidates per role, default 10), KEEP=1 keeps the temp dir.
+#              google-chrome found on PATH), TOP (candidates per role; default 5, so the whole first role
+#              fits the default window), KEEP=1 keeps the temp dir with the database and report.html.
 # Installs nothing: without Chromium it says how to get it and exits 3.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PYTHON="${PYTHON:-$ROOT/.venv/bin/python}"
 SIZE="${2:-1280x2400}"
-TOP="${TOP:-10}"
+TOP="${TOP:-5}"
 
 if [[ -n "${CHROMIUM:-}" ]]; then
     BROWSER="$CHROMIUM"
@@ -41,7 +42,7 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/skillfit-report.XXXXXX")"
 PROFILE="$(mktemp -d "${TMPDIR:-/tmp}/skillfit-chromium.XXXXXX")"
 cleanup() {
     rm -rf "$PROFILE"
-    if [[ "${KEEP:-0}" != 1 && -z "${1:-}" ]]; then rm -rf "$WORK"; fi
+    if [[ "${KEEP:-0}" != 1 ]]; then rm -rf "$WORK"; fi
 }
 OUT="${1:-$WORK/report.png}"
 case "$OUT" in /*) ;; *) OUT="$PWD/$OUT" ;; esac

@@ -15,7 +15,14 @@ from pipeline.errors import ReadError, SkillfitError
 from pipeline.matcher import SkillMatcher, cached_matcher
 from pipeline.model import Document
 from pipeline.readers import read_bytes, read_path
-from pipeline.stages import MatchSkills, Stage, classify_mentions, detect_language, segment_sections
+from pipeline.stages import (
+    MatchSkills,
+    Stage,
+    classify_mentions,
+    detect_language,
+    drop_personal_data,
+    segment_sections,
+)
 from pipeline.taxonomy import Taxonomy
 from pipeline.taxonomy import load as load_taxonomy
 
@@ -100,8 +107,9 @@ class Extractor:
                     insert_stage(self.stages, stage)
 
     def default_stages(self, fuzzy: bool = True) -> list[Stage]:
-        """The built-in pipeline: language, sections, match, classify (see `stage_name`)."""
-        return [detect_language, segment_sections, MatchSkills(self.matcher, fuzzy=fuzzy), classify_mentions]
+        """The built-in pipeline: detect, segment, match, personal, classify (see `stage_name`)."""
+        return [detect_language, segment_sections, MatchSkills(self.matcher, fuzzy=fuzzy), drop_personal_data,
+                classify_mentions]
 
     def process(self, doc: Document) -> Document:
         """Run every stage over `doc`."""

@@ -495,6 +495,25 @@ def purge(db, now) -> None:
     click.echo(json.dumps(receipt, indent=2))
 
 
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(), help="DuckDB file to read.")
+@click.option("-o", "--output", "out", default="report.html", show_default=True, type=click.Path(),
+              help="HTML file to write.")
+@click.option("--top", default=10, show_default=True, help="Candidates shown per role.")
+@click.option("--pseudonymous", is_flag=True, help="Show candidate ids, never file names (for reports that leave the team).")
+def report(db, out, top, pseudonymous) -> None:
+    """Write a self-contained HTML report: ranked candidates, hard/soft coverage, the pool's skills gap.
+
+    \b
+    Example:
+      skillfit report --db screening.duckdb -o report.html
+    """
+    from pipeline.report import write_report
+
+    write_report(db, out, top, pseudonymous=pseudonymous)
+    click.echo(f"wrote {out}", err=True)
+
+
 @main.command("eval")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("--min-precision", type=float, help="Exit 1 when precision in any language is below this.")

@@ -28,6 +28,7 @@ SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n\s*\n")
 MAX_PHRASE = 10  # words; longer labels are ignored
 NEARBY_WINDOW = 12  # words either side searched by a context rule's require_nearby
 COMPOUND_MIN = 5  # shortest label found at the end of a longer Dutch word
+COMPOUND_MAX = 60  # longer "words" are URLs, hashes or noise: not searched for compounds
 COMPOUND_PREFIX_MIN = 3  # shortest label found before a compound head (SQL-kennis, Javaontwikkelaar)
 # Adjectives and participles are not compound heads: "datagedreven" is not "gedreven" (driven).
 NOT_COMPOUNDABLE = re.compile(r"^ge\w+(en|d|t)$|(ig|baar|isch|lijk|end|ief)$")
@@ -162,7 +163,7 @@ class SkillMatcher:
     def _compounds(self, tokens: Tokens, i: int, word: str) -> list[Candidate]:
         """Dutch compounds: a label at the end of a longer word, or at its start before a known head."""
         surface = tokens.words[i]
-        if len(word) != len(surface) or len(word) < COMPOUND_PREFIX_MIN + 5:
+        if len(word) != len(surface) or not COMPOUND_PREFIX_MIN + 5 <= len(word) <= COMPOUND_MAX:
             return []
         start, out = tokens.starts[i], []
         for k in range(3, len(word) - COMPOUND_MIN + 1):  # communicatievaardigheden inside a longer word
@@ -236,13 +237,13 @@ class SkillMatcher:
             return True
         prev_word = tokens.folded[c.first - 1] if c.first > 0 else ""
         next_word = tokens.folded[c.last + 1] if c.last + 1 < len(tokens) else ""
-        if prev_word in rule.reject_prev or next_word in rule.reject_next or YEAR.fullmatch(next_word):
+        next_adjacent = c.last + 1 < len(tokens) and tokens.text[c.end:tokens.starts[c.last + 1]] in (" ", "\u00a0")
+        if prev_word in rule.reject_prev or next_word in rule.reject_next or (next_adjacent and YEAR.fullmatch(next_word)):
             return False
         after = tokens.text[c.end:c.end + 3]
         if len(c.entry.label) == 1 and INITIAL.match(after):
             return False  # "Jan R. Peeters": an initial, not the R language
-        if rule.reject_before_name and c.last + 1 < len(tokens) and tokens.words[c.last + 1][:1].isupper() \
-                and tokens.starts[c.last + 1] == c.end + 1:
+        if rule.reject_before_name and next_adjacent and tokens.words[c.last + 1][:1].isupper():
             return False
         if rule.require_nearby:
             nearby = set()
@@ -269,12 +270,12 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     Leftmost first keeps `PL/SQL queries` as PL/SQL rather than the longer but later `SQL queries`.
     """
     chosen: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    last_end = -1
     for c in sorted(candidates, key=lambda c: (c.start, c.start - c.end, METHOD_RANK[c.method], -c.confidence)):
-        if all(c.end <= s or c.start >= e for s, e in taken):
+        if c.start >= last_end:  # sorted by start, so only the last chosen one can overlap
             chosen.append(c)
-            taken.append((c.start, c.end))
-    return sorted(chosen, key=lambda c: c.start)
+            last_end = c.end
+    return chosen
 
 
 def cache_dir() -> Path:

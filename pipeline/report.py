@@ -23,8 +23,8 @@ from pipeline.errors import StoreError
 
 __all__ = ["render_report", "write_report"]
 
-MAX_MATCHED_CHIPS = 10
-MAX_MISSING_CHIPS = 10
+MAX_MATCHED_CHIPS = 8
+MAX_MISSING_CHIPS = 8
 MAX_GAP_SKILLS = 10
 
 # Okabe-Ito colours: distinguishable with the common forms of colour blindness.
@@ -37,6 +37,7 @@ INK = "#1C2430"
 MUTED = "#5B6675"
 DASH = ' stroke-dasharray="2 3"'
 DOT = " \u00b7 "
+CHECK = '<span class="check" title="all required skills met">\u2713</span>'
 
 
 def esc(value: object) -> str:
@@ -49,6 +50,11 @@ def file_name(source: str | None, fallback: str = "") -> str:
     if not source:
         return fallback
     return re.split(r"[\\/]", source.rstrip("/\\"))[-1] or fallback
+
+
+def breakable(name: str) -> str:
+    """Escaped file name with optional line breaks after _ . - so long names wrap between words."""
+    return re.sub(r"([_.\-])", r"\1<wbr>", esc(name))
 
 
 def clip(text: str, limit: int) -> str:
@@ -113,7 +119,31 @@ def _run_info(con: duckdb.DuckDBPyConnection) -> dict:
     return info
 
 
-def _roles(con: duckdb.DuckDBPyConnection, top: int) -> list[Role]:
+def _candidate_names(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """candidate_id -> CV file name, from the mapping file kept beside the database (empty when absent)."""
+    from pipeline.store.privacy import SourceMap
+
+    row = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
+    if not row or not row[0]:
+        return {}
+    ids = [r[0] for r in con.execute("SELECT doc_id FROM documents WHERE kind = 'cv'").fetchall()]
+    try:
+        found = SourceMap(row[0]).lookup(ids)
+    except duckdb.Error:  # a mapping file that is locked or damaged: fall back to the ids
+        return {}
+    return {doc_id: file_name(source, doc_id) for doc_id, source in found.items()}
+
+
+def _expired(con: duckdb.DuckDBPyConnection) -> int:
+    """CVs past their retention date (0 for a database from before retention existed)."""
+    try:
+        return con.execute("SELECT count(*) FROM documents WHERE kind = 'cv' AND expires_at IS NOT NULL"
+                           " AND expires_at <= $now", {"now": _dt.datetime.now(_dt.timezone.utc)}).fetchone()[0]
+    except duckdb.BinderException:
+        return 0
+
+
+def _roles(con: duckdb.DuckDBPyConnection, top: int, names: dict[str, str]) -> list[Role]:
     rows = con.execute(
         """
         WITH w AS (
@@ -144,12 +174,12 @@ def _roles(con: duckdb.DuckDBPyConnection, top: int) -> list[Role]:
                           n_req, n_pref, assessed, meeting_all))
     roles.sort(key=lambda r: (r.title.casefold(), r.role_id))
     for role in roles:
-        role.candidates = _ranking(con, role.role_id, top)
+        role.candidates = _ranking(con, role.role_id, top, names)
         role.gaps = _gaps(con, role.role_id)
     return roles
 
 
-def _ranking(con: duckdb.DuckDBPyConnection, role_id: str, top: int) -> list[Candidate]:
+def _ranking(con: duckdb.DuckDBPyConnection, role_id: str, top: int, names: dict[str, str]) -> list[Candidate]:
     rows = con.execute(
         """
         SELECT f.rank, f.candidate_id, d.source, d.language, f.score, f.required_met, f.required_total,
@@ -160,7 +190,7 @@ def _ranking(con: duckdb.DuckDBPyConnection, role_id: str, top: int) -> list[Can
         {"role": role_id, "top": top},
     ).fetchall()
     candidates = [
-        Candidate(rank, cid, file_name(source, cid), lang, float(score or 0), met, total,
+        Candidate(rank, cid, names.get(cid) or file_name(source, cid), lang, float(score or 0), met, total,
                   float(hard or 0), float(soft or 0))
         for rank, cid, source, lang, score, met, total, hard, soft in rows
     ]
@@ -216,7 +246,7 @@ def _svg_open(width: int, height: int, label: str) -> str:
 
 def coverage_chart(role: Role) -> str:
     """Grouped horizontal bars: each candidate's hard and soft points as a share of the role's maximum."""
-    width, label_w, value_w = 640, 200, 92
+    width, label_w, value_w = 540, 170, 96
     x0, x1 = label_w, width - value_w
     span = x1 - x0
     row_h, bar_h, top_pad = 34, 10, 26
@@ -229,9 +259,9 @@ def coverage_chart(role: Role) -> str:
         out.append(f'<text x="{x:.1f}" y="{top_pad - 12}" class="axis" text-anchor="middle">{pct}%</text>')
     for i, c in enumerate(role.candidates):
         y = top_pad + i * row_h + 4
-        out.append(f'<text x="{x0 - 10}" y="{y + bar_h + 2}" class="label" text-anchor="end">'
-                   f'<title>{esc(c.name)}</title><tspan class="rank">{c.rank}</tspan>\u2002'
-                   f"{esc(clip(c.name, 24))}</text>")
+        out.append(f'<text x="18" y="{y + bar_h + 2}" class="label rank" text-anchor="end">{c.rank}</text>'
+                   f'<text x="26" y="{y + bar_h + 2}" class="label"><title>{esc(c.name)}</title>'
+                   f"{esc(clip(c.name, 21))}</text>")
         for j, (kind, got, most, colour) in enumerate(
             (("hard", c.hard_score, role.hard_max, HARD), ("soft", c.soft_score, role.soft_max, SOFT))
         ):
@@ -254,7 +284,7 @@ def coverage_chart(role: Role) -> str:
 
 def gap_chart(role: Role, pool: int) -> str:
     """Horizontal bars: share of the candidate pool lacking each required skill of the role."""
-    width, label_w, value_w = 640, 200, 92
+    width, label_w, value_w = 540, 170, 96
     x0, x1 = label_w, width - value_w
     span = x1 - x0
     row_h, bar_h, top_pad = 26, 14, 26
@@ -269,7 +299,7 @@ def gap_chart(role: Role, pool: int) -> str:
         y = top_pad + i * row_h + 4
         suffix = " (soft)" if kind == "soft" else ""
         out.append(f'<text x="{x0 - 10}" y="{y + bar_h - 3}" class="label" text-anchor="end">'
-                   f"<title>{esc(label)}{suffix}</title>{esc(clip(label, 26))}"
+                   f"<title>{esc(label)}{suffix}</title>{esc(clip(label, 24))}"
                    + ('<tspan class="of"> soft</tspan>' if suffix else "") + "</text>")
         out.append(f'<rect x="{x0}" y="{y}" width="{span}" height="{bar_h}" rx="2" fill="{TRACK}"/>')
         share = max(0.0, min(1.0, float(pct) / 100))
@@ -318,20 +348,21 @@ def _ranking_table(role: Role) -> str:
         lang = f' <span class="lang">{esc(c.language)}</span>' if c.language else ""
         rows.append(
             f'<tr><td class="rank">{c.rank}</td>'
-            f'<td class="cand"><span class="fname" title="{esc(c.candidate_id)}">{esc(c.name)}</span>{lang}</td>'
-            f'<td class="score"><div class="scorecell"><span class="num">{fmt_num(c.score)}</span>'
+            f'<td class="cand"><span class="fname" title="{esc(c.candidate_id)}">{breakable(c.name)}</span>{lang}</td>'
+            f'<td class="score" data-label="Score"><div class="scorecell"><span class="num">{fmt_num(c.score)}</span>'
             f'<span class="bar" aria-hidden="true"><span style="width:{max(0.0, min(100.0, c.score)):.1f}%">'
             f"</span></span></div></td>"
-            f'<td class="req{" all" if all_met else ""}"><span class="num">{c.required_met}</span>'
-            f'<span class="of">/{c.required_total}</span>'
+            f'<td class="req{" all" if all_met else ""}" data-label="Required"><span class="num">{c.required_met}</span>'
+            f'<span class="of">/{c.required_total}</span>{CHECK if all_met else ""}'
             f'<span class="minibar" aria-hidden="true"><span style="width:{req_pct:.0f}%"></span></span></td>'
-            f'<td class="chips">{matched}</td><td class="chips">{missing}</td></tr>'
+            f'<td class="chips" data-label="Matched">{matched}</td>'
+            f'<td class="chips" data-label="Missing required">{missing}</td></tr>'
         )
     return (
         '<div class="tablewrap"><table class="ranking"><thead><tr>'
         '<th class="rank">#</th><th>Candidate</th><th class="score">Score</th>'
         '<th class="req" title="Required skills fully met">Required</th>'
-        "<th>Matched skills</th><th>Missing required</th></tr></thead><tbody>"
+        '<th class="chips">Matched skills</th><th class="chips">Missing required</th></tr></thead><tbody>'
         + "".join(rows)
         + "</tbody></table></div>"
     )
@@ -357,7 +388,10 @@ def _role_section(role: Role, index: int, pool: int) -> str:
              f'</div><div><span class="k">{role.meeting_all}<small>/{role.assessed}</small></span>'
              f'<span class="l">meet every required skill</span></div></div></header>')
     shown = len(role.candidates)
-    ranking = (f'<h3>Top {shown} of {role.assessed} candidates</h3>' + _ranking_table(role))
+    chip_legend = ('<p class="legend chiplegend"><span class="chip">met</span><span class="chip partial">partly met '
+                   '(related skill)</span><span class="chip missing">required, not met</span></p>')
+    ranking = (f'<div class="tablehead"><h3>Top {shown} of {role.assessed} candidates</h3>{chip_legend}</div>'
+               + _ranking_table(role))
     legend_cov = (f'<p class="legend"><span class="sw" style="background:{HARD}"></span>hard skills '
                   f'(max {fmt_num(role.hard_max)} pts)<span class="sw" style="background:{SOFT}"></span>soft skills '
                   f"(max {fmt_num(role.soft_max)} pts)</p>")
@@ -380,14 +414,16 @@ def _overview(roles: list[Role]) -> str:
     for i, role in enumerate(roles, 1):
         if role.candidates:
             best = role.candidates[0]
-            best_cell = f'<span class="fname">{esc(best.name)}</span>'
+            best_cell = f'<span class="fname">{breakable(best.name)}</span>'
             score = (f'<div class="scorecell"><span class="num">{fmt_num(best.score)}</span><span class="bar">'
                      f'<span style="width:{max(0.0, min(100.0, best.score)):.1f}%"></span></span></div>')
         else:
             best_cell, score = '<span class="none">\u2013</span>', '<span class="none">\u2013</span>'
         rows.append(f'<tr><td class="rank">{i}</td><td><a href="#role-{i}">{esc(role.title)}</a></td>'
-                    f'<td class="numcol">{role.n_required}</td><td>{best_cell}</td><td class="score">{score}</td>'
-                    f'<td class="numcol">{role.meeting_all}<span class="of">/{role.assessed}</span></td></tr>')
+                    f'<td class="numcol" data-label="Required skills">{role.n_required}</td>'
+                    f'<td data-label="Best candidate">{best_cell}</td><td class="score" data-label="Best score">{score}</td>'
+                    f'<td class="numcol" data-label="Meet all required">{role.meeting_all}'
+                    f'<span class="of">/{role.assessed}</span></td></tr>')
     return ('<section class="overview"><h2>Roles at a glance</h2><div class="tablewrap"><table class="ranking">'
             '<thead><tr><th class="rank">#</th><th>Role</th><th class="numcol">Required skills</th>'
             '<th>Best candidate</th><th class="score">Best score</th>'
@@ -406,7 +442,7 @@ def _header(info: dict, generated: _dt.datetime) -> str:
     tax_hash = info.get("taxonomy_hash")
     facts = [
         ("Roles", f'{info["n_roles"]}'),
-        ("Candidates", f'{info["n_candidates"]}'),
+        ("Candidates", f'{info["n_candidates"]} <span class="of">{esc(info["naming"])}</span>'),
         ("Taxonomy", f'{esc(tax)}' + (f' <code title="taxonomy hash">{esc(tax_hash)}</code>' if tax_hash else "")),
         ("Last run", f'{esc(_fmt_time(info.get("finished_at") or info.get("started_at")))}'
                      + (f' <span class="of">{esc(info["command"])}</span>' if info.get("command") else "")),
@@ -416,6 +452,9 @@ def _header(info: dict, generated: _dt.datetime) -> str:
     if info.get("n_taxonomies", 0) > 1:
         notes.append(f'<p class="warn">Documents in this database were extracted with {info["n_taxonomies"]} '
                      "different taxonomy versions; reload them with one taxonomy for comparable scores.</p>")
+    if info.get("n_expired"):
+        notes.append(f'<p class="warn">{info["n_expired"]} candidate(s) are past their retention date and due for '
+                     "erasure: run <code>skillfit purge</code>.</p>")
     if info.get("skillfit_version") and info["skillfit_version"] != __version__:
         notes.append(f'<p class="warn">The last run used skillfit {esc(info["skillfit_version"])}; this report was '
                      f"made with {esc(__version__)}.</p>")
@@ -478,13 +517,14 @@ color:var(--hard)}
 table.ranking{width:100%;border-collapse:collapse}
 table.ranking th{font-size:11px;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);
 font-weight:600;text-align:left;padding:8px 10px;border-bottom:1px solid var(--line);white-space:nowrap}
-table.ranking td{padding:9px 10px;border-bottom:1px solid var(--line);vertical-align:top}
+table.ranking td{padding:8px 10px;border-bottom:1px solid var(--line);vertical-align:top}
 table.ranking tbody tr:last-child td{border-bottom:0}
 table.ranking tbody tr:nth-child(even) td{background:#FAFBFC}
 td.rank,th.rank{width:32px;color:var(--muted);text-align:right}
 td.rank{font-weight:600}
-td.cand{min-width:200px;max-width:280px}
-.fname{font-weight:600;overflow-wrap:anywhere}
+td.cand{width:22%;min-width:180px}
+th.chips{width:30%}
+.fname{font-weight:600}
 .lang{display:inline-block;margin-left:6px;font-size:10px;font-weight:600;text-transform:uppercase;
 color:var(--muted);border:1px solid var(--line);border-radius:4px;padding:0 4px;vertical-align:1px}
 td.score,th.score{width:150px}
@@ -499,10 +539,10 @@ td.req .num{font-weight:650}
 .minibar span{display:block;height:100%;background:#7A8699}
 td.req.all .minibar span{background:var(--ok)}
 td.req.all .num{color:var(--ok)}
-td.req.all::after{content:" \\2713";color:var(--ok);font-weight:700}
+.check{color:var(--ok);font-weight:700;margin-left:4px}
 .numcol{text-align:right;white-space:nowrap}
 td.chips{line-height:1.35}
-.chip{display:inline-block;font-size:12px;line-height:18px;padding:0 8px;margin:2px 4px 2px 0;border-radius:999px;
+.chip{display:inline-block;font-size:11.5px;line-height:17px;padding:0 7px;margin:1px 3px 2px 0;border-radius:999px;
 background:#E6F0F8;color:#0B4A75;border:1px solid #C5DBEC;white-space:nowrap}
 .chip.partial{background:#fff;border-style:dashed;color:#2F5E82}
 .chip.missing{background:#FBEAE1;color:#9C3A00;border-color:#F0C4AA}
@@ -518,17 +558,27 @@ background:#E6F0F8;color:#0B4A75;border:1px solid #C5DBEC;white-space:nowrap}
 color:var(--muted)}
 .legend .sw{display:inline-block;width:10px;height:10px;border-radius:2px;margin-left:8px}
 .legend .sw:first-child{margin-left:0}
-svg.chart{display:block;width:100%;height:auto;max-width:640px;overflow:visible}
+svg.chart{display:block;width:100%;height:auto;max-width:600px;overflow:visible}
 svg.chart text{font-family:inherit;font-size:12px;fill:var(--ink)}
 svg.chart text.axis{font-size:10px;fill:var(--muted)}
 svg.chart text.value{font-weight:600}
 svg.chart .of,svg.chart .rank{fill:var(--muted);font-weight:400}
 svg.chart .rank{font-weight:600}
 .empty{color:var(--muted);margin:14px 0 0}
+.tablehead{display:flex;justify-content:space-between;align-items:baseline;flex-wrap:wrap;gap:4px 16px}
+.chiplegend{margin:0}.chiplegend .chip{margin:0 0 0 4px}
 .about{color:var(--muted);font-size:12px;margin-top:28px;border-top:1px solid var(--line);padding-top:14px}
 .about p{margin:4px 0}
 @media (max-width:720px){main{padding:20px 12px 32px}section.overview,section.role{padding:16px 14px}
-.panels{grid-template-columns:1fr}.kpis div{text-align:left}h1{font-size:23px}}
+.panels{grid-template-columns:1fr}.kpis div{text-align:left}h1{font-size:23px}
+table.ranking thead{display:none}table.ranking,table.ranking tbody,table.ranking td{display:block;width:auto}
+table.ranking tr{display:grid;grid-template-columns:30px minmax(0,1fr);padding:8px 0;border-bottom:1px solid var(--line)}
+table.ranking tbody tr:last-child{border-bottom:0}table.ranking tbody tr:nth-child(even) td{background:none}
+table.ranking td{grid-column:2;border:0;padding:2px 4px;min-width:0;max-width:none;text-align:left}
+table.ranking td.rank{grid-column:1;grid-row:1/span 6;text-align:right}
+table.ranking td[data-label]::before{content:attr(data-label);display:block;font-size:10px;text-transform:uppercase;
+letter-spacing:.06em;color:var(--muted);margin-top:4px}.panel{padding:4px 10px 10px}}
+@page{margin:14mm}
 @media print{body{background:#fff;font-size:11px}main{max-width:none;padding:0}
 section.overview,section.role{box-shadow:none;border:0;border-radius:0;padding:0 0 12px;margin:0 0 18px;
 break-inside:auto}section.role{break-before:page}section.role:first-of-type{break-before:auto}
@@ -537,13 +587,21 @@ a{color:var(--ink)}.tablewrap{overflow:visible}}
 """
 
 
-def render_report(con: duckdb.DuckDBPyConnection, top: int = 10) -> str:
-    """The whole report as one self-contained HTML document (inline CSS and SVG, nothing fetched)."""
+def render_report(con: duckdb.DuckDBPyConnection, top: int = 10, *, pseudonymous: bool = False) -> str:
+    """The whole report as one self-contained HTML document (inline CSS and SVG, nothing fetched).
+
+    Candidates are named by their CV file name when the mapping file beside the database
+    (`<db>.sources.duckdb`) is there, as `skillfit fit` does, else by their pseudonymous id;
+    `pseudonymous=True` always uses the ids, for a report to share outside the screening team.
+    """
     if isinstance(top, bool) or not isinstance(top, int) or top < 1:
         raise ValueError(f"top must be a positive integer, not {top!r}")
     try:
         info = _run_info(con)
-        roles = _roles(con, top)
+        names = {} if pseudonymous else _candidate_names(con)
+        info["naming"] = "by file name" if names else "by pseudonymous id"
+        info["n_expired"] = _expired(con)
+        roles = _roles(con, top, names)
     except duckdb.CatalogException as exc:
         raise StoreError(f"not a skillfit database (run `skillfit screen` first): {str(exc).splitlines()[0]}") from None
     generated = _dt.datetime.now().astimezone()
@@ -577,8 +635,10 @@ def render_report(con: duckdb.DuckDBPyConnection, top: int = 10) -> str:
     )
 
 
-def write_report(db_path: str | Path, out_path: str | Path, top: int = 10) -> None:
-    """Render the report of the database at db_path (opened read-only) into the HTML file out_path."""
+def write_report(db_path: str | Path, out_path: str | Path, top: int = 10, *, pseudonymous: bool = False) -> None:
+    """Render the report of the database at db_path (opened read-only) into the HTML file out_path.
+
+    See render_report for how candidates are named and what `pseudonymous` does."""
     db = Path(db_path)
     if not db.exists():
         raise StoreError(f"{db}: no such database (run `skillfit screen` or `skillfit load` first)")
@@ -587,7 +647,7 @@ def write_report(db_path: str | Path, out_path: str | Path, top: int = 10) -> No
     except duckdb.Error as exc:
         raise StoreError(f"{db}: cannot open database: {str(exc).splitlines()[0]}") from None
     try:
-        document = render_report(con, top=top)
+        document = render_report(con, top=top, pseudonymous=pseudonymous)
     finally:
         con.close()
     Path(out_path).write_text(document, encoding="utf-8")

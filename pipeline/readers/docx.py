@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from pipeline.errors import ReadError
 
@@ -30,14 +31,17 @@ def check_archive(data: bytes) -> None:
             raise ReadError("too_large", f"{m.filename} inflates {m.file_size // m.compress_size}x (zip bomb)")
     if total > MAX_UNCOMPRESSED:
         raise ReadError("too_large", f"archive inflates to {total // 2**20} MiB")
-    for name in names:
-        if name.endswith(".xml") or name.endswith(".rels"):
-            with archive.open(name) as fh:
-                tail = b""
-                while chunk := fh.read(1 << 20):
-                    if b"<!DOCTYPE" in tail + chunk or b"<!ENTITY" in tail + chunk:
-                        raise ReadError("malformed", f"DOCTYPE/ENTITY declaration in {name} is refused")
-                    tail = chunk[-16:]
+    try:
+        for name in names:
+            if name.endswith(".xml") or name.endswith(".rels"):
+                with archive.open(name) as fh:
+                    tail = b""
+                    while chunk := fh.read(1 << 20):
+                        if b"<!DOCTYPE" in tail + chunk or b"<!ENTITY" in tail + chunk:
+                            raise ReadError("malformed", f"DOCTYPE/ENTITY declaration in {name} is refused")
+                        tail = chunk[-16:]
+    except (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, NotImplementedError) as exc:
+        raise ReadError("malformed", f"damaged DOCX archive: {type(exc).__name__}: {exc}".splitlines()[0][:200]) from None
 
 
 def _own_text(paragraph, qn) -> str:

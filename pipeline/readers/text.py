@@ -11,7 +11,7 @@ def decode_text(data: bytes) -> str:
     Line endings are left as they are: offsets in the output refer to the file's own characters.
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
+        return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

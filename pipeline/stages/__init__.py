@@ -1,6 +1,7 @@
 """Pipeline stages. A stage is any callable `Document -> Document`; the pipeline is a list of them.
 
-The default order: detect the language, split sections, match skills, classify mentions.
+The default order: detect the language, split sections, match skills, drop personal data that looked
+like skills, classify mentions.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from collections.abc import Callable
 from pipeline.model import Document
 from pipeline.stages.language import detect as detect_language
 from pipeline.stages.match import MatchSkills
+from pipeline.stages.personal import drop_personal_data
 from pipeline.stages.requirements import classify as classify_mentions
 from pipeline.stages.sections import segment as segment_sections
 
 Stage = Callable[[Document], Document]
 
-__all__ = ["Stage", "MatchSkills", "detect_language", "segment_sections", "classify_mentions"]
+__all__ = ["Stage", "MatchSkills", "detect_language", "segment_sections", "drop_personal_data", "classify_mentions"]

@@ -17,7 +17,9 @@ NUMBER_WORDS = {"een": 1, "één": 1, "one": 1, "twee": 2, "two": 2, "drie": 3, 
                 "vijf": 5, "five": 5, "zes": 6, "six": 6, "zeven": 7, "seven": 7, "acht": 8, "eight": 8,
                 "negen": 9, "nine": 9, "tien": 10, "ten": 10}
 YEARS = re.compile(r"(\d{1,2}(?:[.,]5)?|" + "|".join(NUMBER_WORDS) + r")\s*\+?\s*(?:(?:-|–|tot|to)\s*\d{1,2}\s*)?"
-                   r"(?:years?|yrs|jaar|jaren)\b", re.I)
+                   r"(?:years?|yrs|jaar|jaren)\b", re.I | re.ASCII)
+AGE_BEFORE = re.compile(r"(age|aged|leeftijd|geboren|born)\W{0,3}$", re.I)
+AGE_AFTER = re.compile(r"^\s*(old|oud)\b", re.I)
 RIGHT_AFTER = re.compile(r"[ \t]*[(:\-–][ \t]*")
 LEVELS = {
     "native": ("native", "moedertaal", "mother tongue", "native speaker"),
@@ -92,6 +94,8 @@ def assign_years(text: str, mentions: list[Mention], sentence: tuple[int, int]) 
     inside = [i for i, m in enumerate(mentions) if s <= m.start < e]
     out: dict[int, float] = {}
     for match in YEARS.finditer(text, s, e):
+        if AGE_BEFORE.search(text, max(s, match.start() - 12), match.start()) or AGE_AFTER.match(text[match.end():match.end() + 6]):
+            continue  # "Leeftijd: 58 jaar", "24 years old": an age, not experience
         number = match.group(1).lower()
         years = float(NUMBER_WORDS.get(number) or number.replace(",", "."))
         before = [i for i in inside if mentions[i].end <= match.start()]

@@ -1,0 +1,61 @@
+"""Keep personal data out of the skills: a CV's name, address, nationality or age is never a skill.
+
+Without this stage "Nationality: Dutch" would count as the language Dutch, a candidate named Patience
+would get the soft skill patience and one living in Sale the hard skill sales: protected attributes
+would change the score. Mentions inside personal-data lines of a CV are dropped, except after a list
+separator ("Leeftijd: 58 jaar, rijbewijs B" keeps the licence), and so are words of the person's name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.model import Document
+from pipeline.store.privacy import EMAIL
+
+PERSONAL_LINE = re.compile(
+    r"^[ \t•*-]*(name|naam|voornaam|achternaam|full name|address|adres|woonplaats|domicilie|residence|"
+    r"nationality|nationaliteit|citizenship|herkomst|origin|date of birth|birth ?date|geboortedatum|geboren|born|"
+    r"place of birth|geboorteplaats|pronouns|voornaamwoorden|gender|geslacht|sex|marital status|burgerlijke staat|"
+    r"e-?mail|phone|telephone|tel|telefoon|gsm|mobile|mobiel|age|leeftijd)\b[ \t]*[:\-–]", re.I | re.M)
+SEPARATOR = re.compile(r"[,;|·•]")
+# Keys whose value is short, so what follows a separator on the same line is something else
+# ("Leeftijd: 58 jaar, rijbewijs B"); an address or a name runs to the end of its line.
+SHORT_VALUES = re.compile(r"age|leeftijd|date of birth|birth ?date|geboortedatum|geboren|born|e-?mail|phone|"
+                          r"telephone|tel|telefoon|gsm|mobile|mobiel", re.I)
+
+
+def personal_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of the personal values: from a personal-data key to the end of its line or first separator."""
+    spans = []
+    for m in PERSONAL_LINE.finditer(text):
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        sep = SEPARATOR.search(text, m.end(), line_end) if SHORT_VALUES.fullmatch(m.group(1)) else None
+        spans.append((m.start(), sep.start() if sep else line_end))
+    return spans
+
+
+def email_name_words(text: str) -> set[str]:
+    """The words of the person's name as their e-mail address spells it (jan.peeters@… -> jan, peeters)."""
+    words: set[str] = set()
+    for email in EMAIL.findall(text):
+        words |= {w for w in re.split(r"[._+-]", email.split("@")[0].casefold()) if len(w) > 2}
+    return words
+
+
+def drop_personal_data(doc: Document) -> Document:
+    """Stage: remove CV mentions that are really the person's name, address, nationality or age."""
+    if doc.kind != "cv" or not doc.mentions:
+        return doc
+    spans = personal_spans(doc.text)
+    names = email_name_words(doc.text)
+    kept = tuple(
+        m for m in doc.mentions
+        if not any(s <= m.start < e for s, e in spans)
+        and not (names and m.text[:1].isupper() and set(m.text.casefold().split()) <= names)
+    )
+    return doc if len(kept) == len(doc.mentions) else doc.replace(mentions=kept)
+
+
+drop_personal_data.name = "personal"  # type: ignore[attr-defined]
