@@ -115,5 +115,6 @@ def test_a_file_of_the_previous_schema_is_migrated(small_taxonomy, tmp_path):
     assert con.execute("SELECT doc_id, expires_at FROM documents").fetchall() == [("old1", None)]
     con.close()
     make_batch(tmp_path)
-    assert screen(tmp_path, db).exit_code == 0  # and the new code writes to it as usual
+    result = screen(tmp_path, db)
+    assert result.exit_code == 0, result.stderr  # and the new code writes to it as usual
     assert counts(db)[0] == 4

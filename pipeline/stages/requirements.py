@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 
 from pipeline.model import Document, Mention
 
@@ -75,11 +76,21 @@ def preference_scope(text: str, mentions: list[Mention], i: int, sentence: tuple
     return text[chunks[index][0]:scope_end]
 
 
+def _within(mentions: list[Mention], start: int, end: int) -> range:
+    """Indices of the mentions (sorted by start) that begin in [start, end)."""
+    return range(bisect_left(mentions, start, key=_start), bisect_left(mentions, end, key=_start))
+
+
+def _start(m: Mention) -> int:
+    return m.start
+
+
 def _only_skills(text: str, mentions: list[Mention], start: int, end: int) -> bool:
     """Whether [start, end) holds only skill mentions, list punctuation and conjunctions."""
     rest = text[start:end]
-    for m in mentions:
-        if start <= m.start and m.end <= end:
+    for i in _within(mentions, start, end):
+        m = mentions[i]
+        if m.end <= end:
             rest = rest.replace(m.text, " ", 1)
     return LIST_GAP.fullmatch(rest) is not None
 
@@ -91,7 +102,7 @@ def assign_years(text: str, mentions: list[Mention], sentence: tuple[int, int]) 
     """Years per mention index: a years phrase covers the list of skills right after it
     ("5+ years of Python, SQL and Docker"), else the nearest skill before it ("Python (5 jaar)")."""
     s, e = sentence
-    inside = [i for i, m in enumerate(mentions) if s <= m.start < e]
+    inside = list(_within(mentions, s, e))
     out: dict[int, float] = {}
     for match in YEARS.finditer(text, s, e):
         if AGE_BEFORE.search(text, max(s, match.start() - 12), match.start()) or AGE_AFTER.match(text[match.end():match.end() + 6]):
@@ -133,7 +144,7 @@ def level_for(text: str, mention: Mention) -> str | None:
 
 def classify(doc: Document) -> Document:
     """Stage: fill section, requirement, years and level on every mention."""
-    mentions = list(doc.mentions)
+    mentions = sorted(doc.mentions, key=_start)  # the helpers below bisect on start offsets
     years: dict[int, float] = {}
     done_sentences: set[tuple[int, int]] = set()
     bounds = [sentence_bounds(doc.text, m.start, m.end) for m in mentions]
