@@ -1,7 +1,7 @@
 """The compiled skill matcher: taxonomy labels indexed for exact, lemma, compound and fuzzy lookup.
 
 Compiling takes a few seconds for a large taxonomy, so the compiled matcher is pickled to a cache
-directory keyed by the taxonomy's content hash and the skillfit version.
+directory keyed by the taxonomy's content hash, the skillfit version and a fingerprint of this code.
 """
 
 from __future__ import annotations

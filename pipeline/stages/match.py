@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from pipeline.matcher import SkillMatcher, resolve_overlaps
 from pipeline.model import Document, Mention
-from pipeline.tokens import tokenize
+from pipeline.tokens import Tokens, tokenize
+
+
+def first_line_words(tokens: Tokens) -> frozenset[str]:
+    """Folded words of the first non-blank line: a vacancy's title, which context rules may consult."""
+    text = tokens.text
+    start = len(text) - len(text.lstrip("\ufeff \r\n\t"))
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return frozenset(w for w, s in zip(tokens.folded, tokens.starts) if start <= s < end)
 
 
 class MatchSkills:
@@ -19,9 +28,7 @@ class MatchSkills:
     def __call__(self, doc: Document) -> Document:
         tokens = tokenize(doc.text)
         found = self.matcher.candidates(tokens, doc.language, fuzzy=self.fuzzy)
-        first_line = doc.text.lstrip("\ufeff \r\n\t").split("\n", 1)[0]
-        title = frozenset(tokens.folded[i] for i in range(len(tokens)) if tokens.starts[i] < len(first_line) + 8)
-        kept = [c for c in found if self.matcher.passes_context(tokens, c, title)]
+        kept = [c for c in found if self.matcher.passes_context(tokens, c, first_line_words(tokens))]
         mentions = tuple(
             Mention(skill_id=c.entry.skill_id, start=c.start, end=c.end, text=doc.text[c.start:c.end],
                     method=c.method, confidence=c.confidence)
