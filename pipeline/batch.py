@@ -94,6 +94,7 @@ class _Running:
     process: multiprocessing.Process
     conn: object
     started: float
+    attempt: int = 0
 
 
 def extract_batch(extractor: Extractor, paths: Iterable[str | Path], kind: str | None = None,
@@ -105,7 +106,7 @@ def extract_batch(extractor: Extractor, paths: Iterable[str | Path], kind: str |
     """
     warm_up()
     context = multiprocessing.get_context("fork")
-    pending = list(enumerate(map(str, paths)))
+    pending = [(index, path, 0) for index, path in enumerate(map(str, paths))]
     pending.reverse()
     workers = workers or default_workers()
     running: dict[object, _Running] = {}
@@ -113,12 +114,12 @@ def extract_batch(extractor: Extractor, paths: Iterable[str | Path], kind: str |
     next_out = 0
     while pending or running:
         while pending and len(running) < workers:
-            index, path = pending.pop()
+            index, path, attempt = pending.pop()
             receive, send = context.Pipe(duplex=False)
             process = context.Process(target=_child, args=(send, extractor, path, kind, limits), daemon=True)
             process.start()
             send.close()
-            running[receive] = _Running(index, path, process, receive, time.monotonic())
+            running[receive] = _Running(index, path, process, receive, time.monotonic(), attempt)
         deadline = min(r.started for r in running.values()) + limits.timeout_s
         for conn in wait(list(running), timeout=max(0.0, deadline - time.monotonic())):
             job = running.pop(conn)
@@ -126,9 +127,14 @@ def extract_batch(extractor: Extractor, paths: Iterable[str | Path], kind: str |
                 result = conn.recv()
             except (EOFError, OSError):  # died without a word: killed by the OOM killer or aborted
                 job.process.join(1)
+                conn.close()
+                if job.attempt == 0:
+                    # Once more in a fresh worker: a crash that does not repeat was the fork's, not the file's.
+                    pending.append((job.index, job.path, 1))
+                    continue
                 code = job.process.exitcode
                 how = f"signal {-code}" if code and code < 0 else f"exit code {code}"
-                result = Failure(job.path, "resource_limit", f"the parser process died ({how})")
+                result = Failure(job.path, "resource_limit", f"the parser process died twice ({how})")
             conn.close()
             job.process.join(1)
             done[job.index] = result
