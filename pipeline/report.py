@@ -244,6 +244,17 @@ def _svg_open(width: int, height: int, label: str) -> str:
             f"<title>{esc(label)}</title>")
 
 
+def _percent_grid(x0: float, span: float, top_pad: int, height: int) -> str:
+    """Vertical grid lines with 0-100% labels, shared by both charts."""
+    out = []
+    for pct in (0, 25, 50, 75, 100):
+        x = x0 + span * pct / 100
+        out.append(f'<line x1="{x:.1f}" y1="{top_pad - 6}" x2="{x:.1f}" y2="{height - 6}" stroke="{GRID}" '
+                   f'stroke-width="1"{"" if pct in (0, 100) else DASH}/>')
+        out.append(f'<text x="{x:.1f}" y="{top_pad - 12}" class="axis" text-anchor="middle">{pct}%</text>')
+    return "".join(out)
+
+
 def coverage_chart(role: Role) -> str:
     """Grouped horizontal bars: each candidate's hard and soft points as a share of the role's maximum."""
     width, label_w, value_w = 540, 170, 96
@@ -252,11 +263,7 @@ def coverage_chart(role: Role) -> str:
     row_h, bar_h, top_pad = 34, 10, 26
     height = top_pad + row_h * len(role.candidates) + 8
     out = [_svg_open(width, height, f"Hard and soft skill coverage per candidate for {role.title}")]
-    for pct in (0, 25, 50, 75, 100):
-        x = x0 + span * pct / 100
-        out.append(f'<line x1="{x:.1f}" y1="{top_pad - 6}" x2="{x:.1f}" y2="{height - 6}" stroke="{GRID}" '
-                   f'stroke-width="1"{"" if pct in (0, 100) else DASH}/>')
-        out.append(f'<text x="{x:.1f}" y="{top_pad - 12}" class="axis" text-anchor="middle">{pct}%</text>')
+    out.append(_percent_grid(x0, span, top_pad, height))
     for i, c in enumerate(role.candidates):
         y = top_pad + i * row_h + 4
         out.append(f'<text x="18" y="{y + bar_h + 2}" class="label rank" text-anchor="end">{c.rank}</text>'
@@ -290,11 +297,7 @@ def gap_chart(role: Role, pool: int) -> str:
     row_h, bar_h, top_pad = 26, 14, 26
     height = top_pad + row_h * len(role.gaps) + 8
     out = [_svg_open(width, height, f"Share of the candidate pool lacking each required skill of {role.title}")]
-    for pct in (0, 25, 50, 75, 100):
-        x = x0 + span * pct / 100
-        out.append(f'<line x1="{x:.1f}" y1="{top_pad - 6}" x2="{x:.1f}" y2="{height - 6}" stroke="{GRID}" '
-                   f'stroke-width="1"{"" if pct in (0, 100) else DASH}/>')
-        out.append(f'<text x="{x:.1f}" y="{top_pad - 12}" class="axis" text-anchor="middle">{pct}%</text>')
+    out.append(_percent_grid(x0, span, top_pad, height))
     for i, (label, kind, lacking, pct) in enumerate(role.gaps):
         y = top_pad + i * row_h + 4
         suffix = " (soft)" if kind == "soft" else ""
