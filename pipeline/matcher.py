@@ -213,7 +213,7 @@ class SkillMatcher:
                 text = " ".join(span)
                 if len(text) < FUZZY_MIN:
                     continue
-                max_dist = 1 if len(text) < 12 else 2
+                max_dist = 1 if len(text) < 15 else 2  # two edits in a 12-letter Dutch word is another word
                 best = None
                 for length in range(len(text) - max_dist, len(text) + max_dist + 1):
                     bucket = self.fuzzy_labels.get((text[0], length))
