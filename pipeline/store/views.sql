@@ -90,13 +90,13 @@ CREATE OR REPLACE MACRO fit_for_role(role) AS TABLE
 WITH ranked AS (
     SELECT f.* FROM fit f WHERE f.role_id = role
 ), matched AS (
-    SELECT candidate_id, list(label_en ORDER BY weight * credit DESC, label_en) AS matched
+    SELECT candidate_id, list(CASE WHEN credit < 1 THEN '~' ELSE '' END || label_en ORDER BY weight * credit DESC, label_en) AS matched
     FROM fit_evidence WHERE role_id = role GROUP BY candidate_id
 )
 SELECT row_number() OVER (ORDER BY r.score DESC, r.candidate_id) AS rank, r.*, coalesce(m.matched, []) AS matched
 FROM ranked r LEFT JOIN matched m USING (candidate_id)
 ORDER BY r.score DESC, r.candidate_id;
-COMMENT ON MACRO TABLE fit_for_role IS 'Candidates ranked for one role, with the skills they match: FROM fit_for_role(''<role_id>'').';
+COMMENT ON MACRO TABLE fit_for_role IS 'Candidates ranked for one role, with the skills they match (~ marks partial credit through the taxonomy or fewer years than asked): FROM fit_for_role(''<role_id>'').';
 
 CREATE OR REPLACE MACRO skill_gap(candidate, role) AS TABLE
 SELECT r.skill_id, r.label_en, r.label_nl, r.type, r.requirement, r.years AS years_asked, r.weight,
