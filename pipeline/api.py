@@ -223,14 +223,12 @@ def document_to_dict(doc: Document, taxonomy: Taxonomy) -> dict[str, Any]:
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named directly, and every supported file under named folders (sorted, hidden ones skipped)."""
-    from pipeline.readers import SUPPORTED
-
+    """Files named directly, and every file under named folders (sorted, hidden ones skipped): a file
+    skillfit cannot read still gets its status (unsupported), it is never passed over in silence."""
     for p in map(Path, paths):
         if p.is_dir():
             for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in SUPPORTED and not any(
-                        part.startswith(".") for part in f.relative_to(p).parts):
+                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
                     yield f
         else:
             yield p

@@ -315,16 +315,20 @@ def screen(vacancies, cvs, db, top, fmt, output, workers, timeout_s, memory_mb, 
 @main.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(), help="DuckDB file to read.")
 @click.option("--role", "role_id", required=True, help="Role (vacancy doc_id).")
-@click.option("--top", type=int, help="Show only the best N candidates.")
+@click.option("--top", type=click.IntRange(min=1), help="Show only the best N candidates.")
 @click.option("--min-score", default=0.0, show_default=True, help="Hide candidates below this score.")
 @output_options
 def fit(db, role_id, top, min_score, fmt, output) -> None:
     """Rank candidates for one role."""
     from pipeline.store import connect
 
-    con = connect(db, read_only=True)
-    write_rows(ranking(con, db, role_id, top, min_score), fmt, output,
-               FIT_COLUMNS + ["candidate_id", "missing_preferred"] if fmt != "table" else FIT_COLUMNS)
+    with connect(db, read_only=True) as con:
+        if not con.execute("SELECT count(*) FROM documents WHERE doc_id = ? AND kind = 'vacancy'",
+                           [role_id]).fetchall()[0][0]:
+            raise UsageProblem(f"no role {role_id} in {db} (skillfit sql \"SELECT doc_id, title FROM documents"
+                               f" WHERE kind = 'vacancy'\" lists them)")
+        rows = ranking(con, db, role_id, top, min_score)
+    write_rows(rows, fmt, output, FIT_COLUMNS + ["candidate_id", "missing_preferred"] if fmt != "table" else FIT_COLUMNS)
 
 
 @main.command()
@@ -337,6 +341,7 @@ def gap(db, candidate_id, role_id, fmt, output) -> None:
     from pipeline.store import connect
 
     con = connect(db, read_only=True)
+    click.get_current_context().call_on_close(con.close)
     cur = con.execute("FROM skill_gap($c, $r)", {"c": candidate_id, "r": role_id})
     names = [d[0] for d in cur.description]
     rows = [dict(zip(names, r)) for r in cur.fetchall()]
@@ -396,6 +401,7 @@ def sql(query, db, write, fmt, output) -> None:
     from pipeline.store import connect
 
     con = connect(db, read_only=not write)
+    click.get_current_context().call_on_close(con.close)
     try:
         cur = con.execute(query)
     except duckdb.Error as exc:
@@ -425,7 +431,10 @@ def export(db, fmt, what, candidate_id, out) -> None:
     from pipeline.export import export_table, json_resume_skills
     from pipeline.store import connect
 
+    if candidate_id and fmt in ("parquet", "csv"):
+        raise UsageProblem("--candidate goes with --format json (everything about a person) or jsonresume")
     con = connect(db, read_only=True)
+    click.get_current_context().call_on_close(con.close)
     if candidate_id and fmt == "json":  # a data subject's access request: everything stored about them
         from pipeline.export import subject_access
 
@@ -499,7 +508,7 @@ def purge(db, now) -> None:
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(), help="DuckDB file to read.")
 @click.option("-o", "--output", "out", default="report.html", show_default=True, type=click.Path(),
               help="HTML file to write.")
-@click.option("--top", default=10, show_default=True, help="Candidates shown per role.")
+@click.option("--top", default=10, show_default=True, type=click.IntRange(min=1), help="Candidates shown per role.")
 @click.option("--pseudonymous", is_flag=True, help="Show candidate ids, never file names (for reports that leave the team).")
 def report(db, out, top, pseudonymous) -> None:
     """Write a self-contained HTML report: ranked candidates, hard/soft coverage, the pool's skills gap.

@@ -1,8 +1,6 @@
 """The skillfit matcher as a spaCy component: `nlp.add_pipe("skillfit_matcher")`.
 
-Mentions go to `doc.spans["skills"]`: label = skill type (hard/soft), `id_` = skill id, and the
-
-used: spans stay plain so that any spaCy pipeline can read them. The taxonomy is saved with
+Mentions go to `doc.spans["skills"]`: label = skill type (hard/soft), `id_` = skill id. The taxonomy is saved with
 `nlp.to_disk` and read back by `spacy.load`, not kept in the config.
 """
 
@@ -17,7 +15,7 @@ from spacy.util import filter_spans
 
 from pipeline.api import Extractor
 from pipeline.model import Document
-from pipeline.stages import MatchSkills, classify_mentions, segment_sections
+from pipeline.stages import MatchSkills, classify_mentions, drop_personal_data, segment_sections
 from pipeline.taxonomy import from_concepts, to_concepts
 from pipeline.taxonomy import load as load_taxonomy
 
@@ -39,8 +37,10 @@ class SkillfitMatcher:
         self._build(load_taxonomy(self.taxonomy_files))
 
     def _build(self, taxonomy) -> None:
-        extractor = Extractor(taxonomy=taxonomy)
-        extractor.stages = [segment_sections, MatchSkills(extractor.matcher, fuzzy=self.fuzzy), classify_mentions]
+        extractor = Extractor(taxonomy=taxonomy, plugins=False)
+        # The document language is the pipeline's own (nlp.lang); the other stages are extract's.
+        extractor.stages = [segment_sections, MatchSkills(extractor.matcher, fuzzy=self.fuzzy), drop_personal_data,
+                            classify_mentions]
         self._extractor = extractor
 
     @property

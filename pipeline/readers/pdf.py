@@ -30,10 +30,10 @@ def read_pdf(data: bytes, max_pages: int = MAX_PAGES) -> str:
             if len(pages) > max_pages:
                 raise ReadError("too_large", f"{len(pages)} pages (the limit is {max_pages})")
             texts = []
-            has_images = False
+            has_images = False  # images or vector drawings: a scan, or text turned into outlines
             for page in pages:
                 texts.append(page_text(page))
-                has_images = has_images or bool(page.images)
+                has_images = has_images or bool(page.images or page.rects or page.curves or page.lines)
     except ReadError:
         raise
     except RecursionError:
@@ -51,6 +51,8 @@ def read_pdf(data: bytes, max_pages: int = MAX_PAGES) -> str:
         raise ReadError("malformed", f"damaged PDF ({name}{': ' + detail if detail else ''})") from None
     text = "\n\n".join(t for t in texts if t.strip())
     if not text.strip():
+        if not has_images:
+            raise ReadError("empty", "the PDF has neither text nor images or drawings")
         raise ReadError("no_text_layer", "no text layer (scanned image?): run OCR first, e.g. ocrmypdf")
     return repair(text)
 

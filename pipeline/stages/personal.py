@@ -2,8 +2,10 @@
 
 Without this stage "Nationality: Dutch" would count as the language Dutch, a candidate named Patience
 would get the soft skill patience and one living in Sale the hard skill sales: protected attributes
-would change the score. Mentions inside personal-data lines of a CV are dropped, except after a list
-separator ("Leeftijd: 58 jaar, rijbewijs B" keeps the licence), and so are words of the person's name.
+would change the score. Dropped: mentions on the CV's name line, in personal-data lines ("Address:",
+"Nationality:", "Leeftijd:"… — after a list separator on an age or contact line the rest counts again:
+"Leeftijd: 58 jaar, rijbewijs B" keeps the licence), and words of the person's name elsewhere. A town
+named in running text ("lives in Sale") is not recognised.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import re
 
 from pipeline.model import Document
-from pipeline.store.privacy import EMAIL
+from pipeline.store.privacy import name_line, name_words
 
 PERSONAL_LINE = re.compile(
     r"^[ \t•*-]*(name|naam|voornaam|achternaam|full name|address|adres|woonplaats|domicilie|residence|"
@@ -36,20 +38,16 @@ def personal_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def email_name_words(text: str) -> set[str]:
-    """The words of the person's name as their e-mail address spells it (jan.peeters@… -> jan, peeters)."""
-    words: set[str] = set()
-    for email in EMAIL.findall(text):
-        words |= {w for w in re.split(r"[._+-]", email.split("@")[0].casefold()) if len(w) > 2}
-    return words
-
-
 def drop_personal_data(doc: Document) -> Document:
     """Stage: remove CV mentions that are really the person's name, address, nationality or age."""
     if doc.kind != "cv" or not doc.mentions:
         return doc
     spans = personal_spans(doc.text)
-    names = email_name_words(doc.text)
+    line = name_line(doc.text)
+    if line:
+        start = doc.text.find(line)
+        spans.append((start, start + len(line)))
+    names = name_words(doc.text)
     kept = tuple(
         m for m in doc.mentions
         if not any(s <= m.start < e for s, e in spans)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 from importlib import resources
 from pathlib import Path
@@ -94,6 +93,14 @@ def title_of(doc: Document) -> str | None:
     return None
 
 
+def _redactable_names(doc: Document) -> set[str]:
+    """Name words to remove from a CV's evidence sentences; a word that is itself a skill mention stays."""
+    if doc.kind != "cv":
+        return set()
+    skill_words = {w.casefold() for m in doc.mentions for w in m.text.split()}
+    return name_words(doc.text) - skill_words
+
+
 class Store:
     """A writable skillfit database: one run at a time loads documents into it.
 
@@ -162,13 +169,6 @@ class Store:
         return {d.id for d in docs
                 if d.id in loaded and (d.kind == "cv" or d.source is None or loaded[d.id] == d.source)}
 
-    def load_document(self, doc: Document, taxonomy: Taxonomy, run_id: str) -> bool:
-        """Insert or replace one document and its mentions in one transaction.
-
-        Returns False when the document was already loaded unchanged (nothing written).
-        """
-        return self.write([doc], taxonomy, run_id) == 1
-
     def write(self, docs: list[Document], taxonomy: Taxonomy, run_id: str) -> int:
         """Insert or replace a batch of documents and their mentions in one transaction (Arrow batches).
 
@@ -185,7 +185,7 @@ class Store:
             return 0
         # A CV file whose content changed replaces the candidate it was before (found through the mapping).
         replaced = [old for source, old in self.sources.previous(d.source for d in fresh.values() if d.kind == "cv")
-                    .items() if old not in fresh]
+                    .items() if old not in fresh and not self.sources.shared(old, source)]
         now = datetime.now(timezone.utc)
         expires = now + timedelta(days=self.retention_days) if self.retention_days else None
         documents = pa.Table.from_pylist([
@@ -199,7 +199,7 @@ class Store:
              "text": m.text, "method": m.method, "confidence": m.confidence, "section": m.section,
              "requirement": m.requirement, "years": m.years, "level": m.level,
              "evidence": evidence(d.text, m.start, m.end, names)}
-            for d in fresh.values() for names in [name_words(d.text) if d.kind == "cv" else set()]
+            for d in fresh.values() for names in [_redactable_names(d)]
             for i, m in enumerate(d.mentions)], schema=_mention_schema())
         self.con.register("incoming_documents", documents)
         self.con.register("incoming_mentions", mentions)
@@ -232,9 +232,13 @@ class Store:
             "SELECT (SELECT count(*) FROM documents WHERE list_contains($ids, doc_id)),"
             " (SELECT count(*) FROM mentions WHERE list_contains($ids, doc_id))", {"ids": doc_ids}).fetchall()[0]
         self.con.execute("BEGIN")
-        self.con.execute("DELETE FROM mentions WHERE list_contains($ids, doc_id)", {"ids": doc_ids})
-        self.con.execute("DELETE FROM documents WHERE list_contains($ids, doc_id)", {"ids": doc_ids})
-        self.con.execute("COMMIT")
+        try:
+            self.con.execute("DELETE FROM mentions WHERE list_contains($ids, doc_id)", {"ids": doc_ids})
+            self.con.execute("DELETE FROM documents WHERE list_contains($ids, doc_id)", {"ids": doc_ids})
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
         mapping_rows = self.sources.forget(doc_ids)
         rewritten = self._rewrite_files()
         return {"forgotten": doc_ids, "documents": counts[0], "mentions": counts[1], "source_mappings": mapping_rows,
@@ -259,12 +263,3 @@ class Store:
             files.append(str(self.sources.path))
         self.con = connect(self.path)
         return files
-
-    def load(self, docs: Iterable[Document], taxonomy: Taxonomy) -> int:
-        """Load documents in a single run; returns how many were written (unchanged ones are skipped)."""
-        self.sync_taxonomy(taxonomy)
-        run_id = self.start_run(taxonomy)
-        docs = list(docs)
-        written = self.write(docs, taxonomy, run_id)
-        self.finish_run(run_id, written, len(docs) - written, [], sum(len(d.mentions) for d in docs))
-        return written

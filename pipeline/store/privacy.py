@@ -19,7 +19,21 @@ import duckdb
 WORD = re.compile(r"[^\W\d_][\w'’-]+")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<!\w)\+?\d[\d ()./-]{7,}\d")
+# A first line with one of these is a job title ("Senior Python Developer"), not a name.
+JOB_WORDS = re.compile(r"\b(developer|engineer|manager|analyst|analist|consultant|medewerker|medewerkster|"
+                       r"verpleegkundige|nurse|accountant|boekhouder|specialist|officer|assistant|technician|"
+                       r"technicus|operator|chauffeur|kok|chef|teacher|leerkracht|docent|recruiter|designer|"
+                       r"architect|director|directeur|lead|senior|junior|intern|stagiair|profile|profiel)\b", re.I)
+NAME_WORD = re.compile(r"[^\W\d_a-zß-ÿ][^\W\d_]*(?:['’-][^\W\d_]+)*")  # Capitalised, letters only: Jan, El-Amrani
+NAME_PARTICLES = {"van", "de", "der", "den", "het", "ten", "ter", "te", "el", "al", "la", "le", "du", "da", "di",
+                  "von", "op", "in", "'t"}
+CV_HEADER = re.compile(r"(curriculum vitae|cv|resume|résumé|levensloop)\W*", re.I)
 BIRTH_DATE = re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d\b")
+
+
+def canonical(source: str) -> str:
+    """The absolute form of a file path, so `cvs/a.pdf`, `./cvs/a.pdf` and the full path are one source."""
+    return str(Path(source).resolve()) if source and not source.startswith("<") else source
 
 
 def sources_path(db_path: str | Path) -> Path | None:
@@ -31,17 +45,29 @@ def sources_path(db_path: str | Path) -> Path | None:
 
 
 def name_words(text: str) -> set[str]:
-    """Words that identify the person: the capitalised words of a CV's first line (its name line)
-    and the parts of e-mail addresses."""
+    """Words that identify the person: the words of the CV's name line and the parts of e-mail addresses."""
     words: set[str] = set()
-    for line in text.splitlines():
-        line = line.strip(" \t\ufeff#*|")
-        if line:
-            words |= {w for w in WORD.findall(line[:80]) if w[:1].isupper()}
-            break
+    line = name_line(text)
+    if line:
+        words |= set(WORD.findall(line))
     for email in EMAIL.findall(text):
         words |= {part for part in re.split(r"[._+-]", email.split("@")[0]) if len(part) > 2}
     return {w.casefold() for w in words}
+
+
+def name_line(text: str) -> str | None:
+    """The line holding the person's name: the first line that is not a CV header ("Curriculum Vitae")
+    and looks like a name (two to four capitalised words, no digits); None when the top lines are not."""
+    for line in [ln.strip(" \t\ufeff#*|") for ln in text.splitlines() if ln.strip(" \t\ufeff#*|")][:3]:
+        if CV_HEADER.fullmatch(line):
+            continue
+        words = line.split()
+        capitalised = [w for w in words if w.lower() not in NAME_PARTICLES]
+        if 2 <= len(words) <= 5 and len(capitalised) >= 2 and all(NAME_WORD.fullmatch(w) for w in capitalised) \
+                and not JOB_WORDS.search(line):
+            return line
+        return None
+    return None
 
 
 def redact(sentence: str, names: set[str]) -> str:
@@ -70,15 +96,22 @@ class SourceMap:
 
     def previous(self, sources: Iterable[str]) -> dict[str, str]:
         """source -> doc_id as recorded before."""
-        sources = [s for s in sources if s]
+        sources = [canonical(s) for s in sources if s]
         if not sources or self.con is None:
             return {}
         return dict(self.con.execute("SELECT source, doc_id FROM sources WHERE list_contains($s, source)",
                                      {"s": sources}).fetchall())
 
+    def shared(self, doc_id: str, source: str) -> bool:
+        """Whether another file still maps to `doc_id` (identical CVs share one id)."""
+        if self.con is None:
+            return False
+        return self.con.execute("SELECT count(*) FROM sources WHERE doc_id = $id AND source <> $s",
+                                {"id": doc_id, "s": canonical(source)}).fetchall()[0][0] > 0
+
     def record(self, pairs: Iterable[tuple[str, str, str]]) -> None:
         """Store (source, doc_id, kind) triples, replacing what a source mapped to before."""
-        rows = [(s, d, k, datetime.now(timezone.utc)) for s, d, k in pairs if s]
+        rows = [(canonical(s), d, k, datetime.now(timezone.utc)) for s, d, k in pairs if s]
         if rows and self.con is not None:
             self.con.executemany("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?)", rows)
 
@@ -94,9 +127,8 @@ class SourceMap:
         """Document ids recorded for a source path (as given, or resolved)."""
         if self.con is None:
             return []
-        candidates = [source, str(Path(source).resolve())]
-        return [r[0] for r in self.con.execute("SELECT DISTINCT doc_id FROM sources WHERE list_contains($s, source)",
-                                               {"s": candidates}).fetchall()]
+        return [r[0] for r in self.con.execute("SELECT DISTINCT doc_id FROM sources WHERE source = $s",
+                                               {"s": canonical(source)}).fetchall()]
 
     def forget(self, doc_ids: list[str]) -> int:
         """Remove the mapping rows of these documents; returns how many."""
