@@ -49,7 +49,7 @@ from pipeline.errors import TaxonomyError  # noqa: E402
 from pipeline.taxonomy import load as load_taxonomy  # noqa: E402
 
 try:
-    from pipeline.matcher import cache_dir
+    from pipeline.cache import cache_dir
 except ImportError:  # older/newer layouts: same rule as the matcher cache
     def cache_dir() -> Path:
         explicit = os.environ.get("SKILLFIT_CACHE_DIR")

@@ -1,11 +1,8 @@
 """skillfit: bilingual (English/Dutch) skill extraction from CVs and vacancies, with fit scoring in DuckDB."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("skillfit")
-except PackageNotFoundError:  # running from a source tree without installing
-    __version__ = "0.0.0+local"
+# The one place the version is written (pyproject reads it from here): asking importlib.metadata
+# instead would cost every command a tenth of a second at start-up.
+__version__ = "0.1.0"
 
 from pipeline.api import Extractor, Failure, document_to_dict  # noqa: E402
 from pipeline.model import Document, Mention, Section, Skill  # noqa: E402

@@ -6,18 +6,14 @@ directory keyed by the taxonomy's content hash, the skillfit version and a finge
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
 import re
-from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from pipeline import __version__
+from pipeline import __version__, cache
 from pipeline.lexicon import Lexicon, load_lexicon
 from pipeline.taxonomy import Taxonomy
 from pipeline.tokens import Tokens, fold, label_words
@@ -41,12 +37,13 @@ project projecten team teams programmeur programmeurs consultant engineer engine
 developers opleiding training cursus analist analisten medewerker
 """.split())
 CONJUNCTIONS = frozenset({"and", "or", "en", "of", "as well as"})
+FUZZY_MEMO = 200_000  # remembered fuzzy lookups per process, cleared when full
+MISSING = object()
 METHOD_RANK = {"exact": 0, "acronym": 0, "lemma": 1, "compound": 2, "inferred": 3, "fuzzy": 4}
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One taxonomy label as the matcher knows it."""
+class Entry(NamedTuple):
+    """One taxonomy label as the matcher knows it (a tuple: a hundred thousand of them load fast)."""
 
     skill_id: str
     label: str
@@ -67,73 +64,118 @@ class Candidate:
     last: int
 
 
-def _prefixes(keys) -> frozenset[tuple[str, ...]]:
-    return frozenset(key[:n] for key in keys for n in range(1, len(key)))
-
-
 class SkillMatcher:
-    """Finds taxonomy labels in tokenized text; build with `compile_matcher` or `cached_matcher`."""
+    """Finds taxonomy labels in tokenized text; build with `compile_matcher` or `cached_matcher`.
+
+    Every index maps a key (a label's words joined by spaces: tokens never hold spaces) to a tuple of
+    positions in `entries`, and each proper prefix of a label maps to () as well, so a phrase walk
+    needs one lookup per word. Strings and integers rather than tuples and Entry objects make the
+    pickled cache load ten times faster.
+    """
 
     def __init__(self, taxonomy: Taxonomy, lexicon: Lexicon) -> None:
         self.taxonomy = taxonomy
-        self.lexicon = lexicon
-        self.exact: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
-        self.cased: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
-        self.lemma: dict[str, dict[tuple[str, ...], list[Entry]]] = {lang: defaultdict(list) for lang in lexicon.lemmas}
-        self.compound: dict[str, list[Entry]] = defaultdict(list)
-        self.fuzzy: dict[tuple[str, int], list[tuple[str, Entry]]] = defaultdict(list)
+        self.lexicon = lexicon  # needed while compiling only; not kept in the cache (see __getstate__)
+        self.entries: list[Entry] = []
+        self.exact: dict[str, tuple[int, ...]] = {}
+        self.cased: dict[str, tuple[int, ...]] = {}
+        self.lemma: dict[str, dict[str, tuple[int, ...]]] = {lang: {} for lang in lexicon.lemmas}
+        self.compound: dict[str, tuple[int, ...]] = {}
+        self.fuzzy_labels: dict[tuple[str, int], list[str]] = {}
+        self.fuzzy_ids: dict[tuple[str, int], list[int]] = {}
         for skill in taxonomy.skills.values():
             sensitive = taxonomy.case_sensitive.get(skill.id, frozenset())
             for lang, labels in skill.labels.items():
                 for label in labels:
                     self._add(Entry(skill.id, label, lang, label in sensitive))
-        for index in (self.exact, self.cased, *self.lemma.values(), self.compound, self.fuzzy):
-            index.default_factory = None  # freeze: lookups must not grow the dicts
-        self.fuzzy_labels = {key: [label for label, _ in items] for key, items in self.fuzzy.items()}
-        self.prefix_exact = _prefixes(self.exact)
-        self.prefix_cased = _prefixes(self.cased)
-        self.prefix_lemma = {lang: _prefixes(index) for lang, index in self.lemma.items()}
+        for index in (self.exact, self.cased, *self.lemma.values()):
+            for key in list(index):
+                words = key.split(" ")
+                for n in range(1, len(words)):
+                    index.setdefault(" ".join(words[:n]), ())
+        # First words of every label: most tokens start no label, and this set says so in one lookup.
+        self.first_exact = _first_words(self.exact)
+        self.first_cased = _first_words(self.cased)
+        self.first_lemma = {lang: _first_words(index) for lang, index in self.lemma.items()}
+        self.token_lemma = {lang: self._token_lemma_table(lang, index) for lang, index in self.lemma.items()}
+        self.known_words = frozenset().union(*lexicon.known.values())
+        # Unknown words repeat across documents (company names, degrees): look each up once per process.
+        self._fuzzy_memo: dict[str, tuple[int, Entry, str] | None] = {}
 
     def _add(self, entry: Entry) -> None:
         words = label_words(entry.label)
         if not words or len(words) > MAX_PHRASE:
             return
+        ref = len(self.entries)
+        self.entries.append(entry)
         if entry.cased:
-            self.cased[words].append(entry)
+            _append(self.cased, " ".join(words), ref)
             return
-        key = tuple(fold(w) for w in words)
-        self.exact[key].append(entry)
+        folded = [fold(w) for w in words]
+        joined = " ".join(folded)
+        _append(self.exact, joined, ref)
         if entry.language in self.lemma:
-            self.lemma[entry.language][tuple(self.label_lemma(entry.language, w) for w in key)].append(entry)
-        if len(key) == 1 and len(key[0]) >= COMPOUND_MIN and entry.language == "nl" \
-                and not NOT_COMPOUNDABLE.search(key[0]):
-            self.compound[key[0]].append(entry)
-        joined = " ".join(key)
+            _append(self.lemma[entry.language], " ".join(self.label_lemma(entry.language, w) for w in folded), ref)
+        if len(folded) == 1 and len(joined) >= COMPOUND_MIN and entry.language == "nl" \
+                and not NOT_COMPOUNDABLE.search(joined):
+            _append(self.compound, joined, ref)
         if len(joined) >= FUZZY_MIN:
-            self.fuzzy[(joined[0], len(joined))].append((joined, entry))
+            self.fuzzy_labels.setdefault((joined[0], len(joined)), []).append(joined)
+            self.fuzzy_ids.setdefault((joined[0], len(joined)), []).append(ref)
 
     def label_lemma(self, language: str, word: str) -> str:
         """Lemma of a label word, except that -ing nouns stay nouns (accounting is not account)."""
         lemma = self.lexicon.lemma(language, word)
         return word if word.endswith("ing") and not lemma.endswith("ing") else lemma
 
+    def _token_lemma_table(self, language: str, index: dict[str, tuple[int, ...]]) -> dict[str, str]:
+        """word -> `label_lemma(word)` for the words where that can change a lookup: the word or its lemma
+        occurs in a lemmatised label. A lemma that occurs in none maps to "", which matches nothing, as the
+        lemma itself would. A fraction of the full table, so the cache loads fast."""
+        vocabulary = {word for key in index for word in key.split(" ")}
+        table = {}
+        for word in self.lexicon.lemmas[language]:
+            lemma = self.label_lemma(language, word)
+            if lemma != word and (lemma in vocabulary or word in vocabulary):
+                table[word] = lemma if lemma in vocabulary else ""
+        return table
+
+    def __getstate__(self) -> dict:
+        # Entries as columns and the word list as one string unpickle far faster than objects and sets;
+        # the lexicon's full tables are not needed after compiling; the fuzzy memo is per process.
+        state = {**self.__dict__, "_fuzzy_memo": {}, "lexicon": None, "taxonomy": None,
+                 "entries": list(zip(*self.entries)),
+                 "known_words": "\n".join(self.known_words)}
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        state["entries"] = [tuple.__new__(Entry, row) for row in zip(*state["entries"])]
+        state["known_words"] = frozenset(state["known_words"].split("\n"))
+        self.__dict__.update(state)
+
     # -- matching ---------------------------------------------------------------------------
 
     def candidates(self, tokens: Tokens, language: str | None, fuzzy: bool = True) -> list[Candidate]:
         """Every label occurrence in `tokens`, before context checks and overlap resolution."""
         lang = language if language in self.lemma else "en"
-        lemmas = [self.label_lemma(lang, w) for w in tokens.folded]
+        words, folded = tokens.words, tokens.folded
+        token_lemma = self.token_lemma[lang]
+        lemmas = [token_lemma.get(w, w) for w in folded]
+        lemma_index, lemma_first = self.lemma[lang], self.first_lemma[lang]
         found: list[Candidate] = []
         covered = bytearray(len(tokens))
         for i in range(len(tokens)):
-            found += self._phrases(tokens, i, tokens.words, self.cased, self.prefix_cased, "acronym", 1.0)
-            found += self._phrases(tokens, i, tokens.folded, self.exact, self.prefix_exact, "exact", 1.0)
-            found += self._phrases(tokens, i, lemmas, self.lemma[lang], self.prefix_lemma[lang], "lemma", 0.95)
+            if words[i] in self.first_cased:
+                found += self._phrases(tokens, i, words, self.cased, "acronym", 1.0)
+            if folded[i] in self.first_exact:
+                found += self._phrases(tokens, i, folded, self.exact, "exact", 1.0)
+            if lemmas[i] in lemma_first:
+                found += self._phrases(tokens, i, lemmas, lemma_index, "lemma", 0.95)
         for c in found:
             for k in range(c.first, c.last + 1):
                 covered[k] = 1
-        for i, word in enumerate(tokens.folded):
-            if not covered[i]:
+        for i, word in enumerate(folded):
+            if not covered[i] and COMPOUND_PREFIX_MIN + 5 <= len(word) <= COMPOUND_MAX:
                 found += self._compounds(tokens, i, word)
         found += self._coordinated(tokens, found)
         if fuzzy:
@@ -143,21 +185,23 @@ class SkillMatcher:
             found += self._fuzzy(tokens, covered)
         return found
 
-    def _phrases(self, tokens, i, words, index, prefixes, method, confidence) -> list[Candidate]:
+    def _phrases(self, tokens, i, words, index, method, confidence) -> list[Candidate]:
+        """Labels in `index` that start at word i: extend the key word by word while it is a label or
+        the start of one."""
         out = []
-        key: tuple[str, ...] = ()
+        key = words[i]
         for j in range(i, min(i + MAX_PHRASE, len(words))):
-            if j > i and not tokens.joinable[j - 1]:
+            if j > i:
+                if not tokens.joinable[j - 1]:
+                    break
+                key = f"{key} {words[j]}"
+            refs = index.get(key)
+            if refs is None:
                 break
-            key += (words[j],)
-            for entry in index.get(key, ()):
-                if method == "acronym" and not _is_caps(entry.label):
-                    m = "exact"
-                else:
-                    m = method
+            for ref in refs:
+                entry = self.entries[ref]
+                m = "exact" if method == "acronym" and not _is_caps(entry.label) else method
                 out.append(Candidate(tokens.starts[i], tokens.ends[j], entry, m, confidence, i, j))
-            if key not in prefixes:
-                break
         return out
 
     def _compounds(self, tokens: Tokens, i: int, word: str) -> list[Candidate]:
@@ -167,13 +211,13 @@ class SkillMatcher:
             return []
         start, out = tokens.starts[i], []
         for k in range(3, len(word) - COMPOUND_MIN + 1):  # communicatievaardigheden inside a longer word
-            for entry in self.compound.get(word[k:], ()):
-                out.append(Candidate(start + k, tokens.ends[i], entry, "compound", 0.85, i, i))
+            for ref in self.compound.get(word[k:], ()):
+                out.append(Candidate(start + k, tokens.ends[i], self.entries[ref], "compound", 0.85, i, i))
         for k in range(COMPOUND_PREFIX_MIN, len(word) - 3):  # Pythonontwikkeling, SAP-kennis
             head = word[k:].lstrip("s-") if word[k] in "s-" and word[k:].lstrip("s-") in COMPOUND_HEADS else word[k:]
             if head in COMPOUND_HEADS:
-                for entry in self.exact.get((word[:k],), ()) or self.cased.get((surface[:k],), ()):
-                    out.append(Candidate(start, start + k, entry, "compound", 0.85, i, i))
+                for ref in self.exact.get(word[:k]) or self.cased.get(surface[:k], ()):
+                    out.append(Candidate(start, start + k, self.entries[ref], "compound", 0.85, i, i))
         return out
 
     def _coordinated(self, tokens: Tokens, found: list[Candidate]) -> list[Candidate]:
@@ -187,45 +231,59 @@ class SkillMatcher:
                 continue
             head = tokens.folded[i - 2]
             rest = tokens.folded[i:c.last + 1]
-            keys = [(head,) + tuple(rest[1:])] if len(rest) > 1 else []
+            keys = [" ".join([head, *rest[1:]])] if len(rest) > 1 else []
             word = rest[0]
-            keys += [(head + word[k:],) for k in range(3, len(word) - 3)]  # suspended compound: Project-
+            keys += [head + word[k:] for k in range(3, len(word) - 3)]  # suspended compound: Project-
             for key in keys:
-                for entry in self.exact.get(key, ()):
-                    out.append(Candidate(tokens.starts[i - 2], tokens.ends[i - 2], entry, "inferred", 0.8, i - 2, i - 2))
+                for ref in self.exact.get(key, ()):
+                    out.append(Candidate(tokens.starts[i - 2], tokens.ends[i - 2], self.entries[ref], "inferred", 0.8,
+                                         i - 2, i - 2))
         return out
 
     def _fuzzy(self, tokens: Tokens, covered: bytearray) -> list[Candidate]:
         """Typos and OCR noise: uncovered word n-grams within a small edit distance of a label."""
         out = []
+        folded, joinable, known = tokens.folded, tokens.joinable, self.known_words
         n_words = len(tokens)
         for i in range(n_words):
             if covered[i]:
                 continue
+            all_known = True
             for j in range(i, min(i + 3, n_words)):
-                if j > i and (covered[j] or not tokens.joinable[j - 1]):
+                if j > i and (covered[j] or not joinable[j - 1]):
                     break
-                span = tokens.folded[i:j + 1]
-                if any(len(w) <= 2 or w in CONJUNCTIONS for w in span):
+                word = folded[j]
+                if len(word) <= 2 or word in CONJUNCTIONS:
                     break  # "technische en" is not a typo of anything
-                if all(self.lexicon.is_known(w) for w in span):
+                all_known = all_known and word in known
+                if all_known:
                     continue  # correctly spelled words are not typos of a label
-                text = " ".join(span)
+                text = " ".join(folded[i:j + 1])
                 if len(text) < FUZZY_MIN:
                     continue
-                max_dist = 1 if len(text) < 15 else 2  # two edits in a 12-letter Dutch word is another word
-                best = None
-                for length in range(len(text) - max_dist, len(text) + max_dist + 1):
-                    bucket = self.fuzzy_labels.get((text[0], length))
-                    if bucket:
-                        hit = process.extractOne(text, bucket, scorer=OSA.distance, score_cutoff=max_dist)
-                        if hit and (best is None or hit[1] < best[0]):
-                            best = (hit[1], self.fuzzy[(text[0], length)][hit[2]][1], hit[0])
+                best = self._fuzzy_memo.get(text, MISSING)
+                if best is MISSING:
+                    best = self._nearest_label(text)
+                    if len(self._fuzzy_memo) >= FUZZY_MEMO:
+                        self._fuzzy_memo.clear()
+                    self._fuzzy_memo[text] = best
                 if best:
                     dist, entry, label = best
                     confidence = round(0.9 * (1 - dist / len(label)), 3)
                     out.append(Candidate(tokens.starts[i], tokens.ends[j], entry, "fuzzy", confidence, i, j))
         return out
+
+    def _nearest_label(self, text: str) -> tuple[int, Entry, str] | None:
+        """(distance, entry, label) of the closest label within the allowed edits of `text`, if any."""
+        max_dist = 1 if len(text) < 15 else 2  # two edits in a 12-letter Dutch word is another word
+        best = None
+        for length in range(len(text) - max_dist, len(text) + max_dist + 1):
+            bucket = self.fuzzy_labels.get((text[0], length))
+            if bucket:
+                hit = process.extractOne(text, bucket, scorer=OSA.distance, score_cutoff=max_dist)
+                if hit and (best is None or hit[1] < best[0]):
+                    best = (hit[1], self.entries[self.fuzzy_ids[(text[0], length)][hit[2]]], hit[0])
+        return best
 
     def passes_context(self, tokens: Tokens, c: Candidate, title: frozenset[str] = frozenset()) -> bool:
         """Apply the concept's context rule (Go the verb, R the letter, excel in, C-level).
@@ -259,6 +317,14 @@ class SkillMatcher:
         return True
 
 
+def _append(index: dict, key: str, ref: int) -> None:
+    index[key] = index.get(key, ()) + (ref,)
+
+
+def _first_words(index: dict[str, tuple[int, ...]]) -> frozenset[str]:
+    return frozenset(key.split(" ", 1)[0] for key in index)
+
+
 def _is_caps(label: str) -> bool:
     letters = [ch for ch in label if ch.isalpha()]
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
@@ -278,36 +344,14 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     return chosen
 
 
-def cache_dir() -> Path:
-    """Where compiled matchers are kept: $SKILLFIT_CACHE_DIR, else $XDG_CACHE_HOME/skillfit."""
-    explicit = os.environ.get("SKILLFIT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "skillfit"
-
-
-def code_fingerprint() -> str:
-    """A hash of the modules whose objects are pickled, so a code change never loads a stale cache."""
-    digest = hashlib.sha256()
-    for module in ("matcher.py", "tokens.py", "lexicon.py", "taxonomy.py", "model.py"):
-        digest.update((Path(__file__).parent / module).read_bytes())
-    return digest.hexdigest()[:10]
-
-
 def cached_matcher(taxonomy: Taxonomy, use_cache: bool = True) -> SkillMatcher:
     """The compiled matcher for `taxonomy`, from the on-disk cache when its hash is there."""
-    path = cache_dir() / f"matcher-{__version__}-{code_fingerprint()}-{taxonomy.content_hash}.pkl"
-    if use_cache and path.exists():
-        try:
-            with path.open("rb") as fh:
-                matcher = pickle.load(fh)
-            matcher.taxonomy = taxonomy
-            return matcher
-        except Exception:  # a stale or truncated cache file is rebuilt, never fatal
-            pass
+    path = cache.cache_dir() / f"matcher-{__version__}-{cache.code_fingerprint()}-{taxonomy.content_hash}.pkl"
+    matcher = cache.read(path) if use_cache else None
+    if isinstance(matcher, SkillMatcher):
+        matcher.taxonomy = taxonomy
+        return matcher
     matcher = SkillMatcher(taxonomy, load_lexicon())
     if use_cache:
-        from pipeline.taxonomy import _write_cache
-
-        _write_cache(path, matcher)
+        cache.write(path, matcher)
     return matcher

@@ -5,9 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -16,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from pipeline import cache
 from pipeline.errors import TaxonomyError
 from pipeline.model import Skill
 
@@ -280,13 +279,10 @@ def load(extra: Sequence[str | Path] = (), include_bundled: bool = True, strict:
     for f in files:
         digest.update(f.name.encode() + b"\0" + f.read_bytes())
     content_hash = digest.hexdigest()[:16]
-    cached = _cache_path(content_hash)
-    if cached.exists():
-        try:
-            with cached.open("rb") as fh:
-                return pickle.load(fh)
-        except Exception:  # a stale or truncated cache is rebuilt, never fatal
-            pass
+    cached = cache.cache_dir() / f"taxonomy-{cache.code_fingerprint()}-{content_hash}.pkl"
+    taxonomy = cache.read(cached)
+    if isinstance(taxonomy, Taxonomy):
+        return taxonomy
     layers = [(str(f), read_concepts(f)) for f in files]
     merged, problems = merge_concepts(layers)
     problems += validate_concepts(merged)
@@ -295,25 +291,8 @@ def load(extra: Sequence[str | Path] = (), include_bundled: bool = True, strict:
                             + (f"\n  … and {len(problems) - 50} more" if len(problems) > 50 else ""))
     taxonomy = build(merged, version, content_hash, [str(p) for p in paths])
     if strict:
-        _write_cache(cached, taxonomy)
+        cache.write(cached, taxonomy)
     return taxonomy
-
-
-def _cache_path(content_hash: str) -> Path:
-    from pipeline.matcher import cache_dir, code_fingerprint
-
-    return cache_dir() / f"taxonomy-{code_fingerprint()}-{content_hash}.pkl"
-
-
-def _write_cache(path: Path, obj: Any) -> None:
-    """Pickle `obj` atomically; a read-only cache directory only costs speed."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as fh:
-            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(fh.name, path)
-    except OSError:
-        pass
 
 
 def to_concepts(taxonomy: Taxonomy) -> list[dict[str, Any]]:

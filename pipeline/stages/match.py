@@ -28,7 +28,8 @@ class MatchSkills:
     def __call__(self, doc: Document) -> Document:
         tokens = tokenize(doc.text)
         found = self.matcher.candidates(tokens, doc.language, fuzzy=self.fuzzy)
-        kept = [c for c in found if self.matcher.passes_context(tokens, c, first_line_words(tokens))]
+        title = first_line_words(tokens)
+        kept = [c for c in found if self.matcher.passes_context(tokens, c, title)]
         mentions = tuple(
             Mention(skill_id=c.entry.skill_id, start=c.start, end=c.end, text=doc.text[c.start:c.end],
                     method=c.method, confidence=c.confidence)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from pipeline.model import Document, Mention
 
@@ -41,21 +41,40 @@ LEVEL_WINDOW = 30  # characters either side of a mention searched for a level wo
 NOT_REQUIREMENTS = {"about", "offer"}
 
 
+class SentenceBounds:
+    """Finds the sentence (or bullet line) around a span; the text's sentence ends are found once."""
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        breaks = [(m.start(), m.end()) for m in SENTENCE_END.finditer(text)]
+        self.starts = [b[0] for b in breaks]
+        self.ends = [b[1] for b in breaks]
+
+    def __call__(self, start: int, end: int) -> tuple[int, int]:
+        """[left, right) of the sentence holding [start, end), at most 400 characters either side."""
+        floor = max(0, start - 400)
+        k = bisect_right(self.ends, start) - 1  # the last break ending at or before `start`
+        left = self.ends[k] if k >= 0 and self.starts[k] >= floor else floor
+        k = bisect_left(self.starts, end)  # the first break starting at or after `end`
+        ceiling = min(self.length, end + 400)
+        right = self.starts[k] if k < len(self.starts) and self.ends[k] <= ceiling else ceiling
+        return left, right
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (or bullet line) around [start, end)."""
-    left = max((m.end() for m in SENTENCE_END.finditer(text, max(0, start - 400), start)), default=max(0, start - 400))
-    right_match = SENTENCE_END.search(text, end, min(len(text), end + 400))
-    return left, right_match.start() if right_match else min(len(text), end + 400)
+    """The sentence around one span (for many spans of one text, build a SentenceBounds once)."""
+    return SentenceBounds(text)(start, end)
 
 
-def requirement_for(doc: Document, mention: Mention, clause: str) -> str | None:
+def requirement_for(doc: Document, section: str | None, clause: str) -> str | None:
     """Required or preferred for vacancy mentions; None for CVs and for offer/about sections.
 
-    `clause`: the part of the sentence the mention belongs to (see `preference_scope`).
+    `section`: the kind of section the mention is in; `clause`: the part of its sentence it belongs to
+    (see `preference_scope`).
     """
-    if doc.kind != "vacancy" or mention.section in NOT_REQUIREMENTS:
+    if doc.kind != "vacancy" or section in NOT_REQUIREMENTS:
         return None
-    if mention.section == "nice_to_have" or PREFERRED.search(clause):
+    if section == "nice_to_have" or PREFERRED.search(clause):
         return "preferred"
     return "required"
 
@@ -147,7 +166,8 @@ def classify(doc: Document) -> Document:
     mentions = sorted(doc.mentions, key=_start)  # the helpers below bisect on start offsets
     years: dict[int, float] = {}
     done_sentences: set[tuple[int, int]] = set()
-    bounds = [sentence_bounds(doc.text, m.start, m.end) for m in mentions]
+    sentence_of = SentenceBounds(doc.text)
+    bounds = [sentence_of(m.start, m.end) for m in mentions]
     for b in bounds:
         if b not in done_sentences:
             done_sentences.add(b)
@@ -155,10 +175,11 @@ def classify(doc: Document) -> Document:
     out = []
     for i, mention in enumerate(mentions):
         section = doc.section_at(mention.start)
-        mention = dataclasses.replace(mention, section=section.kind if section else None)
+        section_kind = section.kind if section else None
         out.append(dataclasses.replace(
             mention,
-            requirement=requirement_for(doc, mention, preference_scope(doc.text, mentions, i, bounds[i])),
+            section=section_kind,
+            requirement=requirement_for(doc, section_kind, preference_scope(doc.text, mentions, i, bounds[i])),
             years=years.get(i),
             level=level_for(doc.text, mention),
         ))

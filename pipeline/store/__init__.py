@@ -1,5 +1,19 @@
 """DuckDB store: schema, idempotent loading, and the analyst views (stored in the database file)."""
 
-from pipeline.store.loader import Store, connect
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pipeline.store.loader import Store, connect
 
 __all__ = ["Store", "connect"]
+
+
+def __getattr__(name: str):
+    # Imported on first use, so extracting (which uses only pipeline.store.privacy) never loads duckdb.
+    if name in __all__:
+        from pipeline.store import loader
+
+        return getattr(loader, name)
+    raise AttributeError(name)

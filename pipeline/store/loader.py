@@ -13,7 +13,7 @@ import duckdb
 from pipeline import __version__
 from pipeline.errors import StoreError
 from pipeline.model import Document
-from pipeline.stages.requirements import sentence_bounds
+from pipeline.stages.requirements import SentenceBounds
 from pipeline.store.privacy import SourceMap, name_words, redact
 from pipeline.taxonomy import Taxonomy
 
@@ -76,9 +76,10 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_sql("views.sql"))
 
 
-def evidence(text: str, start: int, end: int, names: set[str] = frozenset()) -> str:
+def evidence(text: str, start: int, end: int, names: set[str] = frozenset(),
+             sentence_of: SentenceBounds | None = None) -> str:
     """The sentence around a mention, without e-mail addresses, phone numbers, birth dates or `names`."""
-    s, e = sentence_bounds(text, start, end)
+    s, e = (sentence_of or SentenceBounds(text))(start, end)
     return redact(" ".join(text[s:e].split()), names)[:EVIDENCE_MAX]
 
 
@@ -198,8 +199,8 @@ class Store:
             {"doc_id": d.id, "seq": i, "skill_id": m.skill_id, "start_offset": m.start, "end_offset": m.end,
              "text": m.text, "method": m.method, "confidence": m.confidence, "section": m.section,
              "requirement": m.requirement, "years": m.years, "level": m.level,
-             "evidence": evidence(d.text, m.start, m.end, names)}
-            for d in fresh.values() for names in [_redactable_names(d)]
+             "evidence": evidence(d.text, m.start, m.end, names, sentence_of)}
+            for d in fresh.values() for names, sentence_of in [(_redactable_names(d), SentenceBounds(d.text))]
             for i, m in enumerate(d.mentions)], schema=_mention_schema())
         self.con.register("incoming_documents", documents)
         self.con.register("incoming_mentions", mentions)

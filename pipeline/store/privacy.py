@@ -13,8 +13,10 @@ import re
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import duckdb
+if TYPE_CHECKING:
+    import duckdb
 
 WORD = re.compile(r"[^\W\d_][\w'’-]+")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -89,6 +91,8 @@ class SourceMap:
     def con(self) -> duckdb.DuckDBPyConnection | None:
         """Connection to the mapping file (opened on first use; None for in-memory databases)."""
         if self._con is None and self.path is not None:
+            import duckdb  # here, not at the top: extraction uses this module's text helpers only
+
             self._con = duckdb.connect(str(self.path))
             self._con.execute("CREATE TABLE IF NOT EXISTS sources (source VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL,"
                               " kind VARCHAR, recorded_at TIMESTAMP)")
@@ -119,6 +123,8 @@ class SourceMap:
         """doc_id -> one source file (read-only use; empty when there is no mapping file)."""
         if self.path is None or not self.path.exists():
             return {}
+        import duckdb
+
         with duckdb.connect(str(self.path), read_only=True) as con:
             return dict(con.execute("SELECT doc_id, min(source) FROM sources WHERE list_contains($ids, doc_id)"
                                     " GROUP BY doc_id", {"ids": list(doc_ids)}).fetchall())
