@@ -29,11 +29,12 @@ from pipeline.taxonomy import load as load_taxonomy
 CV_FOLDERS = {"cv", "cvs", "resume", "resumes", "candidates", "kandidaten", "sollicitanten", "applicants"}
 VACANCY_FOLDERS = {"vacancy", "vacancies", "vacature", "vacatures", "jobs", "job", "roles", "ads", "jobads",
                    "postings", "openings"}
+# Matched against lower-cased text: an IGNORECASE alternation is twice as slow.
 VACANCY_CUES = re.compile(r"\b(wat bieden wij|wat bieden we|we offer|what we offer|wat vragen wij|requirements|"
                           r"solliciteer|apply now|apply|vacature|job description|functieomschrijving|"
-                          r"jouw profiel|your profile|we are looking for|wij zoeken|we zoeken|nice to have)\b", re.I)
+                          r"jouw profiel|your profile|we are looking for|wij zoeken|we zoeken|nice to have)\b")
 CV_CUES = re.compile(r"\b(curriculum vitae|werkervaring|work experience|employment history|opleiding|education|"
-                     r"hobby's|hobbies|geboortedatum|date of birth|references|referenties)\b", re.I)
+                     r"hobby's|hobbies|geboortedatum|date of birth|references|referenties)\b")
 
 
 def kind_from_path(path: str | Path) -> str | None:
@@ -49,7 +50,7 @@ def kind_from_path(path: str | Path) -> str | None:
 
 def kind_from_text(text: str) -> str:
     """Guess cv or vacancy from cue phrases (used only when neither flag nor folder says)."""
-    head = text[:5000]
+    head = text[:5000].lower()
     return "vacancy" if len(VACANCY_CUES.findall(head)) > len(CV_CUES.findall(head)) else "cv"
 
 

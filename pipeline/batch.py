@@ -1,19 +1,22 @@
 """Batch extraction in isolated worker processes: time and memory limits, crash containment, parallelism.
 
-Each file is read and extracted in a forked child process. Forking after the Extractor is built
-shares the compiled taxonomy with every child (copy-on-write), so there is nothing to load per
-worker. A child that exceeds its time limit is killed (status `timeout`); one that runs out of its
-memory allowance or dies in native code (PDFium, libxml2 can abort) gets status `resource_limit`;
-the batch goes on either way.
+`workers` long-lived processes are forked after the Extractor is built, so they share the compiled
+taxonomy copy-on-write: nothing is loaded per worker. The parent hands each idle worker one file at a
+time. A file that exceeds its time limit gets its worker killed (status `timeout`) and a fresh worker
+takes over; a worker that runs out of its memory allowance or dies in native code (PDFium and libxml2
+can abort) is replaced and its file tried once more in a fresh worker before it is reported as
+`resource_limit`. The batch goes on either way.
 """
 
 from __future__ import annotations
 
 import faulthandler
+import gc
 import multiprocessing
 import os
 import resource
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import wait
@@ -23,13 +26,15 @@ from pipeline.api import Extractor, Failure
 from pipeline.errors import ReadError
 from pipeline.model import Document
 
+FILES_PER_WORKER = 500  # a worker is replaced after this many files, so no slow memory growth adds up
+
 
 @dataclass(frozen=True)
 class Limits:
     """Per-file limits. Defaults suit CVs and vacancies; raise them for portfolios."""
 
     timeout_s: float = 60.0
-    memory_mb: int = 1024  # address space a child may add on top of what it inherits
+    memory_mb: int = 1024  # address space a worker may add on top of what it inherits
     max_file_mb: float = 50.0
     max_chars: int = 2_000_000
 
@@ -43,10 +48,11 @@ def default_workers() -> int:
 
 
 def warm_up() -> None:
-    """Load lazily imported parsers and models in the parent, so forked children share them
+    """Load lazily imported parsers and models in the parent, so forked workers share them
     instead of each loading them again inside its memory allowance."""
     import docx  # noqa: F401
     import pdfplumber  # noqa: F401
+    import pypdfium2  # noqa: F401
 
     from pipeline.readers import docx as _docx  # noqa: F401
     from pipeline.stages.language import detect_language
@@ -54,9 +60,32 @@ def warm_up() -> None:
     detect_language("warm up the language model")
 
 
-def _child(conn, extractor: Extractor, path: str, kind: str | None, limits: Limits) -> None:
-    """Runs in the forked child: read + extract one file, send the result, exit without cleanup."""
+def extract_file(extractor: Extractor, path: str, kind: str | None, limits: Limits) -> Document | Failure:
+    """Read and extract one file, turning every failure into a Failure with a status."""
+    try:
+        size = os.path.getsize(path)
+        if size > limits.max_file_mb * 2**20:
+            raise ReadError("too_large", f"{size / 2**20:.1f} MB (the limit is {limits.max_file_mb:g} MB)")
+        doc = extractor.extract(Path(path), kind=kind)
+        if len(doc.text) > limits.max_chars:
+            raise ReadError("too_large", f"{len(doc.text)} characters (the limit is {limits.max_chars})")
+        return doc
+    except FileNotFoundError:
+        return Failure(path, "not_found", "no such file")
+    except ReadError as exc:
+        return Failure(path, exc.status, exc.reason)
+    except MemoryError:
+        return Failure(path, "resource_limit", f"parsing needed more than {limits.memory_mb} MB")
+    except RecursionError:
+        return Failure(path, "malformed", "structure nests too deeply (RecursionError)")
+    except Exception as exc:  # a parser bug on a hostile file must not stop the batch
+        return Failure(path, "malformed", f"{type(exc).__name__}: {str(exc)[:150]}".splitlines()[0])
+
+
+def _worker(conn, extractor: Extractor, kind: str | None, limits: Limits) -> None:
+    """Runs in a forked worker: extract each path received until told to stop, then exit without cleanup."""
     faulthandler.disable()  # a parser that aborts is reported by the parent, not by a stack dump here
+    gc.freeze()  # never collect what the parent built: collecting writes to (and so copies) the shared pages
     try:
         with open("/proc/self/statm") as fh:
             inherited = int(fh.read().split()[0]) * resource.getpagesize()
@@ -65,91 +94,121 @@ def _child(conn, extractor: Extractor, path: str, kind: str | None, limits: Limi
     except (OSError, ValueError):
         pass  # no /proc or no RLIMIT_AS: the time limit still applies
     try:
-        size = os.path.getsize(path)
-        if size > limits.max_file_mb * 2**20:
-            raise ReadError("too_large", f"{size / 2**20:.1f} MB (the limit is {limits.max_file_mb:g} MB)")
-        doc = extractor.extract(Path(path), kind=kind)
-        if len(doc.text) > limits.max_chars:
-            raise ReadError("too_large", f"{len(doc.text)} characters (the limit is {limits.max_chars})")
-        conn.send(doc)
-    except FileNotFoundError:
-        conn.send(Failure(path, "not_found", "no such file"))
-    except ReadError as exc:
-        conn.send(Failure(path, exc.status, exc.reason))
-    except MemoryError:
-        conn.send(Failure(path, "resource_limit", f"parsing needed more than {limits.memory_mb} MB"))
-    except RecursionError:
-        conn.send(Failure(path, "malformed", "structure nests too deeply (RecursionError)"))
-    except Exception as exc:  # a parser bug on a hostile file must not stop the batch
-        conn.send(Failure(path, "malformed", f"{type(exc).__name__}: {str(exc)[:150]}".splitlines()[0]))
+        while (path := conn.recv()) is not None:
+            result = extract_file(extractor, path, kind, limits)
+            conn.send(result)
+            if isinstance(result, Failure) and result.status == "resource_limit":
+                break  # after a MemoryError the heap may be in any state: a fresh worker takes over
+    except (EOFError, OSError):
+        pass  # the parent went away
     finally:
         conn.close()
         os._exit(0)  # skip atexit and destructors: the parent owns open databases and caches
 
 
-@dataclass
-class _Running:
-    index: int
-    path: str
-    process: multiprocessing.Process
-    conn: object
-    started: float
-    attempt: int = 0
+class _Worker:
+    """One worker process, the file it is on (index, path, attempt) and when it started that file."""
+
+    def __init__(self, context, extractor: Extractor, kind: str | None, limits: Limits) -> None:
+        self.conn, child = context.Pipe(duplex=True)
+        self.process = context.Process(target=_worker, args=(child, extractor, kind, limits), daemon=True)
+        self.process.start()
+        child.close()
+        self.job: tuple[int, str, int] | None = None
+        self.started = 0.0
+        self.files = 0
+
+    def give(self, job: tuple[int, str, int]) -> None:
+        self.job, self.started = job, time.monotonic()
+        self.files += 1
+        self.conn.send(job[1])
+
+    def stop(self, kill: bool = False) -> None:
+        try:
+            if kill:
+                self.process.kill()
+            else:
+                self.conn.send(None)
+        except OSError:
+            pass
+        self.process.join(1)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(1)
+        self.conn.close()
+
+    def death(self) -> str:
+        self.process.join(1)
+        code = self.process.exitcode
+        return f"signal {-code}" if code and code < 0 else f"exit code {code}"
 
 
 def extract_batch(extractor: Extractor, paths: Iterable[str | Path], kind: str | None = None,
                   workers: int | None = None, limits: Limits = Limits(), ordered: bool = True,
                   ) -> Iterator[Document | Failure]:
-    """Extract every file in its own child process, `workers` at a time.
+    """Extract every file in worker processes, `workers` at a time (default: one per core).
 
     Yields a Document or a Failure per path: in input order when `ordered`, else as they finish.
     """
+    pending = deque((index, path, 0) for index, path in enumerate(map(str, paths)))
+    if not pending:
+        return
     warm_up()
     context = multiprocessing.get_context("fork")
-    pending = [(index, path, 0) for index, path in enumerate(map(str, paths))]
-    pending.reverse()
-    workers = workers or default_workers()
-    running: dict[object, _Running] = {}
+    size = min(workers or default_workers(), len(pending))
+    pool: list[_Worker] = []
     done: dict[int, Document | Failure] = {}
     next_out = 0
-    while pending or running:
-        while pending and len(running) < workers:
-            index, path, attempt = pending.pop()
-            receive, send = context.Pipe(duplex=False)
-            process = context.Process(target=_child, args=(send, extractor, path, kind, limits), daemon=True)
-            process.start()
-            send.close()
-            running[receive] = _Running(index, path, process, receive, time.monotonic(), attempt)
-        deadline = min(r.started for r in running.values()) + limits.timeout_s
-        for conn in wait(list(running), timeout=max(0.0, deadline - time.monotonic())):
-            job = running.pop(conn)
-            try:
-                result = conn.recv()
-            except (EOFError, OSError):  # died without a word: killed by the OOM killer or aborted
-                job.process.join(1)
-                conn.close()
-                if job.attempt == 0:
-                    # Once more in a fresh worker: a crash that does not repeat was the fork's, not the file's.
-                    pending.append((job.index, job.path, 1))
+    try:
+        while pending or any(w.job for w in pool):
+            while len(pool) < size and pending:
+                pool.append(_Worker(context, extractor, kind, limits))
+            for worker in [w for w in pool if w.job is None]:
+                if pending:
+                    job = pending.popleft()
+                    try:
+                        worker.give(job)
+                    except OSError:  # died while idle (the OOM killer): the file goes to another worker
+                        pending.appendleft(job)
+                        worker.stop(kill=True)
+                        pool.remove(worker)
+            busy = {w.conn: w for w in pool if w.job}
+            if not busy:
+                continue
+            deadline = min(w.started for w in busy.values()) + limits.timeout_s
+            for conn in wait(list(busy), timeout=max(0.0, deadline - time.monotonic())):
+                worker = busy[conn]
+                index, path, attempt = worker.job
+                worker.job = None
+                try:
+                    done[index] = conn.recv()
+                except (EOFError, OSError):  # died without a word: killed by the OOM killer or aborted
+                    how = worker.death()
+                    worker.stop(kill=True)
+                    pool.remove(worker)
+                    if attempt == 0:
+                        # Once more in a fresh worker: a crash that does not repeat was not the file's.
+                        pending.appendleft((index, path, 1))
+                    else:
+                        done[index] = Failure(path, "resource_limit", f"the parser process died twice ({how})")
                     continue
-                code = job.process.exitcode
-                how = f"signal {-code}" if code and code < 0 else f"exit code {code}"
-                result = Failure(job.path, "resource_limit", f"the parser process died twice ({how})")
-            conn.close()
-            job.process.join(1)
-            done[job.index] = result
-        now = time.monotonic()
-        for conn, job in list(running.items()):
-            if now - job.started >= limits.timeout_s:
-                job.process.kill()
-                job.process.join(1)
-                conn.close()
-                del running[conn]
-                done[job.index] = Failure(job.path, "timeout", f"parsing took longer than {limits.timeout_s:g} s")
-        if ordered:
-            while next_out in done:
-                yield done.pop(next_out)
-                next_out += 1
-        else:
-            for index in sorted(done):
-                yield done.pop(index)
+                if worker.files >= FILES_PER_WORKER or not worker.process.is_alive() or \
+                        getattr(done[index], "status", "") == "resource_limit":
+                    worker.stop()
+                    pool.remove(worker)
+            now = time.monotonic()
+            for worker in [w for w in pool if w.job and now - w.started >= limits.timeout_s]:
+                index, path, _ = worker.job
+                worker.stop(kill=True)
+                pool.remove(worker)
+                done[index] = Failure(path, "timeout", f"parsing took longer than {limits.timeout_s:g} s")
+            if ordered:
+                while next_out in done:
+                    yield done.pop(next_out)
+                    next_out += 1
+            else:
+                for index in sorted(done):
+                    yield done.pop(index)
+    finally:
+        for worker in pool:
+            worker.stop(kill=worker.job is not None)

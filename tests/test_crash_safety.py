@@ -20,7 +20,7 @@ FROM documents d LEFT JOIN mentions m USING (doc_id)
 SKILLS = ["Python", "SQL", "Java", "Excel", "communicatievaardigheden", "teamwork", "programmeren"]
 
 
-def write_batch(folder, n=40):
+def write_batch(folder, n=1000):  # enough that a load runs for seconds, so the kills land mid-batch
     folder.mkdir()
     rng = random.Random(3)
     for i in range(n):

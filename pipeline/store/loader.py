@@ -130,20 +130,30 @@ class Store:
 
     def sync_taxonomy(self, taxonomy: Taxonomy) -> None:
         """Make the skills and skill_labels tables equal to `taxonomy`."""
-        skills = [(s.id, s.type, s.category, s.esco_uri, s.broader, s.label("en"), s.label("nl"))
-                  for s in taxonomy.skills.values()]
-        labels = [(s.id, lang, label, i == 0) for s in taxonomy.skills.values()
-                  for lang, labs in s.labels.items() for i, label in enumerate(labs)]
+        import pyarrow as pa
+
+        skills = pa.Table.from_pylist([  # Arrow, not executemany: a hundred times faster for ESCO's 14k rows
+            {"skill_id": s.id, "type": s.type, "category": s.category, "esco_uri": s.esco_uri, "broader": s.broader,
+             "label_en": s.label("en"), "label_nl": s.label("nl")} for s in taxonomy.skills.values()])
+        labels = pa.Table.from_pylist([
+            {"skill_id": s.id, "language": lang, "label": label, "preferred": i == 0}
+            for s in taxonomy.skills.values() for lang, labs in s.labels.items() for i, label in enumerate(labs)])
         self.con.execute("BEGIN")
         try:
             self.con.execute("DELETE FROM skills")
             self.con.execute("DELETE FROM skill_labels")
-            self.con.executemany("INSERT INTO skills VALUES (?, ?, ?, ?, ?, ?, ?)", skills)
-            self.con.executemany("INSERT INTO skill_labels VALUES (?, ?, ?, ?)", labels)
+            self.con.register("incoming_skills", skills)
+            self.con.register("incoming_labels", labels)
+            if skills.num_rows:
+                self.con.execute("INSERT INTO skills SELECT * FROM incoming_skills")
+                self.con.execute("INSERT INTO skill_labels SELECT * FROM incoming_labels")
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
+        finally:
+            self.con.unregister("incoming_skills")
+            self.con.unregister("incoming_labels")
 
     def start_run(self, taxonomy: Taxonomy, command: str = "load") -> str:
         """Record a new run and return its id."""

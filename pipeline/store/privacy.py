@@ -34,8 +34,11 @@ BIRTH_DATE = re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d\b")
 
 
 def canonical(source: str) -> str:
-    """The absolute form of a file path, so `cvs/a.pdf`, `./cvs/a.pdf` and the full path are one source."""
-    return str(Path(source).resolve()) if source and not source.startswith("<") else source
+    """The absolute form of a file path, so `cvs/a.pdf`, `./cvs/a.pdf` and the full path are one source.
+    URLs (s3://…, from `distributed-extract`) and names such as <stdin> stay as they are."""
+    if not source or source.startswith("<") or "://" in source:
+        return source
+    return str(Path(source).resolve())
 
 
 def sources_path(db_path: str | Path) -> Path | None:
@@ -115,9 +118,16 @@ class SourceMap:
 
     def record(self, pairs: Iterable[tuple[str, str, str]]) -> None:
         """Store (source, doc_id, kind) triples, replacing what a source mapped to before."""
-        rows = [(canonical(s), d, k, datetime.now(timezone.utc)) for s, d, k in pairs if s]
+        import pyarrow as pa
+
+        now = datetime.now(timezone.utc)
+        rows = [{"source": canonical(s), "doc_id": d, "kind": k, "recorded_at": now} for s, d, k in pairs if s]
         if rows and self.con is not None:
-            self.con.executemany("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?)", rows)
+            self.con.register("incoming_sources", pa.Table.from_pylist(rows))  # Arrow: executemany is slow
+            try:
+                self.con.execute("INSERT OR REPLACE INTO sources SELECT * FROM incoming_sources")
+            finally:
+                self.con.unregister("incoming_sources")
 
     def lookup(self, doc_ids: Iterable[str]) -> dict[str, str]:
         """doc_id -> one source file (read-only use; empty when there is no mapping file)."""
