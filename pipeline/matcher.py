@@ -242,25 +242,21 @@ class SkillMatcher:
 
     def _fuzzy(self, tokens: Tokens, covered: bytearray) -> list[Candidate]:
         """Typos and OCR noise: uncovered word n-grams within a small edit distance of a label."""
-        out = []
         folded, joinable, known = tokens.folded, tokens.joinable, self.known_words
-        n_words = len(tokens)
-        for i in range(n_words):
-            if covered[i]:
+        # A span must hold a misspelt (unknown) word, so only spans around one are tried.
+        usable = [not covered[k] and len(w) > 2 and w not in CONJUNCTIONS for k, w in enumerate(folded)]
+        spans = set()
+        for u, word in enumerate(folded):
+            if not usable[u] or word in known:
                 continue
-            all_known = True
-            for j in range(i, min(i + 3, n_words)):
-                if j > i and (covered[j] or not joinable[j - 1]):
-                    break
-                word = folded[j]
-                if len(word) <= 2 or word in CONJUNCTIONS:
-                    break  # "technische en" is not a typo of anything
-                all_known = all_known and word in known
-                if all_known:
-                    continue  # correctly spelled words are not typos of a label
-                text = " ".join(folded[i:j + 1])
-                if len(text) < FUZZY_MIN:
-                    continue
+            for i in range(max(0, u - 2), u + 1):
+                for j in range(u, min(i + 3, len(folded))):
+                    if all(usable[i:j + 1]) and all(joinable[i:j]):
+                        spans.add((i, j))
+        out = []
+        for i, j in sorted(spans):
+            text = " ".join(folded[i:j + 1])
+            if len(text) >= FUZZY_MIN:
                 best = self._fuzzy_memo.get(text, MISSING)
                 if best is MISSING:
                     best = self._nearest_label(text)
