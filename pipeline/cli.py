@@ -188,9 +188,19 @@ def extract(paths, kind, language, fmt, no_fuzzy, workers, timeout_s, memory_mb,
 
 def load_paths(db: str, extractor: Extractor, paths, kind: str | None, workers: int | None = None,
                limits: Limits | None = None, retention_days: float = 28) -> tuple[int, int, list[Failure]]:
-    """Extract (in isolated workers) and load files into `db`; returns (written, skipped, failures)."""
+    """Extract (in isolated workers) and load files into `db`; returns (written, skipped, failures).
+
+    A path holding a Parquet result of `skillfit distributed-extract` is read, not extracted again."""
+    from itertools import chain
+
+    from pipeline.distributed import Result, is_result
     from pipeline.store import Store
 
+    flags = [(p, is_result(p)) for p in paths]
+    results = [Result(p) for p, flag in flags if flag]
+    for result in results:  # before anything is written: same taxonomy, texts still there
+        result.check_loadable(extractor.taxonomy)
+    paths = [p for p, flag in flags if not flag]
     failures: list[Failure] = []
     written = skipped = mentions = 0
     with Store(db, retention_days=retention_days or None) as store:
@@ -206,8 +216,10 @@ def load_paths(db: str, extractor: Extractor, paths, kind: str | None, workers: 
             mentions += sum(len(d.mentions) for d in pending)
             pending.clear()
 
-        for item in progress_iter(extract_batch(extractor, files, kind, workers, limits or Limits()), len(files),
-                                  f"load {kind or ''}"):
+        items = chain(extract_batch(extractor, files, kind, workers, limits or Limits()) if files else (),
+                      *(result.documents(kind) for result in results))
+        total = len(files) + sum(r.marker.get("documents", 0) + r.marker.get("failures", 0) for r in results)
+        for item in progress_iter(items, total, f"load {kind or ''}"):
             if isinstance(item, Failure):
                 fail(f"{item.source}: {item.status}: {item.reason}")
                 failures.append(item)
@@ -228,12 +240,77 @@ def load_paths(db: str, extractor: Extractor, paths, kind: str | None, workers: 
 @retention_option
 @taxonomy_option
 def load(paths, db, kind, workers, timeout_s, memory_mb, retention_days, taxonomy_files) -> None:
-    """Extract skills from files and folders and load them into the database (idempotent)."""
+    """Extract skills from files and folders and load them into the database (idempotent).
+
+    A PATH holding a Parquet result of `skillfit distributed-extract` (a folder or URL with
+    _skillfit.json) is loaded as it is; with --kind, only its documents of that kind."""
     extractor = build_extractor(taxonomy_files)
     written, skipped, failures = load_paths(db, extractor, paths, kind, workers, Limits(timeout_s, memory_mb),
                                             retention_days)
     click.echo(f"loaded {written}, unchanged {skipped}, failed {len(failures)} -> {db}", err=True)
     sys.exit(EXIT_FAILED if failures else EXIT_OK)
+
+
+@main.command("distributed-extract")
+@click.argument("source")
+@click.argument("out")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler to use, e.g. tcp://host:8786.")
+@click.option("--local-workers", type=click.IntRange(min=1),
+              help="Start a local Dask cluster with N worker processes (default without --scheduler: one per core).")
+@click.option("--kind", type=click.Choice(["cv", "vacancy"]), help="Document kind (default: from folder name).")
+@click.option("--files-per-task", type=click.IntRange(min=1),
+              help="Files per Dask task and Parquet part (default: about 4 tasks per worker, at most 64 files).")
+@click.option("--no-fuzzy", is_flag=True, help="Exact, lemma and compound matching only.")
+@click.option("--no-text", is_flag=True, help="Do not keep document texts (OUT can be queried, not loaded).")
+@click.option("--overwrite", is_flag=True, help="Replace an earlier result in OUT.")
+@taxonomy_option
+def distributed_extract(source, out, scheduler, local_workers, kind, files_per_task, no_fuzzy, no_text, overwrite,
+                        taxonomy_files) -> None:
+    """Extract skills on a Dask cluster into partitioned Parquet (needs skillfit[distributed]).
+
+    SOURCE is a folder, file or fsspec URL (file://, s3://, gs://, abfs://); OUT a folder or URL.
+    `skillfit load OUT` loads the result; DuckDB queries OUT/mentions/*.parquet directly.
+
+    \b
+    Example:
+      skillfit distributed-extract s3://bucket/cvs out/ --scheduler tcp://scheduler:8786
+      skillfit load out/ --db screening.duckdb
+    """
+    import logging
+
+    try:
+        import fsspec  # noqa: F401
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise UsageProblem("distributed-extract needs Dask: install skillfit[distributed]"
+                           " (pip install 'skillfit[distributed]')") from None
+    from pipeline.batch import default_workers
+    from pipeline.distributed import extract_to_parquet
+
+    if scheduler and local_workers:
+        raise UsageProblem("give --scheduler or --local-workers, not both")
+    try:
+        if scheduler:
+            client, cluster = Client(scheduler, timeout="30s"), None
+        else:
+            cluster = LocalCluster(n_workers=local_workers or default_workers(), threads_per_worker=1,
+                                   processes=True, dashboard_address=None, silence_logs=logging.ERROR)
+            client = Client(cluster)
+    except OSError as exc:
+        raise UsageProblem(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
+    try:
+        summary = extract_to_parquet(source, out, client=client, kind=kind, taxonomy_files=taxonomy_files,
+                                     fuzzy=not no_fuzzy, files_per_task=files_per_task, keep_text=not no_text,
+                                     overwrite=overwrite)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    for f in summary.failures:
+        fail(f"{f.source}: {f.status}: {f.reason}")
+    click.echo(f"extracted {summary.documents} documents, {summary.mentions} mentions, failed {len(summary.failures)}"
+               f" in {summary.seconds:.1f}s on {summary.workers} worker(s) -> {out}", err=True)
+    sys.exit(EXIT_FAILED if summary.failures else EXIT_OK)
 
 
 FIT_COLUMNS = ["rank", "candidate", "score", "required", "matched", "missing_required"]
