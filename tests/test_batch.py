@@ -85,3 +85,38 @@ def test_pdf_bomb_is_stopped_quickly_and_the_parent_stays_small(small_taxonomy, 
     assert statuses(results)[1] == "ok"
     grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
     assert grown_mb < 100
+
+
+def many_files(tmp_path, n):
+    paths = []
+    for i in range(n):
+        path = tmp_path / f"cv{i:03}.txt"
+        path.write_text(f"Kandidaat {i}\nErvaring met {'Python' if i % 2 else 'Java'} en SQL.\n")
+        paths.append(path)
+    return paths
+
+
+def test_workers_keep_input_order_and_are_recycled(small_taxonomy, tmp_path, monkeypatch):
+    import pipeline.batch
+
+    monkeypatch.setattr(pipeline.batch, "FILES_PER_WORKER", 3)  # every worker is replaced a few times
+    paths = many_files(tmp_path, 20)
+    extractor = Extractor(plugins=False)
+    results = list(extract_batch(extractor, paths, "cv", workers=2))
+    assert [r.source for r in results] == [str(p) for p in paths]
+    assert results == [extractor.extract(p, kind="cv") for p in paths]  # same as in one process
+
+
+def test_unordered_output_gives_every_file_once(small_taxonomy, tmp_path):
+    paths = many_files(tmp_path, 12)
+    results = list(extract_batch(Extractor(plugins=False), paths, "cv", workers=3, ordered=False))
+    assert sorted(r.source for r in results) == sorted(str(p) for p in paths)
+
+
+def test_a_crash_does_not_cost_the_files_queued_after_it(small_taxonomy, tmp_path):
+    extractor = Extractor(plugins=False)
+    extractor.stages = extractor.default_stages() + [stage(os.abort)]
+    paths = many_files(tmp_path, 6)
+    paths[2].write_text("BAD file")
+    results = list(extract_batch(extractor, paths, "cv", workers=1))
+    assert statuses(results) == ["ok", "ok", "resource_limit", "ok", "ok", "ok"]
