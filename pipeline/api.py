@@ -15,6 +15,7 @@ from pipeline.errors import ReadError, SkillfitError
 from pipeline.matcher import SkillMatcher, cached_matcher
 from pipeline.model import Document
 from pipeline.readers import read_bytes, read_path
+from pipeline.readers.pdf import ENGINES as PDF_ENGINES
 from pipeline.stages import (
     MatchSkills,
     Stage,
@@ -90,11 +91,16 @@ class Extractor:
         fuzzy: allow approximate matches for typos and OCR noise.
         plugins: add stages from installed `skillfit.stages` plugins (default: yes, unless the
             environment sets SKILLFIT_PLUGINS=0).
+        pdf_engine: how PDFs are read: "pdfium" (fast, the default) or "pdfplumber" (slower, the
+            reference parser); both give the same text for nearly every PDF.
     """
 
     def __init__(self, taxonomy: Taxonomy | None = None, taxonomy_files: Sequence[str | Path] = (),
                  stages: Sequence[Stage] | None = None, fuzzy: bool = True, use_cache: bool = True,
-                 plugins: bool | None = None) -> None:
+                 plugins: bool | None = None, pdf_engine: str = "pdfium") -> None:
+        if pdf_engine not in PDF_ENGINES:
+            raise ValueError(f"unknown pdf_engine {pdf_engine!r} (choose from {', '.join(PDF_ENGINES)})")
+        self.pdf_engine = pdf_engine
         self.taxonomy = taxonomy or load_taxonomy(taxonomy_files)
         self.matcher: SkillMatcher = cached_matcher(self.taxonomy, use_cache=use_cache)
         if stages is not None:
@@ -128,10 +134,10 @@ class Extractor:
         origin = None
         if isinstance(source, Path):
             origin = str(source)
-            text = read_path(source)
+            text = read_path(source, self.pdf_engine)
             kind = kind or kind_from_path(source)
         elif isinstance(source, bytes):
-            text = read_bytes(source, name or "<bytes>")
+            text = read_bytes(source, name or "<bytes>", self.pdf_engine)
             origin = name
         else:
             text = source

@@ -43,15 +43,16 @@ def sniff(data: bytes, suffix: str) -> str:
     return "text"
 
 
-def read_bytes(data: bytes, name: str = "<bytes>") -> str:
-    """Text of a document given as bytes; `name` gives the extension and appears in errors."""
+def read_bytes(data: bytes, name: str = "<bytes>", pdf_engine: str = "pdfium") -> str:
+    """Text of a document given as bytes; `name` gives the extension and appears in errors.
+    `pdf_engine`: "pdfium" (fast) or "pdfplumber" (slower, the reference parser)."""
     suffix = Path(name).suffix.lower()
     if not data.replace(b"\xef\xbb\xbf", b"").strip():
         raise ReadError("empty", "the file is empty")
     fmt = sniff(data, suffix)
     if fmt == "pdf":
         from pipeline.readers.pdf import read_pdf
-        text = read_pdf(data)
+        text = read_pdf(data, engine=pdf_engine)
     elif fmt == "docx":
         from pipeline.readers.docx import read_docx
         text = read_docx(data)
@@ -71,8 +72,8 @@ def read_bytes(data: bytes, name: str = "<bytes>") -> str:
     return text
 
 
-def read_path(path: str | Path) -> str:
-    """Text of the document at `path`."""
+def read_path(path: str | Path, pdf_engine: str = "pdfium") -> str:
+    """Text of the document at `path`; `pdf_engine` as for read_bytes."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -82,4 +83,4 @@ def read_path(path: str | Path) -> str:
         raise ReadError("unsupported", "is a directory") from None
     except OSError as exc:
         raise ReadError("malformed", f"cannot read file: {exc.strerror or exc}") from None
-    return read_bytes(data, path.name)
+    return read_bytes(data, path.name, pdf_engine)

@@ -1,85 +1,55 @@
-"""PDF with pdfplumber: column-aware reading order, hyphenation and ligature repair."""
+"""PDF text with column-aware reading order, hyphenation and ligature repair.
+
+Two engines turn a PDF into words per page (pipeline.readers.pdf_engines): "pdfium" (fast, the
+default) and "pdfplumber" (slower, the reference). The layout below works on plain word dicts
+{"text", "x0", "x1", "top", "bottom"} (points, origin top-left), whichever engine made them.
+"""
 
 from __future__ import annotations
 
-import io
-import logging
+import math
 import re
 from statistics import median
 
 from pipeline.errors import ReadError
 
 MAX_PAGES = 50
-logging.getLogger("pdfminer").setLevel(logging.ERROR)  # damaged files log warnings per object: not ours to print
+ENGINES = ("pdfium", "pdfplumber")
 LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "ft", "ﬆ": "st"})
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))  # invisible; pdfium drops most of them
+MAX_WIDTH = 14_400.0  # the widest page PDF allows (200 inches): bounds find_gutter's work
 # A word broken at a line end: "communica-\ntievaardigheden" -> "communicatievaardigheden".
 HYPHENATED = re.compile(r"(\w)[-\u00ad]\n(?=[a-zà-ÿ])")
 MIN_GUTTER = 12.0  # points of empty space that separate two columns
 
 
-def read_pdf(data: bytes, max_pages: int = MAX_PAGES) -> str:
-    """Text of a PDF, reading multi-column pages column by column."""
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+def read_pdf(data: bytes, max_pages: int = MAX_PAGES, engine: str = "pdfium") -> str:
+    """Text of a PDF, reading multi-column pages column by column; `engine` is one of ENGINES."""
+    from pipeline.readers import pdf_engines
 
-    try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = pdf.pages
-            if not pages:
-                raise ReadError("empty", "the PDF has no pages")
-            if len(pages) > max_pages:
-                raise ReadError("too_large", f"{len(pages)} pages (the limit is {max_pages})")
-            texts = []
-            has_images = False  # images or vector drawings: a scan, or text turned into outlines
-            for page in pages:
-                texts.append(page_text(page))
-                has_images = has_images or bool(page.images or page.rects or page.curves or page.lines)
-    except ReadError:
-        raise
-    except RecursionError:
-        raise ReadError("malformed", "PDF structure nests too deeply (RecursionError in the parser)") from None
-    except Exception as exc:  # pdfminer raises bare TypeError/KeyError/ValueError on damaged files
-        cause = _root_cause(exc)
-        name = type(cause).__name__
-        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in name.lower():
-            raise ReadError("encrypted", "password-protected PDF: ask the sender for an unprotected copy") from None
-        if isinstance(cause, MemoryError):
-            raise ReadError("resource_limit", "the PDF inflates beyond the memory limit (a decompression bomb?)") from None
-        if isinstance(cause, RecursionError):
-            raise ReadError("malformed", "PDF structure nests too deeply (RecursionError in the parser)") from None
-        detail = " ".join(str(cause).split())[:120]
-        raise ReadError("malformed", f"damaged PDF ({name}{': ' + detail if detail else ''})") from None
-    text = "\n\n".join(t for t in texts if t.strip())
+    if engine not in ENGINES:
+        raise ValueError(f"unknown PDF engine {engine!r} (choose from {', '.join(ENGINES)})")
+    read_pages = pdf_engines.pdfium_pages if engine == "pdfium" else pdf_engines.pdfplumber_pages
+    pages, has_graphics = read_pages(data, max_pages)
+    text = "\n\n".join(t for t in (page_text(words, width) for words, width in pages) if t.strip())
     if not text.strip():
-        if not has_images:
+        if not has_graphics:
             raise ReadError("empty", "the PDF has neither text nor images or drawings")
         raise ReadError("no_text_layer", "no text layer (scanned image?): run OCR first, e.g. ocrmypdf")
     return repair(text)
 
 
-def _root_cause(exc: BaseException) -> BaseException:
-    """pdfplumber wraps pdfminer's errors (PdfminerException(original)); find the original."""
-    seen = set()
-    while id(exc) not in seen:
-        seen.add(id(exc))
-        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc.__cause__
-        if inner is None:
-            break
-        exc = inner
-    return exc
-
-
 def repair(text: str) -> str:
-    """Undo typesetting: ligature characters and words hyphenated across line ends."""
-    return HYPHENATED.sub(r"\1", text.translate(LIGATURES))
+    """Undo typesetting: ligature characters, zero-width characters and words hyphenated across line ends."""
+    return HYPHENATED.sub(r"\1", text.translate(LIGATURES | ZERO_WIDTH))
 
 
-def page_text(page) -> str:
-    """Text of one page; two-column layouts come out left column first, then right."""
-    words = page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False)
+def page_text(words: list[dict], width: float) -> str:
+    """Text of one page from its words; two-column layouts come out left column first, then right."""
+    words = [w for w in words if math.isfinite(w["x0"] + w["x1"] + w["top"] + w["bottom"])]
     if not words:
         return ""
-    gutter = find_gutter(words, float(page.width))
+    gutter = find_gutter(words, min(float(width), MAX_WIDTH))
     if gutter is None:
         return "\n".join(_lines(words))
     out: list[str] = []
