@@ -34,13 +34,15 @@ def output_options(func):
 
 
 def batch_options(func):
-    """--workers, --timeout and --max-memory: how files are parsed in isolated worker processes."""
+    """--workers, --timeout, --max-memory and --pdf-engine: how files are parsed in isolated worker processes."""
     func = click.option("--workers", type=int, default=None,
                         help="Worker processes (default: one per core).")(func)
     func = click.option("--timeout", "timeout_s", type=float, default=60.0, show_default=True,
                         help="Seconds one file may take before it is given up (status timeout).")(func)
     func = click.option("--max-memory", "memory_mb", type=int, default=1024, show_default=True,
                         help="MB of memory one file's parser may use (status resource_limit).")(func)
+    func = click.option("--pdf-engine", type=click.Choice(["pdfium", "pdfplumber"]), default="pdfium",
+                        show_default=True, help="PDF parser: pdfplumber is slower but the reference parser.")(func)
     return func
 
 
@@ -69,10 +71,10 @@ def progress_iter(items, total: int, label: str):
     return tqdm(items, total=total, desc=label, unit="doc", file=sys.stderr, leave=False)
 
 
-def build_extractor(taxonomy_files, fuzzy: bool = True) -> Extractor:
+def build_extractor(taxonomy_files, fuzzy: bool = True, pdf_engine: str = "pdfium") -> Extractor:
     """An Extractor, with taxonomy errors turned into a usage error (exit 2)."""
     try:
-        return Extractor(taxonomy_files=taxonomy_files, fuzzy=fuzzy)
+        return Extractor(taxonomy_files=taxonomy_files, fuzzy=fuzzy, pdf_engine=pdf_engine)
     except SkillfitError as exc:
         raise UsageProblem(str(exc)) from None
 
@@ -130,16 +132,18 @@ def _records(stream):
 @click.option("--language", type=click.Choice(["en", "nl"]), help="Skip detection and use this language.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl", show_default=True)
 @click.option("--no-fuzzy", is_flag=True, help="Exact, lemma and compound matching only.")
+@click.option("--unordered", is_flag=True, help="Write each file's result as soon as it is done, not in input order.")
 @batch_options
 @taxonomy_option
-def extract(paths, kind, language, fmt, no_fuzzy, workers, timeout_s, memory_mb, taxonomy_files) -> None:
+def extract(paths, kind, language, fmt, no_fuzzy, unordered, workers, timeout_s, memory_mb, pdf_engine,
+            taxonomy_files) -> None:
     """Extract skills from files, folders, or JSONL records on stdin (`-`).
 
     \b
     Example:
       echo '{"id": "a1", "text": "Ervaring met Python en SQL", "kind": "cv"}' | skillfit extract -
     """
-    extractor = build_extractor(taxonomy_files, fuzzy=not no_fuzzy)
+    extractor = build_extractor(taxonomy_files, fuzzy=not no_fuzzy, pdf_engine=pdf_engine)
     failed = 0
     rows = []
 
@@ -171,8 +175,8 @@ def extract(paths, kind, language, fmt, no_fuzzy, workers, timeout_s, memory_mb,
                                          name=rec.get("source")))
         else:
             files = list(iter_files([path]))
-            for item in progress_iter(extract_batch(extractor, files, kind, workers, Limits(timeout_s, memory_mb)),
-                                      len(files), "extract"):
+            batch = extract_batch(extractor, files, kind, workers, Limits(timeout_s, memory_mb), ordered=not unordered)
+            for item in progress_iter(batch, len(files), "extract"):
                 if language and not isinstance(item, Failure):
                     item = extractor.process(item.replace(language=language, sections=(), mentions=()))
                 handle(item)
@@ -187,8 +191,10 @@ def extract(paths, kind, language, fmt, no_fuzzy, workers, timeout_s, memory_mb,
 
 
 def load_paths(db: str, extractor: Extractor, paths, kind: str | None, workers: int | None = None,
-               limits: Limits | None = None, retention_days: float = 28) -> tuple[int, int, list[Failure]]:
+               limits: Limits | None = None, retention_days: float = 28,
+               refresh_scores: bool = True) -> tuple[int, int, list[Failure]]:
     """Extract (in isolated workers) and load files into `db`; returns (written, skipped, failures).
+    Then the stored fit scores are refreshed, unless `refresh_scores` is False.
 
     A path holding a Parquet result of `skillfit distributed-extract` is read, not extracted again."""
     from itertools import chain
@@ -229,7 +235,22 @@ def load_paths(db: str, extractor: Extractor, paths, kind: str | None, workers: 
                 flush()
         flush()
         store.finish_run(run_id, written, skipped, [f.to_log() for f in failures], mentions)
+        if refresh_scores:
+            refresh_fit_scores(store.con)
     return written, skipped, failures
+
+
+def refresh_fit_scores(con, keep: int | None = None, force: bool = False) -> dict | None:
+    """Recompute the stored fit scores (fit_scores) when stale. They are a cache: a failure is a warning,
+    and ranking falls back to the fit_for_role macro."""
+    from pipeline.store import scores
+
+    try:
+        return scores.refresh(con, keep, force)
+    except Exception as exc:  # the load itself is done; never lose it over the cache
+        fail(f"fit scores not refreshed ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''});"
+             " ranking uses the fit_for_role macro")
+        return None
 
 
 @main.command()
@@ -239,12 +260,12 @@ def load_paths(db: str, extractor: Extractor, paths, kind: str | None, workers: 
 @batch_options
 @retention_option
 @taxonomy_option
-def load(paths, db, kind, workers, timeout_s, memory_mb, retention_days, taxonomy_files) -> None:
+def load(paths, db, kind, workers, timeout_s, memory_mb, pdf_engine, retention_days, taxonomy_files) -> None:
     """Extract skills from files and folders and load them into the database (idempotent).
 
     A PATH holding a Parquet result of `skillfit distributed-extract` (a folder or URL with
     _skillfit.json) is loaded as it is; with --kind, only its documents of that kind."""
-    extractor = build_extractor(taxonomy_files)
+    extractor = build_extractor(taxonomy_files, pdf_engine=pdf_engine)
     written, skipped, failures = load_paths(db, extractor, paths, kind, workers, Limits(timeout_s, memory_mb),
                                             retention_days)
     click.echo(f"loaded {written}, unchanged {skipped}, failed {len(failures)} -> {db}", err=True)
@@ -317,28 +338,54 @@ FIT_COLUMNS = ["rank", "candidate", "score", "required", "matched", "missing_req
 
 
 def ranking(con, db: str, role_id: str, top: int | None = None, min_score: float = 0.0) -> list[dict]:
-    """Ranked candidates for one role, with what they miss, as plain rows. Candidates are shown by
-    their file name when the mapping file beside the database is there, else by their id."""
+    """Ranked candidates for one role, with what they miss, as plain rows. The scores come from the stored
+    fit_scores when they are fresh and hold enough candidates, else from the fit_for_role macro (the same
+    numbers). Candidates are shown by their file name when the mapping file beside the database is there,
+    else by their id."""
+    from pipeline.store import scores
     from pipeline.store.privacy import SourceMap
 
-    rows = con.execute(
-        """
-        SELECT f.rank, f.candidate_id AS candidate, f.candidate_id, f.score, f.required_met || '/' || f.required_total AS required,
-               f.hard_score, f.soft_score, f.matched,
-               (SELECT list(g.label_en) FROM skill_gap(f.candidate_id, f.role_id) g
-                 WHERE g.status = 'missing' AND g.requirement = 'required') AS missing_required,
-               (SELECT list(g.label_en) FROM skill_gap(f.candidate_id, f.role_id) g
-                 WHERE g.status = 'missing' AND g.requirement = 'preferred') AS missing_preferred
-        FROM fit_for_role($role) f
-        WHERE f.score >= $min ORDER BY f.rank LIMIT $top
-        """, {"role": role_id, "min": min_score, "top": top or 1_000_000}).fetchall()
-    names = ["rank", "candidate", "candidate_id", "score", "required", "hard_score", "soft_score", "matched",
-             "missing_required", "missing_preferred"]
-    out = [dict(zip(names, r)) for r in rows]
+    ranked = scores.ranked(con, role_id, top, min_score)
+    if ranked is None:
+        ranked = con.execute(
+            f"SELECT {', '.join(scores.RANKED)} FROM fit_for_role($role) WHERE score >= $min ORDER BY rank LIMIT $top",
+            {"role": role_id, "min": min_score, "top": top or 1_000_000}).fetchall()
+    details = candidate_details(con, role_id, [r[1] for r in ranked])
+    out = [{"rank": rank, "candidate": cid, "candidate_id": cid, "score": score, "required": f"{met}/{total}",
+            "hard_score": hard, "soft_score": soft, **details[cid]}
+           for rank, cid, score, met, total, hard, soft in ranked]
     files = SourceMap(db).lookup(r["candidate_id"] for r in out)
     for r in out:
         r["candidate"] = Path(files[r["candidate_id"]]).name if r["candidate_id"] in files else r["candidate_id"]
     return out
+
+
+def candidate_details(con, role_id: str, candidate_ids: list[str]) -> dict[str, dict]:
+    """Per candidate: the role's skills they match (`matched`, as fit_for_role lists them; ~ = partial credit)
+    and the required and preferred skills they miss (skill_gap's status 'missing', most weight first)."""
+    rows = con.execute(
+        """
+        WITH ids AS (SELECT unnest($ids) AS candidate_id),
+        ev AS (SELECT candidate_id, skill_id, label_en, weight, credit FROM fit_evidence
+               WHERE role_id = $role AND list_contains($ids, candidate_id)),
+        matched AS (
+            SELECT candidate_id,
+                   list(CASE WHEN credit < 1 THEN '~' ELSE '' END || label_en ORDER BY weight * credit DESC, label_en) AS matched
+            FROM ev GROUP BY candidate_id
+        ), missing AS (
+            SELECT i.candidate_id,
+                   list(r.label_en ORDER BY r.weight DESC, r.label_en) FILTER (r.requirement = 'required') AS required,
+                   list(r.label_en ORDER BY r.weight DESC, r.label_en) FILTER (r.requirement = 'preferred') AS preferred
+            FROM ids i CROSS JOIN (SELECT * FROM role_weights WHERE role_id = $role) r
+            LEFT JOIN ev e ON e.candidate_id = i.candidate_id AND e.skill_id = r.skill_id
+            WHERE NOT coalesce(e.credit > 0, false)
+            GROUP BY i.candidate_id
+        )
+        SELECT i.candidate_id, coalesce(m.matched, []), x.required, x.preferred
+        FROM ids i LEFT JOIN matched m USING (candidate_id) LEFT JOIN missing x USING (candidate_id)
+        """, {"role": role_id, "ids": list(candidate_ids)}).fetchall()
+    return {cid: {"matched": matched, "missing_required": required, "missing_preferred": preferred}
+            for cid, matched, required, preferred in rows}
 
 
 def roles(con) -> list[tuple[str, str]]:
@@ -356,7 +403,7 @@ def roles(con) -> list[tuple[str, str]]:
 @batch_options
 @retention_option
 @taxonomy_option
-def screen(vacancies, cvs, db, top, fmt, output, workers, timeout_s, memory_mb, retention_days,
+def screen(vacancies, cvs, db, top, fmt, output, workers, timeout_s, memory_mb, pdf_engine, retention_days,
            taxonomy_files) -> None:
     """Load vacancies and CVs, then print the top candidates per role.
 
@@ -366,9 +413,10 @@ def screen(vacancies, cvs, db, top, fmt, output, workers, timeout_s, memory_mb, 
     """
     from pipeline.store import connect
 
-    extractor = build_extractor(taxonomy_files)
+    extractor = build_extractor(taxonomy_files, pdf_engine=pdf_engine)
     limits = Limits(timeout_s, memory_mb)
-    failures = (load_paths(db, extractor, [vacancies], "vacancy", workers, limits, retention_days)[2]
+    failures = (load_paths(db, extractor, [vacancies], "vacancy", workers, limits, retention_days,
+                           refresh_scores=False)[2]
                 + load_paths(db, extractor, [cvs], "cv", workers, limits, retention_days)[2])
     con = connect(db, read_only=True)
     all_rows = []
@@ -394,18 +442,51 @@ def screen(vacancies, cvs, db, top, fmt, output, workers, timeout_s, memory_mb, 
 @click.option("--role", "role_id", required=True, help="Role (vacancy doc_id).")
 @click.option("--top", type=click.IntRange(min=1), help="Show only the best N candidates.")
 @click.option("--min-score", default=0.0, show_default=True, help="Hide candidates below this score.")
+@click.option("--refresh", is_flag=True,
+              help="First recompute the stored fit scores if the data changed (opens the database writable).")
 @output_options
-def fit(db, role_id, top, min_score, fmt, output) -> None:
-    """Rank candidates for one role."""
+def fit(db, role_id, top, min_score, refresh, fmt, output) -> None:
+    """Rank candidates for one role.
+
+    The scores come from the stored fit_scores table while it is fresh (load and screen refresh it), else
+    from the fit_for_role macro: the same numbers, slower on large pools.
+    """
     from pipeline.store import connect
 
-    with connect(db, read_only=True) as con:
+    if refresh and not Path(db).exists():
+        raise UsageProblem(f"{db}: no such database (run `skillfit screen` or `skillfit load` first)")
+    with connect(db, read_only=not refresh) as con:
+        if refresh:
+            refresh_fit_scores(con)
         if not con.execute("SELECT count(*) FROM documents WHERE doc_id = ? AND kind = 'vacancy'",
                            [role_id]).fetchall()[0][0]:
             raise UsageProblem(f"no role {role_id} in {db} (skillfit sql \"SELECT doc_id, title FROM documents"
                                f" WHERE kind = 'vacancy'\" lists them)")
         rows = ranking(con, db, role_id, top, min_score)
     write_rows(rows, fmt, output, FIT_COLUMNS + ["candidate_id", "missing_preferred"] if fmt != "table" else FIT_COLUMNS)
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(exists=True), help="DuckDB file.")
+@click.option("--keep", type=click.IntRange(min=0),
+              help="Candidates stored per role, best first; 0 = every pair (default: as last time, else 1000).")
+@click.option("--force", is_flag=True, help="Recompute even when the stored scores are fresh.")
+def scores(db, keep, force) -> None:
+    """Compute and store every role's fit scores (fit_scores), then print what was stored.
+
+    `skillfit load` and `screen` refresh them too; `skillfit fit` reads them while they are fresh.
+
+    \b
+    Example:
+      skillfit scores --db screening.duckdb --keep 0    # every candidate for every role
+    """
+    from pipeline.store import connect
+
+    with connect(db) as con:
+        status = refresh_fit_scores(con, keep, force)
+    if status is None:
+        sys.exit(EXIT_FAILED)
+    click.echo(json.dumps(status, indent=2, default=str))
 
 
 @main.command()

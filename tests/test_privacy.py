@@ -31,7 +31,7 @@ def all_strings(db: Path) -> str:
         out = []
         columns = con.execute("SELECT table_name, column_name FROM duckdb_columns()"
                               " WHERE data_type IN ('VARCHAR', 'JSON') AND NOT internal"
-                              " AND NOT (column_name LIKE '%id' OR column_name LIKE '%hash' OR column_name = 'esco_uri')"
+                              " AND NOT (column_name LIKE '%id' OR column_name LIKE '%hash' OR column_name IN ('esco_uri', 'fingerprint'))"
                               ).fetchall()
         for table, column in columns:
             out += [str(v) for (v,) in con.execute(f'SELECT "{column}" FROM "{table}"').fetchall() if v]

@@ -17,11 +17,12 @@ from pipeline.stages.requirements import SentenceBounds
 from pipeline.store.privacy import SourceMap, name_words, redact
 from pipeline.taxonomy import Taxonomy
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Statements that bring a file of schema version N-1 up to N. schema.sql always has the newest shape,
 # so a new file needs none of them; each must be safe to run twice.
 MIGRATIONS: dict[int, list[str]] = {
     2: ["ALTER TABLE documents ADD COLUMN IF NOT EXISTS expires_at TIMESTAMP"],
+    3: [],  # new tables fit_scores and fit_scores_state: schema.sql creates them (IF NOT EXISTS); nothing changes
 }
 DEFAULT_RETENTION_DAYS = 28.0  # four weeks after loading, unless the user says otherwise
 EVIDENCE_MAX = 300
@@ -246,14 +247,27 @@ class Store:
         try:
             self.con.execute("DELETE FROM mentions WHERE list_contains($ids, doc_id)", {"ids": doc_ids})
             self.con.execute("DELETE FROM documents WHERE list_contains($ids, doc_id)", {"ids": doc_ids})
+            self.con.execute("DELETE FROM fit_scores WHERE list_contains($ids, candidate_id)", {"ids": doc_ids})
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
         mapping_rows = self.sources.forget(doc_ids)
         rewritten = self._rewrite_files()
+        self._refresh_scores()
         return {"forgotten": doc_ids, "documents": counts[0], "mentions": counts[1], "source_mappings": mapping_rows,
                 "files_rewritten": rewritten, "at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+
+    def _refresh_scores(self) -> None:
+        """Recompute stored fit scores that were in use (the ranks of the others change); a failure leaves them
+        stale, and ranking falls back to the fit_for_role macro."""
+        from pipeline.store.scores import refresh, state
+
+        if state(self.con) is not None:
+            try:
+                refresh(self.con)
+            except Exception:  # the erasure is done; stale scores are not used
+                pass
 
     def expired(self, now: datetime | None = None) -> list[str]:
         """Ids of candidates whose retention has run out."""

@@ -1,4 +1,4 @@
--- skillfit store, schema version 2 (see MIGRATIONS in loader.py for what changed). Applied idempotently on every writable connect.
+-- skillfit store, schema version 3 (see MIGRATIONS in loader.py for what changed). Applied idempotently on every writable connect.
 CREATE TABLE IF NOT EXISTS schema_version (
     version    INTEGER NOT NULL,
     applied_at TIMESTAMP DEFAULT current_timestamp
@@ -73,6 +73,30 @@ CREATE TABLE IF NOT EXISTS mentions (
     PRIMARY KEY (doc_id, seq)
 );
 COMMENT ON TABLE mentions IS 'Each occurrence of a skill in a document: offsets, match method, confidence, section, required/preferred, years, level, and the sentence that shows it.';
+
+CREATE TABLE IF NOT EXISTS fit_scores (
+    role_id        VARCHAR NOT NULL,
+    candidate_id   VARCHAR NOT NULL,
+    rank           BIGINT NOT NULL,
+    score          DOUBLE,
+    hard_score     DOUBLE,
+    soft_score     DOUBLE,
+    required_met   BIGINT NOT NULL,
+    required_total BIGINT NOT NULL
+);
+COMMENT ON TABLE fit_scores IS 'The fit view''s scores, stored per role with their rank: every candidate, or the best fit_scores_state.keep per role. Refreshed by skillfit load/screen/scores; valid only while fit_scores_status.fresh.';
+
+CREATE TABLE IF NOT EXISTS fit_scores_state (
+    fingerprint      VARCHAR NOT NULL,
+    keep             INTEGER NOT NULL,
+    computed_at      TIMESTAMP NOT NULL,
+    roles            INTEGER,
+    candidates       INTEGER,
+    rows             BIGINT,
+    seconds          DOUBLE,
+    skillfit_version VARCHAR
+);
+COMMENT ON TABLE fit_scores_state IS 'What fit_scores were computed from (fit_fingerprint() then), how many candidates per role they keep (0 = all) and when.';
 
 CREATE TABLE IF NOT EXISTS fit_weights (
     name        VARCHAR PRIMARY KEY,
