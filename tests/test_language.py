@@ -31,3 +31,21 @@ def test_real_ads_sample_all_correct():
     assert files
     wrong = [f.name for f in files if detect_language(f.read_text(encoding="utf-8")) != f.name.split("_")[1]]
     assert wrong == []
+
+
+FRENCH_AD = ("Nous recherchons un gestionnaire de dossiers pour notre service client à Liège. Vous êtes en contact "
+             "avec les clients et les partenaires, vous traitez les demandes de remboursement et vous suivez les "
+             "dossiers de A à Z. Vous avez une première expérience en gestion administrative, vous maîtrisez la "
+             "suite Office et vous avez de bonnes connaissances en néerlandais et en anglais. Nous offrons un "
+             "contrat à durée indéterminée, des chèques-repas et une formation continue au sein de notre équipe. ") * 3
+GERMAN_AD = ("Wir suchen für unser Team in Eupen eine engagierte Pflegekraft. Sie betreuen die Bewohner in allen "
+             "Bereichen des täglichen Lebens, arbeiten eng mit Ärzten und Therapeuten zusammen und dokumentieren die "
+             "Pflege. Sie haben eine abgeschlossene Ausbildung und die Fähigkeit, im Team zu arbeiten. Wir bieten "
+             "ein gutes Gehalt, flexible Arbeitszeiten und die Möglichkeit zur Weiterbildung. ") * 3
+
+
+@pytest.mark.parametrize("text, expected", [(FRENCH_AD, "fr"), (GERMAN_AD, "de")])
+def test_long_french_and_german_are_not_taken_for_dutch_or_english(text, expected):
+    # Long texts usually skip the n-gram model when the function words settle it; French and German
+    # share a few of those words with Dutch and English ("de", "en", "die") and must not slip through.
+    assert detect_language(text) == expected
