@@ -4,8 +4,8 @@
 taxonomy copy-on-write: nothing is loaded per worker. The parent hands each idle worker one file at a
 time. A file that exceeds its time limit gets its worker killed (status `timeout`) and a fresh worker
 takes over; a worker that runs out of its memory allowance or dies in native code (PDFium and libxml2
-can abort) is replaced and its file tried once more in a fresh worker before it is reported as
-`resource_limit`. The batch goes on either way.
+can abort) is replaced and its file tried once more in another worker before it is reported as
+`resource_limit`. The batch goes on either way. A worker whose parent dies exits within a second.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ class Limits:
     """Per-file limits. Defaults suit CVs and vacancies; raise them for portfolios."""
 
     timeout_s: float = 60.0
-    memory_mb: int = 1024  # address space a worker may add on top of what it inherits
+    memory_mb: int = 1024  # address space one file may add to its worker's size when the file starts
     max_file_mb: float = 50.0
     max_chars: int = 2_000_000
 
@@ -82,19 +82,32 @@ def extract_file(extractor: Extractor, path: str, kind: str | None, limits: Limi
         return Failure(path, "malformed", f"{type(exc).__name__}: {str(exc)[:150]}".splitlines()[0])
 
 
+def _limit_memory(memory_mb: int) -> None:
+    """Let this process grow by at most `memory_mb` from its present size (the address space it has now)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            size = int(fh.read().split()[0]) * resource.getpagesize()
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        soft = size + memory_mb * 2**20
+        resource.setrlimit(resource.RLIMIT_AS, (soft if hard == resource.RLIM_INFINITY else min(soft, hard), hard))
+    except (OSError, ValueError):
+        pass  # no /proc or no RLIMIT_AS: the time limit still applies
+
+
 def _worker(conn, extractor: Extractor, kind: str | None, limits: Limits) -> None:
     """Runs in a forked worker: extract each path received until told to stop, then exit without cleanup."""
     faulthandler.disable()  # a parser that aborts is reported by the parent, not by a stack dump here
     gc.freeze()  # never collect what the parent built: collecting writes to (and so copies) the shared pages
+    parent = os.getppid()
     try:
-        with open("/proc/self/statm") as fh:
-            inherited = int(fh.read().split()[0]) * resource.getpagesize()
-        allowance = inherited + limits.memory_mb * 2**20
-        resource.setrlimit(resource.RLIMIT_AS, (allowance, allowance))
-    except (OSError, ValueError):
-        pass  # no /proc or no RLIMIT_AS: the time limit still applies
-    try:
-        while (path := conn.recv()) is not None:
+        while True:
+            while not conn.poll(1.0):
+                if os.getppid() != parent:
+                    return  # the parent died without a word (SIGKILL): siblings keep the pipe open, so no EOF
+            path = conn.recv()
+            if path is None:
+                break
+            _limit_memory(limits.memory_mb)  # per file: what earlier files left behind does not count
             result = extract_file(extractor, path, kind, limits)
             conn.send(result)
             if isinstance(result, Failure) and result.status == "resource_limit":
@@ -155,7 +168,7 @@ def extract_batch(extractor: Extractor, paths: Iterable[str | Path], kind: str |
         return
     warm_up()
     context = multiprocessing.get_context("fork")
-    size = min(workers or default_workers(), len(pending))
+    size = max(1, min(workers or default_workers(), len(pending)))
     pool: list[_Worker] = []
     done: dict[int, Document | Failure] = {}
     next_out = 0
@@ -187,7 +200,7 @@ def extract_batch(extractor: Extractor, paths: Iterable[str | Path], kind: str |
                     worker.stop(kill=True)
                     pool.remove(worker)
                     if attempt == 0:
-                        # Once more in a fresh worker: a crash that does not repeat was not the file's.
+                        # Once more in another worker: a crash that does not repeat was not the file's.
                         pending.appendleft((index, path, 1))
                     else:
                         done[index] = Failure(path, "resource_limit", f"the parser process died twice ({how})")

@@ -37,6 +37,7 @@ def code_fingerprint() -> str:
 
 def read(path: Path) -> Any | None:
     """The object pickled at `path`, or None when it is missing or unreadable (then it is rebuilt)."""
+    collecting = gc.isenabled()
     gc.disable()  # unpickling creates a million objects; collecting while it runs only costs time
     try:
         with path.open("rb") as fh:
@@ -44,7 +45,8 @@ def read(path: Path) -> Any | None:
     except Exception:  # missing, truncated or from another Python: rebuilding is never fatal
         return None
     finally:
-        gc.enable()
+        if collecting:
+            gc.enable()
 
 
 def write(path: Path, obj: Any) -> None:

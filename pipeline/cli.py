@@ -35,7 +35,7 @@ def output_options(func):
 
 def batch_options(func):
     """--workers, --timeout, --max-memory and --pdf-engine: how files are parsed in isolated worker processes."""
-    func = click.option("--workers", type=int, default=None,
+    func = click.option("--workers", type=click.IntRange(min=1), default=None,
                         help="Worker processes (default: one per core).")(func)
     func = click.option("--timeout", "timeout_s", type=float, default=60.0, show_default=True,
                         help="Seconds one file may take before it is given up (status timeout).")(func)

@@ -115,7 +115,7 @@ class SkillMatcher:
         joined = " ".join(folded)
         _append(self.exact, joined, ref)
         if entry.language in self.lemma:
-            _append(self.lemma[entry.language], " ".join(self.label_lemma(entry.language, w) for w in folded), ref)
+            _append(self.lemma[entry.language], " ".join(self._label_lemma(entry.language, w) for w in folded), ref)
         if len(folded) == 1 and len(joined) >= COMPOUND_MIN and entry.language == "nl" \
                 and not NOT_COMPOUNDABLE.search(joined):
             _append(self.compound, joined, ref)
@@ -123,8 +123,9 @@ class SkillMatcher:
             self.fuzzy_labels.setdefault((joined[0], len(joined)), []).append(joined)
             self.fuzzy_ids.setdefault((joined[0], len(joined)), []).append(ref)
 
-    def label_lemma(self, language: str, word: str) -> str:
-        """Lemma of a label word, except that -ing nouns stay nouns (accounting is not account)."""
+    def _label_lemma(self, language: str, word: str) -> str:
+        """Lemma of a label word, except that -ing nouns stay nouns (accounting is not account).
+        While compiling only: a compiled matcher keeps just the lemmas that can matter (`token_lemma`)."""
         lemma = self.lexicon.lemma(language, word)
         return word if word.endswith("ing") and not lemma.endswith("ing") else lemma
 
@@ -135,15 +136,15 @@ class SkillMatcher:
         vocabulary = {word for key in index for word in key.split(" ")}
         table = {}
         for word in self.lexicon.lemmas[language]:
-            lemma = self.label_lemma(language, word)
+            lemma = self._label_lemma(language, word)
             if lemma != word and (lemma in vocabulary or word in vocabulary):
                 table[word] = lemma if lemma in vocabulary else ""
         return table
 
     def __getstate__(self) -> dict:
         # Entries as columns and the word list as one string unpickle far faster than objects and sets;
-        # the lexicon's full tables are not needed after compiling; the fuzzy memo is per process.
-        state = {**self.__dict__, "_fuzzy_memo": {}, "lexicon": None, "taxonomy": None,
+        # the lexicon's full tables are needed only while compiling; the fuzzy memo is per process.
+        state = {**self.__dict__, "_fuzzy_memo": {}, "lexicon": None,
                  "entries": list(zip(*self.entries)),
                  "known_words": "\n".join(self.known_words)}
         return state
@@ -349,5 +350,7 @@ def cached_matcher(taxonomy: Taxonomy, use_cache: bool = True) -> SkillMatcher:
         return matcher
     matcher = SkillMatcher(taxonomy, load_lexicon())
     if use_cache:
+        matcher.taxonomy = None  # cached on its own, by content hash: no need to store it twice
         cache.write(path, matcher)
+        matcher.taxonomy = taxonomy
     return matcher

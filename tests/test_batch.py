@@ -6,6 +6,7 @@ import os
 import resource
 import time
 import zlib
+from pathlib import Path
 
 from pipeline import Extractor
 from pipeline.batch import Limits, extract_batch
@@ -120,3 +121,34 @@ def test_a_crash_does_not_cost_the_files_queued_after_it(small_taxonomy, tmp_pat
     paths[2].write_text("BAD file")
     results = list(extract_batch(extractor, paths, "cv", workers=1))
     assert statuses(results) == ["ok", "ok", "resource_limit", "ok", "ok", "ok"]
+
+
+def test_idle_workers_exit_when_their_parent_is_killed(small_taxonomy, tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text("SLOW Python" if name == "c.txt" else "Python")
+    script = (
+        "import pathlib, sys, time\n"
+        "from pipeline import Extractor\n"
+        "from pipeline.batch import extract_batch\n"
+        "e = Extractor(plugins=False)\n"
+        "e.stages = e.default_stages() + [lambda d: (time.sleep(60) if 'SLOW' in d.text else None, d)[1]]\n"
+        "for r in extract_batch(e, sorted(pathlib.Path(sys.argv[1]).glob('*.txt')), 'cv', workers=2):\n"
+        "    print(r.source, flush=True)\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", script, str(tmp_path)], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout.readline().strip().endswith("a.txt")
+    assert parent.stdout.readline().strip().endswith("b.txt")  # now one worker sleeps on c.txt, one is idle
+    children = [int(p) for p in Path(f"/proc/{parent.pid}/task/{parent.pid}/children").read_text().split()]
+    assert len(children) == 2
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait()
+    time.sleep(3)
+    alive = [pid for pid in children if Path(f"/proc/{pid}").exists() and "Z" not in
+             Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[:1]]
+    for pid in alive:
+        os.kill(pid, signal.SIGKILL)
+    assert len(alive) == 1  # the idle worker left by itself; the busy one would after its file

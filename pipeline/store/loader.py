@@ -143,18 +143,15 @@ class Store:
         try:
             self.con.execute("DELETE FROM skills")
             self.con.execute("DELETE FROM skill_labels")
-            self.con.register("incoming_skills", skills)
-            self.con.register("incoming_labels", labels)
-            if skills.num_rows:
-                self.con.execute("INSERT INTO skills SELECT * FROM incoming_skills")
-                self.con.execute("INSERT INTO skill_labels SELECT * FROM incoming_labels")
+            for table, rows in (("skills", skills), ("skill_labels", labels)):
+                if rows.num_rows:  # DuckDB cannot scan an Arrow table without columns
+                    self.con.register("incoming", rows)
+                    self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
+                    self.con.unregister("incoming")
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
-        finally:
-            self.con.unregister("incoming_skills")
-            self.con.unregister("incoming_labels")
 
     def start_run(self, taxonomy: Taxonomy, command: str = "load") -> str:
         """Record a new run and return its id."""

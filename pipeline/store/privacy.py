@@ -125,7 +125,7 @@ class SourceMap:
         if rows and self.con is not None:
             self.con.register("incoming_sources", pa.Table.from_pylist(rows))  # Arrow: executemany is slow
             try:
-                self.con.execute("INSERT OR REPLACE INTO sources SELECT * FROM incoming_sources")
+                self.con.execute("INSERT OR REPLACE INTO sources BY NAME SELECT * FROM incoming_sources")
             finally:
                 self.con.unregister("incoming_sources")
 
