@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 
@@ -121,6 +120,9 @@ def assign_years(text: str, mentions: list[Mention], sentence: tuple[int, int]) 
     """Years per mention index: a years phrase covers the list of skills right after it
     ("5+ years of Python, SQL and Docker"), else the nearest skill before it ("Python (5 jaar)")."""
     s, e = sentence
+    lowered = text[s:e].lower()
+    if "year" not in lowered and "jaar" not in lowered and "yrs" not in lowered:
+        return {}  # YEARS cannot match: most sentences, and a substring test is much cheaper than the regex
     inside = list(_within(mentions, s, e))
     out: dict[int, float] = {}
     for match in YEARS.finditer(text, s, e):
@@ -176,8 +178,8 @@ def classify(doc: Document) -> Document:
     for i, mention in enumerate(mentions):
         section = doc.section_at(mention.start)
         section_kind = section.kind if section else None
-        out.append(dataclasses.replace(
-            mention,
+        out.append(Mention(  # not dataclasses.replace: this runs for every mention and replace is slow
+            mention.skill_id, mention.start, mention.end, mention.text, mention.method, mention.confidence,
             section=section_kind,
             requirement=requirement_for(doc, section_kind, preference_scope(doc.text, mentions, i, bounds[i])),
             years=years.get(i),
