@@ -61,16 +61,17 @@ for _kind, _names in HEADINGS.items():
     for _name in _names:
         _LOOKUP.setdefault(_name, []).append(_kind)
 LINE = re.compile(r"[^\n]*(?:\n|$)")
+SPACES = re.compile(r"\s+")
+NUMBERING = re.compile(r"^\d+[.)]\s*")
 MAX_HEADING_WORDS = 7
 
 
 def heading_kind(line: str, doc_kind: str | None) -> str | None:
     """The section kind a line announces, or None when it is not a heading."""
     stripped = line.strip().strip("#*=_-•·:|").strip().rstrip(":?!").strip()
-    if not stripped or len(stripped.split()) > MAX_HEADING_WORDS or len(stripped) > 60:
+    if not stripped or len(stripped) > 60 or len(stripped.split()) > MAX_HEADING_WORDS:
         return None
-    key = re.sub(r"\s+", " ", stripped.lower().replace("’", "'"))
-    key = re.sub(r"^\d+[.)]\s*", "", key)
+    key = NUMBERING.sub("", SPACES.sub(" ", stripped.lower().replace("’", "'")))
     kinds = _LOOKUP.get(key)
     if not kinds:
         return None
