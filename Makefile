@@ -5,29 +5,47 @@ BIN     = $(VENV)/bin
 DB     ?= demo.duckdb
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test lint validate samples bench eval clean report
+.PHONY: help install lock demo test test-latest lint typecheck validate samples bench eval clean report screenshot
+PYTEST_ARGS ?= -q -rs
+# The lock: every package and its hashes, for Python 3.10+ on any platform (uv's universal resolution).
+LOCK_CMD = $(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.10 --generate-hashes \
+	--quiet -o requirements.lock
 
 help: ## List the targets
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
 
-$(BIN)/skillfit: pyproject.toml
+# Locked dependencies first (hashes checked), then skillfit and the example plugin themselves, built offline
+# with the locked hatchling.
+$(BIN)/skillfit: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
-	$(BIN)/pip install --quiet -e examples/hobby_filter
+	$(BIN)/pip install -qq --require-hashes -r requirements.lock
+	$(BIN)/pip install -qq --no-deps --no-build-isolation -e . -e examples/hobby_filter
 	@touch $@
 
-install: $(BIN)/skillfit ## Create .venv and install skillfit, its dev tools and the example plugin
+install: $(BIN)/skillfit ## Create .venv and install skillfit with the locked dependencies, dev tools, example plugin
+
+lock: install ## Refresh requirements.lock to the newest versions pyproject.toml allows (uv pip compile)
+	$(LOCK_CMD) --upgrade
 
 demo: install ## Screen sample_docs/cvs against sample_docs/vacancies into demo.duckdb
 	rm -f $(DB)
 	$(BIN)/skillfit screen sample_docs/vacancies sample_docs/cvs --db $(DB) --top 5
 
-test: install ## Run the test suite (tests/ and the examples' own tests)
-	$(BIN)/python -m pytest -q tests examples
+test: install ## Run the test suite (tests/ and the examples' own tests), with skip reasons
+	$(BIN)/python -m pytest $(PYTEST_ARGS) tests examples
+
+test-latest: ## Run the tests against the newest versions pyproject.toml allows, in .venv-latest (drift shows here first)
+	rm -rf .venv-latest
+	$(PYTHON) -m venv .venv-latest
+	.venv-latest/bin/pip install -qq --upgrade -e ".[dev]" -e examples/hobby_filter
+	.venv-latest/bin/pip list --format=freeze > .venv-latest/versions.txt
+	.venv-latest/bin/python -m pytest $(PYTEST_ARGS) tests examples
 
 lint: install ## Ruff over the code
 	$(BIN)/ruff check pipeline tests bench examples
+
+typecheck: install ## mypy over pipeline/ (the package ships py.typed)
+	$(BIN)/mypy pipeline
 
 validate: install ## Validate the bundled taxonomy
 	$(BIN)/skillfit taxonomy validate
@@ -36,13 +54,16 @@ samples: install ## Regenerate the sample PDF/DOCX/TXT documents
 	$(BIN)/python sample_docs/make_samples.py
 
 clean: ## Remove the virtualenv, caches and demo database
-	rm -rf $(VENV) .pytest_cache $(DB) build dist *.egg-info
+	rm -rf $(VENV) .venv-latest .pytest_cache $(DB) build dist *.egg-info
 
 bench: install ## Benchmarks: throughput, stage shares, start-up, memory, PDF, DuckDB load, fit at scale
 	$(BIN)/python bench/run.py
 
-report: demo ## Write demo-report.html from the demo database and a screenshot of it (needs chromium)
+report: demo ## Write demo-report.html from the demo database (one self-contained file; open it in any browser)
 	$(BIN)/skillfit report --db $(DB) -o demo-report.html
+	@echo "wrote demo-report.html; for a PNG screenshot: make screenshot (needs Chromium: apt-get install chromium)"
+
+screenshot: install ## Screenshot the demo report to demo-report.png with headless Chromium (apt-get install chromium)
 	bash bench/screenshot_report.sh demo-report.png
 
 eval: install ## Score extraction on tests/eval and on the public data sets in ../shared/data

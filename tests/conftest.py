@@ -76,8 +76,11 @@ def extractor():
 
 
 def needs_shared(*parts: str) -> Path:
-    """Path under ../shared/data, skipping the test when it is absent."""
+    """Path under ../shared/data, skipping the test when it is absent (failing it where CI sets
+    SKILLFIT_REQUIRE_SHARED=1: CI has the data, so a skip there would hide a test that never ran)."""
     path = SHARED_DATA.joinpath(*parts)
     if not path.exists():
+        if os.environ.get("SKILLFIT_REQUIRE_SHARED") == "1":
+            pytest.fail(f"{path} not present, and SKILLFIT_REQUIRE_SHARED=1 says it must be")
         pytest.skip(f"{path} not present")
     return path

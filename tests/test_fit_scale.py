@@ -227,14 +227,19 @@ def test_ranked_answers_only_what_the_stored_best_n_hold(db):
     con.close()
 
 
-def test_rounding_is_duckdbs(tmp_path):
+def test_numpy_rounds_as_the_fit_score_macro(tmp_path):
+    """The stored scores and the views round in one way on any DuckDB version (1.x and 2.x round x.x5 apart)."""
     rng = np.random.default_rng(3)
-    x = np.concatenate([rng.random(20_000) * 100, np.arange(0, 2000) / 20, -rng.random(500) * 5,
-                        [0.049999999999999996, 0.05, 0.15, 2.25, 0.25 - 1e-17]])
-    con = duckdb.connect()
-    want = np.array(con.execute("SELECT round(x, 1) FROM (SELECT unnest(?) AS x)", [x.tolist()]).fetchall())[:, 0]
-    got = scores.round10(x.copy()) / 10.0
+    points = np.concatenate([rng.random(20_000) * 7, np.arange(0, 2000) / 20, -rng.random(500) * 5,
+                             [0.0015, 0.0005, 0.15, 2.25, 0.4 + 0.6 - 1e-16, 0.049999999999999996]])
+    totals = np.concatenate([rng.random(points.size - 6) * 9 + 0.1, [1.0] * 6])
+    with Store(tmp_path / "r.duckdb") as store:  # a database with the analyst macros
+        want = np.array(store.con.execute("SELECT fit_score(p, t) FROM (SELECT unnest(?) AS p, unnest(?) AS t)",
+                                          [points.tolist(), totals.tolist()]).fetchall(), dtype=float)[:, 0]
+    x = points * 100.0 / totals + scores.NUDGE
+    got = scores.round10(x) / 10.0
     assert np.array_equal(got, want)
+    assert scores.round10(np.array([1.5, 0.15, 2.25])).tolist() == [15.0, 2.0, 23.0]  # half up, nudge aside
 
 
 def screen(db: Path, *extra: str):

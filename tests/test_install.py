@@ -1,4 +1,8 @@
-"""A plain (non-editable) `pip install .` into a clean virtualenv gives a working `skillfit` command."""
+"""A wheel built from the local tree and installed into a clean virtualenv gives a working `skillfit` command.
+
+Offline: the wheel is built without build isolation (hatchling comes from the dev dependencies) and installed
+with --no-index --no-deps; the new environment finds the dependencies through a .pth file pointing at this
+environment's site-packages, after its own, so `pipeline` itself can only come from the wheel."""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import sysconfig
 import venv
 from pathlib import Path
 
@@ -16,11 +21,19 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.mark.slow
 def test_wheel_install_ships_the_taxonomy_and_runs(tmp_path):
+    wheels = tmp_path / "wheels"
+    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-index",
+                            "--no-build-isolation", "-w", str(wheels), str(ROOT)], capture_output=True, text=True, timeout=300)
+    assert build.returncode == 0, build.stderr[-2000:]
+    (wheel,) = wheels.glob("skillfit-*.whl")
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     bin_dir = env_dir / ("Scripts" if os.name == "nt" else "bin")
-    install = subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "--quiet", str(ROOT)],
-                             capture_output=True, text=True, timeout=900)
+    site = subprocess.run([str(bin_dir / "python"), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    (Path(site) / "dependencies.pth").write_text(sysconfig.get_path("purelib") + "\n")
+    install = subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "--quiet", "--no-index", "--no-deps",
+                              str(wheel)], capture_output=True, text=True, timeout=300)
     assert install.returncode == 0, install.stderr[-2000:]
     env = {**os.environ, "SKILLFIT_CACHE_DIR": str(tmp_path / "cache")}
     env.pop("SKILLFIT_TAXONOMY_DIR", None)

@@ -15,8 +15,8 @@ candidates at a time). A role's points are then a weighted sum of B's rows:
 with W and R sparse roles x skills matrices of weights and required-indicators (a role asks for a dozen skills).
 Requirements that ask for years are corrected for the candidates whose years lower their credit, by a sparse
 D (requirement key (skill, years asked) x candidates: credit with years - credit without). The score is
-`round(100 * points / total weight + 1e-10, 1)`, rounded as DuckDB rounds (half away from zero); the nudge, as
-in the view, keeps float noise in the last bit (which depends on the order of additions) from flipping a x.x5.
+`floor((100 * points / total weight + 1e-10) * 10 + 0.5) / 10`, as the `fit_score` macro (views.sql) computes
+it; the nudge keeps float noise in the last bit (which depends on the order of additions) from flipping a x.x5.
 The best `keep` per role are merged block by block (score descending, then candidate id, as the view ranks).
 
 `fit_scores_state` records what the stored scores were computed from (the `fit_fingerprint()` macro: documents
@@ -89,18 +89,11 @@ class Computed:
 
 
 def round10(x: np.ndarray) -> np.ndarray:
-    """10 x DuckDB's round(x, 1), in place: std::round(x * 10), half away from zero (numpy's round goes half
-    to even). Returns float integers; NaN stays NaN."""
+    """10 x the `fit_score` macro's rounding, in place: floor(x * 10 + 0.5), the same IEEE operations in the same
+    order as the SQL, so the bits agree on any DuckDB version. Returns float integers; NaN stays NaN."""
     x *= 10.0
-    if np.nanmin(x, initial=0.0) < 0:  # negative scores need odd fit_weights; the slow exact way
-        t = np.trunc(x)
-        x[...] = t + np.where(np.abs(x - t) >= 0.5, np.sign(x), 0.0)
-        return x
-    special = x == 0.49999999999999994  # the one value >= 0 where floor(x + 0.5) != std::round(x)
     x += 0.5
     np.floor(x, out=x)
-    if special.any():
-        x[special] = 0.0
     return x
 
 
@@ -246,7 +239,7 @@ def compute(con: duckdb.DuckDBPyConnection, keep: int | None = DEFAULT_KEEP) -> 
             points = hard + soft
             if parts[2] is not None:
                 points += other
-            # 100.0 * points / total (the view's order of operations), nudged, rounded as DuckDB does
+            # 100.0 * points / total (the view's order of operations), nudged, rounded as fit_score does
             points *= 100.0
             points /= totals
             points += NUDGE

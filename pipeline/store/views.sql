@@ -2,6 +2,13 @@
 -- Comments on columns that migrations add live here, since schema.sql runs before the migrations.
 COMMENT ON COLUMN documents.expires_at IS 'When a CV''s data is due for removal by `skillfit purge` (retention); NULL means no expiry.';
 
+-- Every fit score is rounded here, in plain IEEE arithmetic (floor, half up), never with round(x, 1): DuckDB 1.x
+-- and 2.x round x.x5 differently, and store/scores.py must compute the same bits in numpy on any version.
+-- + 1e-10 before rounding: a sum of weights such as 0.4 and 0.6 is off in its last bit depending on the order
+-- DuckDB adds them in (which varies with threads); the nudge makes an exact x.x5 round up whatever that order.
+CREATE OR REPLACE MACRO fit_score(points, total) AS floor((100.0 * points / nullif(total, 0) + 1e-10) * 10 + 0.5) / 10;
+COMMENT ON MACRO fit_score IS 'A fit score 0-100 with one decimal (half up) from points met and the role''s total weight; NULL when the total is 0.';
+
 CREATE OR REPLACE VIEW candidate_skills AS
 SELECT m.doc_id AS candidate_id, m.skill_id, s.type, s.category, s.label_en, s.label_nl, s.esco_uri,
        count(*) AS mentions, max(m.years) AS years, max(m.confidence) AS confidence,
@@ -76,13 +83,11 @@ WITH totals AS (
     SELECT r.doc_id AS role_id, c.doc_id AS candidate_id FROM documents r, documents c
     WHERE r.kind = 'vacancy' AND c.kind = 'cv'
 )
--- + 1e-10 before rounding: a sum of weights such as 0.4 and 0.6 is off in its last bit depending on the order
--- DuckDB adds them in (which varies with threads); the nudge makes an exact x.x5 round up whatever that order.
 SELECT p.role_id, p.candidate_id,
-       round(100.0 * coalesce(met.points, 0) / nullif(t.total, 0) + 1e-10, 1) AS score,
+       fit_score(coalesce(met.points, 0), t.total) AS score,
        coalesce(met.required_met, 0) AS required_met, coalesce(t.n_required, 0) AS required_total,
-       round(100.0 * coalesce(met.hard_points, 0) / nullif(t.total, 0) + 1e-10, 1) AS hard_score,
-       round(100.0 * coalesce(met.soft_points, 0) / nullif(t.total, 0) + 1e-10, 1) AS soft_score
+       fit_score(coalesce(met.hard_points, 0), t.total) AS hard_score,
+       fit_score(coalesce(met.soft_points, 0), t.total) AS soft_score
 FROM pairs p
 JOIN totals t ON t.role_id = p.role_id
 LEFT JOIN met ON met.role_id = p.role_id AND met.candidate_id = p.candidate_id;
@@ -125,10 +130,10 @@ WITH req AS (
     FROM credit CROSS JOIN labels l GROUP BY candidate_id
 ), scored AS (
     SELECT t.role_id, c.doc_id AS candidate_id,
-           round(100.0 * coalesce(met.points, 0) / nullif(t.total, 0) + 1e-10, 1) AS score,
+           fit_score(coalesce(met.points, 0), t.total) AS score,
            coalesce(met.required_met, 0) AS required_met, coalesce(t.n_required, 0) AS required_total,
-           round(100.0 * coalesce(met.hard_points, 0) / nullif(t.total, 0) + 1e-10, 1) AS hard_score,
-           round(100.0 * coalesce(met.soft_points, 0) / nullif(t.total, 0) + 1e-10, 1) AS soft_score,
+           fit_score(coalesce(met.hard_points, 0), t.total) AS hard_score,
+           fit_score(coalesce(met.soft_points, 0), t.total) AS soft_score,
            coalesce(list_select(l.labels, met.matched), []) AS matched
     FROM documents c CROSS JOIN totals t CROSS JOIN labels l LEFT JOIN met ON met.candidate_id = c.doc_id
     WHERE c.kind = 'cv'
