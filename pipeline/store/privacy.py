@@ -1,4 +1,4 @@
-"""Personal data: the candidate-to-file mapping kept apart, redaction, and physical erasure.
+"""Personal data in the store: the candidate-to-file mapping kept apart, and physical erasure.
 
 CVs are personal data. The main database identifies candidates only by a pseudonymous id (a hash of
 the CV text); which file a candidate came from lives in a separate file, `<db>.sources.duckdb`, so
@@ -9,7 +9,6 @@ deleted rows readable in free blocks until they are overwritten.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
@@ -17,20 +16,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import duckdb
-
-WORD = re.compile(r"[^\W\d_][\w'’-]+")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(r"(?<!\w)\+?\d[\d ()./-]{7,}\d")
-# A first line with one of these is a job title ("Senior Python Developer"), not a name.
-JOB_WORDS = re.compile(r"\b(developer|engineer|manager|analyst|analist|consultant|medewerker|medewerkster|"
-                       r"verpleegkundige|nurse|accountant|boekhouder|specialist|officer|assistant|technician|"
-                       r"technicus|operator|chauffeur|kok|chef|teacher|leerkracht|docent|recruiter|designer|"
-                       r"architect|director|directeur|lead|senior|junior|intern|stagiair|profile|profiel)\b", re.I)
-NAME_WORD = re.compile(r"[^\W\d_a-zß-ÿ][^\W\d_]*(?:['’-][^\W\d_]+)*")  # Capitalised, letters only: Jan, El-Amrani
-NAME_PARTICLES = {"van", "de", "der", "den", "het", "ten", "ter", "te", "el", "al", "la", "le", "du", "da", "di",
-                  "von", "op", "in", "'t"}
-CV_HEADER = re.compile(r"(curriculum vitae|cv|resume|résumé|levensloop)\W*", re.I)
-BIRTH_DATE = re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d\b")
 
 
 def canonical(source: str) -> str:
@@ -49,40 +34,6 @@ def sources_path(db_path: str | Path) -> Path | None:
     return path.with_name(path.stem + ".sources" + (path.suffix or ".duckdb"))
 
 
-def name_words(text: str) -> set[str]:
-    """Words that identify the person: the words of the CV's name line and the parts of e-mail addresses."""
-    words: set[str] = set()
-    line = name_line(text)
-    if line:
-        words |= set(WORD.findall(line))
-    for email in EMAIL.findall(text):
-        words |= {part for part in re.split(r"[._+-]", email.split("@")[0]) if len(part) > 2}
-    return {w.casefold() for w in words}
-
-
-def name_line(text: str) -> str | None:
-    """The line holding the person's name: the first line that is not a CV header ("Curriculum Vitae")
-    and looks like a name (two to four capitalised words, no digits); None when the top lines are not."""
-    for line in [ln.strip(" \t\ufeff#*|") for ln in text.splitlines() if ln.strip(" \t\ufeff#*|")][:3]:
-        if CV_HEADER.fullmatch(line):
-            continue
-        words = line.split()
-        capitalised = [w for w in words if w.lower() not in NAME_PARTICLES]
-        if 2 <= len(words) <= 5 and len(capitalised) >= 2 and all(NAME_WORD.fullmatch(w) for w in capitalised) \
-                and not JOB_WORDS.search(line):
-            return line
-        return None
-    return None
-
-
-def redact(sentence: str, names: set[str]) -> str:
-    """A sentence without e-mail addresses, phone numbers, dates of birth and the person's name."""
-    sentence = PHONE.sub("[phone]", EMAIL.sub("[email]", BIRTH_DATE.sub("[date]", sentence)))
-    if names:
-        sentence = WORD.sub(lambda m: "[name]" if m.group().casefold() in names else m.group(), sentence)
-    return sentence
-
-
 class SourceMap:
     """The mapping from document id to source file, in its own DuckDB file beside the results."""
 
@@ -94,7 +45,7 @@ class SourceMap:
     def con(self) -> duckdb.DuckDBPyConnection | None:
         """Connection to the mapping file (opened on first use; None for in-memory databases)."""
         if self._con is None and self.path is not None:
-            import duckdb  # here, not at the top: extraction uses this module's text helpers only
+            import duckdb  # here, not at the top: like the rest of pipeline.store, importing this loads no duckdb
 
             self._con = duckdb.connect(str(self.path))
             self._con.execute("CREATE TABLE IF NOT EXISTS sources (source VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL,"
@@ -171,7 +122,8 @@ def rewrite(con: duckdb.DuckDBPyConnection, path: str) -> None:
             os.remove(leftover)
     name = con.execute("SELECT current_database()").fetchall()[0][0]
     con.execute("CHECKPOINT")
-    con.execute("ATTACH ? AS skillfit_fresh", [fresh])
+    literal = "'" + fresh.replace("'", "''") + "'"  # ATTACH takes no parameter before DuckDB 2.0
+    con.execute(f"ATTACH {literal} AS skillfit_fresh")
     quoted = '"' + name.replace('"', '""') + '"'  # an identifier cannot be a parameter; this is DuckDB's own name
     con.execute(f"COPY FROM DATABASE {quoted} TO skillfit_fresh")
     con.execute("DETACH skillfit_fresh")
