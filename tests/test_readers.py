@@ -262,6 +262,14 @@ def test_random_bytes_named_pdf_malformed():
     assert read_error(data, "cv.pdf").status == "malformed"
 
 
+@pytest.mark.parametrize("name", ["cv.pdf", "cv.docx"])
+@pytest.mark.parametrize("data", [b"Jane Doe\nPython and SQL\n", b"<html><body>Python</body></html>"], ids=["text", "html"])
+def test_text_named_pdf_or_docx_is_malformed_not_read_as_text(data, name):
+    err = read_error(data, name)
+    assert err.status == "malformed"
+    assert name.rsplit(".", 1)[1] in err.reason.lower()
+
+
 @pytest.mark.parametrize("keep", [0.5, 0.9])
 def test_truncated_pdf_malformed(keep):
     data = single_column_pdf(["Jane Doe", "Python and SQL"])

@@ -23,7 +23,8 @@ STATUSES = {
 }
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".csv"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-SUPPORTED = {".pdf", ".docx"} | TEXT_SUFFIXES | HTML_SUFFIXES
+BINARY_SUFFIXES = {".pdf", ".docx"}
+SUPPORTED = BINARY_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES
 
 
 def sniff(data: bytes, suffix: str) -> str:
@@ -50,6 +51,9 @@ def read_bytes(data: bytes, name: str = "<bytes>", pdf_engine: str = "pdfium") -
     if not data.replace(b"\xef\xbb\xbf", b"").strip():
         raise ReadError("empty", "the file is empty")
     fmt = sniff(data, suffix)
+    if suffix in BINARY_SUFFIXES and fmt in ("text", "html"):
+        # a .pdf that is plain text is damaged or mislabelled; reading it as text would hide that from the sender
+        raise ReadError("malformed", f"{fmt} content, not a {suffix[1:].upper()} file (extension {suffix})")
     if fmt == "pdf":
         from pipeline.readers.pdf import read_pdf
         text = read_pdf(data, engine=pdf_engine)
