@@ -48,6 +48,7 @@ class SkillfitMatcher:
         """The Extractor behind the component (built on first use if `initialize` was not called)."""
         if self._extractor is None:
             self.initialize()
+        assert self._extractor is not None
         return self._extractor
 
     def __call__(self, doc: Doc) -> Doc:
@@ -59,8 +60,9 @@ class SkillfitMatcher:
             if span is None:
                 continue
             skill = self.extractor.taxonomy.skills[m.skill_id]
-            span = doc.char_span(span.start_char, span.end_char, label=skill.type, span_id=m.skill_id)
-            spans.append(span)
+            labelled = doc.char_span(span.start_char, span.end_char, label=skill.type, span_id=m.skill_id)
+            if labelled is not None:  # the expanded span lies on token bounds, so this always holds
+                spans.append(labelled)
         doc.spans[self.spans_key] = filter_spans(spans)
         return doc
 

@@ -108,7 +108,7 @@ def import_esco(source: str | Path, core: Taxonomy) -> list[dict[str, Any]]:
         labels = {lang: labs for lang, labs in labels.items() if labs}
         if not labels:
             continue
-        concept = {
+        concept: dict[str, Any] = {
             "id": ids[uri],
             "type": "soft" if esco.get("reuseLevel") == "transversal" else "hard",
             "category": f"esco_{(esco.get('reuseLevel') or esco.get('skillType') or 'skill').replace('-', '_').replace('/', '_')}",

@@ -38,7 +38,6 @@ developers opleiding training cursus analist analisten medewerker
 """.split())
 CONJUNCTIONS = frozenset({"and", "or", "en", "of", "as well as"})
 FUZZY_MEMO = 200_000  # remembered fuzzy lookups per process, cleared when full
-MISSING = object()
 METHOD_RANK = {"exact": 0, "acronym": 0, "lemma": 1, "compound": 2, "inferred": 3, "fuzzy": 4}
 
 
@@ -258,8 +257,9 @@ class SkillMatcher:
         for i, j in sorted(spans):
             text = " ".join(folded[i:j + 1])
             if len(text) >= FUZZY_MIN:
-                best = self._fuzzy_memo.get(text, MISSING)
-                if best is MISSING:
+                if text in self._fuzzy_memo:
+                    best = self._fuzzy_memo[text]
+                else:
                     best = self._nearest_label(text)
                     if len(self._fuzzy_memo) >= FUZZY_MEMO:
                         self._fuzzy_memo.clear()
@@ -350,7 +350,7 @@ def cached_matcher(taxonomy: Taxonomy, use_cache: bool = True) -> SkillMatcher:
         return matcher
     matcher = SkillMatcher(taxonomy, load_lexicon())
     if use_cache:
-        matcher.taxonomy = None  # cached on its own, by content hash: no need to store it twice
+        matcher.taxonomy = None  # type: ignore[assignment]  # cached on its own, by content hash: not stored twice
         cache.write(path, matcher)
         matcher.taxonomy = taxonomy
     return matcher

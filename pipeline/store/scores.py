@@ -231,6 +231,7 @@ def compute(con: duckdb.DuckDBPyConnection, keep: int | None = DEFAULT_KEEP) -> 
                 delta = sparse.csr_matrix((scaled["credit"][sp] - scaled["base"][sp], (sk, sc)), shape=(n_k, m))
                 for part, w in zip(parts, key_weights):
                     if w.nnz:
+                        assert part is not None  # a years requirement is also a weight of its type
                         _add_sparse(part, w @ delta)
                 flips = sparse.csr_matrix(((scaled["credit"][sp] >= 1.0).astype(np.float32)
                                            - (scaled["base"][sp] >= 1.0), (sk, sc)), shape=(n_k, m))
@@ -374,7 +375,7 @@ def refresh(con: duckdb.DuckDBPyConnection, keep: int | None = None, force: bool
         raise
     finally:
         con.unregister("_sf_scores")
-    return {**state(con), "refreshed": True}
+    return {**(state(con) or {}), "refreshed": True}
 
 
 RANKED = ("rank", "candidate_id", "score", "required_met", "required_total", "hard_score", "soft_score")
