@@ -16,6 +16,7 @@ from pipeline.matcher import SkillMatcher, cached_matcher
 from pipeline.model import Document
 from pipeline.readers import read_bytes, read_path
 from pipeline.readers.pdf import ENGINES as PDF_ENGINES
+from pipeline.rows import skill_columns
 from pipeline.stages import (
     MatchSkills,
     Stage,
@@ -213,10 +214,7 @@ def document_to_dict(doc: Document, taxonomy: Taxonomy) -> dict[str, Any]:
         skills.append({
             "skill_id": m.skill_id,
             "label": skill.label(doc.language or "en") if skill else m.text,
-            "label_en": skill.label("en") if skill else m.text,
-            "type": skill.type if skill else None,
-            "category": skill.category if skill else None,
-            "esco_uri": skill.esco_uri if skill else None,
+            **skill_columns(skill, m),  # label_en, type, category, esco_uri: as in the stored rows
             "start": m.start, "end": m.end, "text": m.text,
             "method": m.method, "confidence": m.confidence,
             "section": m.section, "requirement": m.requirement, "years": m.years, "level": m.level,

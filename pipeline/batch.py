@@ -18,25 +18,15 @@ import resource
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from multiprocessing.connection import wait
 from pathlib import Path
 
 from pipeline.api import Extractor, Failure
-from pipeline.errors import ReadError
 from pipeline.model import Document
+from pipeline.outcome import Limits, extract_outcome
 
 FILES_PER_WORKER = 500  # a worker is replaced after this many files, so no slow memory growth adds up
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Per-file limits. Defaults suit CVs and vacancies; raise them for portfolios."""
-
-    timeout_s: float = 60.0
-    memory_mb: int = 1024  # address space one file may add to its worker's size when the file starts
-    max_file_mb: float = 50.0
-    max_chars: int = 2_000_000
+DEFAULT_LIMITS = Limits()
 
 
 def default_workers() -> int:
@@ -62,24 +52,8 @@ def warm_up() -> None:
 
 def extract_file(extractor: Extractor, path: str, kind: str | None, limits: Limits) -> Document | Failure:
     """Read and extract one file, turning every failure into a Failure with a status."""
-    try:
-        size = os.path.getsize(path)
-        if size > limits.max_file_mb * 2**20:
-            raise ReadError("too_large", f"{size / 2**20:.1f} MB (the limit is {limits.max_file_mb:g} MB)")
-        doc = extractor.extract(Path(path), kind=kind)
-        if len(doc.text) > limits.max_chars:
-            raise ReadError("too_large", f"{len(doc.text)} characters (the limit is {limits.max_chars})")
-        return doc
-    except FileNotFoundError:
-        return Failure(path, "not_found", "no such file")
-    except ReadError as exc:
-        return Failure(path, exc.status, exc.reason)
-    except MemoryError:
-        return Failure(path, "resource_limit", f"parsing needed more than {limits.memory_mb} MB")
-    except RecursionError:
-        return Failure(path, "malformed", "structure nests too deeply (RecursionError)")
-    except Exception as exc:  # a parser bug on a hostile file must not stop the batch
-        return Failure(path, "malformed", f"{type(exc).__name__}: {str(exc)[:150]}".splitlines()[0])
+    return extract_outcome(path, lambda: extractor.extract(Path(path), kind=kind), limits,
+                           size=lambda: os.path.getsize(path), memory_capped=True)
 
 
 def _limit_memory(memory_mb: int) -> None:
@@ -157,7 +131,7 @@ class _Worker:
 
 
 def extract_batch(extractor: Extractor, paths: Iterable[str | Path], kind: str | None = None,
-                  workers: int | None = None, limits: Limits = Limits(), ordered: bool = True,
+                  workers: int | None = None, limits: Limits = DEFAULT_LIMITS, ordered: bool = True,
                   ) -> Iterator[Document | Failure]:
     """Extract every file in worker processes, `workers` at a time (default: one per core).
 

@@ -39,9 +39,10 @@ from typing import Any
 
 from pipeline import __version__
 from pipeline.api import Extractor, Failure, kind_from_path
-from pipeline.batch import Limits
 from pipeline.errors import ReadError, SkillfitError
 from pipeline.model import Document, Mention, Section
+from pipeline.outcome import Limits, extract_outcome
+from pipeline.rows import rows_for, schemas
 from pipeline.taxonomy import Taxonomy
 
 MARKER = "_skillfit.json"
@@ -60,58 +61,12 @@ class ResultError(SkillfitError):
 
 
 def _schemas() -> dict[str, Any]:
+    """Each dataset's Arrow schema: the documents' tables as everywhere (pipeline.rows), and the failures."""
     import pyarrow as pa
 
-    versions = [("skillfit_version", pa.string()), ("taxonomy_version", pa.string()), ("taxonomy_hash", pa.string())]
-    section = pa.struct([("kind", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
-                         ("heading", pa.string()), ("language", pa.string())])
-    return {
-        "documents": pa.schema([
-            ("doc_id", pa.string()), ("doc_index", pa.int32()), ("kind", pa.string()), ("language", pa.string()),
-            ("source", pa.string()), ("title", pa.string()), ("chars", pa.int64()), ("mentions", pa.int32()),
-            ("sections", pa.list_(section)), *versions]),
-        "mentions": pa.schema([
-            ("doc_id", pa.string()), ("doc_index", pa.int32()), ("seq", pa.int32()), ("kind", pa.string()),
-            ("language", pa.string()), ("skill_id", pa.string()), ("label_en", pa.string()), ("type", pa.string()),
-            ("category", pa.string()), ("esco_uri", pa.string()), ("start_offset", pa.int32()),
-            ("end_offset", pa.int32()), ("text", pa.string()), ("method", pa.string()), ("confidence", pa.float64()),
-            ("section", pa.string()), ("requirement", pa.string()), ("years", pa.float64()), ("level", pa.string()),
-            ("evidence", pa.string()), *versions]),
-        "texts": pa.schema([("doc_id", pa.string()), ("doc_index", pa.int32()), ("source", pa.string()),
-                            ("text", pa.string())]),
-        "failures": pa.schema([("source", pa.string()), ("kind", pa.string()), ("status", pa.string()),
-                               ("error", pa.string()), ("skillfit_version", pa.string())]),
-    }
-
-
-def document_rows(doc: Document, index: int, taxonomy: Taxonomy) -> dict[str, list[dict]]:
-    """The Parquet rows of one processed document: its documents, mentions and texts rows."""
-    from pipeline.stages.requirements import SentenceBounds
-    from pipeline.store.loader import _redactable_names, evidence, title_of
-
-    versions = {"skillfit_version": __version__, "taxonomy_version": taxonomy.version,
-                "taxonomy_hash": taxonomy.content_hash}
-    names = _redactable_names(doc)
-    sentence_of = SentenceBounds(doc.text)  # the text's sentence ends, found once per document
-    mentions = []
-    for seq, m in enumerate(doc.mentions):
-        skill = taxonomy.skills.get(m.skill_id)
-        mentions.append({
-            "doc_id": doc.id, "doc_index": index, "seq": seq, "kind": doc.kind, "language": doc.language,
-            "skill_id": m.skill_id, "label_en": skill.label("en") if skill else m.text,
-            "type": skill.type if skill else None, "category": skill.category if skill else None,
-            "esco_uri": skill.esco_uri if skill else None, "start_offset": m.start, "end_offset": m.end,
-            "text": m.text, "method": m.method, "confidence": m.confidence, "section": m.section,
-            "requirement": m.requirement, "years": m.years, "level": m.level,
-            "evidence": evidence(doc.text, m.start, m.end, names, sentence_of), **versions})
-    document = {
-        "doc_id": doc.id, "doc_index": index, "kind": doc.kind, "language": doc.language,
-        "source": doc.source if doc.kind != "cv" else None,  # CV file names often hold the person's name
-        "title": title_of(doc), "chars": len(doc.text), "mentions": len(doc.mentions),
-        "sections": [{"kind": s.kind, "start": s.start, "end": s.end, "heading": s.heading, "language": s.language}
-                     for s in doc.sections], **versions}
-    text = {"doc_id": doc.id, "doc_index": index, "source": doc.source, "text": doc.text}
-    return {"documents": [document], "mentions": mentions, "texts": [text]}
+    failures = pa.schema([("source", pa.string()), ("kind", pa.string()), ("status", pa.string()),
+                          ("error", pa.string()), ("skillfit_version", pa.string())])
+    return {**schemas(), "failures": failures}
 
 
 # --------------------------------------------------------------------------- file systems
@@ -199,11 +154,10 @@ def worker_extractor(taxonomy: Taxonomy, fuzzy: bool = True, plugins: bool = Fal
 
 
 def extract_file(extractor: Extractor, fs, file: SourceFile, kind: str | None, limits: Limits) -> Document | Failure:
-    """Read and extract one file's bytes; every failure comes back as a Failure (like pipeline.batch)."""
+    """Read and extract one file's bytes; every failure comes back as a Failure (as in pipeline.batch)."""
     kind = kind or kind_from_path(file.source)
-    try:
-        if file.size is not None and file.size > limits.max_file_mb * 2**20:
-            raise ReadError("too_large", f"{file.size / 2**20:.1f} MB (the limit is {limits.max_file_mb:g} MB)")
+
+    def extract() -> Document:
         try:
             data = fs.cat_file(file.path)
         except FileNotFoundError:
@@ -212,18 +166,10 @@ def extract_file(extractor: Extractor, fs, file: SourceFile, kind: str | None, l
             raise ReadError("unsupported", "is a directory") from None
         except OSError as exc:
             raise ReadError("malformed", f"cannot read file: {exc.strerror or exc}") from None
-        doc = extractor.extract(data, kind=kind, name=file.source)
-        if len(doc.text) > limits.max_chars:
-            raise ReadError("too_large", f"{len(doc.text)} characters (the limit is {limits.max_chars})")
-        return doc
-    except ReadError as exc:
-        return Failure(file.source, exc.status, exc.reason)
-    except MemoryError:
-        return Failure(file.source, "resource_limit", "parsing ran out of memory")
-    except RecursionError:
-        return Failure(file.source, "malformed", "structure nests too deeply (RecursionError)")
-    except Exception as exc:  # a parser bug on a hostile file must not stop the partition
-        return Failure(file.source, "malformed", f"{type(exc).__name__}: {str(exc)[:150]}".splitlines()[0])
+        return extractor.extract(data, kind=kind, name=file.source)
+
+    # No memory cap on a Dask worker: Dask replaces a worker that dies.
+    return extract_outcome(file.source, extract, limits, size=lambda: file.size)
 
 
 def write_part(out_fs, out_root: str, part: str, rows: dict[str, list[dict]], keep_text: bool = True) -> None:
@@ -253,14 +199,16 @@ def extract_part(part: str, fs, files: Sequence[SourceFile], out_fs, out_root: s
     extractor = worker_extractor(taxonomy, options["fuzzy"], options["plugins"], options.get("pdf_engine"))
     built = time.perf_counter()
     limits = Limits(**options.get("limits", {}))
-    rows: dict[str, list[dict]] = {name: [] for name in DATASETS}
+    docs: list[Document] = []
+    failures: list[Failure] = []
     for file in files:
         item = extract_file(extractor, fs, file, options.get("kind"), limits)
         if isinstance(item, Failure):
-            rows["failures"].append(failure_row(item, options.get("kind")))
+            failures.append(item)
         else:
-            for name, new in document_rows(item, len(rows["documents"]), extractor.taxonomy).items():
-                rows[name] += new
+            docs.append(item)
+    rows = rows_for(docs, extractor.taxonomy)
+    rows["failures"] = [failure_row(f, options.get("kind")) for f in failures]
     extracted = time.perf_counter()
     write_part(out_fs, out_root, part, rows, options.get("keep_text", True))
     return {"part": part, "files": len(files), "documents": len(rows["documents"]),

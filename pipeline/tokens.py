@@ -10,9 +10,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-# A word: letters/digits, joined by inner dots or apostrophes (Node.js, driver's), ending in + or #
+# A token: letters/digits, joined by inner dots or apostrophes (Node.js, driver's), ending in + or #
 # (C++, C#); a leading dot only after whitespace (.NET).
-WORD = re.compile(r"(?:(?<![^\s(\[/])\.)?[^\W_]+(?:[.'’][^\W_]+)*(?:[+#]+(?![^\W_]))?")
+TOKEN = re.compile(r"(?:(?<![^\s(\[/])\.)?[^\W_]+(?:[.'’][^\W_]+)*(?:[+#]+(?![^\W_]))?")
 # What may sit between two words of one phrase: spaces, one line break, one hyphen, slash, dash or &.
 JOINABLE_GAP = re.compile(r"[ \t\u00a0]*(?:[-/–&][ \t\u00a0]*)?\r?\n?[ \t\u00a0]*")
 
@@ -44,7 +44,7 @@ class Tokens:
 def tokenize(text: str) -> Tokens:
     """Split `text` into words with offsets; never raises on any string."""
     starts, ends, words = [], [], []
-    for m in WORD.finditer(text):
+    for m in TOKEN.finditer(text):
         starts.append(m.start())
         ends.append(m.end())
         words.append(m.group())
@@ -56,4 +56,4 @@ def tokenize(text: str) -> Tokens:
 
 def label_words(label: str) -> tuple[str, ...]:
     """The surface words of a taxonomy label, in the same tokenization as documents."""
-    return tuple(m.group() for m in WORD.finditer(label))
+    return tuple(m.group() for m in TOKEN.finditer(label))

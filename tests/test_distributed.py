@@ -167,3 +167,34 @@ def test_missing_dask_is_a_usage_error(monkeypatch, tmp_path):
     run = CliRunner().invoke(main, ["distributed-extract", str(tmp_path), str(tmp_path / "out")])
     assert run.exit_code == 2 and "install skillfit[distributed]" in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1
+
+
+def test_a_file_fails_the_same_way_as_in_a_batch(tmp_path):
+    from pipeline import batch, distributed
+    from pipeline.outcome import Limits
+
+    class Exploding:  # an extractor whose parser runs out of memory or trips over a bug
+        def __init__(self, exc):
+            self.exc = exc
+
+        def extract(self, *args, **kwargs):
+            raise self.exc
+
+    long = tmp_path / "long.txt"
+    long.write_text("Python en SQL. " * 100, encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    fs, _ = distributed.url_to_fs(str(tmp_path))
+    limits = Limits(max_chars=1000)
+    cases = [(Extractor(plugins=False), long, limits), (Extractor(plugins=False), missing, limits),
+             (Extractor(plugins=False), long, Limits(max_file_mb=0.001)),
+             (Exploding(RecursionError()), long, limits), (Exploding(KeyError("x")), long, limits)]
+    for extractor, path, limit in cases:
+        file = distributed.SourceFile(str(path), str(path), path.stat().st_size if path.exists() else None)
+        on_dask = distributed.extract_file(extractor, fs, file, None, limit)
+        assert batch.extract_file(extractor, str(path), None, limit) == on_dask
+        assert isinstance(on_dask, Failure) and on_dask.status in ("too_large", "not_found", "malformed")
+    # Only the process pool caps a file's memory, so only its message names the cap.
+    assert batch.extract_file(Exploding(MemoryError()), str(long), None, limits).reason == \
+        "parsing needed more than 1024 MB"
+    assert distributed.extract_file(Exploding(MemoryError()), fs, distributed.SourceFile(str(long), str(long)), None,
+                                    limits).reason == "parsing ran out of memory"

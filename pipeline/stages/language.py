@@ -32,7 +32,8 @@ opleidingen werkervaring vaardigheden talen ervaring kennis vacature functie uur
 frans moedertaal vloeiend competenties profiel taken verantwoordelijkheden werkzaamheden zoeken bieden salaris
 rijbewijs cursussen persoonlijke gegevens woonplaats geboortedatum teamspeler stressbestendig klantgericht
 zelfstandig collega werkgever bedrijf organisatie werken""".split())
-WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+# Letters only, with at most one inner apostrophe (it's, zo'n): the words counted against EN_WORDS and NL_WORDS.
+LETTER_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")
 P_OTHER = 0.5  # report a language other than en/nl only at this probability
 NEAR = 0.5  # ...else prefer en/nl when its probability is at least NEAR x the top one
@@ -82,7 +83,7 @@ def _unmistakable(words: list[str], vote: str) -> bool:
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's main language ("en", "nl", "fr"…), or "und" when undecidable."""
     text = NOISE.sub(" ", (text or "")[:SAMPLE]).replace("\\", "")
-    words = [w.lower() for w in WORD.findall(text)]
+    words = [w.lower() for w in LETTER_WORD.findall(text)]
     if sum(map(len, words)) < 3:
         return "und"
     vote = _word_vote(words)
@@ -104,7 +105,7 @@ def detect_language(text: str) -> str:
 
 def section_language(text: str, document_language: str | None) -> str | None:
     """A section's language: the function-word vote when it is clear, else the document's."""
-    return _word_vote([w.lower() for w in WORD.findall(text)]) or document_language
+    return _word_vote([w.lower() for w in LETTER_WORD.findall(text)]) or document_language
 
 
 def detect(doc: Document) -> Document:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from pipeline.model import Document
-from pipeline.store.privacy import name_line, name_words
+from pipeline.personal_data import name_line, name_words
 
 PERSONAL_LINE = re.compile(
     r"^[ \t•*-]*(name|naam|voornaam|achternaam|full name|address|adres|woonplaats|domicilie|residence|"

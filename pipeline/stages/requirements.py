@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 
 from pipeline.model import Document, Mention
+from pipeline.sentences import SentenceBounds
 
-SENTENCE_END = re.compile(r"[.!?;•\n]|\s[-–*]\s")
 CHUNK_BREAK = re.compile(r"[,;:]\s")
 PREFERRED = re.compile(
     r"\b(pr[ée]|liefst|pluspunt\w*|een plus|is a plus|a plus|bij voorkeur|preferabl[ey]|preferred|bonus|nice[- ]to[- ]have|"
@@ -38,31 +38,6 @@ _LEVEL_OF = {w: lvl for w, lvl in _LEVEL_WORDS}
 CEFR = re.compile(r"\b([ABC][12])\b")
 LEVEL_WINDOW = 30  # characters either side of a mention searched for a level word
 NOT_REQUIREMENTS = {"about", "offer"}
-
-
-class SentenceBounds:
-    """Finds the sentence (or bullet line) around a span; the text's sentence ends are found once."""
-
-    def __init__(self, text: str) -> None:
-        self.length = len(text)
-        breaks = [(m.start(), m.end()) for m in SENTENCE_END.finditer(text)]
-        self.starts = [b[0] for b in breaks]
-        self.ends = [b[1] for b in breaks]
-
-    def __call__(self, start: int, end: int) -> tuple[int, int]:
-        """[left, right) of the sentence holding [start, end), at most 400 characters either side."""
-        floor = max(0, start - 400)
-        k = bisect_right(self.ends, start) - 1  # the last break ending at or before `start`
-        left = self.ends[k] if k >= 0 and self.starts[k] >= floor else floor
-        k = bisect_left(self.starts, end)  # the first break starting at or after `end`
-        ceiling = min(self.length, end + 400)
-        right = self.starts[k] if k < len(self.starts) and self.ends[k] <= ceiling else ceiling
-        return left, right
-
-
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around one span (for many spans of one text, build a SentenceBounds once)."""
-    return SentenceBounds(text)(start, end)
 
 
 def requirement_for(doc: Document, section: str | None, clause: str) -> str | None:

@@ -11,7 +11,7 @@ __all__ = ["Store", "connect"]
 
 
 def __getattr__(name: str):
-    # Imported on first use, so extracting (which uses only pipeline.store.privacy) never loads duckdb.
+    # Imported on first use, so that importing pipeline.store.privacy does not load the loader and duckdb too.
     if name in __all__:
         from pipeline.store import loader
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from importlib import resources
 from pathlib import Path
@@ -13,8 +15,8 @@ import duckdb
 from pipeline import __version__
 from pipeline.errors import StoreError
 from pipeline.model import Document
-from pipeline.stages.requirements import SentenceBounds
-from pipeline.store.privacy import SourceMap, name_words, redact
+from pipeline.rows import rows_for, schemas
+from pipeline.store.privacy import SourceMap
 from pipeline.taxonomy import Taxonomy
 
 SCHEMA_VERSION = 3
@@ -25,17 +27,6 @@ MIGRATIONS: dict[int, list[str]] = {
     3: [],  # new tables fit_scores and fit_scores_state: schema.sql creates them (IF NOT EXISTS); nothing changes
 }
 DEFAULT_RETENTION_DAYS = 28.0  # four weeks after loading, unless the user says otherwise
-EVIDENCE_MAX = 300
-
-
-def _mention_schema():
-    import pyarrow as pa
-
-    return pa.schema([("doc_id", pa.string()), ("seq", pa.int32()), ("skill_id", pa.string()),
-                      ("start_offset", pa.int32()), ("end_offset", pa.int32()), ("text", pa.string()),
-                      ("method", pa.string()), ("confidence", pa.float64()), ("section", pa.string()),
-                      ("requirement", pa.string()), ("years", pa.float64()), ("level", pa.string()),
-                      ("evidence", pa.string())])
 
 
 def _sql(name: str) -> str:
@@ -77,32 +68,6 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_sql("views.sql"))
 
 
-def evidence(text: str, start: int, end: int, names: set[str] = frozenset(),
-             sentence_of: SentenceBounds | None = None) -> str:
-    """The sentence around a mention, without e-mail addresses, phone numbers, birth dates or `names`."""
-    s, e = (sentence_of or SentenceBounds(text))(start, end)
-    return redact(" ".join(text[s:e].split()), names)[:EVIDENCE_MAX]
-
-
-def title_of(doc: Document) -> str | None:
-    """A vacancy's first line (its job title); None for CVs, whose first line is a person's name."""
-    if doc.kind != "vacancy":
-        return None
-    for line in doc.text.splitlines():
-        line = line.strip(" #*\t\ufeff")
-        if line:
-            return line[:120]
-    return None
-
-
-def _redactable_names(doc: Document) -> set[str]:
-    """Name words to remove from a CV's evidence sentences; a word that is itself a skill mention stays."""
-    if doc.kind != "cv":
-        return set()
-    skill_words = {w.casefold() for m in doc.mentions for w in m.text.split()}
-    return name_words(doc.text) - skill_words
-
-
 class Store:
     """A writable skillfit database: one run at a time loads documents into it.
 
@@ -129,6 +94,17 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """All of the block's statements or none of them."""
+        self.con.execute("BEGIN")
+        try:
+            yield
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
     def sync_taxonomy(self, taxonomy: Taxonomy) -> None:
         """Make the skills and skill_labels tables equal to `taxonomy`."""
         import pyarrow as pa
@@ -139,8 +115,7 @@ class Store:
         labels = pa.Table.from_pylist([
             {"skill_id": s.id, "language": lang, "label": label, "preferred": i == 0}
             for s in taxonomy.skills.values() for lang, labs in s.labels.items() for i, label in enumerate(labs)])
-        self.con.execute("BEGIN")
-        try:
+        with self._transaction():
             self.con.execute("DELETE FROM skills")
             self.con.execute("DELETE FROM skill_labels")
             for table, rows in (("skills", skills), ("skill_labels", labels)):
@@ -148,10 +123,6 @@ class Store:
                     self.con.register("incoming", rows)
                     self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
                     self.con.unregister("incoming")
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
 
     def start_run(self, taxonomy: Taxonomy, command: str = "load") -> str:
         """Record a new run and return its id."""
@@ -185,8 +156,6 @@ class Store:
         replaces the rows of its previous version. A crash leaves the whole batch out, never half of it.
         Returns how many documents were written.
         """
-        import pyarrow as pa
-
         unchanged = self.current(docs, taxonomy) if docs else set()
         fresh = {doc.id: doc for doc in docs if doc.id not in unchanged}  # the same content twice is one document
         if not fresh:
@@ -197,39 +166,38 @@ class Store:
                     .items() if old not in fresh and not self.sources.shared(old, source)]
         now = datetime.now(timezone.utc)
         expires = now + timedelta(days=self.retention_days) if self.retention_days else None
-        documents = pa.Table.from_pylist([
-            {"doc_id": d.id, "kind": d.kind, "language": d.language,
-             "source": d.source if d.kind != "cv" else None,  # CV file names often hold the person's name
-             "title": title_of(d), "chars": len(d.text), "taxonomy_hash": taxonomy.content_hash,
-             "skillfit_version": __version__, "run_id": run_id, "loaded_at": now,
-             "expires_at": expires if d.kind == "cv" else None} for d in fresh.values()])
-        mentions = pa.Table.from_pylist([
-            {"doc_id": d.id, "seq": i, "skill_id": m.skill_id, "start_offset": m.start, "end_offset": m.end,
-             "text": m.text, "method": m.method, "confidence": m.confidence, "section": m.section,
-             "requirement": m.requirement, "years": m.years, "level": m.level,
-             "evidence": evidence(d.text, m.start, m.end, names, sentence_of)}
-            for d in fresh.values() for names, sentence_of in [(_redactable_names(d), SentenceBounds(d.text))]
-            for i, m in enumerate(d.mentions)], schema=_mention_schema())
+        rows = rows_for(fresh.values(), taxonomy)
+        documents = self._incoming("documents", rows["documents"], run_id=[run_id] * len(fresh),
+                                   loaded_at=[now] * len(fresh),
+                                   expires_at=[expires if d.kind == "cv" else None for d in fresh.values()])
+        mentions = self._incoming("mentions", rows["mentions"])
         self.con.register("incoming_documents", documents)
         self.con.register("incoming_mentions", mentions)
-        self.con.execute("BEGIN")
         try:
-            stale = ("SELECT d.doc_id FROM documents d JOIN incoming_documents i"
-                     " ON d.doc_id = i.doc_id OR (d.source = i.source AND i.source IS NOT NULL)"
-                     " UNION SELECT unnest($replaced)")
-            self.con.execute(f"DELETE FROM mentions WHERE doc_id IN ({stale})", {"replaced": replaced})
-            self.con.execute(f"DELETE FROM documents WHERE doc_id IN ({stale})", {"replaced": replaced})
-            self.con.execute("INSERT INTO documents BY NAME SELECT * FROM incoming_documents")
-            self.con.execute("INSERT INTO mentions BY NAME SELECT * FROM incoming_mentions")
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
+            with self._transaction():
+                stale = ("SELECT d.doc_id FROM documents d JOIN incoming_documents i"
+                         " ON d.doc_id = i.doc_id OR (d.source = i.source AND i.source IS NOT NULL)"
+                         " UNION SELECT unnest($replaced)")
+                self.con.execute(f"DELETE FROM mentions WHERE doc_id IN ({stale})", {"replaced": replaced})
+                self.con.execute(f"DELETE FROM documents WHERE doc_id IN ({stale})", {"replaced": replaced})
+                self.con.execute("INSERT INTO documents BY NAME SELECT * FROM incoming_documents")
+                self.con.execute("INSERT INTO mentions BY NAME SELECT * FROM incoming_mentions")
         finally:
             self.con.unregister("incoming_documents")
             self.con.unregister("incoming_mentions")
         self.sources.record((d.source, d.id, d.kind) for d in docs if d.kind == "cv")
         return len(fresh)
+
+    def _incoming(self, table: str, rows: list[dict], **run_columns: list):
+        """`rows` as an Arrow table in their schema (pipeline.rows), cut to the columns the database table
+        `table` has (the rows carry the Parquet result's columns), with `run_columns` added."""
+        import pyarrow as pa
+
+        have = {r[0] for r in self.con.execute(f"DESCRIBE {table}").fetchall()}
+        incoming = pa.Table.from_pylist(rows, schema=pa.schema([f for f in schemas()[table] if f.name in have]))
+        for name, values in run_columns.items():
+            incoming = incoming.append_column(name, pa.array(values))
+        return incoming
 
     def forget(self, doc_ids: list[str]) -> dict:
         """Erase candidates: their rows, their file mapping, and every trace in the database files.
@@ -240,15 +208,10 @@ class Store:
         counts = self.con.execute(
             "SELECT (SELECT count(*) FROM documents WHERE list_contains($ids, doc_id)),"
             " (SELECT count(*) FROM mentions WHERE list_contains($ids, doc_id))", {"ids": doc_ids}).fetchall()[0]
-        self.con.execute("BEGIN")
-        try:
+        with self._transaction():
             self.con.execute("DELETE FROM mentions WHERE list_contains($ids, doc_id)", {"ids": doc_ids})
             self.con.execute("DELETE FROM documents WHERE list_contains($ids, doc_id)", {"ids": doc_ids})
             self.con.execute("DELETE FROM fit_scores WHERE list_contains($ids, candidate_id)", {"ids": doc_ids})
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
         mapping_rows = self.sources.forget(doc_ids)
         rewritten = self._rewrite_files()
         self._refresh_scores()
@@ -279,9 +242,8 @@ class Store:
 
         rewrite(self.con, self.path)
         files = [self.path]
-        if self.sources.con is not None:
-            rewrite(self.sources.con, str(self.sources.path))
-            self.sources._con = None
-            files.append(str(self.sources.path))
+        mapping = self.sources.rewrite_file()
+        if mapping is not None:
+            files.append(mapping)
         self.con = connect(self.path)
         return files

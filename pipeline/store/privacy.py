@@ -106,6 +106,15 @@ class SourceMap:
         self.con.execute("DELETE FROM sources WHERE list_contains($ids, doc_id)", {"ids": doc_ids})
         return n
 
+    def rewrite_file(self) -> str | None:
+        """Rewrite the mapping file like the database (see `rewrite`), closing it; its path, or None when there
+        is none (in-memory database)."""
+        if self.con is None:
+            return None
+        rewrite(self.con, str(self.path))
+        self._con = None
+        return str(self.path)
+
     def close(self) -> None:
         """Close the mapping file."""
         if self._con is not None:

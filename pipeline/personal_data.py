@@ -1,0 +1,60 @@
+"""Personal-data rules: finding a CV's name line and the person's name words, and redacting a sentence.
+
+A text utility below the stages and the store: the `personal` stage uses the name rules to drop mentions
+that are really the person's name, and the evidence sentences stored per mention are redacted with them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Set
+
+# Two or more characters starting with a letter, hyphens and apostrophes included (El-Amrani, O'Neill):
+# the unit a name line is split into and a sentence is searched for.
+HYPHENATED_WORD = re.compile(r"[^\W\d_][\w'’-]+")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?<!\w)\+?\d[\d ()./-]{7,}\d")
+# A first line with one of these is a job title ("Senior Python Developer"), not a name.
+JOB_WORDS = re.compile(r"\b(developer|engineer|manager|analyst|analist|consultant|medewerker|medewerkster|"
+                       r"verpleegkundige|nurse|accountant|boekhouder|specialist|officer|assistant|technician|"
+                       r"technicus|operator|chauffeur|kok|chef|teacher|leerkracht|docent|recruiter|designer|"
+                       r"architect|director|directeur|lead|senior|junior|intern|stagiair|profile|profiel)\b", re.I)
+NAME_WORD = re.compile(r"[^\W\d_a-zß-ÿ][^\W\d_]*(?:['’-][^\W\d_]+)*")  # Capitalised, letters only: Jan, El-Amrani
+NAME_PARTICLES = {"van", "de", "der", "den", "het", "ten", "ter", "te", "el", "al", "la", "le", "du", "da", "di",
+                  "von", "op", "in", "'t"}
+CV_HEADER = re.compile(r"(curriculum vitae|cv|resume|résumé|levensloop)\W*", re.I)
+BIRTH_DATE = re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d\b")
+
+
+def name_words(text: str) -> set[str]:
+    """Words that identify the person: the words of the CV's name line and the parts of e-mail addresses."""
+    words: set[str] = set()
+    line = name_line(text)
+    if line:
+        words |= set(HYPHENATED_WORD.findall(line))
+    for email in EMAIL.findall(text):
+        words |= {part for part in re.split(r"[._+-]", email.split("@")[0]) if len(part) > 2}
+    return {w.casefold() for w in words}
+
+
+def name_line(text: str) -> str | None:
+    """The line holding the person's name: the first line that is not a CV header ("Curriculum Vitae")
+    and looks like a name (two to four capitalised words, no digits); None when the top lines are not."""
+    for line in [ln.strip(" \t\ufeff#*|") for ln in text.splitlines() if ln.strip(" \t\ufeff#*|")][:3]:
+        if CV_HEADER.fullmatch(line):
+            continue
+        words = line.split()
+        capitalised = [w for w in words if w.lower() not in NAME_PARTICLES]
+        if 2 <= len(words) <= 5 and len(capitalised) >= 2 and all(NAME_WORD.fullmatch(w) for w in capitalised) \
+                and not JOB_WORDS.search(line):
+            return line
+        return None
+    return None
+
+
+def redact(sentence: str, names: Set[str]) -> str:
+    """A sentence without e-mail addresses, phone numbers, dates of birth and the person's name."""
+    sentence = PHONE.sub("[phone]", EMAIL.sub("[email]", BIRTH_DATE.sub("[date]", sentence)))
+    if names:
+        sentence = HYPHENATED_WORD.sub(lambda m: "[name]" if m.group().casefold() in names else m.group(), sentence)
+    return sentence

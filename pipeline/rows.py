@@ -1,0 +1,116 @@
+"""A processed Document as table rows: the one serializer, and the one Arrow schema per table.
+
+The DuckDB loader (`Store.write`) and the Parquet writer (`pipeline.distributed`) both get their rows
+here, so a database loaded from files and one loaded from a Parquet result hold the same values. The
+rows carry every column of the Parquet result; the loader keeps those its tables have.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Set
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from pipeline import __version__
+from pipeline.model import Document, Mention, Skill
+from pipeline.personal_data import name_words, redact
+from pipeline.sentences import SentenceBounds
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from pipeline.taxonomy import Taxonomy
+
+EVIDENCE_MAX = 300
+TABLES = ("documents", "mentions", "texts")
+
+
+def evidence(text: str, start: int, end: int, names: Set[str] = frozenset(),
+             sentence_of: SentenceBounds | None = None) -> str:
+    """The sentence around a mention, without e-mail addresses, phone numbers, birth dates or `names`."""
+    s, e = (sentence_of or SentenceBounds(text))(start, end)
+    return redact(" ".join(text[s:e].split()), names)[:EVIDENCE_MAX]
+
+
+def title_of(doc: Document) -> str | None:
+    """A vacancy's first line (its job title); None for CVs, whose first line is a person's name."""
+    if doc.kind != "vacancy":
+        return None
+    for line in doc.text.splitlines():
+        line = line.strip(" #*\t\ufeff")
+        if line:
+            return line[:120]
+    return None
+
+
+def redactable_names(doc: Document) -> set[str]:
+    """Name words to remove from a CV's evidence sentences; a word that is itself a skill mention stays."""
+    if doc.kind != "cv":
+        return set()
+    skill_words = {w.casefold() for m in doc.mentions for w in m.text.split()}
+    return name_words(doc.text) - skill_words
+
+
+def skill_columns(skill: Skill | None, mention: Mention) -> dict[str, Any]:
+    """What the taxonomy says of a mention's skill (label_en, type, category, esco_uri); for a skill the
+    taxonomy does not have, the mention's own text is the label."""
+    return {"label_en": skill.label("en") if skill else mention.text, "type": skill.type if skill else None,
+            "category": skill.category if skill else None, "esco_uri": skill.esco_uri if skill else None}
+
+
+def document_rows(doc: Document, index: int, taxonomy: Taxonomy) -> dict[str, list[dict]]:
+    """The rows of one processed document, per table (see `TABLES`); `index` is its `doc_index`, its place
+    among the documents written together."""
+    versions = {"skillfit_version": __version__, "taxonomy_version": taxonomy.version,
+                "taxonomy_hash": taxonomy.content_hash}
+    names = redactable_names(doc)
+    sentence_of = SentenceBounds(doc.text)  # the text's sentence ends, found once per document
+    mentions = [{
+        "doc_id": doc.id, "doc_index": index, "seq": seq, "kind": doc.kind, "language": doc.language,
+        "skill_id": m.skill_id, **skill_columns(taxonomy.skills.get(m.skill_id), m),
+        "start_offset": m.start, "end_offset": m.end, "text": m.text, "method": m.method, "confidence": m.confidence,
+        "section": m.section, "requirement": m.requirement, "years": m.years, "level": m.level,
+        "evidence": evidence(doc.text, m.start, m.end, names, sentence_of), **versions}
+        for seq, m in enumerate(doc.mentions)]
+    document = {
+        "doc_id": doc.id, "doc_index": index, "kind": doc.kind, "language": doc.language,
+        "source": doc.source if doc.kind != "cv" else None,  # CV file names often hold the person's name
+        "title": title_of(doc), "chars": len(doc.text), "mentions": len(doc.mentions),
+        "sections": [{"kind": s.kind, "start": s.start, "end": s.end, "heading": s.heading, "language": s.language}
+                     for s in doc.sections], **versions}
+    text = {"doc_id": doc.id, "doc_index": index, "source": doc.source, "text": doc.text}
+    return {"documents": [document], "mentions": mentions, "texts": [text]}
+
+
+def rows_for(docs: Iterable[Document], taxonomy: Taxonomy) -> dict[str, list[dict]]:
+    """The rows of documents written together, per table; `doc_index` counts them from 0."""
+    rows: dict[str, list[dict]] = {name: [] for name in TABLES}
+    for index, doc in enumerate(docs):
+        for name, new in document_rows(doc, index, taxonomy).items():
+            rows[name] += new
+    return rows
+
+
+@cache
+def schemas() -> dict[str, pa.Schema]:
+    """The Arrow schema of each table in `TABLES`."""
+    import pyarrow as pa  # here, not at the top: extraction imports this module, and loading pyarrow is slow
+
+    versions = [("skillfit_version", pa.string()), ("taxonomy_version", pa.string()), ("taxonomy_hash", pa.string())]
+    section = pa.struct([("kind", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
+                         ("heading", pa.string()), ("language", pa.string())])
+    return {
+        "documents": pa.schema([
+            ("doc_id", pa.string()), ("doc_index", pa.int32()), ("kind", pa.string()), ("language", pa.string()),
+            ("source", pa.string()), ("title", pa.string()), ("chars", pa.int64()), ("mentions", pa.int32()),
+            ("sections", pa.list_(section)), *versions]),
+        "mentions": pa.schema([
+            ("doc_id", pa.string()), ("doc_index", pa.int32()), ("seq", pa.int32()), ("kind", pa.string()),
+            ("language", pa.string()), ("skill_id", pa.string()), ("label_en", pa.string()), ("type", pa.string()),
+            ("category", pa.string()), ("esco_uri", pa.string()), ("start_offset", pa.int32()),
+            ("end_offset", pa.int32()), ("text", pa.string()), ("method", pa.string()), ("confidence", pa.float64()),
+            ("section", pa.string()), ("requirement", pa.string()), ("years", pa.float64()), ("level", pa.string()),
+            ("evidence", pa.string()), *versions]),
+        "texts": pa.schema([("doc_id", pa.string()), ("doc_index", pa.int32()), ("source", pa.string()),
+                            ("text", pa.string())]),
+    }

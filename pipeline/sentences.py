@@ -1,0 +1,37 @@
+"""Sentence bounds: the sentence (or bullet line) around a span of text.
+
+A text utility below the stages and the store: classifying mentions and cutting evidence sentences use
+the same bounds.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+SENTENCE_END = re.compile(r"[.!?;•\n]|\s[-–*]\s")
+
+
+class SentenceBounds:
+    """Finds the sentence (or bullet line) around a span; the text's sentence ends are found once."""
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        breaks = [(m.start(), m.end()) for m in SENTENCE_END.finditer(text)]
+        self.starts = [b[0] for b in breaks]
+        self.ends = [b[1] for b in breaks]
+
+    def __call__(self, start: int, end: int) -> tuple[int, int]:
+        """[left, right) of the sentence holding [start, end), at most 400 characters either side."""
+        floor = max(0, start - 400)
+        k = bisect_right(self.ends, start) - 1  # the last break ending at or before `start`
+        left = self.ends[k] if k >= 0 and self.starts[k] >= floor else floor
+        k = bisect_left(self.starts, end)  # the first break starting at or after `end`
+        ceiling = min(self.length, end + 400)
+        right = self.starts[k] if k < len(self.starts) and self.ends[k] <= ceiling else ceiling
+        return left, right
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around one span (for many spans of one text, build a SentenceBounds once)."""
+    return SentenceBounds(text)(start, end)
