@@ -1,4 +1,4 @@
-"""The `skillfit` command: thin click wrappers around pipeline.api and pipeline.store."""
+"""The `skillfit` command: thin click wrappers around pipeline.api, pipeline.screening and pipeline.store."""
 
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ from pipeline.output import FORMATS, write_rows
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_DB = "skillfit.duckdb"
-LOAD_BATCH = 64  # documents per transaction: all of a batch is in, or none of it
 
 
 def output_options(func):
@@ -61,6 +60,11 @@ def taxonomy_option(func):
 def fail(message: str) -> None:
     """Print one line on stderr."""
     click.echo(f"skillfit: {message}", err=True)
+
+
+def report_failure(failure: Failure) -> None:
+    """One line on stderr for a file that could not be read."""
+    fail(f"{failure.source}: {failure.status}: {failure.reason}")
 
 
 def progress_iter(items, total: int, label: str):
@@ -137,7 +141,9 @@ def _records(stream):
 @taxonomy_option
 def extract(paths, kind, language, fmt, no_fuzzy, unordered, workers, timeout_s, memory_mb, pdf_engine,
             taxonomy_files) -> None:
-    """Extract skills from files, folders, or JSONL records on stdin (`-`).
+    """Extract skills from files, folders or JSONL on stdin.
+
+    PATH `-` reads JSONL records from stdin: {"id", "text", "kind", "language"}, only "text" required.
 
     \b
     Example:
@@ -158,7 +164,7 @@ def extract(paths, kind, language, fmt, no_fuzzy, unordered, workers, timeout_s,
         nonlocal failed
         if isinstance(item, Failure):
             failed += 1
-            fail(f"{item.source}: {item.status}: {item.reason}")
+            report_failure(item)
             emit(item.to_dict())
         else:
             emit(extractor.to_dict(item))
@@ -191,66 +197,12 @@ def extract(paths, kind, language, fmt, no_fuzzy, unordered, workers, timeout_s,
 
 
 def load_paths(db: str, extractor: Extractor, paths, kind: str | None, workers: int | None = None,
-               limits: Limits | None = None, retention_days: float = 28,
-               refresh_scores: bool = True) -> tuple[int, int, list[Failure]]:
-    """Extract (in isolated workers) and load files into `db`; returns (written, skipped, failures).
-    Then the stored fit scores are refreshed, unless `refresh_scores` is False.
+               limits: Limits | None = None, retention_days: float = 28, refresh_scores: bool = True):
+    """pipeline.screening.load_paths, reporting failures and progress on stderr."""
+    from pipeline import screening
 
-    A path holding a Parquet result of `skillfit distributed-extract` is read, not extracted again."""
-    from itertools import chain
-
-    from pipeline.distributed import Result, is_result
-    from pipeline.store import Store
-
-    flags = [(p, is_result(p)) for p in paths]
-    results = [Result(p) for p, flag in flags if flag]
-    for result in results:  # before anything is written: same taxonomy, texts still there
-        result.check_loadable(extractor.taxonomy)
-    paths = [p for p, flag in flags if not flag]
-    failures: list[Failure] = []
-    written = skipped = mentions = 0
-    with Store(db, retention_days=retention_days or None) as store:
-        store.sync_taxonomy(extractor.taxonomy)
-        run_id = store.start_run(extractor.taxonomy, command=f"load {kind or ''}".strip())
-        files = list(iter_files(paths))
-        pending: list = []
-
-        def flush() -> None:
-            nonlocal written, skipped, mentions
-            n = store.write(pending, extractor.taxonomy, run_id)
-            written, skipped = written + n, skipped + len(pending) - n
-            mentions += sum(len(d.mentions) for d in pending)
-            pending.clear()
-
-        items = chain(extract_batch(extractor, files, kind, workers, limits or Limits()) if files else (),
-                      *(result.documents(kind) for result in results))
-        total = len(files) + sum(r.marker.get("documents", 0) + r.marker.get("failures", 0) for r in results)
-        for item in progress_iter(items, total, f"load {kind or ''}"):
-            if isinstance(item, Failure):
-                fail(f"{item.source}: {item.status}: {item.reason}")
-                failures.append(item)
-                continue
-            pending.append(item)
-            if len(pending) >= LOAD_BATCH:
-                flush()
-        flush()
-        store.finish_run(run_id, written, skipped, [f.to_log() for f in failures], mentions)
-        if refresh_scores:
-            refresh_fit_scores(store.con)
-    return written, skipped, failures
-
-
-def refresh_fit_scores(con, keep: int | None = None, force: bool = False) -> dict | None:
-    """Recompute the stored fit scores (fit_scores) when stale. They are a cache: a failure is a warning,
-    and ranking falls back to the fit_for_role macro."""
-    from pipeline.store import scores
-
-    try:
-        return scores.refresh(con, keep, force)
-    except Exception as exc:  # the load itself is done; never lose it over the cache
-        fail(f"fit scores not refreshed ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''});"
-             " ranking uses the fit_for_role macro")
-        return None
+    return screening.load_paths(db, extractor, paths, kind, workers, limits, retention_days, refresh_scores,
+                on_failure=report_failure, progress=progress_iter, warn=fail)
 
 
 @main.command()
@@ -261,15 +213,16 @@ def refresh_fit_scores(con, keep: int | None = None, force: bool = False) -> dic
 @retention_option
 @taxonomy_option
 def load(paths, db, kind, workers, timeout_s, memory_mb, pdf_engine, retention_days, taxonomy_files) -> None:
-    """Extract skills from files and folders and load them into the database (idempotent).
+    """Extract skills from files and load them (idempotent).
 
-    A PATH holding a Parquet result of `skillfit distributed-extract` (a folder or URL with
-    _skillfit.json) is loaded as it is; with --kind, only its documents of that kind."""
+    Loading the same files again adds nothing; the stored fit scores are refreshed afterwards. A PATH
+    holding a Parquet result of `skillfit distributed-extract` (a folder or URL with _skillfit.json) is
+    loaded as it is; with --kind, only its documents of that kind.
+    """
     extractor = build_extractor(taxonomy_files, pdf_engine=pdf_engine)
-    written, skipped, failures = load_paths(db, extractor, paths, kind, workers, Limits(timeout_s, memory_mb),
-                                            retention_days)
-    click.echo(f"loaded {written}, unchanged {skipped}, failed {len(failures)} -> {db}", err=True)
-    sys.exit(EXIT_FAILED if failures else EXIT_OK)
+    loaded = load_paths(db, extractor, paths, kind, workers, Limits(timeout_s, memory_mb), retention_days)
+    click.echo(f"loaded {loaded.written}, unchanged {loaded.skipped}, failed {len(loaded.failures)} -> {db}", err=True)
+    sys.exit(EXIT_FAILED if loaded.failures else EXIT_OK)
 
 
 @main.command("distributed-extract")
@@ -287,7 +240,9 @@ def load(paths, db, kind, workers, timeout_s, memory_mb, pdf_engine, retention_d
 @taxonomy_option
 def distributed_extract(source, out, scheduler, local_workers, kind, files_per_task, no_fuzzy, no_text, overwrite,
                         taxonomy_files) -> None:
-    """Extract skills on a Dask cluster into partitioned Parquet (needs skillfit[distributed]).
+    """Extract skills on a Dask cluster into Parquet.
+
+    Needs skillfit[distributed]. The result is partitioned Parquet, one part per task.
 
     SOURCE is a folder, file or fsspec URL (file://, s3://, gs://, abfs://); OUT a folder or URL.
     `skillfit load OUT` loads the result; DuckDB queries OUT/mentions/*.parquet directly.
@@ -328,70 +283,13 @@ def distributed_extract(source, out, scheduler, local_workers, kind, files_per_t
         if cluster is not None:
             cluster.close()
     for f in summary.failures:
-        fail(f"{f.source}: {f.status}: {f.reason}")
+        report_failure(f)
     click.echo(f"extracted {summary.documents} documents, {summary.mentions} mentions, failed {len(summary.failures)}"
                f" in {summary.seconds:.1f}s on {summary.workers} worker(s) -> {out}", err=True)
     sys.exit(EXIT_FAILED if summary.failures else EXIT_OK)
 
 
 FIT_COLUMNS = ["rank", "candidate", "score", "required", "matched", "missing_required"]
-
-
-def ranking(con, db: str, role_id: str, top: int | None = None, min_score: float = 0.0) -> list[dict]:
-    """Ranked candidates for one role, with what they miss, as plain rows. The scores come from the stored
-    fit_scores when they are fresh and hold enough candidates, else from the fit_for_role macro (the same
-    numbers). Candidates are shown by their file name when the mapping file beside the database is there,
-    else by their id."""
-    from pipeline.store import scores
-    from pipeline.store.privacy import SourceMap
-
-    ranked = scores.ranked(con, role_id, top, min_score)
-    if ranked is None:
-        ranked = con.execute(
-            f"SELECT {', '.join(scores.RANKED)} FROM fit_for_role($role) WHERE score >= $min ORDER BY rank LIMIT $top",
-            {"role": role_id, "min": min_score, "top": top or 1_000_000}).fetchall()
-    details = candidate_details(con, role_id, [r[1] for r in ranked])
-    out = [{"rank": rank, "candidate": cid, "candidate_id": cid, "score": score, "required": f"{met}/{total}",
-            "hard_score": hard, "soft_score": soft, **details[cid]}
-           for rank, cid, score, met, total, hard, soft in ranked]
-    files = SourceMap(db).lookup(r["candidate_id"] for r in out)
-    for r in out:
-        r["candidate"] = Path(files[r["candidate_id"]]).name if r["candidate_id"] in files else r["candidate_id"]
-    return out
-
-
-def candidate_details(con, role_id: str, candidate_ids: list[str]) -> dict[str, dict]:
-    """Per candidate: the role's skills they match (`matched`, as fit_for_role lists them; ~ = partial credit)
-    and the required and preferred skills they miss (skill_gap's status 'missing', most weight first)."""
-    rows = con.execute(
-        """
-        WITH ids AS (SELECT unnest($ids) AS candidate_id),
-        ev AS (SELECT candidate_id, skill_id, label_en, weight, credit FROM fit_evidence
-               WHERE role_id = $role AND list_contains($ids, candidate_id)),
-        matched AS (
-            SELECT candidate_id,
-                   list(CASE WHEN credit < 1 THEN '~' ELSE '' END || label_en ORDER BY weight * credit DESC, label_en) AS matched
-            FROM ev GROUP BY candidate_id
-        ), missing AS (
-            SELECT i.candidate_id,
-                   list(r.label_en ORDER BY r.weight DESC, r.label_en) FILTER (r.requirement = 'required') AS required,
-                   list(r.label_en ORDER BY r.weight DESC, r.label_en) FILTER (r.requirement = 'preferred') AS preferred
-            FROM ids i CROSS JOIN (SELECT * FROM role_weights WHERE role_id = $role) r
-            LEFT JOIN ev e ON e.candidate_id = i.candidate_id AND e.skill_id = r.skill_id
-            WHERE NOT coalesce(e.credit > 0, false)
-            GROUP BY i.candidate_id
-        )
-        SELECT i.candidate_id, coalesce(m.matched, []), x.required, x.preferred
-        FROM ids i LEFT JOIN matched m USING (candidate_id) LEFT JOIN missing x USING (candidate_id)
-        """, {"role": role_id, "ids": list(candidate_ids)}).fetchall()
-    return {cid: {"matched": matched, "missing_required": required, "missing_preferred": preferred}
-            for cid, matched, required, preferred in rows}
-
-
-def roles(con) -> list[tuple[str, str]]:
-    """(role_id, title) of every vacancy, by title."""
-    return con.execute("SELECT doc_id, coalesce(title, source, doc_id) FROM documents WHERE kind = 'vacancy'"
-                       " ORDER BY 2").fetchall()
 
 
 @main.command()
@@ -405,23 +303,26 @@ def roles(con) -> list[tuple[str, str]]:
 @taxonomy_option
 def screen(vacancies, cvs, db, top, fmt, output, workers, timeout_s, memory_mb, pdf_engine, retention_days,
            taxonomy_files) -> None:
-    """Load vacancies and CVs, then print the top candidates per role.
+    """Load vacancies and CVs; print the best per role.
+
+    Prints the top candidates of every role, with what they match and miss.
 
     \b
     Example:
       skillfit screen sample_docs/vacancies sample_docs/cvs --db screening.duckdb --top 3
     """
+    from pipeline import screening
     from pipeline.store import connect
 
     extractor = build_extractor(taxonomy_files, pdf_engine=pdf_engine)
     limits = Limits(timeout_s, memory_mb)
     failures = (load_paths(db, extractor, [vacancies], "vacancy", workers, limits, retention_days,
-                           refresh_scores=False)[2]
-                + load_paths(db, extractor, [cvs], "cv", workers, limits, retention_days)[2])
+                           refresh_scores=False).failures
+                + load_paths(db, extractor, [cvs], "cv", workers, limits, retention_days).failures)
     con = connect(db, read_only=True)
     all_rows = []
-    for role_id, title in roles(con):
-        rows = ranking(con, db, role_id, top)
+    for role_id, title in screening.roles(con):
+        rows = screening.ranking(con, db, role_id, top)
         for r in rows:
             r.update(role=title, role_id=role_id)
         all_rows += rows
@@ -451,18 +352,18 @@ def fit(db, role_id, top, min_score, refresh, fmt, output) -> None:
     The scores come from the stored fit_scores table while it is fresh (load and screen refresh it), else
     from the fit_for_role macro: the same numbers, slower on large pools.
     """
+    from pipeline import screening
     from pipeline.store import connect
 
     if refresh and not Path(db).exists():
         raise UsageProblem(f"{db}: no such database (run `skillfit screen` or `skillfit load` first)")
     with connect(db, read_only=not refresh) as con:
         if refresh:
-            refresh_fit_scores(con)
-        if not con.execute("SELECT count(*) FROM documents WHERE doc_id = ? AND kind = 'vacancy'",
-                           [role_id]).fetchall()[0][0]:
+            screening.refresh_fit_scores(con, warn=fail)
+        if not screening.role_exists(con, role_id):
             raise UsageProblem(f"no role {role_id} in {db} (skillfit sql \"SELECT doc_id, title FROM documents"
                                f" WHERE kind = 'vacancy'\" lists them)")
-        rows = ranking(con, db, role_id, top, min_score)
+        rows = screening.ranking(con, db, role_id, top, min_score)
     write_rows(rows, fmt, output, FIT_COLUMNS + ["candidate_id", "missing_preferred"] if fmt != "table" else FIT_COLUMNS)
 
 
@@ -472,7 +373,9 @@ def fit(db, role_id, top, min_score, refresh, fmt, output) -> None:
               help="Candidates stored per role, best first; 0 = every pair (default: as last time, else 1000).")
 @click.option("--force", is_flag=True, help="Recompute even when the stored scores are fresh.")
 def scores(db, keep, force) -> None:
-    """Compute and store every role's fit scores (fit_scores), then print what was stored.
+    """Compute and store every role's fit scores.
+
+    They go to the fit_scores table; prints what was stored (fit_scores_state).
 
     `skillfit load` and `screen` refresh them too; `skillfit fit` reads them while they are fresh.
 
@@ -480,10 +383,11 @@ def scores(db, keep, force) -> None:
     Example:
       skillfit scores --db screening.duckdb --keep 0    # every candidate for every role
     """
+    from pipeline import screening
     from pipeline.store import connect
 
     with connect(db) as con:
-        status = refresh_fit_scores(con, keep, force)
+        status = screening.refresh_fit_scores(con, keep, force, warn=fail)
     if status is None:
         sys.exit(EXIT_FAILED)
     click.echo(json.dumps(status, indent=2, default=str))
@@ -495,23 +399,24 @@ def scores(db, keep, force) -> None:
 @click.option("--role", "role_id", required=True, help="Role (vacancy doc_id).")
 @output_options
 def gap(db, candidate_id, role_id, fmt, output) -> None:
-    """What a candidate meets, partly meets and misses of a role."""
+    """What a candidate meets and misses of a role.
+
+    Skills met, met in part through a related skill, and missing; with --format table, as a readable report.
+    """
+    from pipeline import screening
     from pipeline.store import connect
 
     con = connect(db, read_only=True)
     click.get_current_context().call_on_close(con.close)
-    cur = con.execute("FROM skill_gap($c, $r)", {"c": candidate_id, "r": role_id})
-    names = [d[0] for d in cur.description]
-    rows = [dict(zip(names, r)) for r in cur.fetchall()]
+    rows = screening.gap(con, candidate_id, role_id)
     if not rows:
         raise UsageProblem(f"role {role_id} asks for no skills in {db} (is the id right?)")
     if fmt != "table":
-        write_rows(rows, fmt, output, names)
+        write_rows(rows, fmt, output)
         return
-    score = con.execute("SELECT score, required_met, required_total FROM fit WHERE role_id = $r AND candidate_id = $c",
-                        {"r": role_id, "c": candidate_id}).fetchall()
-    if score:
-        output.write(f"Fit {score[0][0]} / 100, required skills met: {score[0][1]} of {score[0][2]}\n")
+    fit = screening.fit_of(con, role_id, candidate_id)
+    if fit:
+        output.write(f"Fit {fit.score} / 100, required skills met: {fit.required_met} of {fit.required_total}\n")
     output.write(gap_report(rows))
 
 
@@ -548,26 +453,27 @@ def gap_report(rows: list[dict]) -> str:
 @click.option("--write", is_flag=True, help="Open the database writable (default: read-only).")
 @output_options
 def sql(query, db, write, fmt, output) -> None:
-    """Run a SQL query against the database and print the result.
+    """Run a SQL query against the database.
+
+    Prints the result in --format; the database opens read-only unless --write.
 
     \b
     Example:
       skillfit sql "FROM fit ORDER BY score DESC LIMIT 10" --format csv
     """
-    import duckdb
-
+    from pipeline import screening
     from pipeline.store import connect
 
     con = connect(db, read_only=not write)
     click.get_current_context().call_on_close(con.close)
     try:
-        cur = con.execute(query)
-    except duckdb.Error as exc:
-        raise UsageProblem(str(exc).splitlines()[0]) from None
-    if cur.description is None:
+        result = screening.query(con, query)
+    except screening.QueryError as exc:
+        raise UsageProblem(str(exc)) from None
+    if result is None:
         return
-    names = [d[0] for d in cur.description]
-    write_rows([dict(zip(names, r)) for r in cur.fetchall()], fmt, output, names)
+    names, rows = result
+    write_rows([dict(zip(names, r)) for r in rows], fmt, output, names)
 
 
 @main.command()
@@ -579,7 +485,9 @@ def sql(query, db, write, fmt, output) -> None:
               help="jsonresume: only this candidate; json: everything stored about this candidate.")
 @click.option("-o", "--output", "out", required=True, type=click.Path(), help="File to write.")
 def export(db, fmt, what, candidate_id, out) -> None:
-    """Export results: a view as Parquet/CSV/JSON, or candidates' skills as JSON Resume.
+    """Export a view, or candidates' skills as JSON Resume.
+
+    A view or table as Parquet, CSV or JSON; with --candidate and --format json, everything stored about one person.
 
     \b
     Examples:
@@ -622,25 +530,23 @@ def export(db, fmt, what, candidate_id, out) -> None:
 @click.option("--candidate", "candidate_ids", multiple=True, help="Candidate id to erase (repeatable).")
 @click.option("--source", "sources", multiple=True, help="Erase the candidate loaded from this file (repeatable).")
 def forget(db, candidate_ids, sources) -> None:
-    """Erase candidates completely (GDPR art. 17) and print a receipt.
+    """Erase candidates completely and print a receipt.
 
-    Rows, the file mapping and every trace in the database files are removed (the files are rewritten).
+    The right to erasure (GDPR article 17): rows, the file mapping and every trace in the database files
+    are removed (the files are rewritten).
 
     \b
     Example:
       skillfit forget --db screening.duckdb --source cvs/jan_peeters.pdf
     """
-    from pipeline.store import Store
+    from pipeline import screening
 
     if not candidate_ids and not sources:
         raise UsageProblem("name at least one --candidate or --source")
-    with Store(db) as store:
-        ids = list(candidate_ids) + [i for s in sources for i in store.sources.doc_ids_for(s)]
-        known = {r[0] for r in store.con.execute("SELECT doc_id FROM documents WHERE kind = 'cv'"
-                                                 " AND list_contains($ids, doc_id)", {"ids": ids}).fetchall()}
-        if not known:
-            raise UsageProblem("no such candidate in " + db)
-        receipt = store.forget(sorted(known))
+    try:
+        receipt = screening.forget(db, candidate_ids, sources)
+    except screening.NoSuchCandidate as exc:
+        raise UsageProblem(str(exc)) from None
     click.echo(json.dumps(receipt, indent=2))
 
 
@@ -648,17 +554,15 @@ def forget(db, candidate_ids, sources) -> None:
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(exists=True), help="DuckDB file.")
 @click.option("--now", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]), help="Clock to use (default: now, UTC).")
 def purge(db, now) -> None:
-    """Erase every candidate whose retention period has run out, and print a receipt.
+    """Erase candidates past their retention date.
 
-    Retention is set when loading (`--retention-days`, default 28).
+    Prints a receipt of what was erased. Retention is set when loading (`--retention-days`, default 28).
     """
     from datetime import timezone
 
-    from pipeline.store import Store
+    from pipeline import screening
 
-    with Store(db) as store:
-        expired = store.expired(now.replace(tzinfo=timezone.utc) if now else None)
-        receipt = store.forget(expired) if expired else {"forgotten": [], "documents": 0, "mentions": 0}
+    receipt = screening.purge(db, now.replace(tzinfo=timezone.utc) if now else None)
     click.echo(json.dumps(receipt, indent=2))
 
 
@@ -669,7 +573,9 @@ def purge(db, now) -> None:
 @click.option("--top", default=10, show_default=True, type=click.IntRange(min=1), help="Candidates shown per role.")
 @click.option("--pseudonymous", is_flag=True, help="Show candidate ids, never file names (for reports that leave the team).")
 def report(db, out, top, pseudonymous) -> None:
-    """Write a self-contained HTML report: ranked candidates, hard/soft coverage, the pool's skills gap.
+    """Write a self-contained HTML report.
+
+    Ranked candidates, hard/soft coverage and the pool's skills gap, in one file that fetches nothing.
 
     \b
     Example:
@@ -689,7 +595,9 @@ def report(db, out, top, pseudonymous) -> None:
 @output_options
 @taxonomy_option
 def evaluate_cmd(gold_dir, min_precision, min_recall, show_errors, fmt, output, taxonomy_files) -> None:
-    """Score extraction against annotated gold documents (precision, recall, F1).
+    """Score extraction against annotated gold documents.
+
+    Precision, recall and F1 per language, and type accuracy.
 
     \b
     Example:
@@ -723,7 +631,10 @@ def taxonomy() -> None:
 @taxonomy.command("validate")
 @taxonomy_option
 def taxonomy_validate(taxonomy_files) -> None:
-    """Check the taxonomy (bundled plus --taxonomy files); exit 1 with one line per problem."""
+    """Check the bundled and --taxonomy concept files.
+
+    Exit 1 with one line per problem.
+    """
     from pipeline.taxonomy import problems
 
     found = problems(taxonomy_files)
@@ -738,7 +649,9 @@ def taxonomy_validate(taxonomy_files) -> None:
 @click.option("-o", "--output", "out", required=True, type=click.Path(), help="Taxonomy file to write (.json or .yml).")
 @taxonomy_option
 def taxonomy_import_esco(source, out, taxonomy_files) -> None:
-    """Import an ESCO CSV export (folder or zip, skills_en.csv / skills_nl.csv) merged with the core.
+    """Import an ESCO CSV export, merged with the core.
+
+    SOURCE is a folder or zip holding skills_en.csv / skills_nl.csv.
 
     \b
     Example:

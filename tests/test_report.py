@@ -216,3 +216,33 @@ def test_report_command_writes_the_file(small_taxonomy, tmp_path):
     result = CliRunner().invoke(main, ["report", "--db", str(db), "-o", str(out)])
     assert result.exit_code == 0, result.stderr
     assert "Data engineer" in out.read_text() and "a.txt" in out.read_text()
+
+
+def test_css_is_the_packaged_stylesheet_inlined(report):
+    from importlib import resources
+
+    css = (resources.files("pipeline") / "templates" / "report.css").read_text(encoding="utf-8")
+    assert re.search(r"<style>(.*?)</style>", report, flags=re.S).group(1).strip() == css.strip()
+
+
+def test_chart_geometry_and_escaping():
+    """Bars are as long as their share of the span; labels are clipped, escaped and complete in the tooltip."""
+    from pipeline.report import SPAN, X0, environment, gap_chart
+    from pipeline.screening import PoolGap, RoleOverview
+
+    label = 'Say "hi" <b>to</b> & everyone in the whole wide world'
+    role = RoleOverview("r1", "Role <1>", "r1.txt", "en", 80.0, 20.0, 2, 0, 4, 0,
+                        gaps=(PoolGap(label, "soft", 2, 50.0), PoolGap("SQL", "hard", 0, 0.0)))
+    chart = gap_chart(role, pool=4)
+    half, none = chart.rows
+    assert half.bars[0].fill == SPAN / 2 and none.bars[0].fill == 0
+    assert half.soft and half.title == label + " (soft)" and len(half.label) == 24
+    svg = environment().get_template("charts.html.j2").module.gap_chart(chart)
+    parser = Collector()
+    parser.feed(str(svg))
+    assert [t for t, _ in parser.tags].count("b") == 0  # user text never becomes markup
+    assert parser.tags[0][1]["aria-label"].endswith("Role <1>")
+    rects = [a for t, a in parser.tags if t == "rect"]
+    assert [(r["x"], r["width"]) for r in rects] == [(str(X0), str(SPAN)), (str(X0), f"{SPAN / 2:.1f}"),
+                                                    (str(X0), str(SPAN))]  # no filled bar for 0%
+    assert label + " (soft)" in parser.text and f"{label}: 2 of 4 candidates lack it" in parser.text

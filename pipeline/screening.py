@@ -1,0 +1,543 @@
+"""Screening: load CVs and vacancies into a skillfit database, keep the stored fit scores fresh, rank the
+candidates for each role and say what they miss.
+
+What the `skillfit` commands, the HTML report (pipeline/report.py) and your own code call; it knows nothing of
+click. Functions take an open connection (`pipeline.store.connect`) unless they load or erase data, which take
+the database path. Problems are raised (pipeline.errors) or, where the work goes on, passed to a callback.
+
+    from pipeline import Extractor
+    from pipeline.screening import load_paths, ranking, roles
+    from pipeline.store import connect
+
+    load_paths("screening.duckdb", Extractor(), ["vacancies/"], "vacancy", refresh_scores=False)
+    load_paths("screening.duckdb", Extractor(), ["cvs/"], "cv")
+    with connect("screening.duckdb", read_only=True) as con:
+        for role_id, title in roles(con):
+            print(title, [(r["candidate"], r["score"]) for r in ranking(con, "screening.duckdb", role_id, top=3)])
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import NamedTuple
+
+import duckdb
+
+from pipeline.api import Extractor, Failure, iter_files
+from pipeline.batch import Limits, extract_batch
+from pipeline.errors import SkillfitError, StoreError
+from pipeline.store import Store, scores
+from pipeline.store.privacy import SourceMap
+
+__all__ = [
+    "LOAD_BATCH", "MAX_GAP_SKILLS", "Loaded", "load_paths", "refresh_fit_scores",
+    "roles", "role_exists", "ranking", "candidate_details", "gap", "Fit", "fit_of", "QueryError", "query",
+    "NoSuchCandidate", "forget", "purge",
+    "Match", "RankedCandidate", "PoolGap", "RoleOverview", "RunRecord", "Overview", "overview", "ranked_candidates",
+    "candidate_names", "file_name",
+]
+
+log = logging.getLogger(__name__)
+
+LOAD_BATCH = 64  # documents per transaction: all of a batch is in, or none of it
+MAX_GAP_SKILLS = 10  # a role's required skills listed in the pool's skills gap, most lacked first
+
+Progress = Callable[[Iterable, int, str], Iterable]  # (items, total, label) -> the same items, e.g. with a bar
+
+
+# ---------------------------------------------------------------- loading
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What one `load_paths` call did: documents written, documents already there unchanged, files that failed."""
+
+    written: int
+    skipped: int
+    failures: tuple[Failure, ...]
+
+
+def load_paths(db: str | Path, extractor: Extractor, paths: Iterable[str], kind: str | None = None,
+               workers: int | None = None, limits: Limits | None = None, retention_days: float = 28,
+               refresh_scores: bool = True, *, on_failure: Callable[[Failure], None] | None = None,
+               progress: Progress | None = None, warn: Callable[[str], None] | None = None) -> Loaded:
+    """Extract files (in isolated worker processes) and load them into the database at `db`, idempotently.
+
+    A path holding a Parquet result of `skillfit distributed-extract` is read, not extracted again. The
+    stored fit scores are refreshed afterwards unless `refresh_scores` is False (pass False for all but the
+    last of several loads).
+
+    Args:
+        db: DuckDB file, created when absent.
+        extractor: Extractor whose taxonomy the documents are matched and stored with.
+        paths: files, folders or distributed-extract results.
+        kind: "cv" or "vacancy"; None takes it from the folder name.
+        workers: worker processes (None: one per core).
+        limits: time and memory one file may take.
+        retention_days: days until loaded CVs expire; 0 or None: never.
+        refresh_scores: recompute the stored fit scores when the load changed them.
+        on_failure: called with each file that could not be read, as it happens (default: a logged warning).
+        progress: wraps the stream of results, e.g. in a progress bar.
+        warn: called with a message when the fit scores could not be refreshed (default: a logged warning).
+
+    Returns:
+        Loaded: counts of written and unchanged documents, and the failures.
+    """
+    from itertools import chain
+
+    from pipeline.distributed import Result, is_result
+
+    on_failure = on_failure or (lambda f: log.warning("%s: %s: %s", f.source, f.status, f.reason))
+    flags = [(p, is_result(p)) for p in paths]
+    results = [Result(p) for p, flag in flags if flag]
+    for result in results:  # before anything is written: same taxonomy, texts still there
+        result.check_loadable(extractor.taxonomy)
+    paths = [p for p, flag in flags if not flag]
+    failures: list[Failure] = []
+    written = skipped = mentions = 0
+    with Store(db, retention_days=retention_days or None) as store:
+        store.sync_taxonomy(extractor.taxonomy)
+        run_id = store.start_run(extractor.taxonomy, command=f"load {kind or ''}".strip())
+        files = list(iter_files(paths))
+        pending: list = []
+
+        def flush() -> None:
+            nonlocal written, skipped, mentions
+            n = store.write(pending, extractor.taxonomy, run_id)
+            written, skipped = written + n, skipped + len(pending) - n
+            mentions += sum(len(d.mentions) for d in pending)
+            pending.clear()
+
+        items = chain(extract_batch(extractor, files, kind, workers, limits or Limits()) if files else (),
+                      *(result.documents(kind) for result in results))
+        total = len(files) + sum(r.marker.get("documents", 0) + r.marker.get("failures", 0) for r in results)
+        for item in (progress(items, total, f"load {kind or ''}") if progress else items):
+            if isinstance(item, Failure):
+                on_failure(item)
+                failures.append(item)
+                continue
+            pending.append(item)
+            if len(pending) >= LOAD_BATCH:
+                flush()
+        flush()
+        store.finish_run(run_id, written, skipped, [f.to_log() for f in failures], mentions)
+        if refresh_scores:
+            refresh_fit_scores(store.con, warn=warn)
+    return Loaded(written, skipped, tuple(failures))
+
+
+def refresh_fit_scores(con: duckdb.DuckDBPyConnection, keep: int | None = None, force: bool = False, *,
+                       warn: Callable[[str], None] | None = None) -> dict | None:
+    """Recompute the stored fit scores (fit_scores) when stale; returns their state, None when that failed.
+
+    They are a cache: a failure is only a warning (passed to `warn`, default a logged warning), and ranking
+    falls back to the fit_for_role macro. Needs a writable connection.
+    """
+    try:
+        return scores.refresh(con, keep, force)
+    except Exception as exc:  # the load itself is done; never lose it over the cache
+        (warn or log.warning)(
+            f"fit scores not refreshed ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''});"
+            " ranking uses the fit_for_role macro")
+        return None
+
+
+# ---------------------------------------------------------------- ranking and gaps
+
+
+def roles(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    """(role_id, title) of every vacancy, by title (the file name where a vacancy has no title)."""
+    return con.execute("SELECT doc_id, coalesce(title, source, doc_id) FROM documents WHERE kind = 'vacancy'"
+                       " ORDER BY 2").fetchall()
+
+
+def role_exists(con: duckdb.DuckDBPyConnection, role_id: str) -> bool:
+    """Whether a vacancy with this id is in the database."""
+    return bool(con.execute("SELECT count(*) FROM documents WHERE doc_id = ? AND kind = 'vacancy'",
+                            [role_id]).fetchall()[0][0])
+
+
+def ranking(con: duckdb.DuckDBPyConnection, db: str | Path, role_id: str, top: int | None = None,
+            min_score: float = 0.0) -> list[dict]:
+    """Ranked candidates for one role, with what they match and miss, as plain rows (what `skillfit fit` prints).
+
+    The scores come from the stored fit_scores when they are fresh and hold enough candidates, else from the
+    fit_for_role macro (the same numbers). Candidates are shown by their file name when the mapping file beside
+    the database `db` is there, else by their id.
+
+    Returns:
+        One dict per candidate, best first: rank, candidate (file name or id), candidate_id, score,
+        required ("met/total"), hard_score, soft_score, matched, missing_required, missing_preferred
+        (see candidate_details).
+    """
+    ranked = scores.ranked(con, role_id, top, min_score)
+    if ranked is None:
+        ranked = con.execute(
+            f"SELECT {', '.join(scores.RANKED)} FROM fit_for_role($role) WHERE score >= $min ORDER BY rank LIMIT $top",
+            {"role": role_id, "min": min_score, "top": top or 1_000_000}).fetchall()
+    details = candidate_details(con, role_id, [r[1] for r in ranked])
+    out = [{"rank": rank, "candidate": cid, "candidate_id": cid, "score": score, "required": f"{met}/{total}",
+            "hard_score": hard, "soft_score": soft, **details[cid]}
+           for rank, cid, score, met, total, hard, soft in ranked]
+    files = SourceMap(db).lookup(r["candidate_id"] for r in out)
+    for r in out:
+        r["candidate"] = Path(files[r["candidate_id"]]).name if r["candidate_id"] in files else r["candidate_id"]
+    return out
+
+
+DETAILS = """
+WITH ids AS (SELECT unnest($ids) AS candidate_id),
+ev AS (SELECT candidate_id, skill_id, label_en, weight, credit FROM fit_evidence
+       WHERE role_id = $role AND list_contains($ids, candidate_id)),
+matched AS (
+    SELECT candidate_id,
+           list(CASE WHEN credit < 1 THEN '~' ELSE '' END || label_en ORDER BY weight * credit DESC, label_en) AS matched
+    FROM ev GROUP BY candidate_id
+), missing AS (
+    SELECT i.candidate_id,
+           list(r.label_en ORDER BY r.weight DESC, r.label_en) FILTER (r.requirement = 'required') AS required,
+           list(r.label_en ORDER BY r.weight DESC, r.label_en) FILTER (r.requirement = 'preferred') AS preferred
+    FROM ids i CROSS JOIN (SELECT * FROM role_weights WHERE role_id = $role) r
+    LEFT JOIN ev e ON e.candidate_id = i.candidate_id AND e.skill_id = r.skill_id
+    WHERE NOT coalesce(e.credit > 0, false)
+    GROUP BY i.candidate_id
+)
+SELECT i.candidate_id, coalesce(m.matched, []), x.required, x.preferred
+FROM ids i LEFT JOIN matched m USING (candidate_id) LEFT JOIN missing x USING (candidate_id)
+"""
+
+
+def candidate_details(con: duckdb.DuckDBPyConnection, role_id: str, candidate_ids: Sequence[str]) -> dict[str, dict]:
+    """Per candidate: the role's skills they match and the required and preferred skills they miss.
+
+    Returns:
+        candidate_id -> {"matched": labels as fit_for_role lists them (most points first; a leading ~ marks
+        partial credit), "missing_required" and "missing_preferred": labels of the skills with no credit at
+        all, most weight first (None when there are none)}.
+    """
+    rows = con.execute(DETAILS, {"role": role_id, "ids": list(candidate_ids)}).fetchall()
+    return {cid: {"matched": matched, "missing_required": required, "missing_preferred": preferred}
+            for cid, matched, required, preferred in rows}
+
+
+def gap(con: duckdb.DuckDBPyConnection, candidate_id: str, role_id: str) -> list[dict]:
+    """What a candidate meets, partly meets and misses of a role: the skill_gap macro's rows, missing first.
+
+    Empty when the role asks for no skills, or is not in the database.
+    """
+    cur = con.execute("FROM skill_gap($c, $r)", {"c": candidate_id, "r": role_id})
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+class Fit(NamedTuple):
+    """One candidate's fit for one role, from the fit view."""
+
+    score: float | None
+    required_met: int
+    required_total: int
+
+
+def fit_of(con: duckdb.DuckDBPyConnection, role_id: str, candidate_id: str) -> Fit | None:
+    """The fit of one candidate for one role; None when either is not in the database."""
+    rows = con.execute("SELECT score, required_met, required_total FROM fit WHERE role_id = $r AND candidate_id = $c",
+                       {"r": role_id, "c": candidate_id}).fetchall()
+    return Fit(*rows[0]) if rows else None
+
+
+class QueryError(SkillfitError):
+    """A SQL statement is not valid or failed; the message is DuckDB's first line."""
+
+
+def query(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list[tuple]] | None:
+    """Run any SQL statement; returns (column names, rows), or None for a statement without a result.
+
+    Raises:
+        QueryError: DuckDB rejected the statement.
+    """
+    try:
+        cur = con.execute(sql)
+    except duckdb.Error as exc:
+        raise QueryError(str(exc).splitlines()[0]) from None
+    if cur.description is None:
+        return None
+    return [d[0] for d in cur.description], cur.fetchall()
+
+
+# ---------------------------------------------------------------- erasure
+
+
+class NoSuchCandidate(SkillfitError):
+    """None of the candidates named is in the database."""
+
+
+def forget(db: str | Path, candidate_ids: Iterable[str] = (), sources: Iterable[str] = ()) -> dict:
+    """Erase candidates completely (GDPR art. 17): rows, the file mapping and every trace in the files.
+
+    Args:
+        db: the database file (rewritten).
+        candidate_ids: candidate ids to erase; ids that are not candidates are ignored.
+        sources: CV files whose candidates to erase, as they were loaded.
+
+    Returns:
+        The receipt of Store.forget.
+
+    Raises:
+        NoSuchCandidate: none of them is a candidate in the database.
+    """
+    with Store(db) as store:
+        ids = list(candidate_ids) + [i for s in sources for i in store.sources.doc_ids_for(s)]
+        known = {r[0] for r in store.con.execute("SELECT doc_id FROM documents WHERE kind = 'cv'"
+                                                 " AND list_contains($ids, doc_id)", {"ids": ids}).fetchall()}
+        if not known:
+            raise NoSuchCandidate(f"no such candidate in {db}")
+        return store.forget(sorted(known))
+
+
+def purge(db: str | Path, now: datetime | None = None) -> dict:
+    """Erase every candidate whose retention period has run out by `now` (UTC; default: now) and return a receipt."""
+    with Store(db) as store:
+        expired = store.expired(now)
+        return store.forget(expired) if expired else {"forgotten": [], "documents": 0, "mentions": 0}
+
+
+# ---------------------------------------------------------------- the overview the report shows
+
+
+def file_name(source: str | None, fallback: str = "") -> str:
+    """The last component of a stored source path, whether written with / or \\ (fallback when there is none)."""
+    if not source:
+        return fallback
+    return re.split(r"[\\/]", source.rstrip("/\\"))[-1] or fallback
+
+
+@dataclass(frozen=True)
+class Match:
+    """A skill of a role that a candidate has, fully (credit 1) or in part through a related skill."""
+
+    label: str
+    credit: float
+    relation: str | None  # exact, narrower, broader or sibling
+    via: str | None  # the candidate's skill that earns the credit
+
+
+@dataclass(frozen=True)
+class RankedCandidate:
+    """A candidate's place and score for one role, with the role's skills they match and the required ones they miss."""
+
+    rank: int
+    candidate_id: str
+    name: str  # the CV's file name, or the id when names are not shown
+    language: str | None
+    score: float
+    required_met: int
+    required_total: int
+    hard_score: float
+    soft_score: float
+    matched: tuple[Match, ...] = ()  # required skills first, then most points first
+    missing_required: tuple[str, ...] = ()  # most weight first
+
+    @property
+    def meets_all_required(self) -> bool:
+        """The role asks for required skills and the candidate fully meets every one."""
+        return self.required_total > 0 and self.required_met == self.required_total
+
+
+@dataclass(frozen=True)
+class PoolGap:
+    """A required skill of a role and how many candidates of the whole pool lack it."""
+
+    label: str
+    type: str  # hard or soft
+    lacking: int
+    pct: float
+
+
+@dataclass(frozen=True)
+class RoleOverview:
+    """A role with its weights, how many candidates meet it, its best candidates and the pool's skills gap."""
+
+    role_id: str
+    title: str
+    source_name: str
+    language: str | None
+    hard_max: float  # the share (0-100) of the score that hard skills can earn
+    soft_max: float
+    n_required: int
+    n_preferred: int
+    assessed: int  # candidates scored
+    meeting_all: int  # candidates who fully meet every required skill
+    candidates: tuple[RankedCandidate, ...] = ()
+    gaps: tuple[PoolGap, ...] = ()
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """One recorded run (`runs` table); every field None when no run is recorded."""
+
+    run_id: str | None = None
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    command: str | None = None
+    skillfit_version: str | None = None
+    taxonomy_version: str | None = None
+    taxonomy_hash: str | None = None
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Everything the HTML report shows of a database: counts, the last run, and each role with its best candidates."""
+
+    roles: tuple[RoleOverview, ...]
+    last_run: RunRecord
+    n_roles: int
+    n_candidates: int
+    n_taxonomies: int  # distinct taxonomy versions the documents were extracted with
+    n_runs: int
+    n_expired: int  # CVs past their retention date, due for `skillfit purge`
+    by_file_name: bool  # candidates are named by file name, else by pseudonymous id
+
+
+def overview(con: duckdb.DuckDBPyConnection, top: int = 10, *, pseudonymous: bool = False) -> Overview:
+    """The report's data: every role (by title) with its best `top` candidates, and the database's counts.
+
+    Candidates are named by their CV file name when the mapping file beside the database is there, else
+    by their pseudonymous id; `pseudonymous=True` always uses the ids.
+
+    Raises:
+        StoreError: the database is not a skillfit database.
+    """
+    try:
+        run, counts, n_runs = _run_info(con)
+        names = {} if pseudonymous else candidate_names(con)
+        n_expired = _expired(con)
+        found = _role_overviews(con, top, names)
+    except duckdb.CatalogException as exc:
+        raise StoreError(f"not a skillfit database (run `skillfit screen` first): {str(exc).splitlines()[0]}") from None
+    n_roles, n_candidates, n_taxonomies = counts
+    return Overview(roles=found, last_run=run, n_roles=n_roles, n_candidates=n_candidates, n_taxonomies=n_taxonomies,
+                    n_runs=n_runs, n_expired=n_expired, by_file_name=bool(names))
+
+
+def _run_info(con: duckdb.DuckDBPyConnection) -> tuple[RunRecord, tuple[int, int, int], int]:
+    """The last run, (roles, candidates, taxonomy versions) and the number of runs."""
+    row = con.execute(
+        "SELECT run_id, started_at, finished_at, command, skillfit_version, taxonomy_version, taxonomy_hash"
+        " FROM runs ORDER BY started_at DESC NULLS LAST, run_id DESC LIMIT 1"
+    ).fetchone()
+    counts = con.execute(
+        "SELECT count(*) FILTER (kind = 'vacancy'), count(*) FILTER (kind = 'cv'),"
+        " count(DISTINCT taxonomy_hash) FROM documents"
+    ).fetchone()
+    n_runs = con.execute("SELECT count(*) FROM runs").fetchone()[0]
+    return (RunRecord(*row) if row else RunRecord()), counts, n_runs
+
+
+def candidate_names(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """candidate_id -> CV file name, from the mapping file kept beside the database (empty when absent)."""
+    row = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
+    if not row or not row[0]:
+        return {}
+    ids = [r[0] for r in con.execute("SELECT doc_id FROM documents WHERE kind = 'cv'").fetchall()]
+    try:
+        found = SourceMap(row[0]).lookup(ids)
+    except duckdb.Error:  # a mapping file that is locked or damaged: fall back to the ids
+        return {}
+    return {doc_id: file_name(source, doc_id) for doc_id, source in found.items()}
+
+
+def _expired(con: duckdb.DuckDBPyConnection) -> int:
+    """CVs past their retention date (0 for a database from before retention existed)."""
+    try:
+        return con.execute("SELECT count(*) FROM documents WHERE kind = 'cv' AND expires_at IS NOT NULL"
+                           " AND expires_at <= $now", {"now": datetime.now(timezone.utc)}).fetchone()[0]
+    except duckdb.BinderException:
+        return 0
+
+
+ROLE_OVERVIEWS = """
+WITH w AS (
+    SELECT role_id,
+           sum(weight) FILTER (type = 'hard') AS hard_w,
+           sum(weight) FILTER (type = 'soft') AS soft_w,
+           sum(weight) AS total_w,
+           count(*) FILTER (requirement = 'required') AS n_req,
+           count(*) FILTER (requirement = 'preferred') AS n_pref
+    FROM role_weights GROUP BY role_id
+), f AS (
+    SELECT role_id, count(*) AS assessed,
+           count(*) FILTER (required_total > 0 AND required_met = required_total) AS meeting_all
+    FROM fit GROUP BY role_id
+)
+SELECT d.doc_id, d.title, d.source, d.language,
+       coalesce(100.0 * w.hard_w / nullif(w.total_w, 0), 0) AS hard_max,
+       coalesce(100.0 * w.soft_w / nullif(w.total_w, 0), 0) AS soft_max,
+       coalesce(w.n_req, 0), coalesce(w.n_pref, 0), coalesce(f.assessed, 0), coalesce(f.meeting_all, 0)
+FROM documents d LEFT JOIN w ON w.role_id = d.doc_id LEFT JOIN f ON f.role_id = d.doc_id
+WHERE d.kind = 'vacancy'
+"""
+
+
+def _role_overviews(con: duckdb.DuckDBPyConnection, top: int, names: dict[str, str]) -> tuple[RoleOverview, ...]:
+    found = []
+    for doc_id, title, source, language, hard_max, soft_max, n_req, n_pref, assessed, meeting_all in (
+            con.execute(ROLE_OVERVIEWS).fetchall()):
+        name = file_name(source, doc_id)
+        found.append(RoleOverview(doc_id, (title or "").strip() or name, name, language, float(hard_max),
+                                  float(soft_max), n_req, n_pref, assessed, meeting_all,
+                                  ranked_candidates(con, doc_id, top, names), _pool_gaps(con, doc_id)))
+    found.sort(key=lambda r: (r.title.casefold(), r.role_id))
+    return tuple(found)
+
+
+def ranked_candidates(con: duckdb.DuckDBPyConnection, role_id: str, top: int,
+                      names: dict[str, str] | None = None) -> tuple[RankedCandidate, ...]:
+    """The best `top` candidates for a role (from the fit_for_role macro), with their matches and missing
+    required skills; named by `names` (candidate_id -> name), else by the file name stored with the CV."""
+    names = names or {}
+    rows = con.execute(
+        """
+        SELECT f.rank, f.candidate_id, d.source, d.language, f.score, f.required_met, f.required_total,
+               f.hard_score, f.soft_score
+        FROM fit_for_role($role) f JOIN documents d ON d.doc_id = f.candidate_id
+        ORDER BY f.rank LIMIT $top
+        """,
+        {"role": role_id, "top": top},
+    ).fetchall()
+    if not rows:
+        return ()
+    ids = [r[1] for r in rows]
+    matched: dict[str, list[Match]] = {cid: [] for cid in ids}
+    for cid, label, credit, relation, via in con.execute(
+        """
+        SELECT candidate_id, label_en, credit, relation, via_skill
+        FROM fit_evidence WHERE role_id = $role AND list_contains($ids, candidate_id)
+        ORDER BY candidate_id, (requirement = 'required') DESC, weight * credit DESC, label_en
+        """,
+        {"role": role_id, "ids": ids},
+    ).fetchall():
+        matched[cid].append(Match(label, float(credit or 0), relation, via))
+    details = candidate_details(con, role_id, ids)
+    return tuple(
+        RankedCandidate(rank, cid, names.get(cid) or file_name(source, cid), lang, float(score or 0), met, total,
+                        float(hard or 0), float(soft or 0), tuple(matched[cid]),
+                        tuple(details[cid]["missing_required"] or ()))
+        for rank, cid, source, lang, score, met, total, hard, soft in rows
+    )
+
+
+def _pool_gaps(con: duckdb.DuckDBPyConnection, role_id: str) -> tuple[PoolGap, ...]:
+    rows = con.execute(
+        """
+        SELECT label_en, type, candidates_lacking, coalesce(pct_lacking, 0)
+        FROM skills_gap_by_role WHERE role_id = $role
+        ORDER BY pct_lacking DESC, label_en LIMIT $n
+        """,
+        {"role": role_id, "n": MAX_GAP_SKILLS},
+    ).fetchall()
+    return tuple(PoolGap(label, kind, lacking, float(pct)) for label, kind, lacking, pct in rows)

@@ -1,0 +1,150 @@
+"""pipeline.screening, the library the CLI and the report call: load the sample documents, rank, explain gaps."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline import screening
+from pipeline.store import connect
+from pipeline.store.privacy import sources_path
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_docs"
+PYTHON_ROLE = "Python / Data Developer"
+
+
+@pytest.fixture(scope="module")
+def loaded(extractor, tmp_path_factory):
+    """The sample vacancies and CVs loaded through the library, as `skillfit screen` does."""
+    db = tmp_path_factory.mktemp("screening") / "screen.duckdb"
+    vacancies = screening.load_paths(db, extractor, [str(SAMPLES / "vacancies")], "vacancy", workers=2,
+                                     refresh_scores=False)
+    cvs = screening.load_paths(db, extractor, [str(SAMPLES / "cvs")], "cv", workers=2)
+    return db, vacancies, cvs
+
+
+@pytest.fixture
+def con(loaded):
+    with connect(loaded[0], read_only=True) as con:
+        yield con
+
+
+def role_id(con, title: str) -> str:
+    (found,) = [rid for rid, t in screening.roles(con) if t.startswith(title)]
+    return found
+
+
+def test_load_paths_writes_every_sample_and_is_idempotent(loaded, extractor):
+    db, vacancies, cvs = loaded
+    assert (vacancies.written, vacancies.skipped, vacancies.failures) == (6, 0, ())
+    assert (cvs.written, cvs.skipped, cvs.failures) == (12, 0, ())
+    again = screening.load_paths(db, extractor, [str(SAMPLES / "cvs")], "cv", workers=2)
+    assert (again.written, again.skipped, again.failures) == (0, 12, ())
+
+
+def test_load_paths_reports_unreadable_files_and_loads_the_rest(extractor, tmp_path):
+    (tmp_path / "cvs").mkdir()
+    (tmp_path / "cvs" / "good.txt").write_text("Profile\nPython developer with SQL.\n", encoding="utf-8")
+    (tmp_path / "cvs" / "broken.pdf").write_bytes(b"%PDF-1.4 this is not a PDF")
+    seen = []
+    result = screening.load_paths(tmp_path / "x.duckdb", extractor, [str(tmp_path / "cvs")], "cv", workers=1,
+                                  on_failure=seen.append)
+    assert result.written == 1
+    assert [Path(f.source).name for f in result.failures] == ["broken.pdf"] == [Path(f.source).name for f in seen]
+
+
+def test_roles_are_listed_by_title(con):
+    listed = screening.roles(con)
+    assert len(listed) == 6
+    assert [t for _, t in listed] == sorted(t for _, t in listed)
+    assert all(screening.role_exists(con, rid) for rid, _ in listed)
+    assert not screening.role_exists(con, "no-such-role")
+    cv_id = con.execute("SELECT doc_id FROM documents WHERE kind = 'cv' LIMIT 1").fetchone()[0]
+    assert not screening.role_exists(con, cv_id)  # a CV is not a role
+
+
+def test_ranking_puts_the_python_developer_first(con, loaded):
+    role = role_id(con, PYTHON_ROLE)
+    rows = screening.ranking(con, loaded[0], role)
+    assert len(rows) == 12 and [r["rank"] for r in rows] == list(range(1, 13))
+    assert rows[0]["candidate"] == "cv_en_sophie_janssens_python_developer.pdf"  # named by file, via the mapping
+    scores = [r["score"] for r in rows]
+    assert scores == sorted(scores, reverse=True)
+    # the stored scores and the fit_for_role macro agree, candidate by candidate
+    macro = con.execute("SELECT candidate_id, score FROM fit_for_role(?) ORDER BY rank", [role]).fetchall()
+    assert [(r["candidate_id"], r["score"]) for r in rows] == macro
+    best = screening.ranking(con, loaded[0], role, top=2, min_score=0)
+    assert best == rows[:2]
+    assert all(r["score"] >= 50 for r in screening.ranking(con, loaded[0], role, min_score=50))
+
+
+def test_ranking_without_the_mapping_file_shows_ids(con, loaded, tmp_path):
+    role = role_id(con, PYTHON_ROLE)
+    assert sources_path(loaded[0]).exists()
+    rows = screening.ranking(con, tmp_path / "elsewhere.duckdb", role, top=3)  # no mapping file beside it
+    assert [r["candidate"] for r in rows] == [r["candidate_id"] for r in rows]
+
+
+def test_gap_agrees_with_the_ranking(con, loaded):
+    role = role_id(con, PYTHON_ROLE)
+    for row in screening.ranking(con, loaded[0], role, top=4):
+        gap = screening.gap(con, row["candidate_id"], role)
+        assert {g["status"] for g in gap} <= {"met", "partial", "missing"}
+        order = {"missing": 0, "partial": 1, "met": 2}
+        assert [order[g["status"]] for g in gap] == sorted(order[g["status"]] for g in gap)  # what to learn first
+        missing = [g["label_en"] for g in gap if g["status"] == "missing" and g["requirement"] == "required"]
+        assert missing == (row["missing_required"] or [])
+        fit = screening.fit_of(con, role, row["candidate_id"])
+        assert (fit.score, f"{fit.required_met}/{fit.required_total}") == (row["score"], row["required"])
+    assert screening.gap(con, "anyone", "no-such-role") == []
+    assert screening.fit_of(con, "no-such-role", "anyone") is None
+
+
+def test_query_runs_sql_and_names_columns(con):
+    names, rows = screening.query(con, "SELECT kind, count(*) AS n FROM documents GROUP BY kind ORDER BY kind")
+    assert names == ["kind", "n"] and rows == [("cv", 12), ("vacancy", 6)]
+    with pytest.raises(screening.QueryError, match="syntax error"):
+        screening.query(con, "SELEC 1")
+
+
+def test_refresh_failure_is_a_warning(con):
+    warnings = []
+    assert screening.refresh_fit_scores(con, force=True, warn=warnings.append) is None  # read-only: cannot write
+    assert len(warnings) == 1 and warnings[0].startswith("fit scores not refreshed")
+
+
+def test_overview_names_candidates_unless_pseudonymous(con):
+    named = screening.overview(con, top=3)
+    assert (named.n_roles, named.n_candidates, named.by_file_name) == (6, 12, True)
+    assert [r.title.casefold() for r in named.roles] == sorted(r.title.casefold() for r in named.roles)
+    python = next(r for r in named.roles if r.title.startswith(PYTHON_ROLE))
+    assert len(python.candidates) == 3 and python.candidates[0].name == "cv_en_sophie_janssens_python_developer.pdf"
+    details = screening.candidate_details(con, python.role_id, [c.candidate_id for c in python.candidates])
+    for c in python.candidates:
+        assert list(c.missing_required) == (details[c.candidate_id]["missing_required"] or [])
+        assert all(0 < m.credit <= 1 for m in c.matched)
+    hidden = screening.overview(con, top=3, pseudonymous=True)
+    assert not hidden.by_file_name
+    assert all(c.name == c.candidate_id for r in hidden.roles for c in r.candidates)
+
+
+def test_forget_erases_by_source_and_refuses_unknown_ids(loaded, tmp_path):
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(loaded[0], db)
+    shutil.copy(sources_path(loaded[0]), sources_path(db))
+    with pytest.raises(screening.NoSuchCandidate):
+        screening.forget(db, ["nobody"])
+    receipt = screening.forget(db, sources=[str(SAMPLES / "cvs" / "cv_en_sophie_janssens_python_developer.pdf")])
+    assert receipt["documents"] == 1
+    with connect(db, read_only=True) as con:
+        rows = screening.ranking(con, db, role_id(con, PYTHON_ROLE))
+    assert len(rows) == 11 and "cv_en_sophie_janssens_python_developer.pdf" not in [r["candidate"] for r in rows]
+
+
+def test_the_library_does_not_need_click():
+    code = "import sys; import pipeline.screening, pipeline.report; assert 'click' not in sys.modules"
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
