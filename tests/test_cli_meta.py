@@ -25,3 +25,22 @@ def test_command_has_help_and_is_documented(path):
     result = CliRunner().invoke(main, [*path, "--help"])
     assert result.exit_code == 0 and "Usage:" in result.stdout
     assert f"skillfit {' '.join(path)}" in README
+
+
+def test_top_level_help_cuts_no_sentence():
+    listing = CliRunner().invoke(main, ["--help"]).stdout.split("Commands:")[1]
+    assert "..." not in listing
+    for path in commands(main):
+        command = main
+        for name in path:
+            command = command.commands[name]
+        assert not command.get_short_help_str(limit=80).endswith("..."), path
+
+
+def test_readme_and_changelog_show_the_versions_as_shipped():
+    from pipeline import __version__
+
+    root = Path(__file__).resolve().parents[1]
+    taxonomy = (root / "taxonomy" / "VERSION").read_text(encoding="utf-8").strip()
+    assert f'"skillfit_version": "{__version__}", "taxonomy_version": "{taxonomy}"' in README
+    assert f"## {__version__} " in (root / "CHANGELOG.md").read_text(encoding="utf-8")
