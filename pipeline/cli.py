@@ -67,12 +67,16 @@ def report_failure(failure: Failure) -> None:
     fail(f"{failure.source}: {failure.status}: {failure.reason}")
 
 
+PROGRESS_MIN_FILES = 20  # below this a batch is done before a bar says anything
+
+
 def progress_iter(items, total: int, label: str):
-    """A progress bar on stderr, only on a terminal and without NO_COLOR; data output is unaffected."""
-    if not sys.stderr.isatty() or os.environ.get("NO_COLOR"):
+    """A progress bar on stderr for batches of PROGRESS_MIN_FILES or more, only on a terminal and without
+    NO_COLOR; it stays on screen when done (a fast batch would otherwise flash by unseen). Data is unaffected."""
+    if total < PROGRESS_MIN_FILES or not sys.stderr.isatty() or os.environ.get("NO_COLOR"):
         return items
     from tqdm import tqdm
-    return tqdm(items, total=total, desc=label, unit="doc", file=sys.stderr, leave=False)
+    return tqdm(items, total=total, desc=label.strip(), unit="doc", file=sys.stderr, dynamic_ncols=True)
 
 
 def build_extractor(taxonomy_files, fuzzy: bool = True, pdf_engine: str = "pdfium") -> Extractor:
@@ -90,14 +94,41 @@ class UsageProblem(click.ClickException):
 
 
 class SkillfitGroup(click.Group):
-    """Maps library errors to one-line messages and exit code 2 instead of tracebacks."""
+    """One error style for every command: `skillfit: <message>` on stderr, never a traceback; exit code 2 for
+    usage, configuration and library errors, 1 for a file that cannot be written."""
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except SkillfitError as exc:
-            fail(str(exc))
-            ctx.exit(EXIT_USAGE)
+            raise UsageProblem(str(exc)) from None
+        except BrokenPipeError:
+            # the reader went away (`skillfit sql ... | head -1`): not a failure. stdout now points at devnull,
+            # so that Python's flush at exit does not raise again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(EXIT_OK)
+        except OSError as exc:  # an output file or folder that cannot be written (report -o /no/such/dir/x)
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
+
+    def main(self, *args, standalone_mode: bool = True, **kwargs):
+        if not standalone_mode:  # the caller handles exceptions itself
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as exc:
+            if exc.ctx is not None:
+                click.echo(exc.ctx.get_usage(), err=True)
+                click.echo(f"Try '{exc.ctx.command_path} --help' for help.", err=True)
+            fail(exc.format_message())
+            code = exc.exit_code
+        except click.ClickException as exc:
+            fail(exc.format_message())
+            code = exc.exit_code
+        except click.Abort:
+            fail("aborted")
+            code = EXIT_FAILED
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
 @click.group(cls=SkillfitGroup)
@@ -134,20 +165,23 @@ def _records(stream):
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--kind", type=click.Choice(["cv", "vacancy"]), help="Document kind (default: from folder name).")
 @click.option("--language", type=click.Choice(["en", "nl"]), help="Skip detection and use this language.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table", "csv"]), default="jsonl", show_default=True,
+              help="jsonl/json: the extract contract; table/csv: one row per skill found (csv: and per failed file).")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write to FILE instead of stdout.")
 @click.option("--no-fuzzy", is_flag=True, help="Exact, lemma and compound matching only.")
 @click.option("--unordered", is_flag=True, help="Write each file's result as soon as it is done, not in input order.")
 @batch_options
 @taxonomy_option
-def extract(paths, kind, language, fmt, no_fuzzy, unordered, workers, timeout_s, memory_mb, pdf_engine,
+def extract(paths, kind, language, fmt, output, no_fuzzy, unordered, workers, timeout_s, memory_mb, pdf_engine,
             taxonomy_files) -> None:
     """Extract skills from files, folders or JSONL on stdin.
 
     PATH `-` reads JSONL records from stdin: {"id", "text", "kind", "language"}, only "text" required.
 
     \b
-    Example:
+    Examples:
       echo '{"id": "a1", "text": "Ervaring met Python en SQL", "kind": "cv"}' | skillfit extract -
+      skillfit extract sample_docs/cvs --format csv -o skills.csv
     """
     extractor = build_extractor(taxonomy_files, fuzzy=not no_fuzzy, pdf_engine=pdf_engine)
     failed = 0
@@ -155,8 +189,8 @@ def extract(paths, kind, language, fmt, no_fuzzy, unordered, workers, timeout_s,
 
     def emit(result: dict) -> None:
         if fmt == "jsonl":
-            click.echo(json.dumps(result, ensure_ascii=False))
-            sys.stdout.flush()
+            output.write(json.dumps(result, ensure_ascii=False) + "\n")
+            output.flush()
         else:
             rows.append(result)
 
@@ -187,13 +221,30 @@ def extract(paths, kind, language, fmt, no_fuzzy, unordered, workers, timeout_s,
                     item = extractor.process(item.replace(language=language, sections=(), mentions=()))
                 handle(item)
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        output.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     elif fmt == "table":
         write_rows([{"source": r.get("source") or r.get("doc_id"), "skill": s["label_en"], "type": s["type"],
                      "text": s["text"], "method": s["method"], "section": s["section"],
                      "requirement": s["requirement"], "years": s["years"]}
-                    for r in rows for s in r.get("skills", [])], "table")
+                    for r in rows for s in r.get("skills", [])], "table", output)
+    elif fmt == "csv":
+        write_rows(list(skill_rows(rows)), "csv", output, EXTRACT_CSV_COLUMNS)
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+DOCUMENT_COLUMNS = ["doc_id", "source", "kind", "language"]
+EXTRACT_CSV_COLUMNS = [*DOCUMENT_COLUMNS, "skill_id", "label_en", "type", "category", "esco_uri", "start", "end",
+                       "text", "method", "confidence", "section", "requirement", "years", "level", "status", "error"]
+
+
+def skill_rows(results: list[dict]):
+    """Flat rows of extract results: one per skill found, and one per file that could not be read."""
+    for result in results:
+        document = {c: result.get(c) for c in DOCUMENT_COLUMNS}
+        if "error" in result:
+            yield {**document, "status": result.get("status"), "error": result["error"]}
+        for skill in result.get("skills", []):
+            yield {**document, **skill}
 
 
 def load_paths(db: str, extractor: Extractor, paths, kind: str | None, workers: int | None = None,
@@ -218,6 +269,11 @@ def load(paths, db, kind, workers, timeout_s, memory_mb, pdf_engine, retention_d
     Loading the same files again adds nothing; the stored fit scores are refreshed afterwards. A PATH
     holding a Parquet result of `skillfit distributed-extract` (a folder or URL with _skillfit.json) is
     loaded as it is; with --kind, only its documents of that kind.
+
+    \b
+    Examples:
+      skillfit load sample_docs/vacancies --db screening.duckdb --kind vacancy
+      skillfit load sample_docs/cvs --db screening.duckdb --kind cv --retention-days 90
     """
     extractor = build_extractor(taxonomy_files, pdf_engine=pdf_engine)
     loaded = load_paths(db, extractor, paths, kind, workers, Limits(timeout_s, memory_mb), retention_days)
@@ -290,6 +346,7 @@ def distributed_extract(source, out, scheduler, local_workers, kind, files_per_t
 
 
 FIT_COLUMNS = ["rank", "candidate", "score", "required", "matched", "missing_required"]
+ROLES_HINT = "skillfit sql \"SELECT doc_id, title FROM documents WHERE kind = 'vacancy'\" lists them"
 
 
 @main.command()
@@ -351,6 +408,11 @@ def fit(db, role_id, top, min_score, refresh, fmt, output) -> None:
 
     The scores come from the stored fit_scores table while it is fresh (load and screen refresh it), else
     from the fit_for_role macro: the same numbers, slower on large pools.
+
+    \b
+    Examples:
+      skillfit fit --db screening.duckdb --role ROLE_ID --top 10 --min-score 40
+      skillfit fit --db screening.duckdb --role ROLE_ID --format csv    # with candidate ids, for skillfit gap
     """
     from pipeline import screening
     from pipeline.store import connect
@@ -361,8 +423,7 @@ def fit(db, role_id, top, min_score, refresh, fmt, output) -> None:
         if refresh:
             screening.refresh_fit_scores(con, warn=fail)
         if not screening.role_exists(con, role_id):
-            raise UsageProblem(f"no role {role_id} in {db} (skillfit sql \"SELECT doc_id, title FROM documents"
-                               f" WHERE kind = 'vacancy'\" lists them)")
+            raise UsageProblem(f"no role {role_id} in {db} ({ROLES_HINT})")
         rows = screening.ranking(con, db, role_id, top, min_score)
     write_rows(rows, fmt, output, FIT_COLUMNS + ["candidate_id", "missing_preferred"] if fmt != "table" else FIT_COLUMNS)
 
@@ -402,12 +463,21 @@ def gap(db, candidate_id, role_id, fmt, output) -> None:
     """What a candidate meets and misses of a role.
 
     Skills met, met in part through a related skill, and missing; with --format table, as a readable report.
+    `skillfit fit --format csv` lists the candidate ids.
+
+    \b
+    Example:
+      skillfit gap --db screening.duckdb --candidate CANDIDATE_ID --role ROLE_ID
     """
     from pipeline import screening
     from pipeline.store import connect
 
     con = connect(db, read_only=True)
     click.get_current_context().call_on_close(con.close)
+    if not screening.role_exists(con, role_id):
+        raise UsageProblem(f"no role {role_id} in {db} ({ROLES_HINT})")
+    if not screening.candidate_exists(con, candidate_id):
+        raise UsageProblem(f"no candidate {candidate_id} in {db} (skillfit fit --role {role_id} --format csv lists them)")
     rows = screening.gap(con, candidate_id, role_id)
     if not rows:
         raise UsageProblem(f"role {role_id} asks for no skills in {db} (is the id right?)")
@@ -464,7 +534,7 @@ def sql(query, db, write, fmt, output) -> None:
     from pipeline import screening
     from pipeline.store import connect
 
-    con = connect(db, read_only=not write)
+    con = connect(db, read_only=not write, any_database=True)
     click.get_current_context().call_on_close(con.close)
     try:
         result = screening.query(con, query)

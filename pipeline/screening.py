@@ -37,7 +37,7 @@ from pipeline.store.privacy import SourceMap
 __all__ = [
     "LOAD_BATCH", "MAX_GAP_SKILLS", "Loaded", "load_paths", "refresh_fit_scores",
     "roles", "role_exists", "ranking", "candidate_details", "gap", "Fit", "fit_of", "QueryError", "query",
-    "NoSuchCandidate", "forget", "purge",
+    "NoSuchCandidate", "forget", "purge", "candidate_exists",
     "Match", "RankedCandidate", "PoolGap", "RoleOverview", "RunRecord", "Overview", "overview", "ranked_candidates",
     "candidate_names", "file_name",
 ]
@@ -158,8 +158,16 @@ def roles(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
 
 def role_exists(con: duckdb.DuckDBPyConnection, role_id: str) -> bool:
     """Whether a vacancy with this id is in the database."""
-    return bool(con.execute("SELECT count(*) FROM documents WHERE doc_id = ? AND kind = 'vacancy'",
-                            [role_id]).fetchall()[0][0])
+    return _exists(con, role_id, "vacancy")
+
+
+def candidate_exists(con: duckdb.DuckDBPyConnection, candidate_id: str) -> bool:
+    """Whether a CV with this id is in the database."""
+    return _exists(con, candidate_id, "cv")
+
+
+def _exists(con: duckdb.DuckDBPyConnection, doc_id: str, kind: str) -> bool:
+    return bool(con.execute("SELECT count(*) FROM documents WHERE doc_id = ? AND kind = ?", [doc_id, kind]).fetchall()[0][0])
 
 
 def ranking(con: duckdb.DuckDBPyConnection, db: str | Path, role_id: str, top: int | None = None,

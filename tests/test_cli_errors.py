@@ -235,3 +235,98 @@ def test_sql_in_memory_db_does_not_crash(runner):
     result = runner.invoke(main, ["sql", "SELECT 1 AS x", "--format", "csv", "--db", ":memory:"])
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert result.exit_code in (0, 2)
+
+
+# --------------------------------------------------------------------------------------------------
+# Rough edges a newcomer hit (issue 16): one error style, output paths, pipes, csv, help, progress
+# --------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("args", [
+    ["extract", "--bogus", "x.txt"],                       # click usage error
+    ["fit", "--db", "{db}"],                               # missing option
+    ["sql", "SELEC 1", "--db", "{db}"],                    # library error
+    ["gap", "--db", "{db}", "--candidate", "c", "--role", "r"],  # unknown ids
+    ["report", "--db", "{db}", "-o", "{tmp}/no/such/dir/x.html"],  # unwritable output
+    ["export", "--db", "{db}", "--format", "csv", "--candidate", "x", "-o", "{tmp}/x.csv"],
+])
+def test_every_error_is_one_skillfit_line_without_traceback(env, runner, empty_db, tmp_path, args):
+    args = [a.format(db=empty_db, tmp=tmp_path) for a in args]
+    result = runner.invoke(main, args)
+    assert result.exit_code in (1, 2), result.output
+    assert "Traceback" not in result.output and result.stdout == ""
+    errors = [line for line in result.stderr.splitlines() if not line.startswith(("Usage:", "Try "))]
+    assert len(errors) == 1 and errors[0].startswith("skillfit: "), result.stderr
+
+
+def test_report_to_a_missing_folder_names_the_path(runner, tmp_path):
+    db = tmp_path / "s.duckdb"
+    from pipeline.store import Store
+    Store(db).close()
+    result = runner.invoke(main, ["report", "--db", str(db), "-o", str(tmp_path / "no" / "x.html")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("skillfit: ") and "no/x.html" in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_gap_for_an_unknown_candidate_is_a_usage_error(env, runner, tmp_path):
+    db = tmp_path / "g.duckdb"
+    write_docs(tmp_path / "vacancies", broken=False)
+    write_docs(tmp_path / "cvs", broken=False)
+    assert runner.invoke(main, ["screen", str(tmp_path / "vacancies"), str(tmp_path / "cvs"), "--db", str(db)]).exit_code == 0
+    role = duckdb.connect(str(db), read_only=True).execute("SELECT min(doc_id) FROM documents WHERE kind = 'vacancy'").fetchone()[0]
+    result = runner.invoke(main, ["gap", "--db", str(db), "--candidate", "nobody", "--role", role])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "no candidate nobody" in result.stderr
+
+
+def test_a_closed_pipe_is_not_a_failure(tmp_path):
+    """`skillfit sql ... | head -1` exits 0: the reader going away is not a failed file."""
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "sql", "FROM range(200000)", "--format", "csv",
+                                "--db", ":memory:"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout.readline() == b"range\n"
+    process.stdout.close()
+    assert process.wait(timeout=60) == 0
+    assert process.stderr.read() == b""
+
+
+def test_extract_csv_has_a_row_per_skill_and_per_failed_file(env, runner, tmp_path):
+    import csv
+    import io
+
+    docs = write_docs(tmp_path / "docs")
+    result = runner.invoke(main, ["extract", str(docs), "--format", "csv"])
+    assert result.exit_code == 1  # the broken PDF
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    by_file = {}
+    for row in rows:
+        by_file.setdefault(Path(row["source"]).name, []).append(row)
+    assert {r["skill_id"] for r in by_file["a_cv.txt"]} == {"hard.python", "hard.sql"}
+    assert all(GOOD_A[int(r["start"]):int(r["end"])] == r["text"] for r in by_file["a_cv.txt"])
+    (broken,) = by_file["c_broken.pdf"]
+    assert broken["status"] == "malformed" and broken["error"] and not broken["skill_id"]
+
+
+@pytest.mark.parametrize("command", ["load", "fit", "gap", "extract", "sql", "export"])
+def test_help_carries_a_runnable_example(runner, command):
+    result = runner.invoke(main, [command, "--help"])
+    assert "Example" in result.stdout and "skillfit " + command in result.stdout
+
+
+def test_progress_bar_on_a_terminal_for_batches_of_twenty_or_more(monkeypatch):
+    import sys
+
+    from pipeline import cli
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    items = list(range(25))
+    assert type(cli.progress_iter(items, 25, "load")).__name__ == "tqdm"
+    assert cli.progress_iter(items[:5], 5, "load") is not None and type(cli.progress_iter(items[:5], 5, "load")) is list
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert type(cli.progress_iter(items, 25, "load")) is list
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
+    assert type(cli.progress_iter(items, 25, "load")) is list

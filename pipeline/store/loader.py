@@ -33,14 +33,20 @@ def _sql(name: str) -> str:
     return (resources.files("pipeline.store") / name).read_text(encoding="utf-8")
 
 
-def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open (and, when writable, create or migrate) a skillfit database file."""
+def connect(path: str | Path, read_only: bool = False, any_database: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (and, when writable, create or migrate) a skillfit database file. Read-only, a DuckDB file that
+    skillfit never wrote is refused with a StoreError unless `any_database` (for `skillfit sql`)."""
     path = str(path)
     try:
         if read_only and path != ":memory:":
             if not Path(path).exists():
                 raise StoreError(f"{path}: no such database (run `skillfit screen` or `skillfit load` first)")
-            return duckdb.connect(path, read_only=True)
+            con = duckdb.connect(path, read_only=True)
+            if not any_database and not con.execute(
+                    "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'schema_version'").fetchall()[0][0]:
+                con.close()
+                raise StoreError(f"{path}: not a skillfit database (run `skillfit screen` or `skillfit load` first)")
+            return con
         con = duckdb.connect(path)
     except duckdb.IOException as exc:
         message = str(exc).splitlines()[0]
