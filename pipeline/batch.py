@@ -165,10 +165,11 @@ def extract_batch(extractor: Extractor, paths: Iterable[str | Path], kind: str |
             deadline = min(w.started for w in busy.values()) + limits.timeout_s
             for conn in wait(list(busy), timeout=max(0.0, deadline - time.monotonic())):
                 worker = busy[conn]
+                assert worker.job is not None  # busy holds only workers with a job
                 index, path, attempt = worker.job
                 worker.job = None
                 try:
-                    done[index] = conn.recv()
+                    done[index] = worker.conn.recv()  # is conn; wait() types it as a union of pipes, sockets and fds
                 except (EOFError, OSError):  # died without a word: killed by the OOM killer or aborted
                     how = worker.death()
                     worker.stop(kill=True)
@@ -185,6 +186,7 @@ def extract_batch(extractor: Extractor, paths: Iterable[str | Path], kind: str |
                     pool.remove(worker)
             now = time.monotonic()
             for worker in [w for w in pool if w.job and now - w.started >= limits.timeout_s]:
+                assert worker.job is not None  # picked for having a job
                 index, path, _ = worker.job
                 worker.stop(kill=True)
                 pool.remove(worker)

@@ -493,7 +493,7 @@ class Result:
         for part in self.parts:
             docs = self.table("documents", part).to_pylist()
             texts = {r["doc_index"]: r for r in self.table("texts", part).to_pylist()} if docs else {}
-            mentions: dict[int, list[Mention]] = {}
+            mentions: dict[int, list[tuple[int, Mention]]] = {}  # doc_index -> (seq, mention)
             if docs:
                 for r in self.table("mentions", part).to_pylist():
                     mentions.setdefault(r["doc_index"], []).append((r["seq"], Mention(

@@ -15,6 +15,7 @@ from rapidfuzz.distance import OSA
 
 from pipeline import __version__, cache
 from pipeline.lexicon import Lexicon, load_lexicon
+from pipeline.model import Method
 from pipeline.taxonomy import Taxonomy
 from pipeline.tokens import Tokens, fold, label_words
 
@@ -57,7 +58,7 @@ class Candidate:
     start: int
     end: int
     entry: Entry
-    method: str
+    method: Method
     confidence: float
     first: int  # first and last word index (for context rules)
     last: int
@@ -185,7 +186,7 @@ class SkillMatcher:
             found += self._fuzzy(tokens, covered)
         return found
 
-    def _phrases(self, tokens, i, words, index, method, confidence) -> list[Candidate]:
+    def _phrases(self, tokens, i, words, index, method: Method, confidence) -> list[Candidate]:
         """Labels in `index` that start at word i: extend the key word by word while it is a label or
         the start of one."""
         out = []

@@ -216,6 +216,7 @@ def environment() -> Environment:
 def _css() -> Markup:
     """The stylesheet shipped beside the templates, inlined so the report stays one file (ours: not escaped)."""
     env = environment()
+    assert env.loader is not None  # environment() always sets a PackageLoader
     return Markup(env.loader.get_source(env, "report.css")[0])
 
 

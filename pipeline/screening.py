@@ -442,8 +442,9 @@ def _run_info(con: duckdb.DuckDBPyConnection) -> tuple[RunRecord, tuple[int, int
         "SELECT count(*) FILTER (kind = 'vacancy'), count(*) FILTER (kind = 'cv'),"
         " count(DISTINCT taxonomy_hash) FROM documents"
     ).fetchone()
-    n_runs = con.execute("SELECT count(*) FROM runs").fetchone()[0]
-    return (RunRecord(*row) if row else RunRecord()), counts, n_runs
+    runs = con.execute("SELECT count(*) FROM runs").fetchone()
+    assert counts is not None and runs is not None  # an aggregate without GROUP BY returns exactly one row
+    return (RunRecord(*row) if row else RunRecord()), counts, runs[0]
 
 
 def candidate_names(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
@@ -462,10 +463,12 @@ def candidate_names(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 def _expired(con: duckdb.DuckDBPyConnection) -> int:
     """CVs past their retention date (0 for a database from before retention existed)."""
     try:
-        return con.execute("SELECT count(*) FROM documents WHERE kind = 'cv' AND expires_at IS NOT NULL"
-                           " AND expires_at <= $now", {"now": datetime.now(timezone.utc)}).fetchone()[0]
+        row = con.execute("SELECT count(*) FROM documents WHERE kind = 'cv' AND expires_at IS NOT NULL"
+                          " AND expires_at <= $now", {"now": datetime.now(timezone.utc)}).fetchone()
     except duckdb.BinderException:
         return 0
+    assert row is not None  # an aggregate without GROUP BY returns exactly one row
+    return row[0]
 
 
 ROLE_OVERVIEWS = """

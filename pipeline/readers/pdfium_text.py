@@ -17,7 +17,7 @@ import ctypes
 import struct
 from itertools import groupby
 from operator import itemgetter
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import pypdfium2.raw as pdfium_c
 from pdfminer.fontmetrics import FONT_METRICS
@@ -58,7 +58,9 @@ def has_graphics(page) -> bool:
 def _lean(name: str, restype, *argtypes):
     """pdfium function `name` with plain C types (handles as ints): cheaper per call than
     pypdfium2's typed bindings, which matters in the loop over every character."""
-    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value)
+    address = ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value
+    assert address is not None, name  # a symbol resolved from the loaded pdfium library is never NULL
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
 
 
 _H, _I, _D, _F = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_double), ctypes.POINTER(ctypes.c_float)
@@ -242,7 +244,8 @@ def _descent(font: int) -> float:
     pdfium_c.FPDFFont_GetBaseFontName(font, name, len(name))
     standard = FONT_METRICS.get(name.value.decode("latin-1"))
     if standard and not pdfium_c.FPDFFont_GetIsEmbedded(font):
-        return abs(standard[0].get("Descent") or 0) / 1000
+        # pdfminer types the AFM properties as objects; Descent is always a number there
+        return abs(cast(float, standard[0].get("Descent") or 0)) / 1000
     value = ctypes.c_float()
     return abs(value.value) if pdfium_c.FPDFFont_GetDescent(font, 1.0, value) else 0.0
 

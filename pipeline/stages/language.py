@@ -89,8 +89,8 @@ def detect_language(text: str) -> str:
     vote = _word_vote(words)
     if vote and _unmistakable(words, vote):
         return vote  # the n-gram model would only confirm it, at most of this function's cost
-    probs = dict(_identifier().rank(text[:MODEL_SAMPLE]))
-    top = max(probs, key=probs.get)
+    probs: dict[str, float] = dict(_identifier().rank(text[:MODEL_SAMPLE]))
+    top = max(probs, key=probs.__getitem__)
     if top not in ("en", "nl"):
         if probs[top] >= P_OTHER:
             return top

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from pipeline.model import Document, Mention
+from pipeline.model import Document, Mention, Requirement
 from pipeline.sentences import SentenceBounds
 
 CHUNK_BREAK = re.compile(r"[,;:]\s")
@@ -40,7 +40,7 @@ LEVEL_WINDOW = 30  # characters either side of a mention searched for a level wo
 NOT_REQUIREMENTS = {"about", "offer"}
 
 
-def requirement_for(doc: Document, section: str | None, clause: str) -> str | None:
+def requirement_for(doc: Document, section: str | None, clause: str) -> Requirement | None:
     """Required or preferred for vacancy mentions; None for CVs and for offer/about sections.
 
     `section`: the kind of section the mention is in; `clause`: the part of its sentence it belongs to

@@ -52,8 +52,8 @@ class SourceMap:
                               " kind VARCHAR, recorded_at TIMESTAMP)")
         return self._con
 
-    def previous(self, sources: Iterable[str]) -> dict[str, str]:
-        """source -> doc_id as recorded before."""
+    def previous(self, sources: Iterable[str | None]) -> dict[str, str]:
+        """source -> doc_id as recorded before (None sources, documents without a file, are skipped)."""
         sources = [canonical(s) for s in sources if s]
         if not sources or self.con is None:
             return {}
@@ -67,8 +67,9 @@ class SourceMap:
         return self.con.execute("SELECT count(*) FROM sources WHERE doc_id = $id AND source <> $s",
                                 {"id": doc_id, "s": canonical(source)}).fetchall()[0][0] > 0
 
-    def record(self, pairs: Iterable[tuple[str, str, str]]) -> None:
-        """Store (source, doc_id, kind) triples, replacing what a source mapped to before."""
+    def record(self, pairs: Iterable[tuple[str | None, str, str]]) -> None:
+        """Store (source, doc_id, kind) triples, replacing what a source mapped to before; triples without a
+        source are skipped."""
         import pyarrow as pa
 
         now = datetime.now(timezone.utc)
