@@ -8,16 +8,17 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pipeline import __version__
 from pipeline.errors import ReadError, SkillfitError
 from pipeline.matcher import SkillMatcher, cached_matcher
-from pipeline.model import Document
+from pipeline.model import DocKind, Document
 from pipeline.readers import read_bytes, read_path
 from pipeline.readers.pdf import ENGINES as PDF_ENGINES
 from pipeline.rows import skill_columns
 from pipeline.stages import (
+    DropNonSkillContexts,
     MatchSkills,
     Stage,
     classify_mentions,
@@ -39,7 +40,7 @@ CV_CUES = re.compile(r"\b(curriculum vitae|werkervaring|work experience|employme
                      r"hobby's|hobbies|geboortedatum|date of birth|references|referenties)\b")
 
 
-def kind_from_path(path: str | Path) -> str | None:
+def kind_from_path(path: str | Path) -> DocKind | None:
     """`cv` or `vacancy` from the names of the folders a file sits in, else None."""
     for part in reversed(Path(path).parent.parts):
         name = part.lower()
@@ -50,7 +51,7 @@ def kind_from_path(path: str | Path) -> str | None:
     return None
 
 
-def kind_from_text(text: str) -> str:
+def kind_from_text(text: str) -> DocKind:
     """Guess cv or vacancy from cue phrases (used only when neither flag nor folder says)."""
     head = text[:5000].lower()
     return "vacancy" if len(VACANCY_CUES.findall(head)) > len(CV_CUES.findall(head)) else "cv"
@@ -115,9 +116,9 @@ class Extractor:
                     insert_stage(self.stages, stage)
 
     def default_stages(self, fuzzy: bool = True) -> list[Stage]:
-        """The built-in pipeline: detect, segment, match, personal, classify (see `stage_name`)."""
+        """The built-in pipeline: detect, segment, match, personal, context, classify (see `stage_name`)."""
         return [detect_language, segment_sections, MatchSkills(self.matcher, fuzzy=fuzzy), drop_personal_data,
-                classify_mentions]
+                DropNonSkillContexts(self.taxonomy), classify_mentions]
 
     def process(self, doc: Document) -> Document:
         """Run every stage over `doc`."""
@@ -143,8 +144,9 @@ class Extractor:
         else:
             text = source
             origin = name
-        doc = Document(id=doc_id or document_id(text), text=text, kind=kind or kind_from_text(text),
-                       source=origin, language=language)
+        # "cv" or "vacancy" by contract: the CLI validates --kind and JSONL "kind", and the guessers return only those
+        doc_kind = cast("DocKind", kind or kind_from_text(text))
+        doc = Document(id=doc_id or document_id(text), text=text, kind=doc_kind, source=origin, language=language)
         return self.process(doc)
 
     def extract_many(self, paths: Iterable[str | Path], kind: str | None = None) -> Iterator[Document | Failure]:
@@ -165,7 +167,10 @@ PLUGIN_GROUP = "skillfit.stages"
 
 def stage_name(stage: Stage) -> str:
     """A stage's name: its `name` attribute, else its function name (detect, segment, match, classify)."""
-    return getattr(stage, "name", None) or getattr(stage, "__name__", type(stage).__name__)
+    name = getattr(stage, "name", None)
+    if name:
+        return name
+    return getattr(stage, "__name__", type(stage).__name__)
 
 
 def insert_stage(stages: list[Stage], stage: Stage) -> None:

@@ -15,7 +15,7 @@ from spacy.util import filter_spans
 
 from pipeline.api import Extractor
 from pipeline.model import Document
-from pipeline.stages import MatchSkills, classify_mentions, drop_personal_data, segment_sections
+from pipeline.stages import DropNonSkillContexts, MatchSkills, classify_mentions, drop_personal_data, segment_sections
 from pipeline.taxonomy import from_concepts, to_concepts
 from pipeline.taxonomy import load as load_taxonomy
 
@@ -40,7 +40,7 @@ class SkillfitMatcher:
         extractor = Extractor(taxonomy=taxonomy, plugins=False)
         # The document language is the pipeline's own (nlp.lang); the other stages are extract's.
         extractor.stages = [segment_sections, MatchSkills(extractor.matcher, fuzzy=self.fuzzy), drop_personal_data,
-                            classify_mentions]
+                            DropNonSkillContexts(extractor.taxonomy), classify_mentions]
         self._extractor = extractor
 
     @property

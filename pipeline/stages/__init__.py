@@ -1,7 +1,7 @@
 """Pipeline stages. A stage is any callable `Document -> Document`; the pipeline is a list of them.
 
 The default order: detect the language, split sections, match skills, drop personal data that looked
-like skills, classify mentions.
+like skills, drop words that name a degree, a job title, a heading or the employer's own qualities, classify.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pipeline.model import Document
+from pipeline.stages.context import DropNonSkillContexts
 from pipeline.stages.language import detect as detect_language
 from pipeline.stages.match import MatchSkills
 from pipeline.stages.personal import drop_personal_data
@@ -17,4 +18,4 @@ from pipeline.stages.sections import segment as segment_sections
 
 Stage = Callable[[Document], Document]
 
-__all__ = ["Stage", "MatchSkills", "detect_language", "segment_sections", "drop_personal_data", "classify_mentions"]
+__all__ = ["Stage", "MatchSkills", "DropNonSkillContexts", "detect_language", "segment_sections", "drop_personal_data", "classify_mentions"]

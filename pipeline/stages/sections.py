@@ -5,11 +5,11 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from pipeline.model import Document, Section
+from pipeline.model import Document, Section, SectionKind
 from pipeline.stages.language import section_language
 
 # Heading text (lowercase, without trailing colon) -> section kind. Matching is on the whole line.
-HEADINGS: dict[str, tuple[str, ...]] = {
+HEADINGS: dict[SectionKind, tuple[str, ...]] = {
     "profile": ("profile", "profiel", "summary", "about me", "over mij", "personal profile", "persoonlijk profiel",
                 "professional summary", "samenvatting", "objective", "introductie", "wie ben ik"),
     "experience": ("experience", "work experience", "werkervaring", "professional experience", "employment history",
@@ -28,10 +28,13 @@ HEADINGS: dict[str, tuple[str, ...]] = {
                 "interests & hobbies", "persoonlijke interesses", "volunteering", "vrijwilligerswerk"),
     "about": ("about us", "over ons", "who we are", "wie zijn wij", "wie zijn we", "het bedrijf", "the company",
               "about the company", "our client", "onze klant", "over de organisatie", "bedrijfsprofiel",
-              "over het bedrijf", "about the role", "context"),
+              "over het bedrijf", "context", "company description", "about the company", "bedrijfsomschrijving",
+              "our story", "our mission", "our culture", "equal opportunity employer", "our hiring process",
+              "hiring process", "diversity and inclusion", "diversity & inclusion", "sollicitatieprocedure"),
     "tasks": ("tasks", "your tasks", "jouw taken", "taken", "wat ga je doen", "what you will do", "what you'll do",
               "responsibilities", "your responsibilities", "verantwoordelijkheden", "functieomschrijving",
-              "job description", "the job", "de functie", "functie", "your role", "jouw rol", "the role",
+              "job description", "the job", "de functie", "functie", "your role", "jouw rol", "the role", "about the role",
+              "about the job", "over de functie", "over de job", "over de rol",
               "taakomschrijving", "wat houdt de job in", "jouw job", "job content", "functie-inhoud",
               "wat ga jij doen", "wat houdt de functie in", "jouw functie", "de job", "what will you do",
               "what you'll be doing", "key responsibilities", "duties", "main tasks"),
@@ -56,7 +59,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
 # Kinds that only make sense in one type of document, so "profiel" means requirements in a vacancy.
 VACANCY_KINDS = {"about", "tasks", "requirements", "nice_to_have", "offer"}
 CV_KINDS = {"profile", "experience", "education", "skills", "languages", "certificates", "hobbies"}
-_LOOKUP: dict[str, list[str]] = {}
+_LOOKUP: dict[str, list[SectionKind]] = {}
 for _kind, _names in HEADINGS.items():
     for _name in _names:
         _LOOKUP.setdefault(_name, []).append(_kind)
@@ -64,16 +67,24 @@ LINE = re.compile(r"[^\n]*(?:\n|$)")
 SPACES = re.compile(r"\s+")
 NUMBERING = re.compile(r"^\d+[.)]\s*")
 MAX_HEADING_WORDS = 7
+# A vacancy heading that names the company ("About Binance", "Over Lely", "Why Scribbr?") introduces the employer
+# describing itself or what it offers; the listed role and candidate headings come first ("about you").
+COMPANY_HEADING = re.compile(r"(about|over|why|waarom|working at|werken bij|life at|join)\b", re.I)
 
 
-def heading_kind(line: str, doc_kind: str | None) -> str | None:
+def heading_kind(line: str, doc_kind: str | None) -> SectionKind | None:
     """The section kind a line announces, or None when it is not a heading."""
-    stripped = line.strip().strip("#*=_-•·:|").strip().rstrip(":?!").strip()
+    # Markdown from job boards: "#### **About Miro**", "**Job Description \\& Summary**"
+    stripped = line.replace("\\", "").strip(" \t\r\n#*=_-•·:|").rstrip(":?!").strip(" \t*_")
     if not stripped or len(stripped) > 60 or len(stripped.split()) > MAX_HEADING_WORDS:
         return None
     key = NUMBERING.sub("", SPACES.sub(" ", stripped.lower().replace("’", "'")))
     kinds = _LOOKUP.get(key)
     if not kinds:
+        if doc_kind == "vacancy" and COMPANY_HEADING.match(key) and (line.strip().startswith(("#", "**", "__"))
+                                                                    or line.rstrip().endswith((":", "?"))):
+            return "offer" if key.startswith(("why", "waarom", "working at", "werken bij", "life at", "join")) \
+                else "about"
         return None
     preferred = VACANCY_KINDS if doc_kind == "vacancy" else CV_KINDS
     for kind in kinds:
@@ -85,7 +96,8 @@ def heading_kind(line: str, doc_kind: str | None) -> str | None:
 def segment(doc: Document) -> Document:
     """Split the text into sections at recognised heading lines; text before the first is `other`."""
     sections: list[Section] = []
-    kind, start, heading = "other", 0, ""
+    kind: SectionKind = "other"
+    start, heading = 0, ""
     for m in LINE.finditer(doc.text):
         if m.start() == len(doc.text):
             break
@@ -96,6 +108,10 @@ def segment(doc: Document) -> Document:
             kind, start, heading = found, m.start(), m.group().strip()
     if len(doc.text) > start or not sections:
         sections.append(Section(kind, start, len(doc.text), heading))
+    if doc.kind == "vacancy" and sections[0].kind == "other" and any(
+            s.kind in ("tasks", "requirements", "nice_to_have") for s in sections[1:]):
+        # the text before the role's own headings is the company introducing itself
+        sections[0] = dataclasses.replace(sections[0], kind="about")
     sections = [dataclasses.replace(s, language=section_language(doc.text[s.start:s.end], doc.language))
                 for s in sections]
     return doc.replace(sections=tuple(sections))
