@@ -41,7 +41,7 @@ test-latest: ## Run the tests against the newest versions pyproject.toml allows,
 	.venv-latest/bin/pip list --format=freeze > .venv-latest/versions.txt
 	.venv-latest/bin/python -m pytest $(PYTEST_ARGS) tests examples
 
-lint: install ## Ruff over the code
+lint: install typecheck ## Ruff over the code, mypy over the package
 	$(BIN)/ruff check pipeline tests bench examples
 
 typecheck: install ## mypy over pipeline/ (the package ships py.typed)
@@ -66,6 +66,7 @@ report: demo ## Write demo-report.html from the demo database (one self-containe
 screenshot: install ## Screenshot the demo report to demo-report.png with headless Chromium (apt-get install chromium)
 	bash bench/screenshot_report.sh demo-report.png
 
-eval: install ## Score extraction on tests/eval and on the public data sets in ../shared/data
-	$(BIN)/skillfit eval tests/eval
+eval: install ## Score extraction: team set, real corpus (dev, test), metadata yardsticks, public data sets
+	$(BIN)/skillfit eval tests/eval --no-show-errors
+	$(BIN)/python bench/yardsticks.py
 	$(BIN)/python bench/eval_public.py
