@@ -46,6 +46,7 @@ if str(REPO) not in sys.path:  # run as a plain script from anywhere
 
 from pipeline import Extractor, __version__  # noqa: E402
 from pipeline.errors import TaxonomyError  # noqa: E402
+from pipeline.model import Document, Mention  # noqa: E402
 from pipeline.taxonomy import load as load_taxonomy  # noqa: E402
 
 try:
@@ -61,6 +62,7 @@ csv.field_size_limit(1 << 30)
 ESCO_EN_ZIP = Path("esco-v1.1.1-en") / "ESCO dataset - v1.1.1 - classification - en - csv.zip"
 ESCO_NL_DIR = Path("esco-v1.2.x-nl")
 BUNDLED, ESCO_EN, ESCO_EN_NL = "bundled", "+ESCO en", "+ESCO en+nl*"
+BASELINE = "baseline"  # exact lookup of every label of the imported ESCO (en, and nl where there): the floor
 DECORTE_SPECIAL = {"LABEL NOT PRESENT", "UNDERSPECIFIED"}
 VDAB_THRESHOLD = 85
 VDAB_MIN_LABEL = 3  # labels/mention texts shorter than this (after normalising) are not used for VDAB matching
@@ -71,7 +73,9 @@ COLUMNS = ["dataset", "subset", "taxonomy", "n", "gold", "pred", "P", "R", "F1",
 LEGEND = f"""\
 Columns: n = units scored (sentences or documents); gold / pred = gold items / predicted items;
 units/s = units per second of extraction (Extractor.extract only, taxonomy loading excluded).
-Taxonomies: bundled = taxonomy/*.yml; {ESCO_EN} = bundled + ESCO v1.1.1 English (skills_en.csv) imported
+Taxonomies: baseline = no skillfit at all: case-insensitive whole-word lookup of every ESCO label (the imported
+  {ESCO_EN_NL} file's concepts alone, longest match first), the simple baseline to beat;
+  bundled = taxonomy/*.yml; {ESCO_EN} = bundled + ESCO v1.1.1 English (skills_en.csv) imported
   with pipeline.esco (as `skillfit taxonomy import-esco`); {ESCO_EN_NL} = the same plus Dutch labels for the
   ~2.4k ESCO skills in the v1.2.x Dutch skill collections (no official skills_nl.csv is available here).
 green2022 / skillspan (span data, any predicted skill vs gold spans, lenient overlap):
@@ -203,6 +207,34 @@ class Timer:
         return self.units / self.seconds if self.seconds else None
 
 
+class ExactLookup:
+    """The baseline: every label of a taxonomy looked up as whole words, case-insensitively, longest first; no
+    lemmas, compounds, fuzzy matching, context checks or sections. Has what the scorers use of an Extractor."""
+
+    WORD = re.compile(r"[^\W_]+(?:[.+#'’-][^\W_]+)*[+#]*")
+
+    def __init__(self, taxonomy) -> None:
+        self.taxonomy = taxonomy
+        self.labels = {" ".join(label.casefold().split()): skill.id for skill in taxonomy.skills.values()
+                       for labels in skill.labels.values() for label in labels}
+        self.longest = max((len(k.split()) for k in self.labels), default=1)
+
+    def extract(self, text: str, **_: Any) -> Document:
+        words = list(self.WORD.finditer(text))
+        mentions, i = [], 0
+        while i < len(words):
+            for n in range(min(self.longest, len(words) - i), 0, -1):
+                key = " ".join(w.group().casefold() for w in words[i:i + n])
+                if key in self.labels:
+                    start, end = words[i].start(), words[i + n - 1].end()
+                    mentions.append(Mention(self.labels[key], start, end, text[start:end], "exact", 1.0))
+                    i += n
+                    break
+            else:
+                i += 1
+        return Document("", text, mentions=tuple(mentions))
+
+
 def limited(items: list[Any], limit: int | None) -> list[Any]:
     return items if limit is None else items[:limit]
 
@@ -230,6 +262,8 @@ class Taxonomies:
         """None when `name` can be built, else why not."""
         if name == BUNDLED:
             return None
+        if name == BASELINE:
+            return self.available(ESCO_EN_NL)
         if not self.use_esco:
             return "--no-esco"
         if not self.esco_zip.is_file():
@@ -245,6 +279,10 @@ class Taxonomies:
             self.notes.append(line)
 
     def get(self, name: str) -> Extractor:
+        if name == BASELINE and name not in self.extractors:
+            lookup = ExactLookup(self._esco_alone())
+            self.extractors[name] = lookup  # type: ignore[assignment]
+            self.info[name] = {"concepts": len(lookup.taxonomy.skills), "labels": len(lookup.labels)}
         if name not in self.extractors:
             t0 = time.perf_counter()
             files = [] if name == BUNDLED else [self._esco_file(with_nl=name == ESCO_EN_NL)]
@@ -269,6 +307,20 @@ class Taxonomies:
                                "load_s": round(time.perf_counter() - t0, 2)}
             self.extractors[name] = extractor
         return self.extractors[name]  # type: ignore[return-value]
+
+    def _esco_alone(self):
+        """ESCO's own concepts and labels (English, and Dutch from the collections), nothing of skillfit's."""
+        from pipeline.esco import esco_id, read_esco
+        from pipeline.taxonomy import build, merge_concepts
+
+        with tempfile.TemporaryDirectory() as tmp:
+            shutil.copy(self.esco_zip, Path(tmp) / "esco_en.zip")
+            write_skills_nl(sorted((self.data / ESCO_NL_DIR).glob("*SkillsCollection_nl.csv")), Path(tmp) / "skills_nl.csv")
+            skills, _ = read_esco(tmp)
+        concepts = [{"id": esco_id(uri), "type": "soft" if esco.get("reuseLevel") == "transversal" else "hard",
+                     "category": "esco", "esco": uri, **esco["labels"]} for uri, esco in skills.items()]
+        merged, _ = merge_concepts([("<esco>", concepts)])  # not validated: many have no Dutch label
+        return build(merged, "esco", "baseline", ["<esco>"])
 
     def _core_taxonomy(self):
         if self._core is None:
@@ -425,7 +477,7 @@ def eval_green(ctx: Context) -> list[dict]:
                            f"by method (mentions, lenient P): {methods}")
         return [row(name, "test: Skill", tax, len(prepared), timer.rate, **tally.figures())]
 
-    return taxonomy_runs(ctx, name, [BUNDLED, ESCO_EN], run)
+    return taxonomy_runs(ctx, name, [BASELINE, BUNDLED, ESCO_EN], run)
 
 
 # -- 2. SkillSpan ---------------------------------------------------------------------------------
@@ -473,7 +525,7 @@ def eval_skillspan(ctx: Context) -> list[dict]:
                            f"by method (mentions, lenient P): {methods}")
         return rows
 
-    return taxonomy_runs(ctx, name, [BUNDLED, ESCO_EN], run)
+    return taxonomy_runs(ctx, name, [BASELINE, BUNDLED, ESCO_EN], run)
 
 
 # -- 3. Decorte et al. ESCO benchmark -------------------------------------------------------------
@@ -548,7 +600,7 @@ def eval_decorte(ctx: Context) -> list[dict]:
                                f"ignored; {not_v111} mentions have a URI that is not in ESCO v1.1.1 skills_en.csv")
         return rows
 
-    return taxonomy_runs(ctx, name, [BUNDLED, ESCO_EN], run)
+    return taxonomy_runs(ctx, name, [BASELINE, BUNDLED, ESCO_EN], run)
 
 
 # -- 4. VDAB vacancies ---------------------------------------------------------------------------
@@ -697,7 +749,7 @@ def eval_vdab(ctx: Context) -> list[dict]:
                     R=ratio(found_n, total), R_macro=ratio(sum(per_doc), len(per_doc)),
                     ceiling=ratio(mappable_n, total))]
 
-    return taxonomy_runs(ctx, name, [BUNDLED, ESCO_EN_NL], run)
+    return taxonomy_runs(ctx, name, [BASELINE, BUNDLED, ESCO_EN_NL], run)
 
 
 # --------------------------------------------------------------------------------------------------
