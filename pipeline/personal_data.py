@@ -12,8 +12,11 @@ from collections.abc import Set
 # Two or more characters starting with a letter, hyphens and apostrophes included (El-Amrani, O'Neill):
 # the unit a name line is split into and a sentence is searched for.
 HYPHENATED_WORD = re.compile(r"[^\W\d_][\w'’-]+")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(r"(?<!\w)\+?\d[\d ()./-]{7,}\d")
+# Linear time on any input: a match may only start where a run of address characters starts (the lookbehind),
+# and every repetition is bounded (RFC 5321's 64-character local part, 63-character labels), so a CV that is one
+# long run of letters, dots or hyphens without an "@" cannot make the search backtrack quadratically.
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}(?![\w-])")
+PHONE = re.compile(r"(?<![\w+])\+?\d[\d ()./-]{7,24}\d")
 # A first line with one of these is a job title ("Senior Python Developer"), not a name.
 JOB_WORDS = re.compile(r"\b(developer|engineer|manager|analyst|analist|consultant|medewerker|medewerkster|"
                        r"verpleegkundige|nurse|accountant|boekhouder|specialist|officer|assistant|technician|"

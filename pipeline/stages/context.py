@@ -14,8 +14,10 @@ stage; each rule came from errors on the real-document dev part:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from pipeline.model import Document, Mention
+from pipeline.sentences import SentenceBounds
 from pipeline.taxonomy import Taxonomy
 
 # "Bachelor of Science : Business Administration", "MBA in Finance", "BA in Business Administration",
@@ -58,23 +60,44 @@ HEADING_LINE = re.compile(r"^[ \t]*(#{1,6}[ \t]*)?(\*\*|__)?(?P<words>[^\n*#:]{2
 EMPLOYER_SECTIONS = {"about", "offer"}  # a vacancy's company text and what it offers
 
 
-def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    return line_start, len(text) if line_end < 0 else line_end
+class Bounds:
+    """The line and the sentence around a mention, found by bisection over breaks found once per document and
+    at most WINDOW characters either side, so a document that is one huge line costs no more per mention."""
+
+    WINDOW = 400
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.newlines = [i for i, c in enumerate(text) if c == "\n"]
+        self.sentences = SentenceBounds(text)
+        # where the cue words are, found once: a window is then asked by bisection, not searched again
+        self.cues = {pattern: [m.start() for m in pattern.finditer(text)] for pattern in (APPLICATION, ASKS, ORGANISATION)}
+
+    def has(self, pattern: re.Pattern[str], span: tuple[int, int]) -> bool:
+        """Whether a match of one of the cue patterns starts inside [start, end)."""
+        starts = self.cues[pattern]
+        k = bisect_left(starts, span[0])
+        return k < len(starts) and starts[k] < span[1]
+
+    def line(self, m: Mention) -> tuple[int, int]:
+        k = bisect_left(self.newlines, m.start)
+        start = self.newlines[k - 1] + 1 if k > 0 else 0
+        end = self.newlines[k] if k < len(self.newlines) else len(self.text)
+        return max(start, m.start - self.WINDOW), min(end, m.end + self.WINDOW)
+
+    def sentence(self, m: Mention) -> tuple[int, int]:
+        return self.sentences(m.start, m.end)
 
 
-def in_degree_name(text: str, m: Mention) -> bool:
+def in_degree_name(text: str, m: Mention, line: tuple[int, int]) -> bool:
     """The mention is part of a degree's name on its line ("Master of Business Administration")."""
-    line_start, line_end = _line_bounds(text, m.start, m.end)
-    return any(d.start() < m.start and m.end <= d.end() for d in DEGREE.finditer(text, line_start, line_end))
+    return any(d.start() < m.start and m.end <= d.end() for d in DEGREE.finditer(text, *line))
 
 
-def in_organisation_name(text: str, m: Mention) -> bool:
+def in_organisation_name(text: str, m: Mention, line: tuple[int, int]) -> bool:
     """The mention is part of an organisation's name ("Society for Human Resources Management")."""
-    line_start, line_end = _line_bounds(text, m.start, m.end)
     return any(run.start() <= m.start and m.end <= run.end() and ORGANISATION.search(run.group())
-               for run in NAME_RUN.finditer(text, line_start, line_end))
+               for run in NAME_RUN.finditer(text, *line))
 
 
 def in_job_title(text: str, m: Mention) -> bool:
@@ -82,41 +105,28 @@ def in_job_title(text: str, m: Mention) -> bool:
     return bool(ROLE_AFTER.match(text, m.end) or ROLE_BEFORE.search(text, max(0, m.start - 40), m.start))
 
 
-def in_application_procedure(doc: Document, m: Mention) -> bool:
-    """A vacancy's sentence about applying (the procedure, not the job)."""
-    if doc.kind != "vacancy":
-        return False
-    start = max(doc.text.rfind(".", 0, m.start), doc.text.rfind("\n", 0, m.start)) + 1
-    end = min(i for i in (doc.text.find(".", m.end), doc.text.find("\n", m.end), len(doc.text)) if i >= 0)
-    return bool(APPLICATION.search(doc.text, start, end))
-
-
-def sentence_of(text: str, m: Mention) -> tuple[int, int]:
-    """[start, end) of the sentence or list item around a mention."""
-    start = max(text.rfind(c, 0, m.start) for c in ".!?\n;") + 1
-    ends = [i for i in (text.find(c, m.end) for c in ".!?\n;") if i >= 0]
-    return start, min(ends, default=len(text))
-
-
-def employer_speaks(text: str, m: Mention) -> bool:
+def employer_speaks(text: str, sentence: tuple[int, int], bounds: Bounds) -> bool:
     """The sentence is the employer describing itself ("We value innovation", "Our culture is collaborative",
     "At AWS, it's in our nature to be curious"), not what it asks of the candidate ("We are looking for ...")."""
-    start, end = sentence_of(text, m)
-    return bool(EMPLOYER_SENTENCE.match(text, start, end)) and not ASKS.search(text, start, end)
+    return bool(EMPLOYER_SENTENCE.match(text, *sentence)) and not bounds.has(ASKS, sentence)
 
 
-def is_heading(text: str, m: Mention) -> bool:
+def is_heading(text: str, m: Mention, line: tuple[int, int]) -> bool:
     """The mention is a whole line marked as a heading (`**Job Description**`, `## Sales`, `Administration:`)."""
-    line_start, line_end = _line_bounds(text, m.start, m.end)
-    line = text[line_start:line_end]
-    marked = line.lstrip().startswith(("#", "**", "__")) or line.rstrip().endswith(":")
-    words = HEADING_LINE.match(line)
-    return marked and words is not None and words.group("words").strip().casefold() == m.text.strip().casefold()
+    if line[1] - line[0] > len(m.text) + 20:  # a heading is the skill's words and its marks, nothing more
+        return False
+    stripped = text[line[0]:line[1]].strip()
+    if not (stripped.startswith(("#", "**", "__")) or stripped.endswith(":")):
+        return False
+    words = HEADING_LINE.match(stripped)
+    return words is not None and words.group("words").strip().casefold() == m.text.strip().casefold()
 
 
 class DropNonSkillContexts:
-    """Stage: remove mentions in degree names, job titles and headings, and a vacancy's soft skills in its
-    company and offer text (the employer describing itself; its hard skills there still say what the work is)."""
+    """Stage: remove mentions in degree names, organisation names, job titles and headings, in a vacancy's
+    application procedure, and a vacancy's soft skills where the employer describes itself (its company and
+    offer text, "we ..." sentences, qualities of the company or the team; its hard skills there still say what
+    the work is)."""
 
     name = "context"
 
@@ -126,19 +136,25 @@ class DropNonSkillContexts:
     def __call__(self, doc: Document) -> Document:
         if not doc.mentions:
             return doc
-        text = doc.text
-        kept = tuple(m for m in doc.mentions if not self.drops(doc, text, m))
+        bounds = Bounds(doc.text)
+        kept = tuple(m for m in doc.mentions if not self.drops(doc, m, bounds))
         return doc if len(kept) == len(doc.mentions) else doc.replace(mentions=kept)
 
-    def drops(self, doc: Document, text: str, m: Mention) -> bool:
+    def drops(self, doc: Document, m: Mention, bounds: Bounds) -> bool:
+        """Whether `m` names no skill of the person or the role."""
+        text, line = doc.text, bounds.line(m)
         skill = self.taxonomy.skills.get(m.skill_id)
-        if doc.kind == "vacancy" and skill is not None and skill.type == "soft":
-            section = doc.section_at(m.start)
-            if (section is not None and section.kind in EMPLOYER_SECTIONS) or employer_speaks(text, m) \
-                    or EMPLOYER_NOUN.match(text, m.end):
+        kind = skill.type if skill is not None else None
+        if doc.kind == "vacancy":
+            sentence = bounds.sentence(m)
+            if bounds.has(APPLICATION, sentence):  # the application procedure, not the job
                 return True
-        # In a CV a degree's field names the diploma; in a vacancy ("a bachelor in accounting") it is knowledge asked.
-        # a soft skill before a role noun describes the person ("een loyale medewerker"); a hard one names the job
-        hard = skill is not None and skill.type == "hard"
-        return ((doc.kind == "cv" and in_degree_name(text, m)) or (hard and in_job_title(text, m))
-                or is_heading(text, m) or in_organisation_name(text, m) or in_application_procedure(doc, m))
+            section = doc.section_at(m.start)
+            if kind == "soft" and ((section is not None and section.kind in EMPLOYER_SECTIONS)
+                                   or employer_speaks(text, sentence, bounds) or EMPLOYER_NOUN.match(text, m.end)):
+                return True
+        # In a CV a degree's field names the diploma; in a vacancy ("a bachelor in accounting") it is knowledge
+        # asked. A soft skill before a role noun describes the person ("een loyale medewerker"); a hard one is
+        # part of a job title.
+        return ((doc.kind == "cv" and in_degree_name(text, m, line)) or (kind == "hard" and in_job_title(text, m))
+                or is_heading(text, m, line) or (bounds.has(ORGANISATION, line) and in_organisation_name(text, m, line)))

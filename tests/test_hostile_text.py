@@ -1,0 +1,56 @@
+"""Text processing that runs outside the worker processes (redaction, the context stage) stays linear on
+hostile text: a CV that is one long run of letters, dots or digits cannot stall a load or the stream.
+
+The alarm is a hang guard, not a speed target (those live in `make bench`): a quadratic pattern on these inputs
+takes hours, a linear one a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import signal
+from contextlib import contextmanager
+
+import pytest
+
+from pipeline.personal_data import redact
+
+HOSTILE = {
+    "letters": "a" * 2_000_000,
+    "dotted": "a." * 1_000_000,
+    "hyphenated_after_at": "x@" + "a-" * 1_000_000,
+    "digits_and_spaces": "1 " * 1_000_000,
+    "at_signs": "a@" * 1_000_000,
+}
+
+
+@contextmanager
+def hang_guard(seconds: int):
+    def stop(signum, frame):
+        raise TimeoutError(f"still running after {seconds} s: not linear")
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_redaction_is_linear_on_hostile_text(name):
+    with hang_guard(20):
+        redacted = redact(HOSTILE[name], {"jan"})
+    assert len(redacted) <= len(HOSTILE[name])
+
+
+def test_redaction_still_finds_what_it_should():
+    assert redact("Mail jan.peeters@example.be or +32 470 12 34 56; born 03/04/1985. Jan", {"jan"}) == \
+        "Mail [email] or [phone]; born [date]. [name]"
+
+
+def test_context_stage_on_one_huge_line_with_many_mentions(extractor):
+    text = "We value innovation, Python and SQL; apply now. " * 20_000  # ~1 MB, one line, 80k mentions
+    with hang_guard(120):
+        doc = extractor.extract(text, kind="vacancy")
+    found = {m.skill_id for m in doc.mentions}
+    assert "hard.python" in found and "soft.innovation" not in found  # the employer's "we value" is dropped
