@@ -525,11 +525,17 @@ def gap_report(rows: list[dict]) -> str:
 @click.argument("query")
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(), help="DuckDB file to query.")
 @click.option("--write", is_flag=True, help="Open the database writable (default: read-only).")
+@click.option("--allow-files", is_flag=True,
+              help="Let the query read and write files (read_csv, COPY ... TO, ATTACH); off by default.")
+@click.option("--timeout", "timeout_s", type=click.FloatRange(min=0.1), default=300, show_default=True,
+              help="Seconds before the query is stopped.")
 @output_options
-def sql(query, db, write, fmt, output) -> None:
+def sql(query, db, write, allow_files, timeout_s, fmt, output) -> None:
     """Run a SQL query against the database.
 
-    Prints the result in --format; the database opens read-only unless --write.
+    Prints the result in --format; the database opens read-only unless --write, and the query reaches no
+    file, network or extension unless --allow-files. CSV cells that a spreadsheet would run as formulas are
+    prefixed with '.
 
     \b
     Example:
@@ -541,7 +547,7 @@ def sql(query, db, write, fmt, output) -> None:
     con = connect(db, read_only=not write, any_database=True)
     click.get_current_context().call_on_close(con.close)
     try:
-        result = screening.query(con, query)
+        result = screening.query(con, query, allow_files=allow_files, timeout=timeout_s)
     except screening.QueryError as exc:
         raise UsageProblem(str(exc)) from None
     if result is None:

@@ -11,6 +11,19 @@ import duckdb
 TABLES = ("fit", "candidate_skills", "role_requirements", "mentions", "documents", "skills", "skills_gap_by_role")
 
 
+def csv_safe_text(relation: duckdb.DuckDBPyRelation) -> duckdb.DuckDBPyRelation:
+    """The relation with text cells that a spreadsheet would run as a formula prefixed with ' (output.csv_safe)."""
+    columns = []
+    for name, dtype in zip(relation.columns, relation.types):
+        quoted = '"' + name.replace('"', '""') + '"'
+        if str(dtype) == "VARCHAR":
+            columns.append(f"CASE WHEN left({quoted}, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) "
+                           f"THEN chr(39) || {quoted} ELSE {quoted} END AS {quoted}")
+        else:
+            columns.append(quoted)
+    return relation.project(", ".join(columns))
+
+
 def export_table(con: duckdb.DuckDBPyConnection, what: str, fmt: str, out: str | Path) -> int:
     """Write one view or table to `out` as parquet, csv or json; returns the row count."""
     if what not in TABLES:
@@ -19,7 +32,7 @@ def export_table(con: duckdb.DuckDBPyConnection, what: str, fmt: str, out: str |
     if fmt == "parquet":
         relation.write_parquet(str(out))
     elif fmt == "csv":
-        relation.write_csv(str(out))
+        csv_safe_text(relation).write_csv(str(out))
     else:
         names = relation.columns
         rows = [dict(zip(names, r)) for r in relation.fetchall()]

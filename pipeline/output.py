@@ -13,10 +13,19 @@ from tabulate import tabulate
 FORMATS = ("table", "json", "jsonl", "csv")
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet runs a cell that starts with one of these
+
+
 def _cell(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
     return value
+
+
+def csv_safe(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula ("=HYPERLINK(...)" from a CV), prefixed with ' so it
+    shows as text (OWASP's CSV injection advice); numbers stay numbers."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
 
 
 def write_rows(rows: Sequence[dict[str, Any]], fmt: str, out: TextIO = sys.stdout,
@@ -32,7 +41,7 @@ def write_rows(rows: Sequence[dict[str, Any]], fmt: str, out: TextIO = sys.stdou
     elif fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([_cell(r.get(c)) for c in columns] for r in rows)
+        writer.writerows([csv_safe(_cell(r.get(c))) for c in columns] for r in rows)
     else:
         if not rows:
             out.write("(no rows)\n")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -262,19 +263,36 @@ class QueryError(SkillfitError):
     """A SQL statement is not valid or failed; the message is DuckDB's first line."""
 
 
-def query(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list[tuple]] | None:
+def query(con: duckdb.DuckDBPyConnection, sql: str, allow_files: bool = False,
+          timeout: float | None = None) -> tuple[list[str], list[tuple]] | None:
     """Run any SQL statement; returns (column names, rows), or None for a statement without a result.
 
+    Unless `allow_files`, the statement reaches nothing outside the database: no files read or written, no
+    network, no extensions installed or loaded, and the settings are locked so it cannot switch that back on.
+    `timeout` seconds stop a runaway query.
+
     Raises:
-        QueryError: DuckDB rejected the statement.
+        QueryError: DuckDB rejected the statement, or it ran out of time.
     """
+    if not allow_files:
+        for setting in ("enable_external_access = false", "autoinstall_known_extensions = false",
+                        "autoload_known_extensions = false", "lock_configuration = true"):
+            con.execute(f"SET {setting}")
+    timer = threading.Timer(timeout, con.interrupt) if timeout else None
+    if timer:
+        timer.start()
     try:
         cur = con.execute(sql)
+        if cur.description is None:
+            return None
+        return [d[0] for d in cur.description], cur.fetchall()
+    except duckdb.InterruptException:
+        raise QueryError(f"the query ran longer than {timeout:g} s (--timeout)") from None
     except duckdb.Error as exc:
         raise QueryError(str(exc).splitlines()[0]) from None
-    if cur.description is None:
-        return None
-    return [d[0] for d in cur.description], cur.fetchall()
+    finally:
+        if timer:
+            timer.cancel()
 
 
 # ---------------------------------------------------------------- erasure

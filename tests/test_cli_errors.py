@@ -330,3 +330,56 @@ def test_progress_bar_on_a_terminal_for_batches_of_twenty_or_more(monkeypatch):
     monkeypatch.delenv("NO_COLOR")
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
     assert type(cli.progress_iter(items, 25, "load")) is list
+
+
+# --------------------------------------------------------------------------------------------------
+# sql: read-only means read-only (issue 19)
+# --------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("statement", [
+    "SELECT * FROM read_csv('{secret}')",
+    "COPY (SELECT 42) TO '{out}'",
+    "ATTACH '{other}' AS other",
+    "SET enable_external_access = true",
+    "INSTALL httpfs",
+])
+def test_sql_reaches_nothing_outside_the_database(runner, empty_db, tmp_path, statement):
+    secret = tmp_path / "secret.csv"
+    secret.write_text("name\nJan Peeters\n", encoding="utf-8")
+    out, other = tmp_path / "out.csv", tmp_path / "other.duckdb"
+    result = runner.invoke(main, ["sql", statement.format(secret=secret, out=out, other=other), "--db", str(empty_db)])
+    assert result.exit_code == 2, result.output
+    assert "Jan Peeters" not in result.output and not out.exists() and not other.exists()
+    assert result.stderr.startswith("skillfit: ")
+
+
+def test_sql_allow_files_reads_files(runner, empty_db, tmp_path):
+    data = tmp_path / "data.csv"
+    data.write_text("name\nJan\nAn\n", encoding="utf-8")
+    result = runner.invoke(main, ["sql", f"SELECT count(*) AS n FROM read_csv('{data}')", "--db", str(empty_db),
+                                  "--allow-files", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "n\n2\n"
+
+
+def test_sql_timeout_stops_a_runaway_query(runner, empty_db):
+    result = runner.invoke(main, ["sql", "SELECT count(*) FROM range(100000000000) a, range(100) b", "--db",
+                                  str(empty_db), "--timeout", "0.5"])
+    assert result.exit_code == 2
+    assert "--timeout" in result.stderr
+
+
+def test_csv_cells_that_would_run_as_formulas_are_text(runner, empty_db, tmp_path):
+    result = runner.invoke(main, ["sql", "SELECT '=HYPERLINK(\"http://x\")' AS a, -5 AS n, '@SUM(1)' AS b, 'ok' AS c",
+                                  "--db", str(empty_db), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    import csv
+    import io
+
+    assert list(csv.reader(io.StringIO(result.stdout)))[1] == ["'=HYPERLINK(\"http://x\")", "-5", "'@SUM(1)", "ok"]
+    from pipeline.export import csv_safe_text
+
+    con = duckdb.connect()
+    out = tmp_path / "x.csv"
+    csv_safe_text(con.sql("SELECT '+cmd' AS a, 3 AS n, 'x' AS b")).write_csv(str(out))
+    assert out.read_text(encoding="utf-8").splitlines()[1] == "'+cmd,3,x"
