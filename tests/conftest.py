@@ -54,6 +54,7 @@ SMALL_TAXONOMY = """
 def isolated_cache(tmp_path_factory):
     """Compiled matchers go to a per-session temp dir, never to the user's ~/.cache."""
     os.environ["SKILLFIT_CACHE_DIR"] = str(tmp_path_factory.getbasetemp() / "matcher-cache")
+    os.environ["SKILLFIT_CONFIG_DIR"] = str(tmp_path_factory.getbasetemp() / "config")  # the cache-signing key
     os.environ["SKILLFIT_PLUGINS"] = "0"  # test the core, whatever stage plugins this machine has installed
 
 

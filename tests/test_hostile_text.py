@@ -54,3 +54,32 @@ def test_context_stage_on_one_huge_line_with_many_mentions(extractor):
         doc = extractor.extract(text, kind="vacancy")
     found = {m.skill_id for m in doc.mentions}
     assert "hard.python" in found and "soft.innovation" not in found  # the employer's "we value" is dropped
+
+
+def test_a_planted_cache_file_is_ignored_not_unpickled(tmp_path, monkeypatch):
+    """Unpickling runs code: only files signed with this user's key (kept outside the cache) are read."""
+    import os
+    import pickle
+
+    from pipeline import cache
+
+    monkeypatch.setenv("SKILLFIT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("SKILLFIT_CONFIG_DIR", str(tmp_path / "config"))
+    good = tmp_path / "cache" / "thing-1.pkl"
+    cache.write(good, {"ok": 1})
+    assert cache.read(good) == {"ok": 1}
+    assert oct(os.stat(cache.key_path()).st_mode & 0o777) == "0o600"
+
+    class Boom:
+        def __reduce__(self):
+            return (os.system, (f"touch {tmp_path / 'pwned'}",))
+
+    planted = tmp_path / "cache" / "thing-2.pkl"
+    planted.write_bytes(pickle.dumps(Boom()))
+    assert cache.read(planted) is None
+    forged = tmp_path / "cache" / "thing-3.pkl"
+    forged.write_bytes(good.read_bytes()[:len(cache.MAGIC) + 32] + pickle.dumps(Boom()))  # a signature of other bytes
+    assert cache.read(forged) is None
+    assert not (tmp_path / "pwned").exists()
+    monkeypatch.setenv("SKILLFIT_CONFIG_DIR", str(tmp_path / "other-user"))
+    assert cache.read(good) is None  # another user's key: rebuilt, not trusted
