@@ -231,6 +231,29 @@ def print_table(results: dict, before: dict) -> None:
         print(line)
 
 
+HOSTILE_TEXTS = {  # 1 MB each: the shapes that once made a pattern or a walk quadratic
+    "one run of letters": "a" * 2**20,
+    "dots and hyphens, no @": ("a.-" * (2**20 // 3)),
+    "digits and spaces": "1 " * (2**19),
+    "one line of skills": ("Python SQL teamwork " * (2**20 // 20)),
+    "employer sentences": ("We value innovation and teamwork; apply now. " * (2**20 // 46)),
+    "many short lines": ("Excel\n" * (2**20 // 6)),
+}
+
+
+def worst_case(extractor: Extractor, out: dict) -> None:
+    """Seconds per MB of extraction plus redaction (what a load does outside the workers) for each hostile class."""
+    from pipeline.personal_data import redact
+
+    for name, text in HOSTILE_TEXTS.items():
+        started = time.perf_counter()
+        doc = extractor.extract(text, kind="vacancy")
+        redact(text, {"jan"})
+        seconds = time.perf_counter() - started
+        out[f"hostile_s_per_mb: {name}"] = round(seconds / (len(text.encode()) / 2**20), 2)
+        out[f"hostile_mentions: {name}"] = len(doc.mentions)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=400, help="texts per extraction measurement")
@@ -256,6 +279,7 @@ def main() -> None:
             esco = [str(tmp / "esco.json")]
         results["spacy_tokenizer_docs_s"] = round(tokenizer_rate(texts), 1)
         extraction(Extractor(plugins=False), texts, "bundled", results, results["spacy_tokenizer_docs_s"])
+        worst_case(Extractor(plugins=False), results)
         if esco:
             for state in ("compile", "load"):  # an empty cache, then the compiled matcher from the cache
                 started = time.perf_counter()
