@@ -27,6 +27,11 @@ NAME_PARTICLES = {"van", "de", "der", "den", "het", "ten", "ter", "te", "el", "a
                   "von", "op", "in", "'t"}
 CV_HEADER = re.compile(r"(curriculum vitae|cv|resume|résumé|levensloop)\W*", re.I)
 BIRTH_DATE = re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d\b")
+# "linkedin.com/in/jan-peeters-12ab", "github.com/jpeeters": the handle often spells the name
+PROFILE_URL = re.compile(r"(?:linkedin\.com/in|github\.com|gitlab\.com|twitter\.com|x\.com|instagram\.com)/"
+                         r"([\w.-]{1,100})", re.I)
+# "Jan Peeters – Senior Developer", "Jan Peeters | Verpleegkundige": a name, then the title
+NAME_THEN_TITLE = re.compile(r"\s+[–—|•·,]\s+|\s+-\s+")
 
 
 def name_words(text: str) -> set[str]:
@@ -37,6 +42,8 @@ def name_words(text: str) -> set[str]:
         words |= set(HYPHENATED_WORD.findall(line))
     for email in EMAIL.findall(text):
         words |= {part for part in re.split(r"[._+-]", email.split("@")[0]) if len(part) > 2}
+    for handle in PROFILE_URL.findall(text):
+        words |= {part for part in re.split(r"[._-]", handle) if len(part) > 2 and not any(c.isdigit() for c in part)}
     return {w.casefold() for w in words}
 
 
@@ -46,6 +53,7 @@ def name_line(text: str) -> str | None:
     for line in [ln.strip(" \t\ufeff#*|") for ln in text.splitlines() if ln.strip(" \t\ufeff#*|")][:3]:
         if CV_HEADER.fullmatch(line):
             continue
+        line = NAME_THEN_TITLE.split(line, maxsplit=1)[0]  # the title after the name is not part of it
         words = line.split()
         capitalised = [w for w in words if w.lower() not in NAME_PARTICLES]
         if 2 <= len(words) <= 5 and len(capitalised) >= 2 and all(NAME_WORD.fullmatch(w) for w in capitalised) \

@@ -102,3 +102,18 @@ def test_export_gives_a_person_everything_stored_about_them(small_taxonomy, tmp_
     assert data["document"]["doc_id"] == candidate and data["source_file"].endswith("marker.txt")
     assert {m["skill_id"] for m in data["mentions"]} >= {"hard.python", "hard.sql"}
     assert all("Peeters" not in m["evidence"] for m in data["mentions"])  # the name line is redacted
+
+
+def test_names_leave_evidence_when_they_share_a_line_with_a_title_or_hide_in_a_profile_url(extractor):
+    """Issue 19: the CV's own name is removed from stored evidence wherever it appears."""
+    from pipeline.rows import document_rows
+
+    text = ("Griet Vanderstraeten – Senior Python Developer\n"
+            "Gent | linkedin.com/in/gvanderstraeten-dev | github.com/griet-codes\n"
+            "Profiel\nGriet bouwt data pipelines in Python en SQL; gvanderstraeten leidt code reviews.\n")
+    doc = extractor.extract(text, kind="cv")
+    rows = document_rows(doc, 0, extractor.taxonomy)
+    evidence = " ".join(m["evidence"] or "" for m in rows["mentions"])
+    assert "Python" in {m["text"] for m in rows["mentions"]}  # the title part of the name line still counts
+    for marker in ("Griet", "Vanderstraeten", "gvanderstraeten"):
+        assert marker.casefold() not in evidence.casefold(), evidence
