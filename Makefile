@@ -5,7 +5,7 @@ BIN     = $(VENV)/bin
 DB     ?= demo.duckdb
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock demo test test-latest lint typecheck validate samples bench eval clean report screenshot
+.PHONY: help install system-packages lock demo test test-latest lint typecheck validate samples bench eval clean report screenshot bench-fit
 PYTEST_ARGS ?= -q -rs
 # The lock: every package and its hashes, for Python 3.10+ on any platform (uv's universal resolution).
 LOCK_CMD = $(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.10 --generate-hashes \
@@ -22,7 +22,22 @@ $(BIN)/skillfit: pyproject.toml requirements.lock
 	$(BIN)/pip install -qq --no-deps --no-build-isolation -e . -e examples/hobby_filter
 	@touch $@
 
-install: $(BIN)/skillfit ## Create .venv and install skillfit with the locked dependencies, dev tools, example plugin
+install: system-packages $(BIN)/skillfit ## Create .venv and install skillfit with the locked dependencies, dev tools, example plugin
+
+# OCR (Tesseract with English and Dutch data) and legacy .doc (catdoc) are programs, not Python packages: apt-get
+# installs those missing when this is root on Debian or Ubuntu. Anyone else skips this quietly; skillfit then reports
+# scans and images as no_text_layer, and .doc files as unsupported, each with what to install.
+SYSTEM_PACKAGES = tesseract-ocr tesseract-ocr-eng tesseract-ocr-nld catdoc
+system-packages: ## Install Tesseract (eng, nld) and catdoc with apt-get where missing (as root; skipped otherwise)
+	@command -v dpkg-query >/dev/null && command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] || exit 0; \
+	missing=$$(for p in $(SYSTEM_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	[ -n "$$missing" ] || exit 0; \
+	echo "apt-get install" $$missing; \
+	export DEBIAN_FRONTEND=noninteractive; \
+	apt-get install -y -qq --no-install-recommends $$missing >/dev/null 2>&1 || \
+		{ apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing >/dev/null; } || \
+		echo "could not install $$missing: OCR or .doc reading stays off" >&2
 
 lock: install ## Refresh requirements.lock to the newest versions pyproject.toml allows (uv pip compile)
 	$(LOCK_CMD) --upgrade
@@ -56,8 +71,11 @@ samples: install ## Regenerate the sample PDF/DOCX/TXT documents
 clean: ## Remove the virtualenv, caches and demo database
 	rm -rf $(VENV) .venv-latest .pytest_cache $(DB) build dist *.egg-info
 
-bench: install ## Benchmarks: throughput, stage shares, start-up, memory, PDF, DuckDB load, fit at scale
+bench: install ## Benchmarks: throughput, stage shares, start-up, memory, PDF, OCR, DuckDB load, fit at scale
 	$(BIN)/python bench/run.py
+
+bench-fit: install ## Ranking benchmark: skill fit vs BM25 keyword search, 473 LiveCareer resumes, EN and NL roles
+	$(BIN)/python bench/fit_ranking.py
 
 report: demo ## Write demo-report.html from the demo database (one self-contained file; open it in any browser)
 	$(BIN)/skillfit report --db $(DB) -o demo-report.html

@@ -39,12 +39,16 @@ def build(db: Path, candidates: int, roles: int, seed: int = 7) -> None:
         UNION ALL
         SELECT 'role' || i, 'vacancy', 'nl', 'role' || i || '.txt', 'Role ' || i, 2500 FROM range($r) t(i)
     """, {"c": candidates, "r": roles})
-    # Skills are drawn from a skewed distribution so that common skills are common, as in real data.
+    # Skills are drawn from a skewed distribution so that common skills are common, as in real data; a
+    # quarter of a role's skills are alternatives in one of three groups, some of which accept equivalents.
     con.execute("""
-        INSERT INTO mentions
+        INSERT INTO mentions (doc_id, seq, skill_id, start_offset, end_offset, text, method, confidence, section,
+                              requirement, years, level, evidence, alt_group)
         SELECT doc_id, seq, skill_id, 0, 5, 'skill', 'exact', 1.0, 'skills',
                CASE WHEN kind = 'vacancy' THEN (CASE WHEN random() < 0.7 THEN 'required' ELSE 'preferred' END) END,
-               CASE WHEN random() < 0.2 THEN floor(random() * 8) + 1 END, NULL, 'evidence sentence'
+               CASE WHEN random() < 0.2 THEN floor(random() * 8) + 1 END, NULL, 'evidence sentence',
+               CASE WHEN kind = 'vacancy' AND random() < 0.25
+                    THEN 'g' || (seq % 3 + 1) || CASE WHEN seq % 3 = 2 THEN '+equivalent' ELSE '' END END
         FROM (
             SELECT d.doc_id, d.kind, s.seq, ids.skill_id
             FROM documents d,

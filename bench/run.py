@@ -1,4 +1,4 @@
-"""`make bench`: extraction speed, stage shares, start-up, memory, PDF, parallel batches, DuckDB load and fit.
+"""`make bench`: extraction speed, stage shares, start-up, memory, PDF, OCR, parallel batches, DuckDB load and fit.
 
     .venv/bin/python bench/run.py [--docs 400] [--json bench/results/latest.json] [--compare bench/baseline.json]
                                   [--no-esco] [--quick]
@@ -205,6 +205,21 @@ def fit(candidates: int, roles: int, out: dict, prefix: str = "fit") -> None:
         out[prefix] = f"failed: {done.stderr.strip().splitlines()[-1:]}"
 
 
+def ocr(tmp: Path, out: dict) -> None:
+    """OCR pages/s per core and skills kept against the text layer, from bench/ocr_eval.py --quick (the full
+    measurement, 50 real resumes and 20 Dutch ads, is `python bench/ocr_eval.py`)."""
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "ocr_eval.py"), "--quick", "--json", str(tmp / "ocr.json")],
+                          capture_output=True, text=True, cwd=ROOT)
+    if done.returncode != 0:
+        out["ocr"] = f"skipped: {(done.stderr.strip().splitlines() or ['failed'])[-1]}"
+        return
+    summary = json.loads((tmp / "ocr.json").read_text())["summary"]
+    out["ocr_pages_s_per_core"] = summary["all"]["pages_per_cpu_s"]
+    for lang in ("en", "nl"):
+        if lang in summary:
+            out[f"ocr_{lang}_recall"], out[f"ocr_{lang}_precision"] = summary[lang]["recall"], summary[lang]["precision"]
+
+
 def quality(out: dict) -> None:
     """Precision and recall on the annotated set (tests/eval): speed must not cost quality."""
     done = subprocess.run(SKILLFIT + ["eval", str(ROOT / "tests" / "eval"), "--format", "json"], capture_output=True,
@@ -294,6 +309,7 @@ def main() -> None:
         results["peak_memory_this_process_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
         parallel(texts, tmp, tmp / "cache-bundled", results)
         pdf(results)
+        ocr(tmp, results)
         duckdb_load(texts, tmp, results)
     fit(2_000 if args.quick else 10_000, 200 if args.quick else 1_000, results)
     if not args.quick:  # the issue's scale for ranking one role: 100,000 candidates (about 40 s)

@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, cast
 
 from pipeline import __version__
 from pipeline.errors import ReadError, SkillfitError
+from pipeline.kind import META_KEY as KIND_CONFIDENCE
+from pipeline.kind import guess_kind
 from pipeline.matcher import SkillMatcher, cached_matcher
 from pipeline.model import DocKind, Document
-from pipeline.readers import read_bytes, read_path
+from pipeline.paths import printable
+from pipeline.readers import OCR_MODES, OcrSpan, read, read_file
 from pipeline.readers.pdf import ENGINES as PDF_ENGINES
-from pipeline.rows import skill_columns
+from pipeline.rows import skill_columns, title_of
 from pipeline.stages import (
     DropNonSkillContexts,
+    GroupAlternatives,
     MatchSkills,
     Stage,
     classify_mentions,
@@ -28,18 +33,11 @@ from pipeline.stages import (
 )
 from pipeline.taxonomy import Taxonomy
 from pipeline.taxonomy import load as load_taxonomy
+from pipeline.titles import META_KEY as TITLE
 
 CV_FOLDERS = {"cv", "cvs", "resume", "resumes", "candidates", "kandidaten", "sollicitanten", "applicants"}
 VACANCY_FOLDERS = {"vacancy", "vacancies", "vacature", "vacatures", "jobs", "job", "roles", "ads", "jobads",
                    "postings", "openings"}
-# Matched against lower-cased text: an IGNORECASE alternation is twice as slow.
-VACANCY_CUES = re.compile(r"\b(wat bieden wij|wat bieden we|we offer|what we offer|wat vragen wij|requirements|"
-                          r"solliciteer|apply now|apply|vacature|job description|functieomschrijving|"
-                          r"jouw profiel|your profile|we are looking for|wij zoeken|we zoeken|nice to have)\b")
-CV_CUES = re.compile(r"\b(curriculum vitae|werkervaring|work experience|employment history|opleiding|education|"
-                     r"hobby's|hobbies|geboortedatum|date of birth|references|referenties)\b")
-
-
 def kind_from_path(path: str | Path) -> DocKind | None:
     """`cv` or `vacancy` from the names of the folders a file sits in, else None."""
     for part in reversed(Path(path).parent.parts):
@@ -52,9 +50,86 @@ def kind_from_path(path: str | Path) -> DocKind | None:
 
 
 def kind_from_text(text: str) -> DocKind:
-    """Guess cv or vacancy from cue phrases (used only when neither flag nor folder says)."""
-    head = text[:5000].lower()
-    return "vacancy" if len(VACANCY_CUES.findall(head)) > len(CV_CUES.findall(head)) else "cv"
+    """Guess cv or vacancy from the text alone (used only when neither flag nor folder says); see `guess_kind`."""
+    return guess_kind(text).kind
+
+
+# Files that are no CV or vacancy, whatever their bytes: code and configuration, a folder's own notes.
+CODE_SUFFIXES = {".py", ".pyi", ".ipynb", ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".java", ".kt", ".scala", ".c",
+                 ".h", ".cc", ".cpp", ".hpp", ".cs", ".go", ".rs", ".rb", ".php", ".pl", ".lua", ".swift", ".r", ".sh",
+                 ".bash", ".zsh", ".ps1", ".bat", ".sql", ".css", ".scss", ".less", ".yaml", ".yml", ".toml", ".ini",
+                 ".cfg", ".conf", ".lock", ".xml", ".xsd", ".svg", ".log"}
+NOTE_NAMES = {"readme", "source", "license", "licence", "changelog", "contributing", "copying", "authors", "notice",
+              "codeowners", "security", "manifest"}
+# A line of code: a statement opening it, or braces and call ends closing it (a ";" alone ends many a Dutch list
+# item, so it does not count).
+CODE_LINE = re.compile(r"^\s*(?:import \w|from [\w.]+ import |def \w+\(|class \w+[(:]|#include|function\b|"
+                       r"(?:const|let|var|public|private|static|return)\s)|(?:[{}]|\);|\):|=>)\s*$")
+TABLE_SEPARATORS = (",", ";", "\t", "|")
+
+
+def not_a_document(name: str | None, text: str) -> str | None:
+    """Why a file is no CV or vacancy (source code, a data table, JSON that is no record, a folder's README or
+    SOURCE notes), or None when it may be one. `name` is the file name, when there is one."""
+    path = Path(name or "")
+    suffix = path.suffix.lower()
+    if suffix in CODE_SUFFIXES:
+        return f"source code or configuration ({suffix}), not a CV or vacancy"
+    if path.stem.lower() in NOTE_NAMES and suffix in ("", ".md", ".txt", ".rst", ".markdown"):
+        return f"{path.name} is a note about its folder, not a CV or vacancy"
+    if suffix in (".json", ".jsonl", ".ndjson") or text.lstrip()[:1] in ("{", "["):
+        try:
+            value = json.loads(text)
+        except ValueError:
+            if suffix in (".jsonl", ".ndjson") or _json_lines(text):
+                return "JSON lines: pipe the records to `skillfit extract -`"
+            if suffix == ".json":
+                return "not valid JSON"
+        else:
+            if not (isinstance(value, dict) and isinstance(value.get("text"), str)):
+                return 'JSON that is not a document record ({"text": ..., "kind": ...})'
+    lines = [line for line in text.splitlines()[:200] if line.strip()]
+    if len(lines) >= 5:
+        if sum(bool(CODE_LINE.search(line)) for line in lines) >= 0.4 * len(lines) or text.startswith("#!"):
+            return "source code, not a CV or vacancy"
+        for sep in TABLE_SEPARATORS:
+            counts = [line.count(sep) for line in lines]
+            if min(counts) >= 3 and max(counts) - min(counts) <= 1 and sum(c == counts[0] for c in counts) >= 0.9 * len(counts):
+                return f"a data table ({counts[0] + 1} columns), not a CV or vacancy"
+    return None
+
+
+def json_record(text: str) -> dict[str, Any] | None:
+    """The record a JSON file holds (`{"text": ..., "kind", "language", "title", "id"}`), or None when the text
+    is not JSON.
+
+    Raises:
+        ReadError: `malformed` for a record whose fields have the wrong type; `empty` for one without text.
+    """
+    if text.lstrip()[:1] != "{":
+        return None
+    try:
+        record = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        return None
+    if record.get("kind") not in (None, "cv", "vacancy"):
+        raise ReadError("malformed", f'record "kind" must be "cv" or "vacancy", not {record["kind"]!r}')
+    for key in ("language", "title"):
+        if record.get(key) is not None and not isinstance(record[key], str):
+            raise ReadError("malformed", f'record "{key}" must be a string')
+    if not record["text"].strip():
+        raise ReadError("empty", 'the record\'s "text" is empty')
+    return record
+
+
+def _json_lines(text: str) -> bool:
+    lines = [line for line in text.splitlines() if line.strip()]
+    try:
+        return len(lines) > 1 and all(isinstance(json.loads(line), dict) for line in lines[:20])
+    except ValueError:
+        return False
 
 
 def document_id(text: str) -> str:
@@ -69,6 +144,9 @@ class Failure:
     source: str
     status: str
     reason: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "source", printable(self.source))  # a file name that is not UTF-8 still prints
 
     def to_dict(self) -> dict[str, Any]:
         """The error record of the extract contract."""
@@ -95,14 +173,23 @@ class Extractor:
             environment sets SKILLFIT_PLUGINS=0).
         pdf_engine: how PDFs are read: "pdfium" (fast, the default) or "pdfplumber" (slower, the
             reference parser); both give the same text for nearly every PDF.
+        ocr: "auto" (default) reads scanned PDF pages and image files with OCR (Tesseract) where it is
+            installed, "always" every PDF page too (a text layer of garbage), "never" none: they are then
+            `no_text_layer`, as they are under "auto" on a machine without Tesseract.
     """
 
     def __init__(self, taxonomy: Taxonomy | None = None, taxonomy_files: Sequence[str | Path] = (),
                  stages: Sequence[Stage] | None = None, fuzzy: bool = True, use_cache: bool = True,
-                 plugins: bool | None = None, pdf_engine: str = "pdfium") -> None:
+                 plugins: bool | None = None, pdf_engine: str = "pdfium", ocr: str = "auto") -> None:
         if pdf_engine not in PDF_ENGINES:
             raise ValueError(f"unknown pdf_engine {pdf_engine!r} (choose from {', '.join(PDF_ENGINES)})")
-        self.pdf_engine = pdf_engine
+        if ocr not in OCR_MODES:
+            raise ValueError(f"unknown ocr {ocr!r} (choose from {', '.join(OCR_MODES)})")
+        if ocr == "always":
+            from pipeline.readers.ocr import unavailable
+            if unavailable():
+                raise SkillfitError(f"--ocr always: {unavailable()}")
+        self.pdf_engine, self.ocr = pdf_engine, ocr
         self.taxonomy = taxonomy or load_taxonomy(taxonomy_files)
         self.matcher: SkillMatcher = cached_matcher(self.taxonomy, use_cache=use_cache)
         if stages is not None:
@@ -116,9 +203,9 @@ class Extractor:
                     insert_stage(self.stages, stage)
 
     def default_stages(self, fuzzy: bool = True) -> list[Stage]:
-        """The built-in pipeline: detect, segment, match, personal, context, classify (see `stage_name`)."""
+        """The built-in pipeline: detect, segment, match, personal, context, classify, alternatives (see `stage_name`)."""
         return [detect_language, segment_sections, MatchSkills(self.matcher, fuzzy=fuzzy), drop_personal_data,
-                DropNonSkillContexts(self.taxonomy), classify_mentions]
+                DropNonSkillContexts(self.taxonomy), classify_mentions, GroupAlternatives(self.taxonomy)]
 
     def process(self, doc: Document) -> Document:
         """Run every stage over `doc`."""
@@ -127,27 +214,51 @@ class Extractor:
         return doc
 
     def extract(self, source: str | bytes | Path, kind: str | None = None, language: str | None = None,
-                doc_id: str | None = None, name: str | None = None) -> Document:
+                doc_id: str | None = None, name: str | None = None, title: str | None = None) -> Document:
         """Extract skills from text (str), file content (bytes) or a file (Path).
 
+        The kind is `kind`, else the folder a file sits in, else a guess from the text, whose confidence is in
+        `doc.meta["kind_confidence"]` (1.0 when the kind was given; below `pipeline.kind.SURE`: unsure).
+        A file that is no CV or vacancy (source code, a data table, a folder's README) raises ReadError with
+        status `unsupported`; a JSON file holding one record (`{"text", "kind", "title", ...}`) is read as
+        that record. `title`: a vacancy's job title when the caller knows it (else it is found in the text).
+
         Raises:
-            ReadError: the file or bytes cannot be read; `.status` says why.
+            ReadError: the file or bytes cannot be read, or are no document; `.status` says why.
         """
         origin = None
+        ocr: tuple[OcrSpan, ...] = ()  # the stretches of text that OCR read
         if isinstance(source, Path):
             origin = str(source)
-            text = read_path(source, self.pdf_engine)
+            text, ocr = read_file(source, self.pdf_engine, self.ocr)
             kind = kind or kind_from_path(source)
         elif isinstance(source, bytes):
-            text = read_bytes(source, name or "<bytes>", self.pdf_engine)
+            text, ocr = read(source, name or "<bytes>", self.pdf_engine, self.ocr)
             origin = name
         else:
             text = source
             origin = name
-        # "cv" or "vacancy" by contract: the CLI validates --kind and JSONL "kind", and the guessers return only those
-        doc_kind = cast("DocKind", kind or kind_from_text(text))
-        doc = Document(id=doc_id or document_id(text), text=text, kind=doc_kind, source=origin, language=language)
-        return self.process(doc)
+        if origin is not None and not isinstance(source, str):  # a file: is it a document at all?
+            reason = not_a_document(Path(origin).name, text)
+            if reason:
+                raise ReadError("unsupported", reason)
+            record = json_record(text)
+            if record is not None:
+                text, kind = record["text"], record.get("kind") or kind
+                language, title = language or record.get("language"), title or record.get("title")
+                doc_id = doc_id or (str(record["id"]) if record.get("id") is not None else None)
+        confidence = 1.0
+        if not kind:
+            guess = guess_kind(text)
+            kind, confidence = guess.kind, guess.confidence
+        meta: dict[str, Any] = {KIND_CONFIDENCE: confidence}
+        if title and title.strip():
+            meta[TITLE] = title.strip()
+        # "cv" or "vacancy" by contract: the CLI validates --kind and JSONL "kind", json_record its own, and the
+        # guessers return only those
+        doc = Document(id=doc_id or document_id(text), text=text, kind=cast("DocKind", kind),
+                       source=printable(origin) if origin else origin, language=language, meta=meta)
+        return ocr_confidence(self.process(doc), ocr) if ocr else self.process(doc)
 
     def extract_many(self, paths: Iterable[str | Path], kind: str | None = None) -> Iterator[Document | Failure]:
         """Extract every file in order; unreadable files come out as Failure, never as an exception."""
@@ -160,6 +271,19 @@ class Extractor:
     def to_dict(self, doc: Document) -> dict[str, Any]:
         """The extract contract (DESIGN.md section 3) for one document."""
         return document_to_dict(doc, self.taxonomy)
+
+
+OCR_CONFIDENCE_CAP = 0.9  # a mention in text that OCR read is never as sure as one from a text layer
+
+
+def ocr_confidence(doc: Document, spans: Sequence[OcrSpan]) -> Document:
+    """`doc` with the confidence of each mention in text that OCR read multiplied by Tesseract's confidence
+    in that page, at most OCR_CONFIDENCE_CAP: the letters themselves may be misread."""
+    def factor(start: int) -> float:
+        return next((min(OCR_CONFIDENCE_CAP, s.confidence) for s in spans if s.start <= start < s.end), 1.0)
+
+    return doc.replace(mentions=tuple(replace(m, confidence=round(m.confidence * factor(m.start), 3))
+                                      for m in doc.mentions))
 
 
 PLUGIN_GROUP = "skillfit.stages"
@@ -223,9 +347,11 @@ def document_to_dict(doc: Document, taxonomy: Taxonomy) -> dict[str, Any]:
             "start": m.start, "end": m.end, "text": m.text,
             "method": m.method, "confidence": m.confidence,
             "section": m.section, "requirement": m.requirement, "years": m.years, "level": m.level,
+            "group": m.group,
         })
     return {
-        "doc_id": doc.id, "source": doc.source, "kind": doc.kind, "language": doc.language,
+        "doc_id": doc.id, "source": doc.source, "kind": doc.kind,
+        "kind_confidence": doc.meta.get(KIND_CONFIDENCE, 1.0), "title": title_of(doc), "language": doc.language,
         "skills": skills,
         "skillfit_version": __version__,
         "taxonomy_version": taxonomy.version, "taxonomy_hash": taxonomy.content_hash,

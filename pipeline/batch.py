@@ -5,7 +5,9 @@ taxonomy copy-on-write: nothing is loaded per worker. The parent hands each idle
 time. A file that exceeds its time limit gets its worker killed (status `timeout`) and a fresh worker
 takes over; a worker that runs out of its memory allowance or dies in native code (PDFium and libxml2
 can abort) is replaced and its file tried once more in another worker before it is reported as
-`resource_limit`. The batch goes on either way. A worker whose parent dies exits within a second.
+`resource_limit`. The batch goes on either way. A worker whose parent dies exits within a second. Each
+worker leads its own process group, so the programs a reader runs (Tesseract for OCR, catdoc for .doc) are
+killed with it: a page that runs over the time limit stops using the core it was on.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import gc
 import multiprocessing
 import os
 import resource
+import signal
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -45,8 +48,10 @@ def warm_up() -> None:
     import pypdfium2  # noqa: F401
 
     from pipeline.readers import docx as _docx  # noqa: F401
+    from pipeline.readers.ocr import unavailable
     from pipeline.stages.language import detect_language
 
+    unavailable()  # asks the tesseract program once, here, rather than once in every worker
     detect_language("warm up the language model")
 
 
@@ -71,6 +76,7 @@ def _limit_memory(memory_mb: int) -> None:
 def _worker(conn, extractor: Extractor, kind: str | None, limits: Limits) -> None:
     """Runs in a forked worker: extract each path received until told to stop, then exit without cleanup."""
     faulthandler.disable()  # a parser that aborts is reported by the parent, not by a stack dump here
+    _own_process_group()
     gc.freeze()  # never collect what the parent built: collecting writes to (and so copies) the shared pages
     parent = os.getppid()
     try:
@@ -93,6 +99,14 @@ def _worker(conn, extractor: Extractor, kind: str | None, limits: Limits) -> Non
         os._exit(0)  # skip atexit and destructors: the parent owns open databases and caches
 
 
+def _own_process_group(pid: int = 0) -> None:
+    """Make process `pid` (0: this one) the leader of a process group of its own."""
+    try:
+        os.setpgid(pid, pid)
+    except OSError:  # it already is, or it has exited
+        pass
+
+
 class _Worker:
     """One worker process, the file it is on (index, path, attempt) and when it started that file."""
 
@@ -100,6 +114,7 @@ class _Worker:
         self.conn, child = context.Pipe(duplex=True)
         self.process = context.Process(target=_worker, args=(child, extractor, kind, limits), daemon=True)
         self.process.start()
+        _own_process_group(self.process.pid)  # here too: the worker may not have got to it when it is killed
         child.close()
         self.job: tuple[int, str, int] | None = None
         self.started = 0.0
@@ -113,16 +128,23 @@ class _Worker:
     def stop(self, kill: bool = False) -> None:
         try:
             if kill:
-                self.process.kill()
+                self.kill()
             else:
                 self.conn.send(None)
         except OSError:
             pass
         self.process.join(1)
         if self.process.is_alive():
-            self.process.kill()
+            self.kill()
             self.process.join(1)
         self.conn.close()
+
+    def kill(self) -> None:
+        """SIGKILL to the worker and every program it started (its process group)."""
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except OSError:  # the group is gone already, or the worker never got its own
+            self.process.kill()
 
     def death(self) -> str:
         self.process.join(1)

@@ -6,6 +6,7 @@ import functools
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,9 @@ from pipeline import __version__
 from pipeline.api import Extractor, Failure, iter_files
 from pipeline.batch import Limits, extract_batch
 from pipeline.errors import SkillfitError
+from pipeline.kind import META_KEY as KIND_CONFIDENCE
+from pipeline.kind import SURE
+from pipeline.model import Document
 from pipeline.output import FORMATS, write_rows
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -35,7 +39,7 @@ def output_options(func):
 
 
 def batch_options(func):
-    """--workers, --timeout, --max-memory and --pdf-engine: how files are parsed in isolated worker processes."""
+    """--workers, --timeout, --max-memory, --pdf-engine and --ocr: how files are parsed in isolated worker processes."""
     func = click.option("--workers", type=click.IntRange(min=1), default=None,
                         help="Worker processes (default: one per core).")(func)
     func = click.option("--timeout", "timeout_s", type=float, default=60.0, show_default=True,
@@ -44,6 +48,9 @@ def batch_options(func):
                         help="MB of memory one file's parser may use (status resource_limit).")(func)
     func = click.option("--pdf-engine", type=click.Choice(["pdfium", "pdfplumber"]), default="pdfium",
                         show_default=True, help="PDF parser: pdfplumber is slower but the reference parser.")(func)
+    func = click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+                        help="OCR (Tesseract) for scanned PDF pages and images: auto where it is installed; always "
+                             "for every PDF page too; never (they are then no_text_layer).")(func)
     return func
 
 
@@ -81,10 +88,10 @@ def progress_iter(items, total: int, label: str):
     return tqdm(items, total=total, desc=label.strip(), unit="doc", file=sys.stderr, dynamic_ncols=True)
 
 
-def build_extractor(taxonomy_files, fuzzy: bool = True, pdf_engine: str = "pdfium") -> Extractor:
+def build_extractor(taxonomy_files, fuzzy: bool = True, pdf_engine: str = "pdfium", ocr: str = "auto") -> Extractor:
     """An Extractor, with taxonomy errors turned into a usage error (exit 2)."""
     try:
-        return Extractor(taxonomy_files=taxonomy_files, fuzzy=fuzzy, pdf_engine=pdf_engine)
+        return Extractor(taxonomy_files=taxonomy_files, fuzzy=fuzzy, pdf_engine=pdf_engine, ocr=ocr)
     except SkillfitError as exc:
         raise UsageProblem(str(exc)) from None
 
@@ -112,6 +119,12 @@ class SkillfitGroup(click.Group):
         except OSError as exc:  # an output file or folder that cannot be written (report -o /no/such/dir/x)
             where = f"{exc.filename}: " if exc.filename else ""
             raise click.ClickException(f"{where}{exc.strerror or exc}") from None
+        except Exception as exc:
+            # DuckDB's own errors (a full disk, a corrupted file, an unwritable COPY target) are storage failures:
+            # one line, exit 1. DuckDB is not imported here, so its errors are told by their module.
+            if type(exc).__module__.split(".")[0] not in ("duckdb", "_duckdb"):
+                raise
+            raise click.ClickException(str(exc).splitlines()[0]) from None
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
@@ -147,20 +160,51 @@ def main() -> None:
     """
 
 
+MAX_RECORD_CHARS = 2 * Limits().max_chars  # a record holds one document's text (capped as for files) and its JSON
+
+
+def _lines(stream, limit: int):
+    """(line, too_long) for each line of `stream`, never holding more than `limit` characters of one line:
+    the rest of an oversized line is read and dropped in pieces."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith("\n"):
+            yield line, False
+            continue
+        while line and not line.endswith("\n"):
+            line = stream.readline(limit)
+        yield "", True
+
+
 def _records(stream):
-    """Documents from JSONL records on stdin: {"id", "text", "kind", "language"}."""
-    for n, line in enumerate(stream, 1):
+    """Documents from JSONL records on stdin: {"id", "text", "kind", "language"}; a record that is oversized,
+    malformed, nested too deeply or not valid Unicode becomes a Failure and the stream goes on."""
+    for n, (line, too_long) in enumerate(_lines(stream, MAX_RECORD_CHARS), 1):
+        if too_long:
+            yield Failure(f"<stdin>:{n}", "too_large", f"record over {MAX_RECORD_CHARS:,} characters")
+            continue
         if not line.strip():
             continue
         try:
             record = json.loads(line)
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                 raise ValueError('a record is an object with a "text" string')
+            for field in ("id", "text", "source", "title"):
+                if isinstance(record.get(field), str):
+                    record[field].encode("utf-8")  # a lone surrogate ("\ud800") cannot be written back out
             if record.get("kind") not in (None, "cv", "vacancy"):
                 raise ValueError(f'"kind" must be "cv" or "vacancy", not {record["kind"]!r}')
             if record.get("language") is not None and not isinstance(record["language"], str):
                 raise ValueError('"language" must be a string such as "en" or "nl"')
+            if record.get("title") is not None and not isinstance(record["title"], str):
+                raise ValueError('"title" must be a string (a vacancy\'s job title)')
             yield record
+        except UnicodeEncodeError:
+            yield Failure(f"<stdin>:{n}", "malformed", "bad JSONL record: a string is not valid Unicode (lone surrogate)")
+        except RecursionError:
+            yield Failure(f"<stdin>:{n}", "malformed", "bad JSONL record: nested too deeply")
         except ValueError as exc:
             yield Failure(f"<stdin>:{n}", "malformed", f"bad JSONL record: {exc}")
 
@@ -176,18 +220,19 @@ def _records(stream):
 @click.option("--unordered", is_flag=True, help="Write each file's result as soon as it is done, not in input order.")
 @batch_options
 @taxonomy_option
-def extract(paths, kind, language, fmt, output, no_fuzzy, unordered, workers, timeout_s, memory_mb, pdf_engine,
+def extract(paths, kind, language, fmt, output, no_fuzzy, unordered, workers, timeout_s, memory_mb, pdf_engine, ocr,
             taxonomy_files) -> None:
     """Extract skills from files, folders or JSONL on stdin.
 
-    PATH `-` reads JSONL records from stdin: {"id", "text", "kind", "language"}, only "text" required.
+    PATH `-` reads JSONL records from stdin: {"id", "text", "kind", "language", "title"}, only "text" required.
+    Without --kind, a record's kind or a folder name, the kind is guessed from the text (a warning when unsure).
 
     \b
     Examples:
       echo '{"id": "a1", "text": "Ervaring met Python en SQL", "kind": "cv"}' | skillfit extract -
       skillfit extract sample_docs/cvs --format csv -o skills.csv
     """
-    extractor = build_extractor(taxonomy_files, fuzzy=not no_fuzzy, pdf_engine=pdf_engine)
+    extractor = build_extractor(taxonomy_files, fuzzy=not no_fuzzy, pdf_engine=pdf_engine, ocr=ocr)
     failed = 0
     rows = []
 
@@ -198,13 +243,15 @@ def extract(paths, kind, language, fmt, output, no_fuzzy, unordered, workers, ti
         else:
             rows.append(result)
 
-    def handle(item) -> None:
+    def handle(item, from_file: bool = True) -> None:
         nonlocal failed
         if isinstance(item, Failure):
             failed += 1
             report_failure(item)
             emit(item.to_dict())
         else:
+            if from_file:  # a record's own result line says so in "kind_confidence"; a file gets a warning too
+                warn_unsure_kind(item)
             emit(extractor.to_dict(item))
 
     for path in paths:
@@ -216,7 +263,7 @@ def extract(paths, kind, language, fmt, output, no_fuzzy, unordered, workers, ti
                 handle(extractor.extract(rec["text"], kind=rec.get("kind") or kind,
                                          language=rec.get("language") or language,
                                          doc_id=str(rec["id"]) if rec.get("id") is not None else None,
-                                         name=rec.get("source")))
+                                         name=rec.get("source"), title=rec.get("title")), from_file=False)
         else:
             files = list(iter_files([path]))
             batch = extract_batch(extractor, files, kind, workers, Limits(timeout_s, memory_mb), ordered=not unordered)
@@ -252,12 +299,36 @@ def skill_rows(results: list[dict]):
 
 
 def load_paths(db: str, extractor: Extractor, paths, kind: str | None, workers: int | None = None,
-               limits: Limits | None = None, retention_days: float = 28, refresh_scores: bool = True):
-    """pipeline.screening.load_paths, reporting failures and progress on stderr."""
+               limits: Limits | None = None, retention_days: float = 28, refresh_scores: bool = True,
+               kinds: Counter | None = None):
+    """pipeline.screening.load_paths, reporting failures, progress and unsure kinds on stderr; `kinds` counts the
+    documents read by kind."""
     from pipeline import screening
 
+    def watch(items, total: int, label: str):
+        for item in progress_iter(items, total, label):
+            if isinstance(item, Document):
+                warn_unsure_kind(item)
+                if kinds is not None:
+                    kinds[item.kind] += 1
+            yield item
+
     return screening.load_paths(db, extractor, paths, kind, workers, limits, retention_days, refresh_scores,
-                on_failure=report_failure, progress=progress_iter, warn=fail)
+                on_failure=report_failure, progress=watch, warn=fail)
+
+
+def warn_unsure_kind(doc: Document) -> None:
+    """One line on stderr for a document whose kind the classifier guessed without being sure."""
+    confidence = doc.meta.get(KIND_CONFIDENCE, 1.0)
+    if confidence < SURE:
+        fail(f"warning: {doc.source or doc.id}: unsure whether this is a CV or a vacancy (read as {doc.kind}, "
+             f"{confidence:.0%} sure); pass --kind, or put it in a cvs/ or vacancies/ folder")
+
+
+def kinds_read(kinds: Counter) -> str:
+    """ "2 CVs, 1 vacancy": the documents read, by kind."""
+    cvs, vacancies = kinds.get("cv", 0), kinds.get("vacancy", 0)
+    return f"{cvs} CV{'s' * (cvs != 1)}, {vacancies} vacanc{'ies' if vacancies != 1 else 'y'}"
 
 
 @main.command()
@@ -267,7 +338,7 @@ def load_paths(db: str, extractor: Extractor, paths, kind: str | None, workers: 
 @batch_options
 @retention_option
 @taxonomy_option
-def load(paths, db, kind, workers, timeout_s, memory_mb, pdf_engine, retention_days, taxonomy_files) -> None:
+def load(paths, db, kind, workers, timeout_s, memory_mb, pdf_engine, ocr, retention_days, taxonomy_files) -> None:
     """Extract skills from files and load them (idempotent).
 
     Loading the same files again adds nothing; the stored fit scores are refreshed afterwards. A PATH
@@ -279,9 +350,12 @@ def load(paths, db, kind, workers, timeout_s, memory_mb, pdf_engine, retention_d
       skillfit load sample_docs/vacancies --db screening.duckdb --kind vacancy
       skillfit load sample_docs/cvs --db screening.duckdb --kind cv --retention-days 90
     """
-    extractor = build_extractor(taxonomy_files, pdf_engine=pdf_engine)
-    loaded = load_paths(db, extractor, paths, kind, workers, Limits(timeout_s, memory_mb), retention_days)
-    click.echo(f"loaded {loaded.written}, unchanged {loaded.skipped}, failed {len(loaded.failures)} -> {db}", err=True)
+    extractor = build_extractor(taxonomy_files, pdf_engine=pdf_engine, ocr=ocr)
+    kinds: Counter = Counter()
+    loaded = load_paths(db, extractor, paths, kind, workers, Limits(timeout_s, memory_mb), retention_days,
+                        kinds=kinds)
+    click.echo(f"loaded {loaded.written}, unchanged {loaded.skipped}, failed {len(loaded.failures)} -> {db} "
+               f"(read {kinds_read(kinds)})", err=True)
     sys.exit(EXIT_FAILED if loaded.failures else EXIT_OK)
 
 
@@ -350,6 +424,18 @@ def distributed_extract(source, out, scheduler, local_workers, kind, files_per_t
 
 
 FIT_COLUMNS = ["rank", "candidate", "score", "required", "matched", "missing_required"]
+
+
+def fit_columns(show_sources: bool) -> list[str]:
+    """The columns of a ranking: FIT_COLUMNS, with the CV's file name after the short id on request."""
+    return FIT_COLUMNS[:2] + ["source"] + FIT_COLUMNS[2:] if show_sources else FIT_COLUMNS
+
+
+def show_sources_option(func):
+    """--show-sources: name candidates by their CV's file name too."""
+    return click.option("--show-sources", is_flag=True,
+                        help="Also show each candidate's CV file name (from the mapping beside the database; for your"
+                             " own eyes: file names often hold a person's name).")(func)
 ROLES_HINT = "skillfit sql \"SELECT doc_id, title FROM documents WHERE kind = 'vacancy'\" lists them"
 
 
@@ -358,40 +444,43 @@ ROLES_HINT = "skillfit sql \"SELECT doc_id, title FROM documents WHERE kind = 'v
 @click.argument("cvs", type=click.Path(exists=True))
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to write.")
 @click.option("--top", default=5, show_default=True, help="Candidates shown per role.")
+@show_sources_option
 @output_options
 @batch_options
 @retention_option
 @taxonomy_option
-def screen(vacancies, cvs, db, top, fmt, output, workers, timeout_s, memory_mb, pdf_engine, retention_days,
+def screen(vacancies, cvs, db, top, show_sources, fmt, output, workers, timeout_s, memory_mb, pdf_engine, ocr, retention_days,
            taxonomy_files) -> None:
     """Load vacancies and CVs; print the best per role.
 
-    Prints the top candidates of every role, with what they match and miss.
+    Prints the top candidates of every role, with what they match and miss; candidates by a short id, which
+    `skillfit gap`, `forget` and `export` take (with --show-sources, also by their CV's file name).
 
     \b
     Example:
-      skillfit screen sample_docs/vacancies sample_docs/cvs --db screening.duckdb --top 3
+      skillfit screen sample_docs/vacancies sample_docs/cvs --db screening.duckdb --top 3 --show-sources
     """
     from pipeline import screening
     from pipeline.store import connect
 
-    extractor = build_extractor(taxonomy_files, pdf_engine=pdf_engine)
+    extractor = build_extractor(taxonomy_files, pdf_engine=pdf_engine, ocr=ocr)
     limits = Limits(timeout_s, memory_mb)
     failures = (load_paths(db, extractor, [vacancies], "vacancy", workers, limits, retention_days,
                            refresh_scores=False).failures
                 + load_paths(db, extractor, [cvs], "cv", workers, limits, retention_days).failures)
     con = connect(db, read_only=True)
     all_rows = []
+    columns = fit_columns(show_sources)
     for role_id, title in screening.roles(con):
-        rows = screening.ranking(con, db, role_id, top)
+        rows = screening.ranking(con, db, role_id, top, show_sources=show_sources)
         for r in rows:
             r.update(role=title, role_id=role_id)
         all_rows += rows
         if fmt == "table":
             output.write(f"\n== {title}  (role {role_id})\n")
-            write_rows(rows, "table", output, FIT_COLUMNS)
+            write_rows(rows, "table", output, columns)
     if fmt != "table":
-        write_rows(all_rows, fmt, output, ["role_id", "role", *FIT_COLUMNS[:-1], "candidate_id", "hard_score",
+        write_rows(all_rows, fmt, output, ["role_id", "role", *columns[:-1], "candidate_id", "hard_score",
                                            "soft_score", "missing_required", "missing_preferred"])
     con.close()
     if failures:
@@ -406,17 +495,21 @@ def screen(vacancies, cvs, db, top, fmt, output, workers, timeout_s, memory_mb, 
 @click.option("--min-score", default=0.0, show_default=True, help="Hide candidates below this score.")
 @click.option("--refresh", is_flag=True,
               help="First recompute the stored fit scores if the data changed (opens the database writable).")
+@show_sources_option
 @output_options
-def fit(db, role_id, top, min_score, refresh, fmt, output) -> None:
+def fit(db, role_id, top, min_score, refresh, show_sources, fmt, output) -> None:
     """Rank candidates for one role.
 
     The scores come from the stored fit_scores table while it is fresh (load and screen refresh it), else
     from the fit_for_role macro: the same numbers, slower on large pools.
 
+    Candidates are shown by a short id, which `skillfit gap`, `forget` and `export` take; --show-sources adds
+    the CV's file name.
+
     \b
     Examples:
       skillfit fit --db screening.duckdb --role ROLE_ID --top 10 --min-score 40
-      skillfit fit --db screening.duckdb --role ROLE_ID --format csv    # with candidate ids, for skillfit gap
+      skillfit fit --db screening.duckdb --role ROLE_ID --show-sources
     """
     from pipeline import screening
     from pipeline.store import connect
@@ -428,8 +521,9 @@ def fit(db, role_id, top, min_score, refresh, fmt, output) -> None:
             screening.refresh_fit_scores(con, warn=fail)
         if not screening.role_exists(con, role_id):
             raise UsageProblem(f"no role {role_id} in {db} ({ROLES_HINT})")
-        rows = screening.ranking(con, db, role_id, top, min_score)
-    write_rows(rows, fmt, output, FIT_COLUMNS + ["candidate_id", "missing_preferred"] if fmt != "table" else FIT_COLUMNS)
+        rows = screening.ranking(con, db, role_id, top, min_score, show_sources=show_sources)
+    columns = fit_columns(show_sources)
+    write_rows(rows, fmt, output, columns + ["candidate_id", "missing_preferred"] if fmt != "table" else columns)
 
 
 @main.command()
@@ -460,18 +554,20 @@ def scores(db, keep, force) -> None:
 
 @main.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(), help="DuckDB file to read.")
-@click.option("--candidate", "candidate_id", required=True, help="Candidate (CV doc_id).")
+@click.option("--candidate", "candidate_ref", required=True,
+              help="Candidate: its id (or the start of it, as tables show it), or its CV file.")
 @click.option("--role", "role_id", required=True, help="Role (vacancy doc_id).")
 @output_options
-def gap(db, candidate_id, role_id, fmt, output) -> None:
+def gap(db, candidate_ref, role_id, fmt, output) -> None:
     """What a candidate meets and misses of a role.
 
     Skills met, met in part through a related skill, and missing; with --format table, as a readable report.
-    `skillfit fit --format csv` lists the candidate ids.
+    The candidate is named by id (`skillfit fit` shows them) or by CV file.
 
     \b
-    Example:
+    Examples:
       skillfit gap --db screening.duckdb --candidate CANDIDATE_ID --role ROLE_ID
+      skillfit gap --db screening.duckdb --candidate cv_jan_peeters.pdf --role ROLE_ID
     """
     from pipeline import screening
     from pipeline.store import connect
@@ -480,8 +576,7 @@ def gap(db, candidate_id, role_id, fmt, output) -> None:
     click.get_current_context().call_on_close(con.close)
     if not screening.role_exists(con, role_id):
         raise UsageProblem(f"no role {role_id} in {db} ({ROLES_HINT})")
-    if not screening.candidate_exists(con, candidate_id):
-        raise UsageProblem(f"no candidate {candidate_id} in {db} (skillfit fit --role {role_id} --format csv lists them)")
+    candidate_id = screening.resolve_candidate(con, db, candidate_ref)
     rows = screening.gap(con, candidate_id, role_id)
     if not rows:
         raise UsageProblem(f"role {role_id} asks for no skills in {db} (is the id right?)")
@@ -491,6 +586,7 @@ def gap(db, candidate_id, role_id, fmt, output) -> None:
     fit = screening.fit_of(con, role_id, candidate_id)
     if fit:
         output.write(f"Fit {fit.score} / 100, required skills met: {fit.required_met} of {fit.required_total}\n")
+        output.write(SCORE_EXPLAINED)
     output.write(gap_report(rows))
 
 
@@ -509,16 +605,47 @@ def gap_report(rows: list[dict]) -> str:
     def years(r):
         return f" ({r['years_asked']:g}+ years)" if r.get("years_asked") else ""
 
+    def met_by(r):  # of alternatives, the one the candidate meets
+        return f" [{r['met_by']}]" if r.get("met_by") else ""
+
     missing = [r for r in rows if r["status"] == "missing"]
     return (
         block("Learn first: required skills missing (most weight first)",
               sorted((r for r in missing if r["requirement"] == "required"), key=lambda r: -r["weight"]), years)
         + block("Transferable: skills that already count in part",
                 [r for r in rows if r["status"] == "partial"],
-                lambda r: f" <- {r['via_skill']} ({r['relation']}, {round(100 * r['credit'])}%)")
+                lambda r: f"{met_by(r)} <- {r['via_skill']} ({r['relation']}, {round(100 * r['credit'])}%)")
         + block("Nice to have, missing", [r for r in missing if r["requirement"] == "preferred"])
-        + block("Met", [r for r in rows if r["status"] == "met"])
+        + block("Met", [r for r in rows if r["status"] == "met"], met_by)
+        + evidence_block([r for r in rows if r["status"] != "missing"])
+        + ("\nA / B: alternatives, one of them is enough; [X]: the one met.\n"
+           if any(r.get("alt_group") for r in rows) else "")
     )
+
+
+def clip(text: str | None, limit: int = 110) -> str:
+    """A sentence cut to `limit` characters, quoted."""
+    text = " ".join((text or "").split())
+    return f'"{text if len(text) <= limit else text[:limit - 1].rstrip() + "…"}"' if text else "-"
+
+
+def evidence_block(rows: list[dict]) -> str:
+    """Per requirement met or partly met: the CV sentence that shows it and the vacancy sentence that asks for it."""
+    if not rows:
+        return ""
+    lines = ["\nEvidence: the CV sentence that shows each requirement, then the vacancy sentence that asks for it"]
+    for r in rows:
+        lines.append(f"  {r['label_en']}{' [' + r['met_by'] + ']' if r.get('met_by') else ''}:")
+        lines.append(f"      CV:      {clip(r.get('evidence'))}")
+        lines.append(f"      vacancy: {clip(r.get('asked_in'))}")
+    return "\n".join(lines) + "\n"
+
+
+SCORE_EXPLAINED = ("The score is the weighted share of the role's requirements the candidate meets: required ones"
+                   " weigh 1, preferred 0.4, soft skills 0.6 of that, and requirements nearly every CV meets (a"
+                   " market language, driving licence B, Office) less; a group of alternatives counts once.\n"
+                   "Partial credit (~): a related skill counts in part (a more specific one 75%, a broader one"
+                   " 40%), and fewer years than asked count in proportion.\n")
 
 
 @main.command()
@@ -561,10 +688,11 @@ def sql(query, db, write, allow_files, timeout_s, fmt, output) -> None:
 @click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "json", "jsonresume"]), default="parquet",
               show_default=True)
 @click.option("--what", default="fit", show_default=True, help="View or table to export (not for jsonresume).")
-@click.option("--candidate", "candidate_id",
-              help="jsonresume: only this candidate; json: everything stored about this candidate.")
+@click.option("--candidate", "candidate_ref",
+              help="jsonresume: only this candidate; json: everything stored about this candidate (by id, the start"
+                   " of it, or CV file).")
 @click.option("-o", "--output", "out", required=True, type=click.Path(), help="File to write.")
-def export(db, fmt, what, candidate_id, out) -> None:
+def export(db, fmt, what, candidate_ref, out) -> None:
     """Export a view, or candidates' skills as JSON Resume.
 
     A view or table as Parquet, CSV or JSON; with --candidate and --format json, everything stored about one person.
@@ -574,13 +702,15 @@ def export(db, fmt, what, candidate_id, out) -> None:
       skillfit export --what fit --format parquet -o fit.parquet
       skillfit export --format jsonresume --candidate CANDIDATE_ID -o skills.json
     """
+    from pipeline import screening
     from pipeline.export import export_table, json_resume_skills
     from pipeline.store import connect
 
-    if candidate_id and fmt in ("parquet", "csv"):
+    if candidate_ref and fmt in ("parquet", "csv"):
         raise UsageProblem("--candidate goes with --format json (everything about a person) or jsonresume")
     con = connect(db, read_only=True)
     click.get_current_context().call_on_close(con.close)
+    candidate_id = screening.resolve_candidate(con, db, candidate_ref) if candidate_ref else None
     if candidate_id and fmt == "json":  # a data subject's access request: everything stored about them
         from pipeline.export import subject_access
 
@@ -607,13 +737,14 @@ def export(db, fmt, what, candidate_id, out) -> None:
 
 @main.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(exists=True), help="DuckDB file.")
-@click.option("--candidate", "candidate_ids", multiple=True, help="Candidate id to erase (repeatable).")
+@click.option("--candidate", "candidate_ids", multiple=True,
+              help="Candidate to erase: its id, the start of it, or its CV file (repeatable).")
 @click.option("--source", "sources", multiple=True, help="Erase the candidate loaded from this file (repeatable).")
 def forget(db, candidate_ids, sources) -> None:
     """Erase candidates completely and print a receipt.
 
     The right to erasure (GDPR article 17): rows, the file mapping and every trace in the database files
-    are removed (the files are rewritten).
+    are removed (the files are rewritten). A name that matches no candidate, or several, erases nothing (exit 2).
 
     \b
     Example:

@@ -15,7 +15,14 @@ from spacy.util import filter_spans
 
 from pipeline.api import Extractor
 from pipeline.model import Document
-from pipeline.stages import DropNonSkillContexts, MatchSkills, classify_mentions, drop_personal_data, segment_sections
+from pipeline.stages import (
+    DropNonSkillContexts,
+    GroupAlternatives,
+    MatchSkills,
+    classify_mentions,
+    drop_personal_data,
+    segment_sections,
+)
 from pipeline.taxonomy import from_concepts, to_concepts
 from pipeline.taxonomy import load as load_taxonomy
 
@@ -40,7 +47,8 @@ class SkillfitMatcher:
         extractor = Extractor(taxonomy=taxonomy, plugins=False)
         # The document language is the pipeline's own (nlp.lang); the other stages are extract's.
         extractor.stages = [segment_sections, MatchSkills(extractor.matcher, fuzzy=self.fuzzy), drop_personal_data,
-                            DropNonSkillContexts(extractor.taxonomy), classify_mentions]
+                            DropNonSkillContexts(extractor.taxonomy), classify_mentions,
+                            GroupAlternatives(extractor.taxonomy)]
         self._extractor = extractor
 
     @property

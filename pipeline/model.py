@@ -59,6 +59,7 @@ class Mention:
     requirement: Requirement | None = None
     years: float | None = None
     level: str | None = None
+    group: str | None = None  # vacancies: the same id for the alternatives of one requirement ("g1", "g2+equivalent")
 
 
 @dataclass(frozen=True)

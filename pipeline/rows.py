@@ -15,6 +15,8 @@ from pipeline import __version__
 from pipeline.model import Document, Mention, Skill
 from pipeline.personal_data import name_words, redact
 from pipeline.sentences import SentenceBounds
+from pipeline.titles import META_KEY as TITLE_KEY
+from pipeline.titles import find_title
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
     from pipeline.taxonomy import Taxonomy
 
 EVIDENCE_MAX = 300
+TITLE_MAX = 120
 TABLES = ("documents", "mentions", "texts")
 
 
@@ -33,14 +36,12 @@ def evidence(text: str, start: int, end: int, names: Set[str] = frozenset(),
 
 
 def title_of(doc: Document) -> str | None:
-    """A vacancy's first line (its job title); None for CVs, whose first line is a person's name."""
+    """A vacancy's job title: the one its record gave, else the one its text names (`pipeline.titles`), else
+    None (no line names a role); always None for CVs, whose title would be a person's name."""
     if doc.kind != "vacancy":
         return None
-    for line in doc.text.splitlines():
-        line = line.strip(" #*\t\ufeff")
-        if line:
-            return line[:120]
-    return None
+    title = doc.meta.get(TITLE_KEY) or find_title(doc.text)
+    return title[:TITLE_MAX] if title else None
 
 
 def redactable_names(doc: Document) -> set[str]:
@@ -70,7 +71,7 @@ def document_rows(doc: Document, index: int, taxonomy: Taxonomy) -> dict[str, li
         "skill_id": m.skill_id, **skill_columns(taxonomy.skills.get(m.skill_id), m),
         "start_offset": m.start, "end_offset": m.end, "text": m.text, "method": m.method, "confidence": m.confidence,
         "section": m.section, "requirement": m.requirement, "years": m.years, "level": m.level,
-        "evidence": evidence(doc.text, m.start, m.end, names, sentence_of), **versions}
+        "alt_group": m.group, "evidence": evidence(doc.text, m.start, m.end, names, sentence_of), **versions}
         for seq, m in enumerate(doc.mentions)]
     document = {
         "doc_id": doc.id, "doc_index": index, "kind": doc.kind, "language": doc.language,
@@ -110,7 +111,7 @@ def schemas() -> dict[str, pa.Schema]:
             ("category", pa.string()), ("esco_uri", pa.string()), ("start_offset", pa.int32()),
             ("end_offset", pa.int32()), ("text", pa.string()), ("method", pa.string()), ("confidence", pa.float64()),
             ("section", pa.string()), ("requirement", pa.string()), ("years", pa.float64()), ("level", pa.string()),
-            ("evidence", pa.string()), *versions]),
+            ("alt_group", pa.string()), ("evidence", pa.string()), *versions]),
         "texts": pa.schema([("doc_id", pa.string()), ("doc_index", pa.int32()), ("source", pa.string()),
                             ("text", pa.string())]),
     }

@@ -32,13 +32,14 @@ import duckdb
 from pipeline.api import Extractor, Failure, iter_files
 from pipeline.batch import Limits, extract_batch
 from pipeline.errors import SkillfitError, StoreError
+from pipeline.paths import printable
 from pipeline.store import Store, scores
 from pipeline.store.privacy import SourceMap
 
 __all__ = [
     "LOAD_BATCH", "MAX_GAP_SKILLS", "Loaded", "load_paths", "refresh_fit_scores",
     "roles", "role_exists", "ranking", "candidate_details", "gap", "Fit", "fit_of", "QueryError", "query",
-    "NoSuchCandidate", "forget", "purge", "candidate_exists",
+    "NoSuchCandidate", "forget", "purge", "candidate_exists", "resolve_candidate", "short_id_length", "SHORT_ID",
     "Match", "RankedCandidate", "PoolGap", "RoleOverview", "RunRecord", "Overview", "overview", "ranked_candidates",
     "candidate_names", "file_name",
 ]
@@ -171,18 +172,75 @@ def _exists(con: duckdb.DuckDBPyConnection, doc_id: str, kind: str) -> bool:
     return bool(con.execute("SELECT count(*) FROM documents WHERE doc_id = ? AND kind = ?", [doc_id, kind]).fetchall()[0][0])
 
 
+SHORT_ID = 8  # characters of a candidate id shown in tables; more where a pool needs them to tell ids apart
+MIN_PREFIX = 4  # the shortest id prefix accepted for a candidate
+
+
+def short_id_length(con: duckdb.DuckDBPyConnection) -> int:
+    """How many leading characters of a candidate id tell every candidate in the database apart (at least 8)."""
+    length = SHORT_ID
+    while length < 64:
+        n, distinct = con.execute("SELECT count(*), count(DISTINCT left(doc_id, $n)) FROM documents WHERE kind = 'cv'",
+                                  {"n": length}).fetchall()[0]
+        if n == distinct:
+            return length
+        length += 2
+    return length
+
+
+def resolve_candidate(con: duckdb.DuckDBPyConnection, db: str | Path | None, reference: str,
+                      sources: SourceMap | None = None) -> str:
+    """The candidate id that `reference` names: a candidate id, the start of one (at least 4 characters, as
+    tables show them), or the CV file it was loaded from (its path, or its file name when that is unique).
+
+    Args:
+        con: an open connection to the database.
+        db: its path, for the file mapping kept beside it (None: ids only).
+        reference: what the user typed.
+        sources: the mapping to use when the caller holds it open already (Store.sources).
+
+    Raises:
+        NoSuchCandidate: no candidate, or more than one, matches (the message says which and how to tell them apart).
+    """
+    reference = printable(reference.strip())  # a file name that is not UTF-8 cannot reach DuckDB as it is
+    if not reference:
+        raise NoSuchCandidate("no candidate named (give a candidate id or a CV file)")
+    if _exists(con, reference, "cv"):
+        return reference
+    found: list[str] = []
+    if len(reference) >= MIN_PREFIX:
+        found = [r[0] for r in con.execute(
+            "SELECT doc_id FROM documents WHERE kind = 'cv' AND starts_with(doc_id, $p) ORDER BY doc_id LIMIT 10",
+            {"p": reference}).fetchall()]
+    if not found and (sources is not None or db is not None):
+        try:
+            ids = (sources if sources is not None else SourceMap(db or "")).find(reference)
+        except duckdb.Error:  # a mapping file that is locked or damaged: ids only
+            ids = []
+        found = [i for i in ids if _exists(con, i, "cv")]
+    where = f" in {db}" if db else ""
+    if not found:
+        raise NoSuchCandidate(f"no candidate {reference}{where} (give an id as `skillfit fit` shows it, or the CV's"
+                              " file name)")
+    if len(found) > 1:
+        raise NoSuchCandidate(f"{reference} names {len(found)} candidates{where} ({', '.join(i[:12] for i in found[:5])}"
+                              f"{', ...' if len(found) > 5 else ''}): give more of the id")
+    return found[0]
+
+
 def ranking(con: duckdb.DuckDBPyConnection, db: str | Path, role_id: str, top: int | None = None,
-            min_score: float = 0.0) -> list[dict]:
+            min_score: float = 0.0, show_sources: bool = False) -> list[dict]:
     """Ranked candidates for one role, with what they match and miss, as plain rows (what `skillfit fit` prints).
 
     The scores come from the stored fit_scores when they are fresh and hold enough candidates, else from the
-    fit_for_role macro (the same numbers). Candidates are shown by their file name when the mapping file beside
-    the database `db` is there, else by their id.
+    fit_for_role macro (the same numbers). Candidates are shown by a short id (the leading characters of their
+    id that tell them apart, as `skillfit gap` accepts them); `show_sources` adds the CV's file name from the
+    mapping file beside the database `db` (for the user's own eyes: file names are often people's names).
 
     Returns:
-        One dict per candidate, best first: rank, candidate (file name or id), candidate_id, score,
-        required ("met/total"), hard_score, soft_score, matched, missing_required, missing_preferred
-        (see candidate_details).
+        One dict per candidate, best first: rank, candidate (short id), candidate_id, score, required
+        ("met/total"), hard_score, soft_score, matched, missing_required, missing_preferred (see
+        candidate_details), and with `show_sources` source (the file name, None when not recorded).
     """
     ranked = scores.ranked(con, role_id, top, min_score)
     if ranked is None:
@@ -193,26 +251,35 @@ def ranking(con: duckdb.DuckDBPyConnection, db: str | Path, role_id: str, top: i
     out = [{"rank": rank, "candidate": cid, "candidate_id": cid, "score": score, "required": f"{met}/{total}",
             "hard_score": hard, "soft_score": soft, **details[cid]}
            for rank, cid, score, met, total, hard, soft in ranked]
-    files = SourceMap(db).lookup(r["candidate_id"] for r in out)
+    width = short_id_length(con) if out else SHORT_ID
     for r in out:
-        r["candidate"] = Path(files[r["candidate_id"]]).name if r["candidate_id"] in files else r["candidate_id"]
+        r["candidate"] = r["candidate_id"][:width]
+    if show_sources:
+        try:
+            files = SourceMap(db).lookup(r["candidate_id"] for r in out)
+        except duckdb.Error:  # a mapping file that is locked or damaged: no names
+            files = {}
+        for r in out:
+            r["source"] = file_name(files.get(r["candidate_id"])) or None
     return out
 
 
 DETAILS = """
 WITH ids AS (SELECT unnest($ids) AS candidate_id),
-ev AS (SELECT candidate_id, skill_id, label_en, weight, credit FROM fit_evidence
+ev AS (SELECT candidate_id, req_id, label_en, matched_label, weight, credit FROM fit_evidence
        WHERE role_id = $role AND list_contains($ids, candidate_id)),
+req AS (SELECT DISTINCT req_id, requirement_label, requirement, weight FROM role_weights WHERE role_id = $role),
 matched AS (
     SELECT candidate_id,
-           list(CASE WHEN credit < 1 THEN '~' ELSE '' END || label_en ORDER BY weight * credit DESC, label_en) AS matched
+           list(CASE WHEN credit < 1 THEN '~' ELSE '' END || matched_label
+                ORDER BY weight * credit DESC, label_en, matched_label) AS matched
     FROM ev GROUP BY candidate_id
 ), missing AS (
     SELECT i.candidate_id,
-           list(r.label_en ORDER BY r.weight DESC, r.label_en) FILTER (r.requirement = 'required') AS required,
-           list(r.label_en ORDER BY r.weight DESC, r.label_en) FILTER (r.requirement = 'preferred') AS preferred
-    FROM ids i CROSS JOIN (SELECT * FROM role_weights WHERE role_id = $role) r
-    LEFT JOIN ev e ON e.candidate_id = i.candidate_id AND e.skill_id = r.skill_id
+           list(r.requirement_label ORDER BY r.weight DESC, r.requirement_label) FILTER (r.requirement = 'required') AS required,
+           list(r.requirement_label ORDER BY r.weight DESC, r.requirement_label) FILTER (r.requirement = 'preferred') AS preferred
+    FROM ids i CROSS JOIN req r
+    LEFT JOIN ev e ON e.candidate_id = i.candidate_id AND e.req_id = r.req_id
     WHERE NOT coalesce(e.credit > 0, false)
     GROUP BY i.candidate_id
 )
@@ -226,8 +293,9 @@ def candidate_details(con: duckdb.DuckDBPyConnection, role_id: str, candidate_id
 
     Returns:
         candidate_id -> {"matched": labels as fit_for_role lists them (most points first; a leading ~ marks
-        partial credit), "missing_required" and "missing_preferred": labels of the skills with no credit at
-        all, most weight first (None when there are none)}.
+        partial credit; of alternatives, the one met), "missing_required" and "missing_preferred": labels of
+        the requirements with no credit at all ("PostgreSQL / SQL Server / MySQL" for alternatives), most weight
+        first (None when there are none)}.
     """
     rows = con.execute(DETAILS, {"role": role_id, "ids": list(candidate_ids)}).fetchall()
     return {cid: {"matched": matched, "missing_required": required, "missing_preferred": preferred}
@@ -274,7 +342,8 @@ def query(con: duckdb.DuckDBPyConnection, sql: str, allow_files: bool = False,
     Raises:
         QueryError: DuckDB rejected the statement, or it ran out of time.
     """
-    if not allow_files:
+    locked = con.execute("SELECT current_setting('lock_configuration')").fetchall()[0][0]
+    if not allow_files and not locked:  # a second query on the same connection finds it locked already
         for setting in ("enable_external_access = false", "autoinstall_known_extensions = false",
                         "autoload_known_extensions = false", "lock_configuration = true"):
             con.execute(f"SET {setting}")
@@ -299,7 +368,7 @@ def query(con: duckdb.DuckDBPyConnection, sql: str, allow_files: bool = False,
 
 
 class NoSuchCandidate(SkillfitError):
-    """None of the candidates named is in the database."""
+    """A name that matches no candidate in the database, or more than one."""
 
 
 def forget(db: str | Path, candidate_ids: Iterable[str] = (), sources: Iterable[str] = ()) -> dict:
@@ -307,21 +376,20 @@ def forget(db: str | Path, candidate_ids: Iterable[str] = (), sources: Iterable[
 
     Args:
         db: the database file (rewritten).
-        candidate_ids: candidate ids to erase; ids that are not candidates are ignored.
-        sources: CV files whose candidates to erase, as they were loaded.
+        candidate_ids: candidates to erase, each by id, the start of its id or its CV file (see resolve_candidate).
+        sources: CV files whose candidates to erase, as they were loaded (or any reference resolve_candidate takes).
 
     Returns:
         The receipt of Store.forget.
 
     Raises:
-        NoSuchCandidate: none of them is a candidate in the database.
+        NoSuchCandidate: one of them names no candidate, or several; nothing is erased then.
     """
     with Store(db) as store:
-        ids = list(candidate_ids) + [i for s in sources for i in store.sources.doc_ids_for(s)]
-        known = {r[0] for r in store.con.execute("SELECT doc_id FROM documents WHERE kind = 'cv'"
-                                                 " AND list_contains($ids, doc_id)", {"ids": ids}).fetchall()}
+        # every name must be known before anything is erased: a typo erases nobody instead of somebody else
+        known = {resolve_candidate(store.con, db, ref, store.sources) for ref in [*candidate_ids, *sources]}
         if not known:
-            raise NoSuchCandidate(f"no such candidate in {db}")
+            raise NoSuchCandidate(f"no candidate named to forget in {db}")
         return store.forget(sorted(known))
 
 
@@ -344,12 +412,15 @@ def file_name(source: str | None, fallback: str = "") -> str:
 
 @dataclass(frozen=True)
 class Match:
-    """A skill of a role that a candidate has, fully (credit 1) or in part through a related skill."""
+    """A requirement of a role that a candidate meets, fully (credit 1) or in part through a related skill."""
 
-    label: str
+    label: str  # the skill asked; of alternatives, the one met best
     credit: float
-    relation: str | None  # exact, narrower, broader or sibling
+    relation: str | None  # exact, narrower, broader, sibling or equivalent
     via: str | None  # the candidate's skill that earns the credit
+    alternatives: str | None = None  # all the alternatives of the requirement ("PostgreSQL / SQL Server / MySQL")
+    evidence: str | None = None  # the CV sentence that shows it (redacted)
+    asked_in: str | None = None  # the vacancy sentence that asks for it
 
 
 @dataclass(frozen=True)
@@ -427,6 +498,7 @@ class Overview:
     n_runs: int
     n_expired: int  # CVs past their retention date, due for `skillfit purge`
     by_file_name: bool  # candidates are named by file name, else by pseudonymous id
+    id_width: int = SHORT_ID  # characters of a candidate id that tell the candidates apart (short_id_length)
 
 
 def overview(con: duckdb.DuckDBPyConnection, top: int = 10, *, pseudonymous: bool = False) -> Overview:
@@ -447,7 +519,7 @@ def overview(con: duckdb.DuckDBPyConnection, top: int = 10, *, pseudonymous: boo
         raise StoreError(f"not a skillfit database (run `skillfit screen` first): {str(exc).splitlines()[0]}") from None
     n_roles, n_candidates, n_taxonomies = counts
     return Overview(roles=found, last_run=run, n_roles=n_roles, n_candidates=n_candidates, n_taxonomies=n_taxonomies,
-                    n_runs=n_runs, n_expired=n_expired, by_file_name=bool(names))
+                    n_runs=n_runs, n_expired=n_expired, by_file_name=bool(names), id_width=short_id_length(con))
 
 
 def _run_info(con: duckdb.DuckDBPyConnection) -> tuple[RunRecord, tuple[int, int, int], int]:
@@ -490,14 +562,14 @@ def _expired(con: duckdb.DuckDBPyConnection) -> int:
 
 
 ROLE_OVERVIEWS = """
-WITH w AS (
+WITH w AS (  -- per requirement: a group of alternatives counts once
     SELECT role_id,
            sum(weight) FILTER (type = 'hard') AS hard_w,
            sum(weight) FILTER (type = 'soft') AS soft_w,
            sum(weight) AS total_w,
            count(*) FILTER (requirement = 'required') AS n_req,
            count(*) FILTER (requirement = 'preferred') AS n_pref
-    FROM role_weights GROUP BY role_id
+    FROM (SELECT DISTINCT role_id, req_id, type, requirement, weight FROM role_weights) GROUP BY role_id
 ), f AS (
     SELECT role_id, count(*) AS assessed,
            count(*) FILTER (required_total > 0 AND required_met = required_total) AS meeting_all
@@ -542,15 +614,18 @@ def ranked_candidates(con: duckdb.DuckDBPyConnection, role_id: str, top: int,
         return ()
     ids = [r[1] for r in rows]
     matched: dict[str, list[Match]] = {cid: [] for cid in ids}
-    for cid, label, credit, relation, via in con.execute(
+    for cid, label, credit, relation, via, alternatives, evidence, asked_in in con.execute(
         """
-        SELECT candidate_id, label_en, credit, relation, via_skill
-        FROM fit_evidence WHERE role_id = $role AND list_contains($ids, candidate_id)
-        ORDER BY candidate_id, (requirement = 'required') DESC, weight * credit DESC, label_en
+        SELECT e.candidate_id, e.label_en, e.credit, e.relation, e.via_skill, e.alternatives, e.evidence, r.asked_in
+        FROM fit_evidence e
+        LEFT JOIN (SELECT req_id, first(asked_in ORDER BY position) AS asked_in FROM role_weights
+                   WHERE role_id = $role GROUP BY req_id) r USING (req_id)
+        WHERE e.role_id = $role AND list_contains($ids, e.candidate_id)
+        ORDER BY e.candidate_id, (e.requirement = 'required') DESC, e.weight * e.credit DESC, e.label_en
         """,
         {"role": role_id, "ids": ids},
     ).fetchall():
-        matched[cid].append(Match(label, float(credit or 0), relation, via))
+        matched[cid].append(Match(label, float(credit or 0), relation, via, alternatives, evidence, asked_in))
     details = candidate_details(con, role_id, ids)
     return tuple(
         RankedCandidate(rank, cid, names.get(cid) or file_name(source, cid), lang, float(score or 0), met, total,

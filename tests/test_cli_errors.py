@@ -54,7 +54,7 @@ def json_lines(stdout: str) -> list[dict]:
 # --------------------------------------------------------------------------------------------------
 
 def test_extract_folder_with_broken_file(env, runner, tmp_path):
-    docs = write_docs(tmp_path / "docs")
+    docs = write_docs(tmp_path / "cvs")  # the folder says they are CVs: no warning that the kind is a guess
     result = runner.invoke(main, ["extract", str(docs)])
     assert result.exit_code == 1, result.output
 
@@ -75,7 +75,7 @@ def test_extract_folder_with_broken_file(env, runner, tmp_path):
 
 
 def test_extract_all_good_exit_0(env, runner, tmp_path):
-    docs = write_docs(tmp_path / "docs", broken=False)
+    docs = write_docs(tmp_path / "cvs", broken=False)  # the folder gives the kind: nothing on stderr
     result = runner.invoke(main, ["extract", str(docs)])
     assert result.exit_code == 0, result.output
     assert len(json_lines(result.stdout)) == 2
@@ -383,3 +383,21 @@ def test_csv_cells_that_would_run_as_formulas_are_text(runner, empty_db, tmp_pat
     out = tmp_path / "x.csv"
     csv_safe_text(con.sql("SELECT '+cmd' AS a, 3 AS n, 'x' AS b")).write_csv(str(out))
     assert out.read_text(encoding="utf-8").splitlines()[1] == "'+cmd,3,x"
+
+
+def test_storage_failures_are_one_line(runner, tmp_path):
+    """An unwritable export target, a truncated or a foreign database: one `skillfit:` line, no traceback."""
+    from pipeline.store import Store
+
+    db = tmp_path / "s.duckdb"
+    Store(db).close()
+    export = runner.invoke(main, ["export", "--db", str(db), "--format", "csv", "-o", str(tmp_path / "no" / "x.csv")])
+    garbage = tmp_path / "garbage.duckdb"
+    garbage.write_bytes(b"not a database" * 1000)
+    truncated = tmp_path / "truncated.duckdb"
+    truncated.write_bytes(db.read_bytes()[:5000])
+    opened = [runner.invoke(main, ["fit", "--db", str(bad), "--role", "r"]) for bad in (garbage, truncated)]
+    for result in [export, *opened]:
+        assert result.exit_code in (1, 2) and result.stdout == ""
+        assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("skillfit: "), result.stderr
+        assert result.exception is None or isinstance(result.exception, SystemExit)

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from pipeline.cli import main
 
 CONTRACT_KEYS = {"skill_id", "label", "label_en", "type", "category", "esco_uri", "start", "end", "text",
-                 "method", "confidence", "section", "requirement", "years", "level"}
+                 "method", "confidence", "section", "requirement", "years", "level", "group"}
 
 
 def run_extract(*args, input=None):

@@ -98,9 +98,11 @@ def test_matrix_scores_equal_the_fit_view_for_every_pair(built):
     assert got == want
 
 
-def test_a_synthetic_pool_matches_the_view_at_every_rounding_edge(tmp_path):
-    """bench/fit_scale.py's generator (skewed skills, years on a fifth of the mentions), small: many sums land
-    on an exact x.x5, where float noise would round either way without the view's nudge."""
+@pytest.mark.parametrize("common", [1.0, None], ids=["specificity off", "specificity on"])
+def test_a_synthetic_pool_matches_the_view_at_every_rounding_edge(tmp_path, common):
+    """bench/fit_scale.py's generator (skewed skills, years on a fifth of the mentions, a quarter of a role's skills
+    in groups of alternatives, some accepting equivalents), small: many sums land on an exact x.x5 (more without
+    specificity, whose weights are round numbers), where float noise would round either way without the nudge."""
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -108,7 +110,14 @@ def test_a_synthetic_pool_matches_the_view_at_every_rounding_edge(tmp_path):
 
     db = tmp_path / "synthetic.duckdb"
     build_synthetic(db, candidates=1500, roles=80)
+    if common is not None:
+        with connect(db) as con:
+            con.execute("UPDATE fit_weights SET value = ? WHERE name = 'common'", [common])
     with duckdb.connect(str(db), read_only=True) as con:
+        groups = con.execute("SELECT count(DISTINCT (role_id, req_id)) FROM role_weights WHERE alt_group IS NOT NULL"
+                             " AND members > 1").fetchone()[0]
+        assert groups > 50 and con.execute("SELECT count(*) FROM fit_credit f JOIN role_weights r USING"
+                                           " (role_id, req_id) WHERE r.alt_group LIKE '%+equivalent'").fetchone()[0]
         want = view_rows(con)
         assert matrix_rows(scores.compute(con, keep=0)) == want
         assert matrix_rows(scores.compute(con, keep=25)) == {k: v for k, v in want.items() if v[-1] <= 25}
@@ -121,7 +130,9 @@ def test_a_synthetic_pool_matches_the_view_at_every_rounding_edge(tmp_path):
     {"narrower": 0.9, "broader": 0.5, "sibling": 0.3},
     {"preferred": 0.55, "soft": 0.85, "hard": 1.3},
     {"exact": 0.8, "narrower": 1.0, "required": 2.0},
-], ids=["relations", "weights", "credits"])
+    {"common": 0.3, "common_share": 0.35, "equivalent": 0.5},
+    {"common": 1.0},
+], ids=["relations", "weights", "credits", "specificity", "specificity off"])
 def test_scores_follow_fit_weights(db, updates):
     con = connect(db)
     scores.refresh(con, keep=0)
@@ -178,8 +189,8 @@ def test_fit_for_role_macro_equals_the_fit_view(db):
         assert all(want[(role, cid)][-1] == rank for rank, cid, *_ in got)
         # matched: fit_evidence's skills, best credit first, ~ for partial credit
         evidence = dict(con.execute(
-            "SELECT candidate_id, list(CASE WHEN credit < 1 THEN '~' ELSE '' END || label_en"
-            " ORDER BY weight * credit DESC, label_en) FROM fit_evidence WHERE role_id = ? GROUP BY ALL",
+            "SELECT candidate_id, list(CASE WHEN credit < 1 THEN '~' ELSE '' END || matched_label"
+            " ORDER BY weight * credit DESC, label_en, matched_label) FROM fit_evidence WHERE role_id = ? GROUP BY ALL",
             [role]).fetchall())
         assert {cid: m for _, cid, *_, m in got} == {cid: evidence.get(cid, []) for _, cid, *_ in got}
     con.close()
@@ -208,6 +219,10 @@ def test_stale_scores_are_detected_and_never_used(db, extractor):
         scores.refresh(store.con)
         # the taxonomy changed
         store.con.execute("UPDATE skills SET broader = NULL WHERE skill_id = 'hard.python'")
+        assert not scores.is_fresh(store.con)
+        scores.refresh(store.con)
+        # how common a skill is (specificity) changed
+        store.con.execute("UPDATE skill_commonness SET share = share / 2 WHERE skill_id = 'lang.english'")
         assert not scores.is_fresh(store.con)
 
 
@@ -324,9 +339,30 @@ def test_a_file_of_schema_v2_is_migrated_and_old_files_still_rank_read_only(tmp_
         assert scores.state(old) is None and not scores.is_fresh(old)
         assert scores.ranked(old, "any") is None
     con = connect(v2)
-    assert con.execute("SELECT max(version) FROM schema_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert con.execute("SELECT max(version) FROM schema_version").fetchone()[0] == SCHEMA_VERSION == 4
     assert con.execute("SELECT count(*) FROM fit_scores").fetchone()[0] == 0
     assert con.execute("SELECT count(*) FROM fit_scores_status").fetchone()[0] == 0
+    con.close()
+
+
+def test_a_file_of_schema_v3_gets_the_alternatives_column(tmp_path):
+    """Version 4 adds mentions.alt_group (the extract contract's `group`); a version 3 file's mentions are
+    requirements on their own, and score as before."""
+    v3 = tmp_path / "v3.duckdb"
+    con = connect(v3)
+    con.execute("ALTER TABLE mentions DROP COLUMN alt_group")
+    con.execute("DELETE FROM schema_version")
+    con.execute("INSERT INTO schema_version (version) VALUES (3)")
+    con.execute("INSERT INTO documents (doc_id, kind) VALUES ('r', 'vacancy'), ('c', 'cv')")
+    con.execute("INSERT INTO skills (skill_id, type, label_en) VALUES ('hard.python', 'hard', 'Python')")
+    con.execute("INSERT INTO mentions (doc_id, seq, skill_id, start_offset, end_offset, text, method, confidence,"
+                " requirement) VALUES ('r', 0, 'hard.python', 0, 6, 'Python', 'exact', 1, 'required'),"
+                " ('c', 0, 'hard.python', 0, 6, 'Python', 'exact', 1, NULL)")
+    con.close()
+    con = connect(v3)
+    assert con.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 4
+    assert con.execute("SELECT alt_group FROM mentions").fetchall() == [(None,), (None,)]
+    assert con.execute("SELECT score FROM fit").fetchall() == [(100.0,)]
     con.close()
 
 

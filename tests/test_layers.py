@@ -17,6 +17,8 @@ RULES = {
     "pipeline/tokens.py": ABOVE_TEXT,
     "pipeline/sentences.py": ABOVE_TEXT,
     "pipeline/personal_data.py": ABOVE_TEXT,
+    "pipeline/kind.py": ABOVE_TEXT,
+    "pipeline/titles.py": ABOVE_TEXT[1:],
     "pipeline/stages": ABOVE_TEXT[1:],
     "pipeline/rows.py": ABOVE_TEXT[1:],
     "pipeline/store": ("pipeline.stages", *ABOVE_TEXT[3:]),

@@ -96,6 +96,19 @@ def test_txt_utf16_with_bom(encoding):
     assert read_bytes(data, "cv.txt").lstrip("\ufeff") == text
 
 
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-16-le", "utf-16-be"])
+def test_txt_utf32_with_bom_and_utf16_without_bom(encoding):
+    """UTF-32 (always with a BOM here) and UTF-16 saved without one, found from its zero bytes (issue 19)."""
+    text = "Zoë Maes\nPython en SQL, € 2.500\n"
+    assert read_bytes(text.encode(encoding), "cv.txt").lstrip("\ufeff") == text
+
+
+@pytest.mark.parametrize("charset", ["windows-1252", "iso-8859-15"])
+def test_html_meta_charset_is_honoured(charset):
+    page = f'<html><head><meta charset="{charset}"></head><body><p>Café, 2.500 € per maand</p></body></html>'
+    assert "Café, 2.500 € per maand" in read_bytes(page.encode(charset), "vacature.html")
+
+
 def test_txt_crlf_kept_unchanged(tmp_path):
     data = b"Jan\r\nSkills:\r\n- Python\r\n- SQL\r\n"
     (tmp_path / "cv.md").write_bytes(data)

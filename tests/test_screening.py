@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from pipeline import screening
@@ -71,7 +72,10 @@ def test_ranking_puts_the_python_developer_first(con, loaded):
     role = role_id(con, PYTHON_ROLE)
     rows = screening.ranking(con, loaded[0], role)
     assert len(rows) == 12 and [r["rank"] for r in rows] == list(range(1, 13))
-    assert rows[0]["candidate"] == "cv_en_sophie_janssens_python_developer.pdf"  # named by file, via the mapping
+    assert rows[0]["candidate"] == rows[0]["candidate_id"][:screening.SHORT_ID]  # a short id, never a file name
+    assert "source" not in rows[0]
+    named = screening.ranking(con, loaded[0], role, show_sources=True)
+    assert named[0]["source"] == "cv_en_sophie_janssens_python_developer.pdf"  # on request, via the mapping
     scores = [r["score"] for r in rows]
     assert scores == sorted(scores, reverse=True)
     # the stored scores and the fit_for_role macro agree, candidate by candidate
@@ -82,11 +86,36 @@ def test_ranking_puts_the_python_developer_first(con, loaded):
     assert all(r["score"] >= 50 for r in screening.ranking(con, loaded[0], role, min_score=50))
 
 
-def test_ranking_without_the_mapping_file_shows_ids(con, loaded, tmp_path):
+def test_ranking_without_the_mapping_file_shows_no_sources(con, loaded, tmp_path):
     role = role_id(con, PYTHON_ROLE)
     assert sources_path(loaded[0]).exists()
-    rows = screening.ranking(con, tmp_path / "elsewhere.duckdb", role, top=3)  # no mapping file beside it
-    assert [r["candidate"] for r in rows] == [r["candidate_id"] for r in rows]
+    rows = screening.ranking(con, tmp_path / "elsewhere.duckdb", role, top=3, show_sources=True)  # no mapping there
+    assert [r["source"] for r in rows] == [None] * 3
+    assert [r["candidate"] for r in rows] == [r["candidate_id"][:8] for r in rows]
+
+
+def test_a_candidate_is_named_by_id_prefix_or_file(con, loaded):
+    db = loaded[0]
+    cid = screening.ranking(con, db, role_id(con, PYTHON_ROLE), top=1)[0]["candidate_id"]
+    path = next(p for p in (Path(__file__).parents[1] / "sample_docs" / "cvs").iterdir() if "sophie" in p.name)
+    for reference in (cid, cid[:8], cid[:4], str(path), path.name):
+        assert screening.resolve_candidate(con, db, reference) == cid, reference
+    for unknown in ("no-such-cv.pdf", "ffffffffff", "", cid[:3]):
+        with pytest.raises(screening.NoSuchCandidate, match="no candidate"):
+            screening.resolve_candidate(con, db, unknown)
+    role = role_id(con, PYTHON_ROLE)
+    with pytest.raises(screening.NoSuchCandidate):
+        screening.resolve_candidate(con, db, role)  # a vacancy is no candidate
+
+
+def test_short_ids_grow_until_they_tell_candidates_apart(tmp_path):
+    con = duckdb.connect()
+    con.execute("CREATE TABLE documents (doc_id VARCHAR, kind VARCHAR)")
+    con.execute("INSERT INTO documents VALUES ('abcdef0123456789', 'cv'), ('abcdef0199999999', 'cv'), ('x', 'vacancy')")
+    assert screening.short_id_length(con) == 10
+    with pytest.raises(screening.NoSuchCandidate, match="names 2 candidates"):
+        screening.resolve_candidate(con, None, "abcdef01")
+    assert screening.resolve_candidate(con, None, "abcdef012") == "abcdef0123456789"
 
 
 def test_gap_agrees_with_the_ranking(con, loaded):

@@ -44,7 +44,10 @@ def test_screen_ranks_and_is_idempotent(small_taxonomy, tmp_path):
     assert counts(db) == before
     import json
     ranked = json.loads(first.stdout)
-    assert [r["candidate"] for r in ranked] == ["good.txt", "partial.txt"]
+    assert [r["candidate"] for r in ranked] == [r["candidate_id"][:8] for r in ranked]  # short ids, no file names
+    named = CliRunner().invoke(main, ["fit", "--db", str(db), "--role", ranked[0]["role_id"], "--format", "json",
+                                      "--show-sources"])
+    assert [r["source"] for r in json.loads(named.stdout)] == ["good.txt", "partial.txt"]
     assert ranked[0]["score"] > ranked[1]["score"] > 0  # Java partly meets programming via the hierarchy
 
 

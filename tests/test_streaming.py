@@ -29,3 +29,41 @@ def test_each_record_is_answered_before_the_next_arrives(small_taxonomy):
         process.wait(timeout=30)
     assert process.returncode == 1  # one record was malformed
     assert max(latencies[1:]) < 5  # after start-up, each record comes back at once
+
+
+def test_hostile_records_each_get_an_error_record_and_the_stream_goes_on(small_taxonomy):
+    """Nested too deeply, a lone surrogate, an oversized line: one error record each; the good one after them
+    is still answered (issue 19)."""
+    from pipeline.cli import MAX_RECORD_CHARS
+
+    hostile = ["[" * 100_000 + "]" * 100_000, '{"id": "\\ud800", "text": "Python"}',
+               json.dumps({"text": "x" * (MAX_RECORD_CHARS + 10)})]
+    good = json.dumps({"id": "ok", "text": "Python en SQL"})
+    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "extract", "-"], input="\n".join([*hostile, good]) + "\n",
+                            capture_output=True, text=True, timeout=120)
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [a.get("status") for a in answers] == ["malformed", "malformed", "too_large", None]
+    assert "nested" in answers[0]["error"] and "surrogate" in answers[1]["error"]
+    assert answers[3]["doc_id"] == "ok" and answers[3]["skills"]
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert len(result.stderr.splitlines()) == 3
+
+
+def test_a_file_name_that_is_not_utf8_loads_and_can_be_forgotten(small_taxonomy, tmp_path):
+    """One undecodable file name used to stop `skillfit load` halfway (issue 19)."""
+    import os
+
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    odd = os.fsdecode(b"jan_\xff_peeters.txt")
+    (folder / odd).write_text("Ervaring met Python", encoding="utf-8")
+    (folder / "b.txt").write_text("Ervaring met SQL", encoding="utf-8")
+    db = tmp_path / "x.duckdb"
+    load = subprocess.run([sys.executable, "-m", "pipeline.cli", "load", str(folder), "--db", str(db)],
+                          capture_output=True, text=True, timeout=120)
+    assert load.returncode == 0, load.stderr
+    assert "loaded 2" in load.stderr
+    forget = subprocess.run([sys.executable, "-m", "pipeline.cli", "forget", "--db", str(db), "--source",
+                             str(folder / odd)], capture_output=True, text=True, timeout=120)
+    assert forget.returncode == 0, forget.stderr
+    assert json.loads(forget.stdout)["documents"] == 1

@@ -12,11 +12,14 @@ INVISIBLE = ["script", "style", "noscript", "template", "head", "nav", "footer",
 BLOCKS = ["p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th", "table",
           "section", "article", "main", "header", "aside", "dd", "dt", "dl", "blockquote", "pre", "hr", "title"]
 BOILERPLATE = re.compile(r"cookie|consent|gdpr-banner|newsletter", re.I)
+META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([\w.:-]{1,40})", re.I)
 
 
 def read_html(data: bytes) -> str:
-    """Visible text of an HTML page, one block element per line."""
-    soup = BeautifulSoup(decode_text(data), "html.parser")
+    """Visible text of an HTML page, one block element per line; a `<meta charset>` is honoured when the page
+    is not UTF-8."""
+    declared = META_CHARSET.search(data[:4096])
+    soup = BeautifulSoup(decode_text(data, declared.group(1).decode("ascii") if declared else None), "html.parser")
     for tag in soup(INVISIBLE):
         tag.decompose()
     for tag in soup.find_all(True):

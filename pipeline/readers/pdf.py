@@ -2,7 +2,8 @@
 
 Two engines turn a PDF into words per page (pipeline.readers.pdf_engines): "pdfium" (fast, the
 default) and "pdfplumber" (slower, the reference). The layout below works on plain word dicts
-{"text", "x0", "x1", "top", "bottom"} (points, origin top-left), whichever engine made them.
+{"text", "x0", "x1", "top", "bottom"} (points, origin top-left), whichever engine made them, and
+OCR's words (pipeline.readers.ocr) for pages without a text layer go through it as well.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from statistics import median
 
 from pipeline.errors import ReadError
+from pipeline.readers.ocr import OCR_MODES, OcrSpan
 
 MAX_PAGES = 50
 ENGINES = ("pdfium", "pdfplumber")
@@ -23,20 +25,49 @@ HYPHENATED = re.compile(r"(\w)[-\u00ad]\n(?=[a-zà-ÿ])")
 MIN_GUTTER = 12.0  # points of empty space that separate two columns
 
 
-def read_pdf(data: bytes, max_pages: int = MAX_PAGES, engine: str = "pdfium") -> str:
-    """Text of a PDF, reading multi-column pages column by column; `engine` is one of ENGINES."""
+def read_pdf(data: bytes, max_pages: int = MAX_PAGES, engine: str = "pdfium", ocr: str = "never") -> str:
+    """Text of a PDF, reading multi-column pages column by column; `engine` is one of ENGINES, `ocr` one of
+    OCR_MODES (see read_pdf_ocr)."""
+    return read_pdf_ocr(data, max_pages, engine, ocr)[0]
+
+
+def read_pdf_ocr(data: bytes, max_pages: int = MAX_PAGES, engine: str = "pdfium",
+                 ocr: str = "auto") -> tuple[str, tuple[OcrSpan, ...]]:
+    """Text of a PDF and the stretches of it that OCR read. `ocr`: "auto" reads pages without a text layer
+    with OCR where Tesseract is installed, "always" every page (for a text layer that is garbage), "never" none."""
     from pipeline.readers import pdf_engines
 
     if engine not in ENGINES:
         raise ValueError(f"unknown PDF engine {engine!r} (choose from {', '.join(ENGINES)})")
+    if ocr not in OCR_MODES:
+        raise ValueError(f"unknown OCR mode {ocr!r} (choose from {', '.join(OCR_MODES)})")
     read_pages = pdf_engines.pdfium_pages if engine == "pdfium" else pdf_engines.pdfplumber_pages
     pages, has_graphics = read_pages(data, max_pages)
-    text = "\n\n".join(t for t in (page_text(words, width) for words, width in pages) if t.strip())
+    texts = [repair(page_text(words, width)) for words, width in pages]
+    if not any(t.strip() for t in texts) and not has_graphics:
+        raise ReadError("empty", "the PDF has neither text nor images or drawings")
+    todo = [i for i, t in enumerate(texts) if ocr == "always" or (ocr == "auto" and not t.strip())]
+    if not todo:
+        if not any(t.strip() for t in texts):
+            raise ReadError("no_text_layer", "no text layer (scanned image?), and OCR is off (--ocr never)")
+        return "\n\n".join(t for t in texts if t.strip()), ()
+    from pipeline.readers import ocr as tesseract
+
+    why = tesseract.unavailable()
+    if why is not None:
+        if not any(t.strip() for t in texts):
+            raise ReadError("no_text_layer", f"no text layer (scanned image?), and {why}")
+        return "\n\n".join(t for t in texts if t.strip()), ()  # what the text layer has; the scanned pages are lost
+    confidences = {}
+    for index, (image, dpi) in zip(todo, tesseract.render_pdf_pages(data, todo, pdf_engines.PDFIUM_LOCK)):
+        page = tesseract.read_page(image, dpi)
+        read = repair(page_text(page.words, page.width))
+        if read.strip():  # where OCR finds nothing (--ocr always), the text layer's text stays
+            texts[index], confidences[index] = read, page.confidence
+    text, spans = tesseract.join_pages(texts, confidences)
     if not text.strip():
-        if not has_graphics:
-            raise ReadError("empty", "the PDF has neither text nor images or drawings")
-        raise ReadError("no_text_layer", "no text layer (scanned image?): run OCR first, e.g. ocrmypdf")
-    return repair(text)
+        raise ReadError("no_text_layer", "no text layer (scanned image?), and OCR found no text in its images")
+    return text, spans
 
 
 def repair(text: str) -> str:

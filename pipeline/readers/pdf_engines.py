@@ -17,7 +17,7 @@ import threading
 from pipeline.errors import ReadError
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # damaged files log warnings per object: not ours to print
-_PDFIUM_LOCK = threading.Lock()  # pdfium is not thread-safe; an Extractor may be shared by threads
+PDFIUM_LOCK = threading.Lock()  # pdfium is not thread-safe; an Extractor may be shared by threads
 
 Pages = list[tuple[list[dict], float]]
 
@@ -95,7 +95,7 @@ def pdfium_pages(data: bytes, max_pages: int) -> tuple[Pages, bool]:
 
     from pipeline.readers.pdfium_text import has_graphics, page_words
 
-    with _PDFIUM_LOCK:
+    with PDFIUM_LOCK:
         try:
             pdf = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as exc:

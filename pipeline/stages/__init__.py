@@ -1,7 +1,8 @@
 """Pipeline stages. A stage is any callable `Document -> Document`; the pipeline is a list of them.
 
 The default order: detect the language, split sections, match skills, drop personal data that looked
-like skills, drop words that name a degree, a job title, a heading or the employer's own qualities, classify.
+like skills, drop words that name a degree, a job title, a heading or the employer's own qualities, classify,
+group a vacancy's alternatives ("PostgreSQL, SQL Server or MySQL").
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pipeline.model import Document
+from pipeline.stages.alternatives import GroupAlternatives
 from pipeline.stages.context import DropNonSkillContexts
 from pipeline.stages.language import detect as detect_language
 from pipeline.stages.match import MatchSkills
@@ -18,4 +20,5 @@ from pipeline.stages.sections import segment as segment_sections
 
 Stage = Callable[[Document], Document]
 
-__all__ = ["Stage", "MatchSkills", "DropNonSkillContexts", "detect_language", "segment_sections", "drop_personal_data", "classify_mentions"]
+__all__ = ["Stage", "MatchSkills", "DropNonSkillContexts", "detect_language", "segment_sections", "drop_personal_data",
+           "classify_mentions", "GroupAlternatives"]

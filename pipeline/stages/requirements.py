@@ -9,10 +9,26 @@ from pipeline.model import Document, Mention, Requirement
 from pipeline.sentences import SentenceBounds
 
 CHUNK_BREAK = re.compile(r"[,;:]\s")
-PREFERRED = re.compile(
-    r"\b(pr[ée]|liefst|pluspunt\w*|een plus|is a plus|a plus|bij voorkeur|preferabl[ey]|preferred|bonus|nice[- ]to[- ]have|"
-    r"strekt tot aanbeveling|ideally|idealiter|mooi meegenomen|(?:an|een) (?:advantage|voordeel|troef|asset)|"
-    r"is an asset|would be great|niet verplicht|optional)\b", re.I)
+# Cues that a skill is preferred: some stand before what they qualify ("bij voorkeur SAP"), some after ("SAP is een
+# troef"), some either way ("Bonus: Go", "Go is a bonus"). A cue before the skill that only stands after what it
+# qualifies belongs to something else ("… is een pluspunt) Goede kennis van MS Office").
+PRE_CUE = re.compile(r"\b(liefst|bij voorkeur|preferabl[ey]|ideally|idealiter|bonus if|extra if)\b", re.I)
+POST_CUE = re.compile(
+    r"\b(pluspunt\w*|is a plus|a plus|strekt tot aanbeveling|mooi meegenomen|"
+    r"(?:an|een) (?:\w+ )?(?:advantage|voordeel|troef|asset|meerwaarde)|troef|troeven|meerwaarde|advantageous|"
+    r"desirable|desired|beneficial|is an asset|would be great|niet verplicht|optional|optioneel|gewenst|wenselijk)\b",
+    re.I)
+EITHER_CUE = re.compile(r"\b(pr[ée](?![\w-])|een plus|preferred|bonus|nice[- ]to[- ]have|good to have)\b", re.I)
+PREFERRED = re.compile("|".join(f"(?:{c.pattern})" for c in (PRE_CUE, POST_CUE, EITHER_CUE)), re.I)
+# A cue that the skill is required: with a preferred cue in the same chunk, each applies to its own clause
+# ("Kennis van SQL is vereist en Python is een pluspunt").
+REQUIRED = re.compile(r"\b(required|a must|must|mandatory|essential|vereist|noodzakelijk|verplicht|een must|"
+                      r"onmisbaar)\b", re.I)
+CLAUSE_BREAK = re.compile(r"\s(?:and|en|but|maar|whereas|terwijl|while)\s", re.I)
+# A line that opens with a preferred label: the label covers the whole line ("Pré: kennis van SAP", "Bonus: Go").
+PREFERRED_LABEL = re.compile(r"[ \t>*•·-]*(?:\*\*)?(?:pr[ée]|pluspunt(?:en)?|troef|troeven|extra|nice[- ]to[- ]haves?|"
+                             r"bonus|bonus points|preferred|desirable|good to have|mooi meegenomen|"
+                             r"een (?:pr[ée]|plus|troef))\s*(?:\*\*)?\s*:", re.I)
 NUMBER_WORDS = {"een": 1, "één": 1, "one": 1, "twee": 2, "two": 2, "drie": 3, "three": 3, "vier": 4, "four": 4,
                 "vijf": 5, "five": 5, "zes": 6, "six": 6, "zeven": 7, "seven": 7, "acht": 8, "eight": 8,
                 "negen": 9, "nine": 9, "tien": 10, "ten": 10}
@@ -37,36 +53,65 @@ LEVEL = re.compile(r"\b(" + "|".join(re.escape(w) for w, _ in _LEVEL_WORDS) + r"
 _LEVEL_OF = {w: lvl for w, lvl in _LEVEL_WORDS}
 CEFR = re.compile(r"\b([ABC][12])\b")
 LEVEL_WINDOW = 30  # characters either side of a mention searched for a level word
+LABEL_REACH = 300  # a "Pré:" label is looked for at the start of the mention's line, this far back at most
 NOT_REQUIREMENTS = {"about", "offer"}
 
 
-def requirement_for(doc: Document, section: str | None, clause: str) -> Requirement | None:
+def requirement_for(doc: Document, section: str | None, scope: tuple[int, int], mention: Mention) -> Requirement | None:
     """Required or preferred for vacancy mentions; None for CVs and for offer/about sections.
 
-    `section`: the kind of section the mention is in; `clause`: the part of its sentence it belongs to
-    (see `preference_scope`).
+    `section`: the kind of section the mention is in; `scope`: [start, end) of the part of its sentence a cue must
+    be in (see `preference_scope`).
     """
     if doc.kind != "vacancy" or section in NOT_REQUIREMENTS:
         return None
-    if section == "nice_to_have" or PREFERRED.search(clause):
+    if section == "nice_to_have" or preferred_in(doc.text, scope, mention):
         return "preferred"
     return "required"
 
 
-def preference_scope(text: str, mentions: list[Mention], i: int, sentence: tuple[int, int]) -> str:
-    """The text a "preferred" cue must be in to apply to mention i: its comma-separated chunk, extended
-    over following chunks while the chunks between are nothing but a list of skills
-    ("Python, SQL and Docker are a plus" applies to all three; "SQL, and Python is a plus" only to Python)."""
+def preferred_in(text: str, scope: tuple[int, int], mention: Mention) -> bool:
+    """Whether a preferred cue in `scope` applies to the mention: one that may stand anywhere, one that stands
+    before what it qualifies found before the mention, or one that stands after it found after the mention."""
+    start, end = scope
+    return bool(EITHER_CUE.search(text, start, end) or PRE_CUE.search(text, start, mention.start)
+                or POST_CUE.search(text, mention.end, end))
+
+
+def preference_scope(text: str, mentions: list[Mention], i: int, sentence: tuple[int, int]) -> tuple[int, int]:
+    """[start, end) of the text a "preferred" cue must be in to apply to mention i.
+
+    Its comma-separated chunk, extended over the chunks of the list it is in: forward while the chunks between are
+    nothing but skills ("Python, SQL and Docker are a plus" applies to all three; "SQL, and Python is a plus" only
+    to Python), backward to the chunk that opens the list ("Preferably SAP, Excel and Power BI"). A line that
+    opens with a label ("Pré: kennis van SAP") is one scope; where the chunk holds a required and a preferred cue,
+    each covers its own clause ("SQL is vereist en Python is een pluspunt")."""
+    m = mentions[i]
+    reach = max(0, m.start - LABEL_REACH)  # bounded: a text that is one long line stays linear
+    line_start = text.rfind("\n", reach, m.start) + 1
+    if (line_start or reach == 0) and PREFERRED_LABEL.match(text, line_start):
+        line_end = text.find("\n", m.end)
+        return line_start, len(text) if line_end < 0 else line_end
     s, e = sentence
-    bounds = [s] + [m.end() for m in CHUNK_BREAK.finditer(text, s, e)] + [e]
+    bounds = [s] + [b.end() for b in CHUNK_BREAK.finditer(text, s, e)] + [e]
     chunks = list(zip(bounds, bounds[1:]))
-    index = next((k for k, (a, b) in enumerate(chunks) if a <= mentions[i].start < b), len(chunks) - 1)
+    index = next((k for k, (a, b) in enumerate(chunks) if a <= m.start < b), len(chunks) - 1)
+    first = index
+    while first > 0 and _list_items(text, mentions, *chunks[first]) and _ends_in_skill(text, mentions,
+                                                                                       *chunks[first - 1]):
+        first -= 1  # this chunk continues the list the chunk before began
     scope_end = chunks[index][1]
     for a, b in chunks[index + 1:]:
         if not _only_skills(text, mentions, chunks[index][0], a):
             break
         scope_end = b
-    return text[chunks[index][0]:scope_end]
+    scope_start = chunks[first][0]
+    if PREFERRED.search(text, scope_start, scope_end) and REQUIRED.search(text, scope_start, scope_end):
+        cuts = [scope_start] + [c.start() for c in CLAUSE_BREAK.finditer(text, scope_start, scope_end)] + [scope_end]
+        for a, b in zip(cuts, cuts[1:]):
+            if a <= m.start < b:
+                return a, b
+    return scope_start, scope_end
 
 
 def _within(mentions: list[Mention], start: int, end: int) -> range:
@@ -80,7 +125,7 @@ def _start(m: Mention) -> int:
 
 def _only_skills(text: str, mentions: list[Mention], start: int, end: int) -> bool:
     """Whether [start, end) holds only skill mentions, list punctuation and conjunctions."""
-    rest = text[start:end]
+    rest = text[start:end].lstrip(BULLET_MARKS)  # a bullet's mark is no word of its own
     for i in _within(mentions, start, end):
         m = mentions[i]
         if m.end <= end:
@@ -89,11 +134,47 @@ def _only_skills(text: str, mentions: list[Mention], start: int, end: int) -> bo
 
 
 LIST_GAP = re.compile(r"[\s,/&()]*(?:\b(?:and|en|or|of|as well as|alsook)\b)?[\s,/&()]*", re.I)
+BULLET_MARKS = " \t-*•·▪>"
+LIST_END = re.compile(r"[\s,/&()]*[.!?:;]?[\s*]*")
+
+
+def _list_items(text: str, mentions: list[Mention], start: int, end: int) -> bool:
+    """Whether [start, end) holds only skills, list punctuation and conjunctions (and a full stop at its end)."""
+    inside = _within(mentions, start, end)
+    if not inside:
+        return False
+    last = mentions[inside[-1]]
+    return last.end <= end and _only_skills(text, mentions, start, last.end) and \
+        LIST_END.fullmatch(text, last.end, end) is not None
+
+
+def _ends_in_skill(text: str, mentions: list[Mention], start: int, end: int) -> bool:
+    """Whether [start, end) ends with a skill mention and list punctuation after it."""
+    inside = _within(mentions, start, end)
+    return bool(inside) and mentions[inside[-1]].end <= end and \
+        LIST_GAP.fullmatch(text, mentions[inside[-1]].end, end) is not None
+
+
+# What may stand between a years phrase and the skills it governs ("5+ years of Python", "3 jaar ervaring met SQL",
+# "5 years' hands-on experience in Java", "5 years of experience in aircraft systems and quality assurance"): no
+# clause break, and no other word unless "experience in/with/…" links the years to what follows.
+YEARS_BEFORE_SKILL = re.compile(
+    r"['’]?s?\s*(?:(?:of|van)\s+)?(?:[\w-]+\s+){0,2}?(?:experience|ervaring|werkervaring)?\s*"
+    r"(?:(?:in|with|of|met|als|as|using|on|within|binnen|op het gebied van|werken met|working with)\s+"
+    r"(?:[\w&/-]+\s+){0,4}?)?(?:(?:the|de|het|een|a|an)\s+)?", re.I)
+# What may stand between a skill and the years phrase after it ("Python: 5 years", "SQL, 3 jaar", "Java for 4
+# years", "Projectmanagementervaring: 5 jaar"); with a role noun or an adjective in between, that word governs
+# the years instead ("Nurse with 6 years' experience, resilient").
+SKILL_BEFORE_YEARS = re.compile(
+    r"[-\s]?(?:ervaring|experience|werkervaring)?\s*(?:with|met|for|voor|during|gedurende|[:(\-–,])?\s*"
+    r"(?:(?:at least|minimum|minimaal|min\.|over|more than|meer dan|ruim|about|circa|ca\.|±|~)\s*)?", re.I)
 
 
 def assign_years(text: str, mentions: list[Mention], sentence: tuple[int, int]) -> dict[int, float]:
-    """Years per mention index: a years phrase covers the list of skills right after it
-    ("5+ years of Python, SQL and Docker"), else the nearest skill before it ("Python (5 jaar)")."""
+    """Years per mention index: a years phrase covers the skill it governs and the list it heads ("5+ years of
+    Python, SQL and Docker", "3 jaar ervaring met SQL"), else the skill right before it ("Python (5 jaar)",
+    "SQL: 3 years"); nothing when it governs a word that is no skill mention ("Nurse with 6 years' experience,
+    resilient": the years are the nurse's, not resilience's)."""
     s, e = sentence
     lowered = text[s:e].lower()
     if "year" not in lowered and "jaar" not in lowered and "yrs" not in lowered:
@@ -107,15 +188,16 @@ def assign_years(text: str, mentions: list[Mention], sentence: tuple[int, int]) 
         years = float(NUMBER_WORDS.get(number) or number.replace(",", "."))
         before = [i for i in inside if mentions[i].end <= match.start()]
         after = [i for i in inside if mentions[i].start >= match.end()]
+        chain: list[int] = []
         if before and RIGHT_AFTER.fullmatch(text, mentions[before[-1]].end, match.start()):
             chain = before[-1:]  # "Python (5 years), Docker (2 years)": the years belong to the skill before
-        elif after:
+        elif after and YEARS_BEFORE_SKILL.fullmatch(text, match.end(), mentions[after[0]].start):
             chain = [after[0]]
             for prev, nxt in zip(after, after[1:]):
                 if not LIST_GAP.fullmatch(text, mentions[prev].end, mentions[nxt].start):
                     break
                 chain.append(nxt)
-        else:
+        elif before and SKILL_BEFORE_YEARS.fullmatch(text, mentions[before[-1]].end, match.start()):
             chain = before[-1:]
         for i in chain:
             out.setdefault(i, years)
@@ -123,19 +205,65 @@ def assign_years(text: str, mentions: list[Mention], sentence: tuple[int, int]) 
 
 
 LEVEL_AFTER = re.compile(r"[ \t]*(?:[:(\-–]|\bniveau\b|\blevel\b)[ \t]*([^\n,;|)]{0,30})", re.I)
+# After a list, a level behind a dash or colon covers the whole list ("MS Office (Word, Excel, Outlook) – goed",
+# "Frans, Engels: basis"); one in brackets right after an item is that item's ("Python, Java (basic)").
+LEVEL_AFTER_LIST = re.compile(r"[ \t]*\)?[ \t]*(?:[:\-–]|\bniveau\b|\blevel\b)[ \t]*([^\n,;|)]{0,30})", re.I)
+LIST_ITEMS_GAP = re.compile(r"[ \t,/&()]*(?:\b(?:and|en|or|of)\b)?[ \t,/&()]*", re.I)
+# Where the words before a mention stop being about it: a level before a comma or a full stop describes something
+# else ("Strong negotiator, resilient", "– goed. VCA basis").
+CLAUSE_END = re.compile(r".*(?:[.;,!?|•()]|\s[-–]\s)", re.S)
+# A level right after the skill with nothing between, before a clause ends ("Word goed, Excel goed"); not
+# "basis"/"basic", which there is mostly part of the name ("VCA basis", "EHBO basis").
+LEVEL_RIGHT_AFTER = re.compile(r"[ \t]+(" + "|".join(re.escape(w) for w, lvl in _LEVEL_WORDS if lvl != "basic")
+                               + r")[ \t]*(?=[,;.)|\n]|$)", re.I)
+# A level label before a list covers the list ("Moedertaal: Nederlands, Portugees").
+LEVEL_LABEL_BEFORE = re.compile(r"\b(" + "|".join(re.escape(w) for w, _ in _LEVEL_WORDS) + r")[ \t]*:[ \t]*$", re.I)
 
 
 def level_for(text: str, mention: Mention) -> str | None:
-    """A proficiency level right before the mention (vloeiend Frans) or after a colon (Frans: goed)."""
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    before = " ".join(text[max(line_start, mention.start - LEVEL_WINDOW):mention.start].split()[-3:])
-    after = LEVEL_AFTER.match(text, mention.end)
+    """A proficiency level right before the mention in its clause (vloeiend Frans) or after a colon, dash or
+    bracket (Frans: goed); never one inside the skill's own name ("Basic Life Support", "VCA basis")."""
+    line_start = text.rfind("\n", max(0, mention.start - LEVEL_WINDOW), mention.start) + 1
+    window = text[max(line_start, mention.start - LEVEL_WINDOW):mention.start]
+    clause = CLAUSE_END.match(window)
+    before = " ".join(window[clause.end() if clause else 0:].split()[-3:])
+    after = LEVEL_AFTER.match(text, mention.end) or LEVEL_RIGHT_AFTER.match(text, mention.end)
     for chunk, last in ((after.group(1) if after else "", False), (before, True)):
-        found = LEVEL.findall(chunk) or CEFR.findall(chunk)
+        found = _level_in(chunk, last)
         if found:
-            word = found[-1] if last else found[0]
-            return _LEVEL_OF.get(word.lower(), word)
+            return found
     return None
+
+
+def _level_in(chunk: str, last: bool) -> str | None:
+    found = LEVEL.findall(chunk) or CEFR.findall(chunk)
+    if not found:
+        return None
+    word = found[-1] if last else found[0]
+    return _LEVEL_OF.get(word.lower(), word)
+
+
+def list_levels(text: str, mentions: list[Mention]) -> dict[int, str]:
+    """Levels that follow a list of skills and cover all of it, per mention index (mentions sorted by start)."""
+    out: dict[int, str] = {}
+    run = [0] if mentions else []
+    for k in range(1, len(mentions) + 1):
+        if k < len(mentions) and mentions[k - 1].end <= mentions[k].start and \
+                LIST_ITEMS_GAP.fullmatch(text, mentions[k - 1].end, mentions[k].start):
+            run.append(k)
+            continue
+        if len(run) > 1:
+            after = LEVEL_AFTER_LIST.match(text, mentions[run[-1]].end)
+            level = _level_in(after.group(1), last=False) if after else None
+            if not level:
+                start = mentions[run[0]].start
+                reach = max(0, start - LEVEL_WINDOW)
+                label = LEVEL_LABEL_BEFORE.search(text, text.rfind("\n", reach, start) + 1 or reach, start)
+                level = _level_in(label.group(1), last=False) if label else None
+            if level:
+                out.update(dict.fromkeys(run, level))
+        run = [k]
+    return out
 
 
 def classify(doc: Document) -> Document:
@@ -149,6 +277,7 @@ def classify(doc: Document) -> Document:
         if b not in done_sentences:
             done_sentences.add(b)
             years.update(assign_years(doc.text, mentions, b))
+    levels = list_levels(doc.text, mentions)
     out = []
     for i, mention in enumerate(mentions):
         section = doc.section_at(mention.start)
@@ -156,8 +285,8 @@ def classify(doc: Document) -> Document:
         out.append(Mention(  # not dataclasses.replace: this runs for every mention and replace is slow
             mention.skill_id, mention.start, mention.end, mention.text, mention.method, mention.confidence,
             section=section_kind,
-            requirement=requirement_for(doc, section_kind, preference_scope(doc.text, mentions, i, bounds[i])),
+            requirement=requirement_for(doc, section_kind, preference_scope(doc.text, mentions, i, bounds[i]), mention),
             years=years.get(i),
-            level=level_for(doc.text, mention),
+            level=level_for(doc.text, mention) or levels.get(i),
         ))
     return doc.replace(mentions=tuple(out))

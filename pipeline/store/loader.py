@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -19,12 +20,15 @@ from pipeline.rows import rows_for, schemas
 from pipeline.store.privacy import SourceMap
 from pipeline.taxonomy import Taxonomy
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # Statements that bring a file of schema version N-1 up to N. schema.sql always has the newest shape,
 # so a new file needs none of them; each must be safe to run twice.
 MIGRATIONS: dict[int, list[str]] = {
     2: ["ALTER TABLE documents ADD COLUMN IF NOT EXISTS expires_at TIMESTAMP"],
     3: [],  # new tables fit_scores and fit_scores_state: schema.sql creates them (IF NOT EXISTS); nothing changes
+    # alternatives of one requirement (the extract contract's `group`); schema.sql adds the skill_commonness table
+    # and the fit_weights rows equivalent, common and common_share
+    4: ["ALTER TABLE mentions ADD COLUMN IF NOT EXISTS alt_group VARCHAR"],
 }
 DEFAULT_RETENTION_DAYS = 28.0  # four weeks after loading, unless the user says otherwise
 
@@ -71,7 +75,26 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(statement)
     if current is None or current < SCHEMA_VERSION:
         con.execute("INSERT INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION])
+    con.execute(_commonness_sql())
     con.execute(_sql("views.sql"))
+
+
+@cache
+def _commonness_sql() -> str:
+    """One INSERT of the shipped skill commonness figures (commonness.csv, from bench/commonness.py); rows the
+    user changed, or that are there already, stay as they are."""
+    import csv
+
+    rows = list(csv.DictReader(_sql("commonness.csv").splitlines()))
+    if not rows:
+        return "SELECT 1"
+
+    def text(value: str) -> str:
+        return "'" + value.replace("'", "''") + "'"
+
+    values = ",\n".join(f"({text(r['skill_id'])}, {float(r['share'])!r}, {int(r['occupations'])}, {text(r['basis'])})"
+                         for r in rows)
+    return f"INSERT INTO skill_commonness VALUES\n{values}\nON CONFLICT DO NOTHING"
 
 
 class Store:

@@ -14,6 +14,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipeline.paths import printable
+
 if TYPE_CHECKING:
     import duckdb
 
@@ -22,8 +24,8 @@ def canonical(source: str) -> str:
     """The absolute form of a file path, so `cvs/a.pdf`, `./cvs/a.pdf` and the full path are one source.
     URLs (s3://…, from `distributed-extract`) and names such as <stdin> stay as they are."""
     if not source or source.startswith("<") or "://" in source:
-        return source
-    return str(Path(source).resolve())
+        return printable(source) if source else source
+    return printable(str(Path(source).resolve()))
 
 
 def sources_path(db_path: str | Path) -> Path | None:
@@ -90,6 +92,22 @@ class SourceMap:
         with duckdb.connect(str(self.path), read_only=True) as con:
             return dict(con.execute("SELECT doc_id, min(source) FROM sources WHERE list_contains($ids, doc_id)"
                                     " GROUP BY doc_id", {"ids": list(doc_ids)}).fetchall())
+
+    def find(self, reference: str) -> list[str]:
+        """Document ids recorded for a file named by its path (as given, or resolved) or by its file name alone;
+        empty when there is no mapping file. Uses the open connection if there is one, else opens read-only."""
+        if self.path is None or (self._con is None and not self.path.exists()):
+            return []
+        import duckdb
+
+        query = ("SELECT DISTINCT doc_id FROM sources WHERE source = $s"
+                 " OR ($name AND regexp_extract(source, '[^/\\\\]*$') = $raw) ORDER BY doc_id")
+        raw = printable(reference)  # a file name that is not UTF-8, as it was recorded
+        params = {"s": canonical(reference), "raw": raw, "name": "/" not in raw and "\\" not in raw}
+        if self._con is not None:
+            return [r[0] for r in self._con.execute(query, params).fetchall()]
+        with duckdb.connect(str(self.path), read_only=True) as con:
+            return [r[0] for r in con.execute(query, params).fetchall()]
 
     def doc_ids_for(self, source: str) -> list[str]:
         """Document ids recorded for a source path (as given, or resolved)."""

@@ -1,4 +1,4 @@
--- skillfit store, schema version 3 (see MIGRATIONS in loader.py for what changed). Applied idempotently on every writable connect.
+-- skillfit store, schema version 4 (see MIGRATIONS in loader.py for what changed). Applied idempotently on every writable connect.
 CREATE TABLE IF NOT EXISTS schema_version (
     version    INTEGER NOT NULL,
     applied_at TIMESTAMP DEFAULT current_timestamp
@@ -70,6 +70,7 @@ CREATE TABLE IF NOT EXISTS mentions (
     years        DOUBLE,
     level        VARCHAR,
     evidence     VARCHAR,
+    alt_group    VARCHAR,
     PRIMARY KEY (doc_id, seq)
 );
 COMMENT ON TABLE mentions IS 'Each occurrence of a skill in a document: offsets, match method, confidence, section, required/preferred, years, level, and the sentence that shows it.';
@@ -112,5 +113,18 @@ INSERT INTO fit_weights VALUES
     ('exact', 1.0, 'credit when the candidate has the very skill'),
     ('narrower', 0.75, 'credit when the candidate has a more specific skill (Python for programming)'),
     ('broader', 0.4, 'credit when the candidate has the broader skill (programming for Python)'),
-    ('sibling', 0.0, 'credit for a related skill under the same broader concept (Java for Python); 0 = off, as languages and tools under one parent rarely stand in for each other')
+    ('sibling', 0.0, 'credit for a related skill under the same broader concept (Java for Python); 0 = off, as languages and tools under one parent rarely stand in for each other'),
+    ('equivalent', 0.75, 'credit for a related skill under the same broader concept where the vacancy says "or equivalent" (AFAS for "Exact Online or equivalent"); 0 = off'),
+    ('common', 0.15, 'specificity: weight multiplier of a requirement that CVs of nearly every occupation meet (skill_commonness.share at or above common_share: a market language, driving licence B, Office, communication skills); rises linearly to 1 for a skill no CV of another occupation holds; 1 = off'),
+    ('common_share', 0.5, 'specificity: the share of occupations'' CVs holding a skill (skill_commonness.share) at which it counts as fully common'),
+    ('written_in', 1.0, 'credit for a language from a CV written in it, fluently and at length (evidence "written in"; the level it states is fluent), when the CV does not name the language itself; 0 = off'),
+    ('written_in_min_chars', 1200, 'how long (characters) a CV must be for the language it is written in to count (written_in)')
 ON CONFLICT DO NOTHING;
+
+CREATE TABLE IF NOT EXISTS skill_commonness (
+    skill_id    VARCHAR PRIMARY KEY,
+    share       DOUBLE NOT NULL,
+    occupations INTEGER,
+    basis       VARCHAR
+);
+COMMENT ON TABLE skill_commonness IS 'How common each skill is in CVs of any occupation (0-1, mean over occupations of the share of their CVs holding it; bench/commonness.py), which lowers the weight of requirements that say little about fit (fit_weights.common); basis: measured, or prior for what CVs in Belgium and the Netherlands rarely state (market languages, driving licence B). Filled from the shipped figures; UPDATE it to tune, and skillfit keeps your values.';

@@ -5,8 +5,9 @@ matrix products and stores them (every pair, or the best `keep` candidates of ea
 that ranking a role is a lookup instead of a join over all mentions.
 
 How. A candidate's credit for a skill a role asks for is the best (the max, not a sum) of
-`relation credit x years factor` over the candidate's skills that relate to it (skill_relations), where the
-years factor is min(1, candidate years / years asked) when both are given. DuckDB's hash aggregates compute
+`relation credit x strength x years factor` over the candidate's skills that relate to it (skill_relations), where
+the strength is 1 for a skill the CV names and fit_weights.written_in for the language it is written in
+(candidate_held), and the years factor is min(1, candidate years / years asked) when both are given. DuckDB's hash aggregates compute
 that max per candidate and asked skill, years asked aside: B (skills x candidates, dense, one block of
 candidates at a time). A role's points are then a weighted sum of B's rows:
 
@@ -14,7 +15,11 @@ candidates at a time). A role's points are then a weighted sum of B's rows:
 
 with W and R sparse roles x skills matrices of weights and required-indicators (a role asks for a dozen skills).
 Requirements that ask for years are corrected for the candidates whose years lower their credit, by a sparse
-D (requirement key (skill, years asked) x candidates: credit with years - credit without). The score is
+D (requirement key (skill, years asked) x candidates: credit with years - credit without). A group of
+alternatives ("PostgreSQL, SQL Server or MySQL") is one requirement met by its best member: its members' rows
+of B (years corrected) are gathered, the max taken per group (G, groups x candidates), and the groups weighted
+as skills are: + W_group @ G. An asked skill is a (skill, "or equivalent") pair, since equivalents (siblings)
+earn credit only where the vacancy says so. The score is
 `floor((100 * points / total weight + 1e-10) * 10 + 0.5) / 10`, as the `fit_score` macro (views.sql) computes
 it; the nudge keeps float noise in the last bit (which depends on the order of additions) from flipping a x.x5.
 The best `keep` per role are merged block by block (score descending, then candidate id, as the view ranks).
@@ -106,14 +111,25 @@ def _ids(values) -> np.ndarray:
 
 
 def _requirements(con) -> dict[str, Any]:
-    """role_weights as arrays, with role and skill indexes."""
-    req = _fetch(con, "SELECT role_id, skill_id, type, requirement = 'required' AS required, years, weight"
-                      " FROM role_weights")
+    """role_weights as arrays, one row per role, requirement and skill, with indexes: role, asked skill (a skill
+    and whether equivalents count for it: "or equivalent" lets siblings earn credit), and requirement (a
+    skill asked on its own, or a group of alternatives, whose rows share a weight, type and requirement)."""
+    req = _fetch(con, "SELECT role_id, req_id, skill_id, coalesce(ends_with(alt_group, '+equivalent'), false) AS equivalent,"
+                      " type, requirement = 'required' AS required, years, weight FROM role_weights")
     raw_weight = np.ma.asarray(req["weight"], dtype=np.float64)
     roles, role_ix = np.unique(_ids(req["role_id"]), return_inverse=True)
-    skills, skill_ix = np.unique(_ids(req["skill_id"]), return_inverse=True)
-    return dict(roles=roles, role_ix=role_ix.ravel(), skills=skills, skill_ix=skill_ix.ravel(), type=_ids(req["type"]),
-                required=np.asarray(req["required"], bool),
+    role_ix = role_ix.ravel()
+    names, name_ix = np.unique(_ids(req["skill_id"]), return_inverse=True)
+    pairs, skill_ix = np.unique(name_ix.ravel() * 2 + np.asarray(req["equivalent"], bool), return_inverse=True)
+    req_names, req_ix = np.unique(_ids(req["req_id"]), return_inverse=True)
+    units, unit_ix = np.unique(role_ix.astype(np.int64) * max(len(req_names), 1) + req_ix.ravel(), return_inverse=True)
+    unit_ix = unit_ix.ravel()
+    by_unit = np.argsort(unit_ix, kind="stable")
+    first = by_unit[np.searchsorted(unit_ix[by_unit], np.arange(len(units)))]  # a row of each requirement
+    members = np.bincount(unit_ix, minlength=len(units))
+    return dict(roles=roles, role_ix=role_ix, skills=names[pairs // 2], equivalent=pairs % 2 == 1,
+                skill_ix=skill_ix.ravel(), unit_ix=unit_ix, first=first, single=members[unit_ix] == 1,
+                type=_ids(req["type"]), required=np.asarray(req["required"], bool),
                 years=np.ma.filled(np.ma.asarray(req["years"], dtype=np.float64), np.nan),
                 weight=np.ma.filled(raw_weight, 0.0), weighted=~np.ma.getmaskarray(raw_weight))
 
@@ -131,21 +147,23 @@ def _credits(con, candidates: np.ndarray, req: dict) -> tuple[dict, dict]:
     con.register("_sf_cands", pa.table({"doc_id": pa.array(candidates.tolist(), pa.string()),
                                         "c": pa.array(np.arange(len(candidates), dtype=np.int32))}))
     con.register("_sf_skills", pa.table({"skill_id": pa.array(req["skills"].tolist(), pa.string()),
+                                         "equivalent": pa.array(req["equivalent"].tolist(), pa.bool_()),
                                          "s": pa.array(np.arange(len(req["skills"]), dtype=np.int32))}))
     con.register("_sf_ykeys", pa.table({"s": pa.array(ykeys[:, 0].astype(np.int32)),
                                         "years": pa.array(ykeys[:, 1], pa.float64()),
                                         "k": pa.array(np.arange(len(ykeys), dtype=np.int32))}))
     try:
-        # held: the same candidate skills as fit_credit's (max years per CV and skill); then the max credit per
-        # candidate and asked skill (base), and for asked years the same max with the years factor applied.
+        # held: the same candidate skills as fit_credit's (candidate_held: max years and strength per CV and skill);
+        # then the max credit per candidate and asked skill (base), and for asked years the same max with the years
+        # factor applied (the order of multiplications is fit_member_credit's).
         rows = _fetch(con, """
             WITH held AS MATERIALIZED (
-                SELECT c.c, m.skill_id, max(m.years) AS years
-                FROM mentions m JOIN _sf_cands c ON c.doc_id = m.doc_id GROUP BY ALL
+                SELECT c.c, h.skill_id, h.years, h.strength
+                FROM candidate_held h JOIN _sf_cands c ON c.doc_id = h.candidate_id
             ), related AS NOT MATERIALIZED (  -- not stored: scaled wants only the rows with years
-                SELECT h.c, x.s, rel.credit, h.years
+                SELECT h.c, x.s, rel.credit * h.strength AS credit, h.years
                 FROM held h JOIN skill_relations rel ON rel.candidate_skill = h.skill_id
-                JOIN _sf_skills x ON x.skill_id = rel.required_skill
+                JOIN _sf_skills x ON x.skill_id = rel.required_skill AND (rel.relation <> 'equivalent' OR x.equivalent)
             ), base AS MATERIALIZED (
                 SELECT c, s, max(credit) AS credit, max(credit) FILTER (WHERE years IS NULL) AS credit_no_years
                 FROM related GROUP BY ALL
@@ -180,31 +198,52 @@ def compute(con: duckdb.DuckDBPyConnection, keep: int | None = DEFAULT_KEEP) -> 
     candidates = _ids(_fetch(con, "SELECT doc_id FROM documents WHERE kind = 'cv' ORDER BY doc_id")["doc_id"])
     req = _requirements(con)
     roles, n_r, n_c, n_s = req["roles"], len(req["roles"]), len(candidates), len(req["skills"])
-    # the view's totals: sum(weight) per role (NULL when every weight is NULL) and the number required
-    total = np.bincount(req["role_ix"], weights=req["weight"], minlength=n_r)
-    null_role = (np.bincount(req["role_ix"], weights=req["weighted"], minlength=n_r) == 0) | (total == 0)
-    n_required = np.bincount(req["role_ix"], weights=req["required"], minlength=n_r).astype(np.int64)
+    # the view's totals, over requirements (a group counts once): sum(weight) per role (NULL when every weight
+    # is NULL) and the number required
+    first = req["first"]
+    unit_role = req["role_ix"][first]
+    total = np.bincount(unit_role, weights=req["weight"][first], minlength=n_r)
+    null_role = (np.bincount(unit_role, weights=req["weighted"][first], minlength=n_r) == 0) | (total == 0)
+    n_required = np.bincount(unit_role, weights=req["required"][first], minlength=n_r).astype(np.int64)
     base, scaled = _credits(con, candidates, req) if n_r and n_c else ({}, {})
     n_k = len(req.get("ykeys", ()))
+    ykey_of = np.full(len(req["role_ix"]), -1, np.int64)  # per row: its (skill, years asked) key, -1 without
+    if n_k:
+        ykey_of[req["scaled"]] = req["ykey_ix"]
 
-    # role x skill weights and required-indicators, one matrix per skill type (sparse: a role asks for a few
-    # skills), and the same per requirement key with years asked, for the corrections
+    # Requirements asked as one skill: role x skill weights and required-indicators, one matrix per skill type
+    # (sparse: a role asks for a few skills), and the same per requirement key with years asked, for the corrections.
+    one = req["single"]
     types = [req["type"] == "hard", req["type"] == "soft", (req["type"] != "hard") & (req["type"] != "soft")]
-    weights = [sparse.csr_matrix((req["weight"][t], (req["role_ix"][t], req["skill_ix"][t])), shape=(n_r, n_s))
-               for t in types]
-    r = req["required"]
+    weights = [sparse.csr_matrix((req["weight"][t & one], (req["role_ix"][t & one], req["skill_ix"][t & one])),
+                                 shape=(n_r, n_s)) for t in types]
+    r = req["required"] & one
     required = sparse.csr_matrix((np.ones(r.sum(), np.float32), (req["role_ix"][r], req["skill_ix"][r])),
                                  shape=(n_r, n_s))  # counts: float32 is exact
     if n_k:
-        y = req["scaled"]
-        key_weights = [sparse.csr_matrix((req["weight"][y & t], (req["role_ix"][y & t], req["ykey_ix"][t[y]])),
+        y = (ykey_of >= 0) & one
+        key_weights = [sparse.csr_matrix((req["weight"][y & t], (req["role_ix"][y & t], ykey_of[y & t])),
                                          shape=(n_r, n_k)) for t in types]
-        key_required = sparse.csr_matrix((np.ones((y & r).sum()), (req["role_ix"][y & r], req["ykey_ix"][r[y]])),
+        key_required = sparse.csr_matrix((np.ones((y & r).sum()), (req["role_ix"][y & r], ykey_of[y & r])),
                                          shape=(n_r, n_k))
+    # Groups of alternatives: each member's credit (years applied), then the best per group, weighted per role.
+    members = np.flatnonzero(~one)
+    members = members[np.argsort(req["unit_ix"][members], kind="stable")]
+    group_units, group_start = np.unique(req["unit_ix"][members], return_index=True)
+    n_g = len(group_units)
+    g_rows = first[group_units]
+    group_weights = [sparse.csr_matrix((req["weight"][g_rows][t[g_rows]], (req["role_ix"][g_rows][t[g_rows]],
+                                        np.flatnonzero(t[g_rows]))), shape=(n_r, n_g)) for t in types]
+    g_req = req["required"][g_rows]
+    group_required = sparse.csr_matrix((np.ones(g_req.sum(), np.float32), (req["role_ix"][g_rows][g_req],
+                                        np.flatnonzero(g_req))), shape=(n_r, n_g))
+    member_skill, member_key = req["skill_ix"][members], ykey_of[members]
+    keyed = member_key >= 0
     totals = np.where(null_role, np.nan, total)[:, None]
 
     depth = n_c if keep is None else min(keep, n_c)
-    block = max(MIN_BLOCK, min(CHUNK, 16_000_000 // max(n_s, 1)))  # skills x block doubles: at most 128 MB
+    # skills (and group members) x block doubles: at most 128 MB
+    block = max(MIN_BLOCK, min(CHUNK, 16_000_000 // max(n_s + len(members), 1)))
     names = ("score10", "hard", "soft", "met")
     if depth == n_c:  # every pair: blocks go side by side in candidate order, ranked at the end
         kept = {k: np.zeros((n_r, n_c)) for k in names}
@@ -221,7 +260,7 @@ def compute(con: duckdb.DuckDBPyConnection, keep: int | None = DEFAULT_KEEP) -> 
         for i, start in enumerate(range(0, n_c if n_r else 0, block)):
             m = min(block, n_c - start)
             pick = order[bounds[i]:bounds[i + 1]]
-            credit = np.zeros((n_s, m))  # skills x candidates of this block
+            credit = np.zeros((n_s, m))  # asked skills x candidates of this block
             credit[base["s"][pick], base["c"][pick] - start] = base["credit"][pick]
             parts = [w @ credit if w.nnz else None for w in weights]  # hard, soft, other points: roles x candidates
             met = required @ (credit >= 1.0).astype(np.float32)
@@ -236,6 +275,17 @@ def compute(con: duckdb.DuckDBPyConnection, keep: int | None = DEFAULT_KEEP) -> 
                 flips = sparse.csr_matrix(((scaled["credit"][sp] >= 1.0).astype(np.float32)
                                            - (scaled["base"][sp] >= 1.0), (sk, sc)), shape=(n_k, m))
                 _add_sparse(met, key_required @ flips)
+            if n_g:  # a group's credit is its best member's
+                member_credit = credit[member_skill]
+                if n_k and keyed.any():
+                    member_credit[keyed] += delta[member_key[keyed]].toarray()
+                best = np.maximum.reduceat(member_credit, group_start, axis=0)
+                for t_ix, w in enumerate(group_weights):
+                    if w.nnz:
+                        if parts[t_ix] is None:
+                            parts[t_ix] = np.zeros((n_r, m))
+                        parts[t_ix] += w @ best
+                met += group_required @ (best >= 1.0).astype(np.float32)
             hard, soft, other = (np.zeros((n_r, m)) if p is None else p for p in parts)
             points = hard + soft
             if parts[2] is not None:

@@ -18,14 +18,46 @@ WHERE d.kind = 'cv'
 GROUP BY ALL;
 COMMENT ON VIEW candidate_skills IS 'One row per candidate (CV) and skill: mention count, years stated, best evidence sentence.';
 
+-- The languages the language detector reports, as taxonomy concepts: a CV written in one of them, fluently and at
+-- length, counts as evidence of the language (fit_weights.written_in).
+CREATE OR REPLACE VIEW written_languages AS
+WITH w AS (SELECT map_from_entries(list((name, value))) AS m FROM fit_weights),
+lang AS (SELECT * FROM (VALUES
+    ('en', 'lang.english'), ('nl', 'lang.dutch'), ('fr', 'lang.french'), ('de', 'lang.german'), ('es', 'lang.spanish'),
+    ('it', 'lang.italian'), ('pt', 'lang.portuguese'), ('pl', 'lang.polish'), ('ro', 'lang.romanian'),
+    ('tr', 'lang.turkish'), ('ar', 'lang.arabic'), ('ru', 'lang.russian'), ('uk', 'lang.ukrainian'),
+    ('bg', 'lang.bulgarian'), ('cs', 'lang.czech'), ('sk', 'lang.slovak'), ('hu', 'lang.hungarian'),
+    ('el', 'lang.greek'), ('hr', 'lang.croatian'), ('sr', 'lang.serbian'), ('da', 'lang.danish'),
+    ('sv', 'lang.swedish'), ('no', 'lang.norwegian'), ('fi', 'lang.finnish'), ('lt', 'lang.lithuanian'),
+    ('zh', 'lang.chinese'), ('ja', 'lang.japanese'), ('ko', 'lang.korean'), ('hi', 'lang.hindi'),
+    ('vi', 'lang.vietnamese'), ('fa', 'lang.persian')) t(language, skill_id)
+)
+SELECT d.doc_id AS candidate_id, l.skill_id, d.language, d.chars, s.label_en, w.m['written_in'] AS strength,
+       'CV written in ' || s.label_en || ', ' || format('{:,}', d.chars) || ' characters: counts as fluent' AS evidence
+FROM documents d JOIN lang l ON l.language = d.language JOIN skills s ON s.skill_id = l.skill_id, w
+WHERE d.kind = 'cv' AND w.m['written_in'] > 0 AND d.chars >= coalesce(w.m['written_in_min_chars'], 0);
+COMMENT ON VIEW written_languages IS 'The language each CV is written in, fluently and at length (documents.language, at least fit_weights.written_in_min_chars characters), as evidence of that language with credit fit_weights.written_in (0 = off). It cannot tell a CV someone else translated: the evidence says "written in".';
+
+-- What a candidate holds, as fit scores count it: each skill the CV names (strength 1, with the most years it
+-- states), and the language it is written in (strength fit_weights.written_in) where it does not name it.
+CREATE OR REPLACE VIEW candidate_held AS
+SELECT candidate_id, skill_id, max(years) AS years, max(strength) AS strength
+FROM (SELECT m.doc_id AS candidate_id, m.skill_id, m.years, 1.0 AS strength
+      FROM mentions m JOIN documents d USING (doc_id) WHERE d.kind = 'cv'
+      UNION ALL
+      SELECT candidate_id, skill_id, NULL, strength FROM written_languages)
+GROUP BY ALL;
+COMMENT ON VIEW candidate_held IS 'Per candidate and skill, what fit scores count: the most years stated and the strength of the evidence (1 for a skill the CV names, fit_weights.written_in for the language it is written in).';
+
 CREATE OR REPLACE VIEW role_requirements AS
-SELECT m.doc_id AS role_id, m.skill_id, s.type, s.category, s.label_en, s.label_nl,
+SELECT m.doc_id AS role_id, coalesce(m.alt_group, m.skill_id) AS req_id, m.alt_group, m.skill_id, s.type, s.category,
+       s.label_en, s.label_nl,
        CASE WHEN bool_or(m.requirement = 'required') THEN 'required' ELSE 'preferred' END AS requirement,
-       max(m.years) AS years
+       max(m.years) AS years, min(m.start_offset) AS position, arg_min(m.evidence, m.start_offset) AS asked_in
 FROM mentions m JOIN documents d USING (doc_id) JOIN skills s USING (skill_id)
 WHERE d.kind = 'vacancy' AND m.requirement IS NOT NULL
 GROUP BY ALL;
-COMMENT ON VIEW role_requirements IS 'One row per role (vacancy) and skill it asks for: required or preferred, years asked.';
+COMMENT ON VIEW role_requirements IS 'One row per role (vacancy), requirement and skill: a skill asked on its own is a requirement (req_id = skill_id); alternatives ("PostgreSQL, SQL Server or MySQL") share one (req_id = alt_group: g1, g2, ...; "+equivalent" when equivalents count too). Required or preferred, years asked, where in the vacancy and the sentence that asks for it (asked_in).';
 
 CREATE OR REPLACE VIEW skill_relations AS
 WITH w AS (SELECT map_from_entries(list((name, value))) AS m FROM fit_weights),
@@ -34,45 +66,103 @@ rel AS (
     UNION ALL
     SELECT c.broader, c.skill_id, 'narrower', w.m['narrower'] FROM skills c, w WHERE c.broader IS NOT NULL
     UNION ALL
-    SELECT c.skill_id, c.broader, 'broader', w.m['broader'] FROM skills c, w WHERE c.broader IS NOT NULL
+    -- a broader skill is evidence of a narrower one only as far as it is specific: "sales" on any CV says little
+    -- about B2B sales (the specificity of role_weights, of the candidate's skill)
+    SELECT c.skill_id, c.broader, 'broader', w.m['broader'] * (1 - (1 - coalesce(w.m['common'], 1))
+               * CASE WHEN w.m['common_share'] > 0 THEN least(1.0, coalesce(k.share, 0) / w.m['common_share']) ELSE 0 END)
+    FROM skills c LEFT JOIN skill_commonness k ON k.skill_id = c.broader, w WHERE c.broader IS NOT NULL
     UNION ALL
     SELECT a.skill_id, b.skill_id, 'sibling', w.m['sibling'] FROM skills a JOIN skills b ON a.broader = b.broader AND a.skill_id <> b.skill_id, w
     WHERE w.m['sibling'] > 0
+    UNION ALL
+    SELECT a.skill_id, b.skill_id, 'equivalent', w.m['equivalent'] FROM skills a JOIN skills b ON a.broader = b.broader AND a.skill_id <> b.skill_id, w
+    WHERE w.m['equivalent'] > 0
 )
 SELECT * FROM rel WHERE credit > 0;
-COMMENT ON VIEW skill_relations IS 'Which candidate skill gives how much credit for a required skill: exact, narrower, broader or sibling in the taxonomy.';
+COMMENT ON VIEW skill_relations IS 'Which candidate skill gives how much credit for a required skill: exact, narrower, broader (less for a common broader skill, as specificity lowers weights) or sibling in the taxonomy; equivalent (a sibling) only where the vacancy says "or equivalent".';
 
 CREATE OR REPLACE VIEW role_weights AS
-WITH w AS (SELECT map_from_entries(list((name, value))) AS m FROM fit_weights)
-SELECT r.*, w.m[r.requirement] * w.m[r.type] AS weight FROM role_requirements r, w;
-COMMENT ON VIEW role_weights IS 'Role requirements with their weight in the score (requirement weight x hard/soft multiplier).';
+WITH w AS (SELECT map_from_entries(list((name, value))) AS m FROM fit_weights),
+spec AS (  -- specificity: 1 for a skill no other occupation's CVs hold, down to fit_weights.common for a common one
+    SELECT r.*, 1 - (1 - coalesce(w.m['common'], 1))
+               * CASE WHEN w.m['common_share'] > 0 THEN least(1.0, coalesce(c.share, 0) / w.m['common_share']) ELSE 0 END
+               AS specificity
+    FROM role_requirements r LEFT JOIN skill_commonness c USING (skill_id), w
+),
+req AS (  -- a requirement: required if any of its alternatives is, hard if any is, as specific as its most specific
+    SELECT role_id, req_id, max(specificity) AS specificity,
+           CASE WHEN bool_or(requirement = 'required') THEN 'required' ELSE 'preferred' END AS requirement,
+           CASE WHEN bool_or(type = 'hard') THEN 'hard' ELSE 'soft' END AS type,
+           string_agg(label_en, ' / ' ORDER BY position, label_en)
+               || CASE WHEN bool_or(ends_with(alt_group, '+equivalent')) THEN ' (or equivalent)' ELSE '' END AS requirement_label,
+           string_agg(coalesce(label_nl, label_en), ' / ' ORDER BY position, label_en)
+               || CASE WHEN bool_or(ends_with(alt_group, '+equivalent')) THEN ' (of gelijkwaardig)' ELSE '' END AS requirement_label_nl,
+           count(*) AS members
+    FROM spec GROUP BY role_id, req_id
+)
+SELECT r.role_id, r.req_id, r.alt_group, r.skill_id, q.type, r.category, r.label_en, r.label_nl, q.requirement, r.years,
+       r.position, r.asked_in, q.requirement_label, q.requirement_label_nl, q.members,
+       CASE WHEN q.members > 1 THEN r.label_en || ' (one of ' || q.members || ')' ELSE r.label_en END AS matched_label,
+       q.specificity, w.m[q.requirement] * w.m[q.type] * q.specificity AS weight
+FROM role_requirements r JOIN req q USING (role_id, req_id), w;
+COMMENT ON VIEW role_weights IS 'Role requirements with their weight in the score (requirement weight x hard/soft multiplier x specificity, which is lower for skills CVs of nearly every occupation hold: skill_commonness, fit_weights.common), one row per skill: the alternatives of a group share its weight, type (hard if any is), requirement (required if any is), requirement_label ("PostgreSQL / SQL Server / MySQL") and number of members; matched_label is how a met alternative is listed ("MySQL (one of 3)").';
+
+-- The credit of one skill a role asks for, from one skill a candidate has: the relation's credit, scaled by
+-- min(1, candidate years / years asked) when both are known. fit_credit, fit_evidence and fit_for_role use it,
+-- and store/scores.py computes the same.
+CREATE OR REPLACE MACRO fit_member_credit(relation_credit, strength, years_asked, years_held) AS
+    relation_credit * strength * CASE WHEN years_asked > 0 AND years_held IS NOT NULL THEN least(1.0, years_held / years_asked) ELSE 1.0 END;
+COMMENT ON MACRO fit_member_credit IS 'Credit for one asked skill from one held skill: the relation''s credit (skill_relations) times the strength of the evidence (candidate_held) times min(1, years held / years asked) when both are known.';
 
 CREATE OR REPLACE VIEW fit_credit AS
-SELECT r.role_id, c.doc_id AS candidate_id, r.skill_id, r.type, r.requirement, r.weight,
-       max(rel.credit * CASE WHEN r.years > 0 AND c.years IS NOT NULL THEN least(1.0, c.years / r.years) ELSE 1.0 END) AS credit
-FROM role_weights r
-JOIN skill_relations rel ON rel.required_skill = r.skill_id
-JOIN (SELECT m.doc_id, m.skill_id, max(m.years) AS years FROM mentions m JOIN documents d USING (doc_id)
-      WHERE d.kind = 'cv' GROUP BY ALL) c ON c.skill_id = rel.candidate_skill
-GROUP BY ALL;
-COMMENT ON VIEW fit_credit IS 'Per role, candidate and required skill the candidate meets fully or partly: the best credit (lean, numbers only; fit_evidence adds the why).';
+WITH member AS (
+    SELECT r.role_id, h.candidate_id, r.req_id, r.skill_id, r.label_en, r.type, r.requirement, r.weight,
+           max(fit_member_credit(rel.credit, h.strength, r.years, h.years)) AS credit
+    FROM role_weights r
+    JOIN skill_relations rel ON rel.required_skill = r.skill_id
+         AND (rel.relation <> 'equivalent' OR ends_with(r.alt_group, '+equivalent'))
+    JOIN candidate_held h ON h.skill_id = rel.candidate_skill
+    GROUP BY ALL
+)
+SELECT role_id, candidate_id, req_id, first(skill_id ORDER BY credit DESC, label_en, skill_id) AS skill_id,
+       type, requirement, weight, max(credit) AS credit
+FROM member GROUP BY role_id, candidate_id, req_id, type, requirement, weight;
+COMMENT ON VIEW fit_credit IS 'Per role, candidate and requirement the candidate meets fully or partly: the best credit, and the skill (of a group''s alternatives, the best) that earns it (lean, numbers only; fit_evidence adds the why).';
 
 CREATE OR REPLACE VIEW fit_evidence AS
-SELECT r.role_id, c.candidate_id, r.skill_id, r.label_en, r.type, r.requirement, r.weight,
-       max(rel.credit * CASE WHEN r.years > 0 AND c.years IS NOT NULL THEN least(1.0, c.years / r.years) ELSE 1.0 END) AS credit,
-       arg_max(rel.relation, rel.credit) AS relation,
-       arg_max(c.label_en, rel.credit) AS via_skill,
-       arg_max(c.evidence, rel.credit) AS evidence
-FROM role_weights r
-JOIN skill_relations rel ON rel.required_skill = r.skill_id
-JOIN candidate_skills c ON c.skill_id = rel.candidate_skill
-GROUP BY ALL;
-COMMENT ON VIEW fit_evidence IS 'Per role, candidate and required skill that the candidate meets fully or partly: credit, how (exact/narrower/broader/sibling) and the CV sentence.';
+WITH member AS (
+    SELECT r.role_id, c.candidate_id, r.req_id, r.alt_group, r.requirement_label, r.skill_id, r.label_en, r.matched_label,
+           r.type, r.requirement, r.weight,
+           max(fit_member_credit(rel.credit, c.strength, r.years, c.years)) AS credit,
+           arg_max(rel.relation, fit_member_credit(rel.credit, c.strength, r.years, c.years)) AS relation,
+           arg_max(c.label_en, fit_member_credit(rel.credit, c.strength, r.years, c.years)) AS via_skill,
+           arg_max(c.evidence, fit_member_credit(rel.credit, c.strength, r.years, c.years)) AS evidence
+    FROM role_weights r
+    JOIN skill_relations rel ON rel.required_skill = r.skill_id
+         AND (rel.relation <> 'equivalent' OR ends_with(r.alt_group, '+equivalent'))
+    JOIN (SELECT candidate_id, skill_id, label_en, years, 1.0 AS strength, evidence FROM candidate_skills
+          UNION ALL  -- the language a CV is written in, where it does not name it
+          SELECT w.candidate_id, w.skill_id, w.label_en, NULL, w.strength, w.evidence FROM written_languages w
+          ANTI JOIN candidate_skills c USING (candidate_id, skill_id)) c ON c.skill_id = rel.candidate_skill
+    GROUP BY ALL
+)
+SELECT role_id, candidate_id, req_id, alt_group,
+       first(skill_id ORDER BY credit DESC, label_en, skill_id) AS skill_id,
+       first(label_en ORDER BY credit DESC, label_en, skill_id) AS label_en,
+       CASE WHEN alt_group IS NOT NULL THEN requirement_label END AS alternatives,
+       first(matched_label ORDER BY credit DESC, label_en, skill_id) AS matched_label,
+       type, requirement, weight, max(credit) AS credit,
+       first(relation ORDER BY credit DESC, label_en, skill_id) AS relation,
+       first(via_skill ORDER BY credit DESC, label_en, skill_id) AS via_skill,
+       first(evidence ORDER BY credit DESC, label_en, skill_id) AS evidence
+FROM member
+GROUP BY role_id, candidate_id, req_id, alt_group, requirement_label, type, requirement, weight;
+COMMENT ON VIEW fit_evidence IS 'Per role, candidate and requirement that the candidate meets fully or partly: credit, the skill asked (of alternatives, the one met best, also as matched_label "MySQL (one of 3)"; all of them in `alternatives`), how (exact/narrower/broader/sibling/equivalent), through which skill of the CV, and the CV sentence.';
 
 CREATE OR REPLACE VIEW fit AS
 WITH totals AS (
     SELECT role_id, sum(weight) AS total, count(*) FILTER (requirement = 'required') AS n_required
-    FROM role_weights GROUP BY role_id
+    FROM (SELECT DISTINCT role_id, req_id, requirement, weight FROM role_weights) GROUP BY role_id
 ), met AS (
     SELECT role_id, candidate_id, sum(weight * credit) AS points,
            sum(weight * credit) FILTER (type = 'hard') AS hard_points,
@@ -91,36 +181,45 @@ SELECT p.role_id, p.candidate_id,
 FROM pairs p
 JOIN totals t ON t.role_id = p.role_id
 LEFT JOIN met ON met.role_id = p.role_id AND met.candidate_id = p.candidate_id;
-COMMENT ON VIEW fit IS 'Every candidate x role: score 0-100 (weighted share of the role''s skills the candidate meets), required skills met, and the hard and soft parts of the score (hard_score + soft_score = score).';
+COMMENT ON VIEW fit IS 'Every candidate x role: score 0-100 (weighted share of the role''s requirements the candidate meets; a group of alternatives counts once, met by its best member), required requirements met, and the hard and soft parts of the score (hard_score + soft_score = score).';
 
 -- The fit view's numbers for one role, computed from the mentions of the skills that count for it only
 -- (a role asks for a dozen skills of hundreds), so ranking a role does not aggregate every CV's mentions.
 -- tests/test_fit_scale.py checks it against the fit view for every role and candidate.
 CREATE OR REPLACE MACRO fit_for_role(role) AS TABLE
 WITH req AS (
-    SELECT *, dense_rank() OVER (ORDER BY label_en) AS label_no FROM role_weights WHERE role_id = role
+    SELECT *, dense_rank() OVER (ORDER BY label_en, matched_label) AS label_no FROM role_weights WHERE role_id = role
 ), labels AS (
     -- the role's labels by label_no, then the same with '~' (partial credit): matched lists are built as
     -- numbers into this list, much cheaper to aggregate than strings
     SELECT max(label_no) AS n, list(label ORDER BY partial, label_no) AS labels
-    FROM (SELECT DISTINCT false AS partial, label_no, label_en AS label FROM req
-          UNION ALL SELECT DISTINCT true, label_no, '~' || label_en FROM req)
+    FROM (SELECT DISTINCT false AS partial, label_no, matched_label AS label FROM req
+          UNION ALL SELECT DISTINCT true, label_no, '~' || matched_label FROM req)
 ), totals AS (
     SELECT role_id, sum(weight) AS total, count(*) FILTER (requirement = 'required') AS n_required
-    FROM req GROUP BY role_id
+    FROM (SELECT DISTINCT role_id, req_id, requirement, weight FROM req) GROUP BY role_id
 ), rel AS (
-    SELECT r.skill_id, r.label_no, r.type, r.requirement, r.weight, r.years AS years_asked, s.candidate_skill, s.credit
+    SELECT r.req_id, r.skill_id, r.label_no, r.type, r.requirement, r.weight, r.years AS years_asked, s.candidate_skill, s.credit
     FROM req r JOIN skill_relations s ON s.required_skill = r.skill_id
-), held AS (
-    SELECT m.doc_id AS candidate_id, m.skill_id, max(m.years) AS years
-    FROM mentions m JOIN documents d USING (doc_id)
-    WHERE d.kind = 'cv' AND m.skill_id IN (SELECT candidate_skill FROM rel)
+         AND (s.relation <> 'equivalent' OR ends_with(r.alt_group, '+equivalent'))
+), held AS (  -- candidate_held, for the skills that count for this role only
+    SELECT candidate_id, skill_id, max(years) AS years, max(strength) AS strength
+    FROM (SELECT m.doc_id AS candidate_id, m.skill_id, m.years, 1.0 AS strength
+          FROM mentions m JOIN documents d USING (doc_id)
+          WHERE d.kind = 'cv' AND m.skill_id IN (SELECT candidate_skill FROM rel)
+          UNION ALL
+          SELECT candidate_id, skill_id, NULL, strength FROM written_languages
+          WHERE skill_id IN (SELECT candidate_skill FROM rel))
     GROUP BY ALL
-), credit AS (  -- as fit_credit
-    SELECT h.candidate_id, r.skill_id, r.label_no, r.type, r.requirement, r.weight,
-           max(r.credit * CASE WHEN r.years_asked > 0 AND h.years IS NOT NULL THEN least(1.0, h.years / r.years_asked) ELSE 1.0 END) AS credit
+), member AS (  -- as fit_credit's
+    SELECT h.candidate_id, r.req_id, r.skill_id, r.label_no, r.type, r.requirement, r.weight,
+           max(fit_member_credit(r.credit, h.strength, r.years_asked, h.years)) AS credit
     FROM rel r JOIN held h ON h.skill_id = r.candidate_skill
     GROUP BY ALL
+), credit AS (  -- as fit_credit: a requirement's credit is its best member's
+    SELECT candidate_id, req_id, type, requirement, weight, max(credit) AS credit,
+           first(label_no ORDER BY credit DESC, label_no, skill_id) AS label_no
+    FROM member GROUP BY candidate_id, req_id, type, requirement, weight
 ), met AS (  -- as the fit view's met, plus what fit_evidence lists
     SELECT candidate_id, sum(weight * credit) AS points,
            sum(weight * credit) FILTER (type = 'hard') AS hard_points,
@@ -141,43 +240,55 @@ WITH req AS (
 SELECT row_number() OVER (ORDER BY score DESC, candidate_id) AS rank, *
 FROM scored
 ORDER BY score DESC, candidate_id;
-COMMENT ON MACRO TABLE fit_for_role IS 'Candidates ranked for one role, with the skills they match (~ marks partial credit through the taxonomy or fewer years than asked): FROM fit_for_role(''<role_id>'').';
+COMMENT ON MACRO TABLE fit_for_role IS 'Candidates ranked for one role, with the requirements they match (of alternatives, the one they meet best; ~ marks partial credit through the taxonomy or fewer years than asked): FROM fit_for_role(''<role_id>'').';
 
 CREATE OR REPLACE MACRO fit_fingerprint() AS (
     SELECT md5(concat_ws('|',
         (SELECT count(*) || ':' || coalesce(bit_xor(hash(doc_id, kind, run_id, loaded_at)), 0) FROM documents),
         (SELECT count(*) FROM mentions),
         (SELECT count(*) || ':' || coalesce(bit_xor(hash(skill_id, type, broader)), 0) FROM skills),
-        (SELECT coalesce(string_agg(name || '=' || value::VARCHAR, ',' ORDER BY name), '') FROM fit_weights)))
+        (SELECT coalesce(string_agg(name || '=' || value::VARCHAR, ',' ORDER BY name), '') FROM fit_weights),
+        (SELECT count(*) || ':' || coalesce(bit_xor(hash(skill_id, share)), 0) FROM skill_commonness)))
 );
-COMMENT ON MACRO fit_fingerprint IS 'A digest of what fit scores depend on: documents (and the run that loaded each), the number of mentions, the taxonomy, fit_weights.';
+COMMENT ON MACRO fit_fingerprint IS 'A digest of what fit scores depend on: documents (and the run that loaded each), the number of mentions, the taxonomy, fit_weights, skill_commonness.';
 
 CREATE OR REPLACE VIEW fit_scores_status AS
 SELECT s.*, s.fingerprint = fit_fingerprint() AS fresh FROM fit_scores_state s;
 COMMENT ON VIEW fit_scores_status IS 'When fit_scores were computed, how many candidates per role they keep (0 = all), and whether they are still fresh (the data has not changed since).';
 
 CREATE OR REPLACE MACRO skill_gap(candidate, role) AS TABLE
-SELECT r.skill_id, r.label_en, r.label_nl, r.type, r.requirement, r.years AS years_asked, r.weight,
+WITH req AS (
+    SELECT role_id, req_id, alt_group, requirement_label, requirement_label_nl, type, requirement, weight,
+           max(years) AS years_asked, first(skill_id ORDER BY position, skill_id) AS first_skill,
+           first(asked_in ORDER BY position, skill_id) AS asked_in
+    FROM role_weights WHERE role_id = role GROUP BY ALL
+)
+SELECT coalesce(e.skill_id, r.first_skill) AS skill_id, r.requirement_label AS label_en, r.requirement_label_nl AS label_nl,
+       r.type, r.requirement, r.years_asked, r.weight,
        coalesce(e.credit, 0) AS credit,
        CASE WHEN e.credit >= 1.0 THEN 'met' WHEN e.credit > 0 THEN 'partial' ELSE 'missing' END AS status,
-       e.relation, e.via_skill, e.evidence
-FROM role_weights r
-LEFT JOIN fit_evidence e ON e.role_id = r.role_id AND e.skill_id = r.skill_id AND e.candidate_id = candidate
-WHERE r.role_id = role
-ORDER BY (CASE WHEN e.credit >= 1.0 THEN 2 WHEN e.credit > 0 THEN 1 ELSE 0 END), r.weight DESC, r.label_en;
-COMMENT ON MACRO TABLE skill_gap IS 'What one candidate meets, partly meets and misses of one role: FROM skill_gap(''<candidate_id>'', ''<role_id>'').';
+       e.relation, e.via_skill, e.evidence, r.req_id, r.alt_group,
+       CASE WHEN r.alt_group IS NOT NULL THEN e.label_en END AS met_by, r.asked_in
+FROM req r
+LEFT JOIN fit_evidence e ON e.role_id = r.role_id AND e.req_id = r.req_id AND e.candidate_id = candidate
+ORDER BY (CASE WHEN e.credit >= 1.0 THEN 2 WHEN e.credit > 0 THEN 1 ELSE 0 END), r.weight DESC, r.requirement_label;
+COMMENT ON MACRO TABLE skill_gap IS 'What one candidate meets, partly meets and misses of one role, one row per requirement (alternatives in one row, with the one met in met_by), with the CV sentence that shows it (evidence) and the vacancy sentence that asks for it (asked_in): FROM skill_gap(''<candidate_id>'', ''<role_id>'').';
 
 CREATE OR REPLACE VIEW skills_gap_by_role AS
 WITH pool AS (SELECT count(*) AS candidates FROM documents WHERE kind = 'cv'),
+req AS (
+    SELECT DISTINCT role_id, req_id, alt_group, requirement_label, type, requirement FROM role_weights
+    WHERE requirement = 'required'
+),
 have AS (
-    SELECT role_id, skill_id, count(DISTINCT candidate_id) AS candidates_with
+    SELECT role_id, req_id, count(DISTINCT candidate_id) AS candidates_with
     FROM fit_credit WHERE credit >= 1.0 GROUP BY ALL
 )
-SELECT r.role_id, r.skill_id, r.label_en, r.type, r.requirement,
-       pool.candidates - coalesce(h.candidates_with, 0) AS candidates_lacking,
-       round(100.0 * (pool.candidates - coalesce(h.candidates_with, 0)) / nullif(pool.candidates, 0), 1) AS pct_lacking
-FROM role_weights r CROSS JOIN pool
-LEFT JOIN have h ON h.role_id = r.role_id AND h.skill_id = r.skill_id
-WHERE r.requirement = 'required'
-ORDER BY r.role_id, pct_lacking DESC, r.label_en;
-COMMENT ON VIEW skills_gap_by_role IS 'Per role, each required skill and how much of the candidate pool lacks it (the organisation-level skills gap).';
+SELECT r.role_id, CASE WHEN r.alt_group IS NULL THEN r.req_id END AS skill_id, r.requirement_label AS label_en, r.type,
+       r.requirement, pool.candidates - coalesce(h.candidates_with, 0) AS candidates_lacking,
+       round(100.0 * (pool.candidates - coalesce(h.candidates_with, 0)) / nullif(pool.candidates, 0), 1) AS pct_lacking,
+       r.req_id
+FROM req r CROSS JOIN pool
+LEFT JOIN have h ON h.role_id = r.role_id AND h.req_id = r.req_id
+ORDER BY r.role_id, pct_lacking DESC, r.requirement_label;
+COMMENT ON VIEW skills_gap_by_role IS 'Per role, each required requirement (a skill, or a group of alternatives) and how much of the candidate pool lacks it (the organisation-level skills gap).';

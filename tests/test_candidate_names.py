@@ -1,0 +1,88 @@
+"""Candidates by short id or by CV file: tables show a short id (and the file name on request); gap, forget and
+export take an id, the start of one, or a CV file, and refuse a name that matches no candidate (exit 2, one line)."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import main
+
+VACANCY = "Python developer\nRequirements\n- Python\n- SQL\n"
+CVS = {"ann_peeters.txt": "Profile\nPython and SQL every day.\n", "bob_claes.txt": "Profile\nSQL reports.\n"}
+
+
+@pytest.fixture
+def screened(small_taxonomy, tmp_path):
+    (tmp_path / "vacancies").mkdir()
+    (tmp_path / "cvs").mkdir()
+    (tmp_path / "vacancies" / "dev.txt").write_text(VACANCY)
+    for name, text in CVS.items():
+        (tmp_path / "cvs" / name).write_text(text)
+    db = tmp_path / "n.duckdb"
+    result = CliRunner().invoke(main, ["screen", str(tmp_path / "vacancies"), str(tmp_path / "cvs"), "--db", str(db),
+                                       "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    return db, rows[0]["role_id"], {r["candidate_id"]: r for r in rows}, tmp_path
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_tables_show_short_ids_and_file_names_only_on_request(screened):
+    db, role, rows, _ = screened
+    plain = run("fit", "--db", db, "--role", role)
+    assert plain.exit_code == 0
+    assert all(cid[:8] in plain.stdout and cid not in plain.stdout for cid in rows)
+    assert "ann_peeters" not in plain.stdout
+    named = run("fit", "--db", db, "--role", role, "--show-sources")
+    assert "ann_peeters.txt" in named.stdout and "source" in named.stdout.splitlines()[0]
+
+
+def test_gap_takes_an_id_its_start_or_the_file(screened):
+    db, role, rows, root = screened
+    with duckdb.connect(str(db), read_only=True) as con:
+        ann = con.execute("SELECT candidate_id FROM fit ORDER BY score DESC LIMIT 1").fetchone()[0]  # Python and SQL
+    outputs = set()
+    for reference in (ann, ann[:8], str(root / "cvs" / "ann_peeters.txt"), "ann_peeters.txt"):
+        result = run("gap", "--db", db, "--candidate", reference, "--role", role, "--format", "json")
+        assert result.exit_code == 0, (reference, result.stderr)
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
+
+
+@pytest.mark.parametrize("command", ["gap", "forget", "export"])
+def test_an_unknown_candidate_is_a_usage_error_of_one_line(screened, command):
+    db, role, _, root = screened
+    args = {"gap": ["--role", role], "forget": [], "export": ["--format", "json", "-o", root / "out.json"]}[command]
+    result = run(command, "--db", db, "--candidate", "no_such_person.pdf", *args)
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "no candidate no_such_person.pdf" in result.stderr
+    assert not (root / "out.json").exists()
+
+
+def test_forget_by_file_name_and_nothing_when_one_name_is_unknown(screened):
+    db, role, rows, _ = screened
+    refused = run("forget", "--db", db, "--candidate", "ann_peeters.txt", "--candidate", "nobody.txt")
+    assert refused.exit_code == 2
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM documents WHERE kind = 'cv'").fetchone()[0] == 2  # nobody erased
+    done = run("forget", "--db", db, "--source", "ann_peeters.txt")
+    assert done.exit_code == 0, done.stderr
+    assert len(json.loads(done.stdout)["forgotten"]) == 1
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM documents WHERE kind = 'cv'").fetchone()[0] == 1
+
+
+def test_export_by_short_id(screened):
+    db, _, rows, root = screened
+    cid = next(iter(rows))
+    out = root / "me.json"
+    result = run("export", "--db", db, "--candidate", cid[:8], "--format", "json", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(out.read_text())["candidate_id"] == cid

@@ -1,0 +1,63 @@
+"""Evidence: for each requirement met, `skillfit gap` and the HTML report show the CV sentence that shows it and
+the vacancy sentence that asks for it, and explain the score and partial credit on the page."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import main
+
+VACANCY = "Data developer\nRequirements\n- At least 3 years of Python.\n- Java or SQL.\n- Excel\n"
+CV = ("Profile\nI built data pipelines in Python for six years, with SQL.\n"
+      "Contact: jan.peeters@example.com\n")
+
+
+@pytest.fixture
+def screened(small_taxonomy, tmp_path):
+    (tmp_path / "vacancies").mkdir()
+    (tmp_path / "cvs").mkdir()
+    (tmp_path / "vacancies" / "dev.txt").write_text(VACANCY)
+    (tmp_path / "cvs" / "jan.txt").write_text(CV)
+    db = tmp_path / "e.duckdb"
+    result = CliRunner().invoke(main, ["screen", str(tmp_path / "vacancies"), str(tmp_path / "cvs"), "--db", str(db)])
+    assert result.exit_code == 0, result.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        role = con.execute("SELECT doc_id FROM documents WHERE kind = 'vacancy'").fetchone()[0]
+    return db, role, tmp_path
+
+
+def test_gap_rows_carry_both_sentences(screened):
+    db, role, _ = screened
+    result = CliRunner().invoke(main, ["gap", "--db", str(db), "--role", role, "--candidate", "jan.txt", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    rows = {r["label_en"]: r for r in json.loads(result.stdout)}
+    python = rows["Python"]
+    assert python["status"] == "met" and "six years" in python["evidence"] and "3 years of Python" in python["asked_in"]
+    assert rows["Java / SQL"]["met_by"] == "SQL" and "Java or SQL" in rows["Java / SQL"]["asked_in"]
+    missing = rows["Excel"]
+    assert missing["status"] == "missing" and missing["evidence"] is None and "Excel" in missing["asked_in"]
+
+
+def test_gap_table_explains_the_score_and_lists_the_evidence(screened):
+    db, role, _ = screened
+    result = CliRunner().invoke(main, ["gap", "--db", str(db), "--role", role, "--candidate", "jan.txt"])
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "weighted share" in out and "Partial credit (~)" in out
+    assert "Evidence:" in out and '"I built data pipelines in Python for six years, with SQL"' in out
+    assert "example.com" not in out  # redacted as the stored evidence is
+
+
+def test_report_shows_evidence_and_how_to_read_the_scores(screened):
+    db, _, root = screened
+    out = root / "r.html"
+    result = CliRunner().invoke(main, ["report", "--db", str(db), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "How to read the scores" in html and "Partial credit" in html
+    assert 'class="evidence"' in html and "I built data pipelines in Python for six years" in html
+    assert "At least 3 years of Python" in html
