@@ -44,3 +44,17 @@ def test_readme_and_changelog_show_the_versions_as_shipped():
     taxonomy = (root / "taxonomy" / "VERSION").read_text(encoding="utf-8").strip()
     assert f'"skillfit_version": "{__version__}", "taxonomy_version": "{taxonomy}"' in README
     assert f"## {__version__} " in (root / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+def test_readme_python_example_runs_as_written(tmp_path):
+    """The README's Python block, run as a user would from a checkout (against sample_docs)."""
+    import shutil
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    block = README.split("## Python\n\n```python\n", 1)[1].split("```", 1)[0]
+    shutil.copytree(root / "sample_docs", tmp_path / "sample_docs", ignore=shutil.ignore_patterns("content", "*.py"))
+    result = subprocess.run([sys.executable, "-c", block], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "hard.python" in result.stdout and (tmp_path / "report.html").exists()
