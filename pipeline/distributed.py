@@ -39,9 +39,10 @@ from typing import Any
 
 from pipeline import __version__
 from pipeline.api import Extractor, Failure, kind_from_path
-from pipeline.errors import ReadError, SkillfitError
+from pipeline.errors import SkillfitError
 from pipeline.model import Document, Mention, Section
 from pipeline.outcome import Limits, extract_outcome
+from pipeline.readers import fetch_bytes
 from pipeline.rows import rows_for, schemas
 from pipeline.taxonomy import Taxonomy
 
@@ -158,15 +159,7 @@ def extract_file(extractor: Extractor, fs, file: SourceFile, kind: str | None, l
     kind = kind or kind_from_path(file.source)
 
     def extract() -> Document:
-        try:
-            data = fs.cat_file(file.path)
-        except FileNotFoundError:
-            raise ReadError("not_found", "no such file") from None
-        except IsADirectoryError:
-            raise ReadError("unsupported", "is a directory") from None
-        except OSError as exc:
-            raise ReadError("malformed", f"cannot read file: {exc.strerror or exc}") from None
-        return extractor.extract(data, kind=kind, name=file.source)
+        return extractor.extract(fetch_bytes(lambda: fs.cat_file(file.path)), kind=kind, name=file.source)
 
     # No memory cap on a Dask worker: Dask replaces a worker that dies.
     return extract_outcome(file.source, extract, limits, size=lambda: file.size)

@@ -5,6 +5,7 @@ Every failure is a ReadError with one status from STATUSES and a one-line reason
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -130,18 +131,22 @@ def read_bytes(data: bytes, name: str = "<bytes>", pdf_engine: str = "pdfium", o
     return read(data, name, pdf_engine, ocr).text
 
 
-def read_file(path: str | Path, pdf_engine: str = "pdfium", ocr: str = "auto") -> Read:
-    """Text of the document at `path` and what of it OCR read; the arguments are as for `read`."""
-    path = Path(path)
+def fetch_bytes(fetch: Callable[[], bytes]) -> bytes:
+    """The bytes `fetch()` returns (a local file, an fsspec URL), its OSError turned into a ReadError."""
     try:
-        data = path.read_bytes()
+        return fetch()
     except FileNotFoundError:
         raise ReadError("not_found", "no such file") from None
     except IsADirectoryError:
         raise ReadError("unsupported", "is a directory") from None
     except OSError as exc:
         raise ReadError("malformed", f"cannot read file: {exc.strerror or exc}") from None
-    return read(data, path.name, pdf_engine, ocr)
+
+
+def read_file(path: str | Path, pdf_engine: str = "pdfium", ocr: str = "auto") -> Read:
+    """Text of the document at `path` and what of it OCR read; the arguments are as for `read`."""
+    path = Path(path)
+    return read(fetch_bytes(path.read_bytes), path.name, pdf_engine, ocr)
 
 
 def read_path(path: str | Path, pdf_engine: str = "pdfium", ocr: str = "auto") -> str:

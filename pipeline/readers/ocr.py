@@ -17,6 +17,7 @@ page read again upright.
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import re
 import threading
@@ -25,6 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from pipeline.errors import ReadError
+from pipeline.readers.pdf_engines import each_page
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -146,23 +148,18 @@ def render_pdf_pages(data: bytes, indices: list[int], lock: threading.Lock) -> l
 
     check_page_count(len(indices))
     wanted, images = set(indices), []
+    loadable = itertools.count()
+
+    def render(page) -> None:
+        if next(loadable) in wanted:
+            width, height = page.get_size()
+            dpi = min(float(DPI), 72 * (MAX_PIXELS / max(1.0, width * height)) ** 0.5)
+            images.append((page.render(scale=dpi / 72, grayscale=True).to_pil(), dpi))
+
     with lock:
         pdf = pdfium.PdfDocument(data)
         try:
-            loadable = 0
-            for index in range(len(pdf)):
-                try:
-                    page = pdf[index]
-                except pdfium.PdfiumError:
-                    continue
-                try:
-                    if loadable in wanted:
-                        width, height = page.get_size()
-                        dpi = min(float(DPI), 72 * (MAX_PIXELS / max(1.0, width * height)) ** 0.5)
-                        images.append((page.render(scale=dpi / 72, grayscale=True).to_pil(), dpi))
-                finally:
-                    page.close()
-                loadable += 1
+            each_page(pdf, render)
         finally:
             pdf.close()
     return images

@@ -105,10 +105,10 @@ def pdfium_pages(data: bytes, max_pages: int) -> tuple[Pages, bool]:
             raise ReadError("malformed", f"damaged PDF ({_pdfium_detail(exc)})") from None
         try:
             check_page_count(len(pdf), max_pages)
-            pages = _each_page(pdf, page_words)
+            pages = each_page(pdf, page_words)
             if not pages:
                 raise ReadError("malformed", "damaged PDF (pdfium cannot load any of its pages)")
-            graphics = not has_text(pages) and any(_each_page(pdf, has_graphics))
+            graphics = not has_text(pages) and any(each_page(pdf, has_graphics))
         except ReadError:
             raise
         except MemoryError:
@@ -124,7 +124,7 @@ def _pdfium_detail(exc: Exception) -> str:
     return " ".join(str(exc).split())[:120]
 
 
-def _each_page(pdf, func) -> list:
+def each_page(pdf, func) -> list:
     """func(page) for every page pdfium can load (a broken page tree can leave some unloadable, as
     pdfminer skips them too), closing each page afterwards."""
     import pypdfium2 as pdfium
