@@ -19,6 +19,8 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
+from pipeline.personal_data import EMAIL  # linear on any text
+
 MODEL_PATH = Path(__file__).with_name("kind_model.json")
 META_KEY = "kind_confidence"  # Document.meta: how sure the kind is (1.0 when given by the caller or the folder)
 SURE = 0.8  # below this probability of its own kind, a guess is reported as unsure
@@ -34,8 +36,7 @@ _DATE = rf"(?:(?:{_MONTH})\s*'?(?:19|20)\d\d|\d{{1,2}}\s*[/.-]\s*(?:19|20)\d\d|(
 _UNTIL = r"(?:present|current|now|today|date|heden|nu|huidig|vandaag|ongoing|lopend)"
 DATE_RANGE = re.compile(rf"\b{_DATE}\s*(?:-|–|—|to|tot|until|t/m|>)\s*(?:{_DATE}|{_UNTIL})\b", re.I)
 YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{2,4}\)?[\s./-]?){2,4}\d{2,4}")
 
 SECOND_PERSON = {"you", "your", "you'll", "you're", "you've", "yourself", "je", "jij", "jou", "jouw", "uw", "jezelf",
@@ -117,7 +118,7 @@ def _heading_key(line: str) -> str:
 def features(text: str) -> dict[str, float]:
     """The signs `FEATURES` names, measured on `text` (rates per 100 words, log-scaled)."""
     head = text[:HEAD_CHARS]
-    words = WORD.findall(head)
+    words = LETTER_WORD.findall(head)
     lowered = [w.lower() for w in words]
     per = 100.0 / max(len(words), 50)  # short texts: counts stay counts rather than inflating to rates
     lines = _lines(head)
@@ -157,7 +158,7 @@ def vacancy_probability(text: str, model: Callable[[], tuple] | None = None) -> 
     shows no sign either way."""
     weights, scale, bias = (model or _model)()
     found = features(text)
-    evidence = min(1.0, len(WORD.findall(text[:HEAD_CHARS])) / FULL_EVIDENCE_WORDS)
+    evidence = min(1.0, len(LETTER_WORD.findall(text[:HEAD_CHARS])) / FULL_EVIDENCE_WORDS)
     if evidence < 1.0 and not any(found.values()):
         return 0.5  # "Python and SQL": nothing to go on (a long text without a CV's signs is a vacancy, though)
     score = bias + sum(weights[name] * value / scale[name] for name, value in found.items())
