@@ -2,13 +2,19 @@
 
 Labels and documents go through the same tokenizer, so `front-end`, `front end` and `Front-End`
 give the same key and every match maps back to exact offsets in the original text.
+
+Both are first cleaned by `pipeline.normalise` (Markdown escapes and emphasis, soft hyphens, zero-width
+characters, mojibake): words, folded forms and joinability come from the clean text, offsets point into
+the original.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from pipeline.normalise import OffsetMap, normalise
 
 # A token: letters/digits, joined by inner dots or apostrophes (Node.js, driver's), ending in + or #
 # (C++, C#); a leading dot only after whitespace (.NET).
@@ -36,24 +42,50 @@ class Tokens:
     words: list[str]
     folded: list[str]
     joinable: list[bool]  # joinable[i]: words i and i+1 may belong to one phrase
+    # Where the text needed cleaning: where each clean character came from, the clean text, and each word's
+    # span in it. None for clean text, where words are slices of `text`.
+    origin: OffsetMap | None = field(default=None, repr=False, compare=False)
+    clean: str | None = field(default=None, repr=False, compare=False)
+    clean_starts: list[int] | None = field(default=None, repr=False, compare=False)
+    clean_ends: list[int] | None = field(default=None, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.words)
 
+    def char_start(self, i: int, k: int) -> int:
+        """Offset in `text` of character k of `words[i]` (a compound's head inside a longer word)."""
+        if self.origin is None or self.clean_starts is None:
+            return self.starts[i] + k
+        return self.origin.start(self.clean_starts[i] + k)
+
+    def gap(self, i: int) -> str:
+        """The clean text between words i and i+1 (`** ` around emphasis reads as ` `)."""
+        if self.clean is None or self.clean_starts is None or self.clean_ends is None:
+            return self.text[self.ends[i]:self.starts[i + 1]]
+        return self.clean[self.clean_ends[i]:self.clean_starts[i + 1]]
+
 
 def tokenize(text: str) -> Tokens:
-    """Split `text` into words with offsets; never raises on any string."""
+    """Split `text` into words with offsets into `text`; never raises on any string.
+
+    Words are the clean surface (`S\\u00adQL` -> `SQL`), so `words[i]` may differ from
+    `text[starts[i]:ends[i]]` where the text needed cleaning.
+    """
+    clean, origin = normalise(text)
     starts, ends, words = [], [], []
-    for m in TOKEN.finditer(text):
+    for m in TOKEN.finditer(clean):
         starts.append(m.start())
         ends.append(m.end())
         words.append(m.group())
     joinable = [
-        JOINABLE_GAP.fullmatch(text, ends[i], starts[i + 1]) is not None for i in range(len(words) - 1)
+        JOINABLE_GAP.fullmatch(clean, ends[i], starts[i + 1]) is not None for i in range(len(words) - 1)
     ]
-    return Tokens(text, starts, ends, words, [fold(w) for w in words], joinable)
+    folded = [fold(w) for w in words]
+    if origin is None:
+        return Tokens(text, starts, ends, words, folded, joinable)
+    return Tokens(text, origin.starts(starts), origin.ends(ends), words, folded, joinable, origin, clean, starts, ends)
 
 
 def label_words(label: str) -> tuple[str, ...]:
-    """The surface words of a taxonomy label, in the same tokenization as documents."""
-    return tuple(m.group() for m in TOKEN.finditer(label))
+    """The surface words of a taxonomy label, in the same tokenization (and cleaning) as documents."""
+    return tuple(m.group() for m in TOKEN.finditer(normalise(label)[0]))
