@@ -16,13 +16,14 @@ from pipeline.errors import ReadError, SkillfitError
 from pipeline.kind import META_KEY as KIND_CONFIDENCE
 from pipeline.kind import guess_kind
 from pipeline.matcher import SkillMatcher, cached_matcher
-from pipeline.model import DocKind, Document
+from pipeline.model import OPEN_PREFIX, DocKind, Document
 from pipeline.paths import printable
 from pipeline.readers import OCR_MODES, OcrSpan, read, read_file
 from pipeline.readers.pdf import ENGINES as PDF_ENGINES
 from pipeline.rows import skill_columns, title_of
 from pipeline.stages import (
     DropNonSkillContexts,
+    FindOpenSkills,
     GroupAlternatives,
     MatchSkills,
     Stage,
@@ -169,6 +170,8 @@ class Extractor:
         taxonomy_files: extra taxonomy files or folders (company skills, an imported ESCO).
         stages: the pipeline as a list of `Document -> Document` callables; default `default_stages()`.
         fuzzy: allow approximate matches for typos and OCR noise.
+        open_vocabulary: also report skill phrases the taxonomy does not know (method "open"), found in skills
+            sections, after cues ("experience with") and in lists beside known skills.
         plugins: add stages from installed `skillfit.stages` plugins (default: yes, unless the
             environment sets SKILLFIT_PLUGINS=0).
         pdf_engine: how PDFs are read: "pdfium" (fast, the default) or "pdfplumber" (slower, the
@@ -180,7 +183,8 @@ class Extractor:
 
     def __init__(self, taxonomy: Taxonomy | None = None, taxonomy_files: Sequence[str | Path] = (),
                  stages: Sequence[Stage] | None = None, fuzzy: bool = True, use_cache: bool = True,
-                 plugins: bool | None = None, pdf_engine: str = "pdfium", ocr: str = "auto") -> None:
+                 plugins: bool | None = None, pdf_engine: str = "pdfium", ocr: str = "auto",
+                 open_vocabulary: bool = True) -> None:
         if pdf_engine not in PDF_ENGINES:
             raise ValueError(f"unknown pdf_engine {pdf_engine!r} (choose from {', '.join(PDF_ENGINES)})")
         if ocr not in OCR_MODES:
@@ -195,17 +199,21 @@ class Extractor:
         if stages is not None:
             self.stages: list[Stage] = list(stages)
         else:
-            self.stages = self.default_stages(fuzzy)
+            self.stages = self.default_stages(fuzzy, open_vocabulary)
             if plugins is None:
                 plugins = os.environ.get("SKILLFIT_PLUGINS", "1") != "0"
             if plugins:
                 for stage in plugin_stages(self):
                     insert_stage(self.stages, stage)
 
-    def default_stages(self, fuzzy: bool = True) -> list[Stage]:
-        """The built-in pipeline: detect, segment, match, personal, context, classify, alternatives (see `stage_name`)."""
-        return [detect_language, segment_sections, MatchSkills(self.matcher, fuzzy=fuzzy), drop_personal_data,
-                DropNonSkillContexts(self.taxonomy), classify_mentions, GroupAlternatives(self.taxonomy)]
+    def default_stages(self, fuzzy: bool = True, open_vocabulary: bool = True) -> list[Stage]:
+        """The built-in pipeline: detect, segment, match, open, personal, context, classify, alternatives (see
+        `stage_name`)."""
+        found: list[Stage] = [MatchSkills(self.matcher, fuzzy=fuzzy)]
+        if open_vocabulary:
+            found.append(FindOpenSkills(self.taxonomy, self.matcher.known_words))
+        return [detect_language, segment_sections, *found, drop_personal_data, DropNonSkillContexts(self.taxonomy),
+                classify_mentions, GroupAlternatives(self.taxonomy)]
 
     def process(self, doc: Document) -> Document:
         """Run every stage over `doc`."""
@@ -341,13 +349,14 @@ def document_to_dict(doc: Document, taxonomy: Taxonomy) -> dict[str, Any]:
     for m in doc.mentions:
         skill = taxonomy.skills.get(m.skill_id)
         skills.append({
-            "skill_id": m.skill_id,
+            "skill_id": None if m.skill_id.startswith(OPEN_PREFIX) else m.skill_id,
             "label": skill.label(doc.language or "en") if skill else m.text,
             **skill_columns(skill, m),  # label_en, type, category, esco_uri: as in the stored rows
             "start": m.start, "end": m.end, "text": m.text,
             "method": m.method, "confidence": m.confidence,
             "section": m.section, "requirement": m.requirement, "years": m.years, "level": m.level,
             "group": m.group,
+            **({"key": m.key} if m.key else {}), **({"link": m.link} if m.link else {}),
         })
     return {
         "doc_id": doc.id, "source": doc.source, "kind": doc.kind,

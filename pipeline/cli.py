@@ -66,6 +66,12 @@ def taxonomy_option(func):
                         help="Extra taxonomy file or folder (repeatable); later files override earlier ones.")(func)
 
 
+def open_option(func):
+    """--no-open: taxonomy skills only, no phrases found outside it."""
+    return click.option("--no-open", is_flag=True,
+                        help="Taxonomy skills only: no skill phrases found outside the taxonomy (method open).")(func)
+
+
 def fail(message: str) -> None:
     """Print one line on stderr."""
     click.echo(f"skillfit: {message}", err=True)
@@ -88,10 +94,12 @@ def progress_iter(items, total: int, label: str):
     return tqdm(items, total=total, desc=label.strip(), unit="doc", file=sys.stderr, dynamic_ncols=True)
 
 
-def build_extractor(taxonomy_files, fuzzy: bool = True, pdf_engine: str = "pdfium", ocr: str = "auto") -> Extractor:
+def build_extractor(taxonomy_files, fuzzy: bool = True, pdf_engine: str = "pdfium", ocr: str = "auto",
+                    open_vocabulary: bool = True) -> Extractor:
     """An Extractor, with taxonomy errors turned into a usage error (exit 2)."""
     try:
-        return Extractor(taxonomy_files=taxonomy_files, fuzzy=fuzzy, pdf_engine=pdf_engine, ocr=ocr)
+        return Extractor(taxonomy_files=taxonomy_files, fuzzy=fuzzy, pdf_engine=pdf_engine, ocr=ocr,
+                         open_vocabulary=open_vocabulary)
     except SkillfitError as exc:
         raise UsageProblem(str(exc)) from None
 
@@ -220,8 +228,9 @@ def _records(stream):
 @click.option("--unordered", is_flag=True, help="Write each file's result as soon as it is done, not in input order.")
 @batch_options
 @taxonomy_option
+@open_option
 def extract(paths, kind, language, fmt, output, no_fuzzy, unordered, workers, timeout_s, memory_mb, pdf_engine, ocr,
-            taxonomy_files) -> None:
+            taxonomy_files, no_open) -> None:
     """Extract skills from files, folders or JSONL on stdin.
 
     PATH `-` reads JSONL records from stdin: {"id", "text", "kind", "language", "title"}, only "text" required.
@@ -232,7 +241,8 @@ def extract(paths, kind, language, fmt, output, no_fuzzy, unordered, workers, ti
       echo '{"id": "a1", "text": "Ervaring met Python en SQL", "kind": "cv"}' | skillfit extract -
       skillfit extract sample_docs/cvs --format csv -o skills.csv
     """
-    extractor = build_extractor(taxonomy_files, fuzzy=not no_fuzzy, pdf_engine=pdf_engine, ocr=ocr)
+    extractor = build_extractor(taxonomy_files, fuzzy=not no_fuzzy, pdf_engine=pdf_engine, ocr=ocr,
+                                open_vocabulary=not no_open)
     failed = 0
     rows = []
 
@@ -338,7 +348,9 @@ def kinds_read(kinds: Counter) -> str:
 @batch_options
 @retention_option
 @taxonomy_option
-def load(paths, db, kind, workers, timeout_s, memory_mb, pdf_engine, ocr, retention_days, taxonomy_files) -> None:
+@open_option
+def load(paths, db, kind, workers, timeout_s, memory_mb, pdf_engine, ocr, retention_days, taxonomy_files,
+         no_open) -> None:
     """Extract skills from files and load them (idempotent).
 
     Loading the same files again adds nothing; the stored fit scores are refreshed afterwards. A PATH
@@ -350,7 +362,7 @@ def load(paths, db, kind, workers, timeout_s, memory_mb, pdf_engine, ocr, retent
       skillfit load sample_docs/vacancies --db screening.duckdb --kind vacancy
       skillfit load sample_docs/cvs --db screening.duckdb --kind cv --retention-days 90
     """
-    extractor = build_extractor(taxonomy_files, pdf_engine=pdf_engine, ocr=ocr)
+    extractor = build_extractor(taxonomy_files, pdf_engine=pdf_engine, ocr=ocr, open_vocabulary=not no_open)
     kinds: Counter = Counter()
     loaded = load_paths(db, extractor, paths, kind, workers, Limits(timeout_s, memory_mb), retention_days,
                         kinds=kinds)
@@ -449,8 +461,9 @@ ROLES_HINT = "skillfit sql \"SELECT doc_id, title FROM documents WHERE kind = 'v
 @batch_options
 @retention_option
 @taxonomy_option
+@open_option
 def screen(vacancies, cvs, db, top, show_sources, fmt, output, workers, timeout_s, memory_mb, pdf_engine, ocr, retention_days,
-           taxonomy_files) -> None:
+           taxonomy_files, no_open) -> None:
     """Load vacancies and CVs; print the best per role.
 
     Prints the top candidates of every role, with what they match and miss; candidates by a short id, which
@@ -463,7 +476,7 @@ def screen(vacancies, cvs, db, top, show_sources, fmt, output, workers, timeout_
     from pipeline import screening
     from pipeline.store import connect
 
-    extractor = build_extractor(taxonomy_files, pdf_engine=pdf_engine, ocr=ocr)
+    extractor = build_extractor(taxonomy_files, pdf_engine=pdf_engine, ocr=ocr, open_vocabulary=not no_open)
     limits = Limits(timeout_s, memory_mb)
     failures = (load_paths(db, extractor, [vacancies], "vacancy", workers, limits, retention_days,
                            refresh_scores=False).failures
@@ -808,7 +821,8 @@ def report(db, out, top, pseudonymous) -> None:
               help="List misses and false positives on stderr (never for the test part: it is not tuned on).")
 @output_options
 @taxonomy_option
-def evaluate_cmd(gold_dir, part, min_precision, min_recall, show_errors, fmt, output, taxonomy_files) -> None:
+@open_option
+def evaluate_cmd(gold_dir, part, min_precision, min_recall, show_errors, fmt, output, taxonomy_files, no_open) -> None:
     """Score extraction against annotated gold documents.
 
     The team-written set (GOLD_DIR/*.yml) and the blind real-document corpus (GOLD_DIR/real: dev and test
@@ -822,7 +836,7 @@ def evaluate_cmd(gold_dir, part, min_precision, min_recall, show_errors, fmt, ou
     from pipeline.evaluate import Tally, evaluate, load_gold
     from pipeline.span_eval import evaluate_real, load_real_gold
 
-    extractor = build_extractor(taxonomy_files)
+    extractor = build_extractor(taxonomy_files, open_vocabulary=not no_open)
     rows: list[dict] = []
     limits: list[tuple[str, Tally]] = []  # (scope, tally) that the --min-* options apply to
     if part in ("all", "team"):

@@ -491,7 +491,8 @@ class Result:
                 for r in self.table("mentions", part).to_pylist():
                     mentions.setdefault(r["doc_index"], []).append((r["seq"], Mention(
                         r["skill_id"], r["start_offset"], r["end_offset"], r["text"], r["method"], r["confidence"],
-                        r["section"], r["requirement"], r["years"], r["level"], r.get("alt_group"))))
+                        r["section"], r["requirement"], r["years"], r["level"], r.get("alt_group"),
+                        r["type"] if r.get("key") else None, r.get("key"), r.get("link"))))
             for r in docs:
                 if kind and r["kind"] != kind:
                     continue

@@ -98,8 +98,9 @@ def evaluate(extractor: Extractor, gold_docs: Iterable[dict[str, Any]]) -> Repor
         expected = set(gold.get("skills") or [])
         traps = set(gold.get("not_skills") or [])
         found: dict[str, str] = {}
-        for m in doc.mentions:
-            found.setdefault(m.skill_id, m.method)
+        for m in doc.mentions:  # the set is labelled with concept ids: a phrase outside the taxonomy has none
+            if m.skill_id in skills:
+                found.setdefault(m.skill_id, m.method)
         for sid in found.keys() | expected:
             gold_type = skills[sid].type if sid in skills else "unknown"
             hit, predicted = sid in expected, sid in found

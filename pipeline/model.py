@@ -11,7 +11,9 @@ SectionKind = Literal[
     "profile", "experience", "education", "skills", "languages", "certificates", "hobbies",
     "about", "tasks", "requirements", "nice_to_have", "offer", "other",
 ]
-Method = Literal["exact", "lemma", "compound", "fuzzy", "acronym", "inferred"]
+Method = Literal["exact", "lemma", "compound", "fuzzy", "acronym", "inferred", "open"]
+SkillType = Literal["hard", "soft"]
+OPEN_PREFIX = "open:"  # skill_id of a skill the taxonomy does not know: "open:" + its normalised key
 Requirement = Literal["required", "preferred"]
 
 
@@ -20,7 +22,7 @@ class Skill:
     """A taxonomy concept: one skill with labels in English and Dutch."""
 
     id: str
-    type: Literal["hard", "soft"]
+    type: SkillType
     category: str
     labels: dict[str, tuple[str, ...]]
     esco_uri: str | None = None
@@ -60,6 +62,9 @@ class Mention:
     years: float | None = None
     level: str | None = None
     group: str | None = None  # vacancies: the same id for the alternatives of one requirement ("g1", "g2+equivalent")
+    type: SkillType | None = None  # method "open" only: hard or soft, as the phrase's words tell
+    key: str | None = None  # method "open" only: the normalised phrase, the same in every document
+    link: str | None = None  # method "open" linked to a taxonomy concept: why
 
 
 @dataclass(frozen=True)

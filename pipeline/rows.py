@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from pipeline.taxonomy import Taxonomy
 
 EVIDENCE_MAX = 300
+OPEN_CATEGORY = "open"  # the category of a skill found outside the taxonomy
 TITLE_MAX = 120
 TABLES = ("documents", "mentions", "texts")
 
@@ -54,9 +55,11 @@ def redactable_names(doc: Document) -> set[str]:
 
 def skill_columns(skill: Skill | None, mention: Mention) -> dict[str, Any]:
     """What the taxonomy says of a mention's skill (label_en, type, category, esco_uri); for a skill the
-    taxonomy does not have, the mention's own text is the label."""
-    return {"label_en": skill.label("en") if skill else mention.text, "type": skill.type if skill else None,
-            "category": skill.category if skill else None, "esco_uri": skill.esco_uri if skill else None}
+    taxonomy does not have (method open), the mention's own text is the label and its words tell the type."""
+    if skill is None:
+        return {"label_en": mention.text, "type": mention.type, "category": OPEN_CATEGORY if mention.key else None,
+                "esco_uri": None}
+    return {"label_en": skill.label("en"), "type": skill.type, "category": skill.category, "esco_uri": skill.esco_uri}
 
 
 def document_rows(doc: Document, index: int, taxonomy: Taxonomy) -> dict[str, list[dict]]:
@@ -71,7 +74,7 @@ def document_rows(doc: Document, index: int, taxonomy: Taxonomy) -> dict[str, li
         "skill_id": m.skill_id, **skill_columns(taxonomy.skills.get(m.skill_id), m),
         "start_offset": m.start, "end_offset": m.end, "text": m.text, "method": m.method, "confidence": m.confidence,
         "section": m.section, "requirement": m.requirement, "years": m.years, "level": m.level,
-        "alt_group": m.group, "evidence": evidence(doc.text, m.start, m.end, names, sentence_of), **versions}
+        "alt_group": m.group, "key": m.key, "link": m.link, "evidence": evidence(doc.text, m.start, m.end, names, sentence_of), **versions}
         for seq, m in enumerate(doc.mentions)]
     document = {
         "doc_id": doc.id, "doc_index": index, "kind": doc.kind, "language": doc.language,
@@ -111,7 +114,8 @@ def schemas() -> dict[str, pa.Schema]:
             ("category", pa.string()), ("esco_uri", pa.string()), ("start_offset", pa.int32()),
             ("end_offset", pa.int32()), ("text", pa.string()), ("method", pa.string()), ("confidence", pa.float64()),
             ("section", pa.string()), ("requirement", pa.string()), ("years", pa.float64()), ("level", pa.string()),
-            ("alt_group", pa.string()), ("evidence", pa.string()), *versions]),
+            ("alt_group", pa.string()), ("key", pa.string()), ("link", pa.string()), ("evidence", pa.string()),
+            *versions]),
         "texts": pa.schema([("doc_id", pa.string()), ("doc_index", pa.int32()), ("source", pa.string()),
                             ("text", pa.string())]),
     }

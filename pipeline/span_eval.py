@@ -146,7 +146,7 @@ def score_document(report: SpanReport, gold: dict[str, Any], text: str, doc: Doc
     counts: Counter[str] = Counter()
     for (skill_id, surface), mentions in predicted.items():
         hits = {i for i, (_, _, spans) in enumerate(items) for m in mentions if _hits(m.start, m.end, spans)}
-        skill_type = taxonomy.skills[skill_id].type if skill_id in taxonomy.skills else None
+        skill_type = taxonomy.skills[skill_id].type if skill_id in taxonomy.skills else mentions[0].type
         if hits:
             hit_items |= hits
             gold_types = {items[i][1] for i in hits}

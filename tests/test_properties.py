@@ -38,7 +38,7 @@ SCHEMA = ROOT / "pipeline" / "extract.schema.json"
 
 SCALE = float(os.environ.get("SKILLFIT_FUZZ_SCALE", "1"))
 RANDOM = os.environ.get("SKILLFIT_FUZZ_RANDOM") == "1"
-METHODS = {"exact", "lemma", "compound", "fuzzy", "acronym", "inferred"}
+METHODS = {"exact", "lemma", "compound", "fuzzy", "acronym", "inferred", "open"}
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
@@ -76,7 +76,7 @@ def check_document(extractor, doc: Document, text: str, validator=None) -> None:
         assert text[m.start:m.end] == m.text, m
         assert m.start >= prev_end, f"mentions overlap or are out of order at {m}"
         prev_end = m.end
-        assert m.skill_id in extractor.taxonomy.skills, m
+        assert m.skill_id in extractor.taxonomy.skills or (m.method == "open" and m.skill_id == "open:" + m.key), m
         assert m.method in METHODS, m
         assert 0.0 < m.confidence <= 1.0 and not math.isnan(m.confidence), m
         assert m.years is None or (math.isfinite(m.years) and m.years >= 0), m

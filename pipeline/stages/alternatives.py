@@ -242,5 +242,5 @@ def alternatives(doc: Document, taxonomy: Taxonomy | None = None) -> Document:
         group = names[groups.find(i)] if groups.grouped(i) else None
         out.append(m if group is None else Mention(
             m.skill_id, m.start, m.end, m.text, m.method, m.confidence, section=m.section, requirement=m.requirement,
-            years=m.years, level=m.level, group=group))
+            years=m.years, level=m.level, group=group, type=m.type, key=m.key, link=m.link))
     return doc.replace(mentions=tuple(out))

@@ -144,7 +144,7 @@ class DropNonSkillContexts:
         """Whether `m` names no skill of the person or the role."""
         text, line = doc.text, bounds.line(m)
         skill = self.taxonomy.skills.get(m.skill_id)
-        kind = skill.type if skill is not None else None
+        kind = skill.type if skill is not None else m.type
         if doc.kind == "vacancy":
             sentence = bounds.sentence(m)
             if bounds.has(APPLICATION, sentence):  # the application procedure, not the job

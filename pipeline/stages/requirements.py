@@ -288,5 +288,6 @@ def classify(doc: Document) -> Document:
             requirement=requirement_for(doc, section_kind, preference_scope(doc.text, mentions, i, bounds[i]), mention),
             years=years.get(i),
             level=level_for(doc.text, mention) or levels.get(i),
+            type=mention.type, key=mention.key, link=mention.link,
         ))
     return doc.replace(mentions=tuple(out))

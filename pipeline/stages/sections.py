@@ -57,6 +57,10 @@ HEADINGS: dict[SectionKind, tuple[str, ...]] = {
                      "mooi meegenomen", "strekt tot aanbeveling", "it's a plus if", "is een plus", "a plus", "desirable",
                      "desired skills", "desirable skills", "good to have", "bonus skills", "it would be great if",
                      "even better if", "bonus if you have", "wat een pluspunt is", "een meerwaarde"),
+    # CV headings of sections that list no skills: awards, memberships, references
+    "other": ("additional information", "awards", "honors", "honours", "awards and honors", "honors and awards",
+              "affiliations", "professional affiliations", "memberships", "references", "referenties",
+              "publications", "publicaties"),
     "offer": ("what we offer", "wat bieden wij", "wat bieden we", "ons aanbod", "aanbod", "we offer", "our offer",
               "benefits", "perks", "arbeidsvoorwaarden", "wat mag je verwachten", "what you get", "wat krijg je",
               "what's in it for you", "wij bieden", "salary", "salaris", "wat wij je bieden", "why join us",

@@ -15,7 +15,7 @@ import duckdb
 
 from pipeline import __version__
 from pipeline.errors import StoreError
-from pipeline.model import Document
+from pipeline.model import OPEN_PREFIX, Document
 from pipeline.rows import rows_for, schemas
 from pipeline.store.privacy import SourceMap
 from pipeline.taxonomy import Taxonomy
@@ -97,6 +97,21 @@ def _commonness_sql() -> str:
     return f"INSERT INTO skill_commonness VALUES\n{values}\nON CONFLICT DO NOTHING"
 
 
+def open_skills(mention_rows: list[dict]):
+    """A skills row (category "open") for each skill outside the taxonomy that `mention_rows` name, so the fit views
+    join them like concepts: the same key in a CV and a vacancy is the same skill."""
+    import pyarrow as pa
+
+    first: dict[str, dict] = {}
+    for r in mention_rows:
+        if r["skill_id"].startswith(OPEN_PREFIX) and r["skill_id"] not in first:
+            label = r["skill_id"][len(OPEN_PREFIX):]
+            first[r["skill_id"]] = {"skill_id": r["skill_id"], "type": r["type"] or "hard", "category": r["category"],
+                                    "label_en": label, "label_nl": label}
+    return pa.Table.from_pylist(list(first.values()), schema=pa.schema(
+        [(name, pa.string()) for name in ("skill_id", "type", "category", "label_en", "label_nl")]))
+
+
 class Store:
     """A writable skillfit database: one run at a time loads documents into it.
 
@@ -145,7 +160,7 @@ class Store:
             {"skill_id": s.id, "language": lang, "label": label, "preferred": i == 0}
             for s in taxonomy.skills.values() for lang, labs in s.labels.items() for i, label in enumerate(labs)])
         with self._transaction():
-            self.con.execute("DELETE FROM skills")
+            self.con.execute(f"DELETE FROM skills WHERE NOT starts_with(skill_id, '{OPEN_PREFIX}')")  # kept: in use
             self.con.execute("DELETE FROM skill_labels")
             for table, rows in (("skills", skills), ("skill_labels", labels)):
                 if rows.num_rows:  # DuckDB cannot scan an Arrow table without columns
@@ -202,6 +217,7 @@ class Store:
         mentions = self._incoming("mentions", rows["mentions"])
         self.con.register("incoming_documents", documents)
         self.con.register("incoming_mentions", mentions)
+        self.con.register("incoming_open_skills", open_skills(rows["mentions"]))
         try:
             with self._transaction():
                 stale = ("SELECT d.doc_id FROM documents d JOIN incoming_documents i"
@@ -211,11 +227,18 @@ class Store:
                 self.con.execute(f"DELETE FROM documents WHERE doc_id IN ({stale})", {"replaced": replaced})
                 self.con.execute("INSERT INTO documents BY NAME SELECT * FROM incoming_documents")
                 self.con.execute("INSERT INTO mentions BY NAME SELECT * FROM incoming_mentions")
+                self.con.execute("INSERT INTO skills BY NAME SELECT * FROM incoming_open_skills"
+                                 " WHERE skill_id NOT IN (SELECT skill_id FROM skills)")
+                self._drop_unused_open_skills()
         finally:
-            self.con.unregister("incoming_documents")
-            self.con.unregister("incoming_mentions")
+            for name in ("incoming_documents", "incoming_mentions", "incoming_open_skills"):
+                self.con.unregister(name)
         self.sources.record((d.source, d.id, d.kind) for d in docs if d.kind == "cv")
         return len(fresh)
+
+    def _drop_unused_open_skills(self) -> None:
+        self.con.execute(f"DELETE FROM skills WHERE starts_with(skill_id, '{OPEN_PREFIX}')"
+                         " AND skill_id NOT IN (SELECT skill_id FROM mentions)")
 
     def _incoming(self, table: str, rows: list[dict], **run_columns: list):
         """`rows` as an Arrow table in their schema (pipeline.rows), cut to the columns the database table
@@ -241,6 +264,7 @@ class Store:
             self.con.execute("DELETE FROM mentions WHERE list_contains($ids, doc_id)", {"ids": doc_ids})
             self.con.execute("DELETE FROM documents WHERE list_contains($ids, doc_id)", {"ids": doc_ids})
             self.con.execute("DELETE FROM fit_scores WHERE list_contains($ids, candidate_id)", {"ids": doc_ids})
+            self._drop_unused_open_skills()  # their phrases came from the forgotten documents' text
         mapping_rows = self.sources.forget(doc_ids)
         rewritten = self._rewrite_files()
         self._refresh_scores()

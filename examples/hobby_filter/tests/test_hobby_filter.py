@@ -132,7 +132,7 @@ def test_used_directly_without_installing(without_plugins):
 def test_insert_stage_honours_position(without_plugins):
     stages = list(without_plugins.default_stages())
     insert_stage(stages, DropHobbyMentions())
-    assert [stage_name(s) for s in stages] == ["detect", "segment", "match", "personal", "context", "classify",
+    assert [stage_name(s) for s in stages] == ["detect", "segment", "match", "open", "personal", "context", "classify",
                                                    "drop_hobbies", "alternatives"]
 
 

@@ -1,0 +1,294 @@
+"""Skills that are on no list: phrases the taxonomy does not know, found where a recruiter reads skills.
+
+Three places name skills whatever their words (measured on the real-document dev part):
+- a CV's skills section, one item per bullet, comma or semicolon ("Quicken, Lotus Notes, Business Objects");
+- the phrase after a cue ("experience with Kronos", "knowledge of transfer pricing", "ervaring met Navision",
+  "kennis van Exact Online"), split at its commas and conjunctions;
+- a short list whose other members are known skills ("Excel, Quicken and Lotus Notes": Quicken and Lotus Notes).
+
+Each item becomes a Mention with method "open", a normalised `key` (the same unknown skill in a CV and a
+vacancy gets the same key, so fit matches them) and skill_id `open:<key>`; an item whose words are a taxonomy
+label in another order or number links to that concept instead (`link` says so). Items that overlap a taxonomy
+mention, sentences, headings, dates, contact details and lone everyday words are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cached_property
+
+from pipeline.model import OPEN_PREFIX, Document, Mention, SkillType
+from pipeline.taxonomy import Taxonomy
+from pipeline.tokens import TOKEN, fold, label_words
+
+CONFIDENCE = 0.6
+MAX_WORDS = 4  # a longer item is a sentence or a description, not a skill's name
+MAX_CHARS = 50
+# Between list items; "of" is "or" in Dutch only ("kennis van Exact of AFAS", "management of change").
+# Not " - ": "Accountmanager – Packworks B.V. – Amersfoort" is a job line.
+SEPARATORS = r"\s*(?:[,;|•·▪●◦►✓]|\t|&|/(?!\w+/)|\b(?:{}|such as|like|including|zoals|waaronder|inclusief)\b)\s*"
+LIST_SEPARATOR = {"en": re.compile(SEPARATORS.format("and|or")), "nl": re.compile(SEPARATORS.format("en|of"))}
+ITEM_BREAK = re.compile(r"\n|[.!?](?=\s|$)|[:()\[\]{}\"“”]")
+MAX_LIST_CHARS = 1000  # a longer clause around a known skill is prose (or a one-line document), not a list
+# A cue and the phrase it introduces, up to the end of the clause.
+CUE = re.compile(
+    r"\b(?:(?:hands-on |practical |working |solid |strong |good |basic |in-depth |thorough |proven )?"
+    r"(?:experience|knowledge|expertise|understanding|proficiency|familiarity|background) (?:with|in|of|using)|"
+    r"(?:experienced|skilled|proficient|versed|competent|certified|trained) (?:in|with)|familiar with|"
+    r"knowledgeable (?:in|about|of)|"
+    r"(?:goede |grondige |degelijke |praktische |basis)?(?:ervaring|kennis|expertise) (?:met|van|in|op het vlak van)|"
+    r"vertrouwd met|bekend met|thuis in|onderlegd in|vaardig in|beheersing van)[ \t]+", re.I)
+# Words an item may start with that are not part of the skill's name ("the", "strong", "advanced").
+LEADING = frozenset("""
+a an the any all various other some strong good solid excellent basic advanced proven deep sound thorough
+working practical extensive relevant similar related modern common standard hands-on in-depth
+de het een alle andere diverse verschillende goede grondige degelijke sterke basis uitgebreide relevante
+""".split())
+# An item holding one of these is a clause, not a name ("how to", "that", "years").
+CLAUSE_WORDS = frozenset("""
+i you he she we they it my your our their his her me us them is are was were be been being have has had will
+would can could should may might must do does did to that which who whom whose this these those there here
+not no yes if than then when where while because since as at by for from into onto on per via with without
+year years month months day days week weeks time times plus etc e.g i.e the a an including through between
+over within across during after before about against among around please need required preferred desired
+first second third degree
+ik jij je u hij zij ze wij we het mijn jouw uw onze hun is zijn was waren ben bent heeft hebben had
+wordt worden kan kunnen moet moeten zal zullen te dat die wie wat dit deze daar hier niet geen als dan
+wanneer waar omdat bij voor van naar met zonder op in aan per jaar jaren maand maanden dag dagen week weken
+de een om over tot door tijdens na vereist gewenst eerste tweede derde graad diploma
+""".split())
+# Everyday words that are no skill on their own, whatever list they stand in.
+NOT_ALONE = frozenset("""
+skills skill experience knowledge tools tool software systems system other others more various etc languages
+language abilities ability competencies competences strengths qualities areas including such frameworks platforms
+platform applications programs methods techniques technologies environment environments growth value pride culture
+opportunities role position function
+vaardigheden kennis ervaring talen andere enz overige omgeving werkomgeving mogelijkheden doorgroeimogelijkheden
+functie rol sector
+""".split())
+# Verbs a task starts with ("Create detailed documentation", "Implement secure APIs"); past tenses are found by -ed.
+TASK_VERBS = frozenset("""
+create implement develop manage build design ensure support maintain provide drive lead coordinate perform prepare
+write deliver analyse analyze monitor review identify improve define collaborate communicate organise organize plan
+handle assist help conduct execute establish use apply make take participate contribute own run oversee optimize
+optimise automate document test deploy configure install troubleshoot train mentor coach negotiate sell present report
+ensuring creating implementing developing managing building designing maintaining providing driving leading
+coordinating performing preparing writing delivering analysing analyzing monitoring reviewing identifying improving
+defining conducting executing establishing using handling assisting supporting
+""".split())
+DANGLING = frozenset("of and or in with van en met".split())  # an item ending in one was cut from a clause
+# Levels and how a language was learnt: "zeer goed", "vloeiend", "tweetalig opgevoed" (the taxonomy's job).
+LEVEL_WORDS = frozenset("""
+very good fluent native basic intermediate advanced excellent limited moderate proficient beginner expert working
+zeer heel goed goede vloeiend moedertaal basis basiskennis gemiddeld uitstekend redelijk beperkt tweetalig opgevoed
+""".split())
+# What the rest of the document says when an item is really something else.
+# Contact details, dates, house numbers, language levels (C1), company forms: an item holding one is no skill.
+NOT_A_SKILL = re.compile(r"@|https?:|www\.|(?<![^\W\d_])\d+(?![^\W\d_])|\b[ABC][12]\b|"
+                         r"\b(?:B\.?V|N\.?V|bvba|Ltd|Inc|GmbH|LLC|Corp|S\.?A)\b\.?")
+# Sections where lists name other things: the employer and its offer, schools, languages (the taxonomy's own
+# job), hobbies; and a section with an unknown heading ("Additional Information", "Awards").
+SKIP_SECTIONS = frozenset({"about", "offer", "education", "languages", "hobbies"})
+# A line with a date is a job or school line ("Receptionist, Grand Hotel, Haarlem, 2019 - heden"), not a list.
+JOB_LINE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:present|heden|today|now|nu)\b", re.I)
+MIN_LIST = 3  # items in a list around a known skill: two are a phrase ("sales and marketing" is the list's job)
+GENERIC_TAIL = ("skills", "skill", "software", "tools", "vaardigheden", "kennis")
+
+
+@dataclass(frozen=True)
+class Item:
+    start: int
+    end: int
+
+
+def _items(text: str, start: int, end: int, separator: re.Pattern[str]) -> list[Item]:
+    """Stretches of text[start:end] between list separators, trimmed of spaces and leading filler words."""
+    out, pos = [], start
+    for sep in [*separator.finditer(text, start, end), None]:
+        stop = sep.start() if sep else end
+        if stop > pos:
+            out.append(_trim(text, pos, stop))
+        if sep is None:
+            break
+        pos = sep.end()
+    return [item for item in out if item.end > item.start]
+
+
+def _trim(text: str, start: int, end: int) -> Item:
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in "+#"):
+        end -= 1
+    while True:  # drop leading filler words ("strong", "the")
+        m = re.match(r"([^\W\d_][\w-]*)\s+", text[start:end])
+        if not m or m.group(1).casefold() not in LEADING:
+            break
+        start += m.end()
+    return Item(start, end)
+
+
+def normalise_key(phrase: str) -> str:
+    """The key of an unknown skill: its folded words, a final lower-case English plural made singular ("tax packages"
+    and "Tax package" share a key; a capitalised name keeps its s: "Kronos", "Lotus Notes")."""
+    surface = label_words(phrase)
+    words = [fold(w) for w in surface]
+    if words and surface[-1].islower() and len(words[-1]) > 4:
+        last = words[-1]
+        if last.endswith("ies"):
+            words[-1] = last[:-3] + "y"
+        elif last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")):
+            words[-1] = last[:-1]
+    return " ".join(words)
+
+
+class FindOpenSkills:
+    """Stage: add a Mention with method "open" for each skill phrase the taxonomy does not know (see module)."""
+
+    name = "open"
+    sources = ("skills", "cue", "list")
+
+    def __init__(self, taxonomy: Taxonomy, known_words: frozenset[str] = frozenset()) -> None:
+        self.taxonomy = taxonomy
+        self.known_words = known_words  # dictionary words: a lone one is an everyday word, not a tool's name
+
+    @cached_property
+    def soft_words(self) -> frozenset[str]:
+        """Words that make a phrase a soft skill: they occur in soft concepts' labels and in no hard one's."""
+        words: dict[str, set[str]] = {"hard": set(), "soft": set()}
+        for skill in self.taxonomy.skills.values():
+            for labels in skill.labels.values():
+                for label in labels:
+                    words[skill.type].update(fold(w) for w in label_words(label) if len(w) > 3)
+        return frozenset(words["soft"] - words["hard"])
+
+    @cached_property
+    def exact_labels(self) -> frozenset[str]:
+        """Every label's folded words: such a phrase is the taxonomy's to judge, never an open skill."""
+        return frozenset(" ".join(fold(w) for w in label_words(label)) for skill in self.taxonomy.skills.values()
+                         for labels in skill.labels.values() for label in labels)
+
+    @cached_property
+    def label_keys(self) -> dict[tuple[str, ...], str]:
+        """A label's normalised words, sorted -> its concept: "management of projects" finds project management."""
+        keys: dict[tuple[str, ...], str] = {}
+        for skill in self.taxonomy.skills.values():
+            cased = self.taxonomy.case_sensitive.get(skill.id, frozenset())
+            for labels in skill.labels.values():
+                for label in labels:
+                    if label in cased:
+                        continue  # "haccp" in lower case is not HACCP: acronyms match in capitals only
+                    words = normalise_key(label).split()
+                    keys.setdefault(tuple(sorted(w for w in words if w not in CLAUSE_WORDS)), skill.id)
+        return keys
+
+    def __call__(self, doc: Document) -> Document:
+        text = doc.text
+        separator = LIST_SEPARATOR["nl" if doc.language == "nl" else "en"]
+        covered = Spans([(m.start, m.end) for m in doc.mentions])
+        found: dict[tuple[int, int], Mention] = {}
+        for start, end, source in dict.fromkeys(self._regions(doc, covered.spans, separator)):
+            items = _items(text, start, end, separator)
+            known = sum(covered.overlaps(i) for i in items)
+            if source == "list" and (len(items) < MIN_LIST or any(
+                    len(label_words(text[i.start:i.end])) > MAX_WORDS for i in items)):
+                continue  # prose around a known skill, not a list of skills
+            for item in items:
+                if (item.start, item.end) not in found and not covered.overlaps(item):
+                    mention = self._mention(doc, item, lone_ok=known > 0 or len(items) > 1)
+                    if mention:
+                        found[(item.start, item.end)] = mention
+        if not found:
+            return doc
+        return doc.replace(mentions=tuple(sorted(doc.mentions + tuple(found.values()), key=lambda m: m.start)))
+
+    def _regions(self, doc: Document, covered: list[tuple[int, int]],
+                 separator: re.Pattern[str]) -> list[tuple[int, int, str]]:
+        """Stretches of text holding lists of skills, and why: skills-section lines ("skills"), cue phrases ("cue"),
+        lists around a known skill ("list")."""
+        text, regions = doc.text, []
+        for section in doc.sections:
+            if section.kind == "skills" and "skills" in self.sources:
+                for line in re.finditer(r"[^\n]+", text[section.start:section.end]):
+                    regions += [(*clause, "skills") for clause in
+                                _clauses(text, section.start + line.start(), section.start + line.end())]
+        for cue in CUE.finditer(text) if "cue" in self.sources else ():
+            stop = ITEM_BREAK.search(text, cue.end())
+            regions.append((cue.end(), stop.start() if stop else len(text), "cue"))
+        if "list" in self.sources:  # a short list around a known skill: the clause holding it
+            stops = [b.start() for b in ITEM_BREAK.finditer(text)]  # one character each
+            for m_start, _ in covered:
+                k = bisect_left(stops, m_start)
+                start, end = stops[k - 1] + 1 if k else 0, stops[k] if k < len(stops) else len(text)
+                if end - start <= MAX_LIST_CHARS and separator.search(text, start, end) \
+                        and not JOB_LINE.search(text, start, end):
+                    regions.append((start, end, "list"))
+        return regions
+
+    def _mention(self, doc: Document, item: Item, lone_ok: bool) -> Mention | None:
+        section = doc.section_at(item.start)
+        if section is not None and (section.kind in SKIP_SECTIONS or (section.kind == "other" and section.heading)):
+            return None
+        phrase = doc.text[item.start:item.end]
+        words = label_words(phrase)
+        folded = [fold(w) for w in words]
+        if not words or len(words) > MAX_WORDS or len(phrase) > MAX_CHARS or "\n" in phrase:
+            return None
+        if NOT_A_SKILL.search(phrase) or any(w in CLAUSE_WORDS for w in folded) or folded[0] in NOT_ALONE \
+                or folded[-1] in NOT_ALONE or folded[-1] in DANGLING:
+            return None
+        if sum(ch.isalpha() for ch in phrase) < 2:
+            return None
+        if len(words) == 1 and not lone_ok or set(folded) <= LEVEL_WORDS:
+            return None
+        if " ".join(folded) in self.exact_labels:
+            return None  # a taxonomy label the matcher saw and turned down in context (or in lower case)
+        if len(words) > 1 and (folded[0] in TASK_VERBS or folded[0].endswith("ed") and folded[0] in self.known_words):
+            # a task ("Create detailed documentation", "Reconciled intercompany balances"): its object names the skill
+            second = list(TOKEN.finditer(phrase))[1].start()
+            return self._mention(doc, Item(item.start + second, item.end), lone_ok)
+        if len(words) == 1 and folded[0] in self.known_words and not _named(words[0]) \
+                and not (words[0][0].isupper() and not _starts_line(doc.text, item.start)):
+            return None  # an everyday word ("reports", "billing") on its own is too often no skill
+        key = normalise_key(phrase)
+        link = self.label_keys.get(tuple(sorted(key.split())))
+        skill_type: SkillType = "soft" if not self.soft_words.isdisjoint(folded) else "hard"
+        return Mention(skill_id=link or OPEN_PREFIX + key, start=item.start, end=item.end, text=phrase, method="open",
+                       confidence=CONFIDENCE, type=skill_type, key=key,
+                       link="same words as a taxonomy label" if link else None)
+
+
+def _named(word: str) -> bool:
+    """A product-like name: capitals after the first letter (QuickBooks, SAP) or digits (S4)."""
+    return any(ch.isupper() for ch in word[1:]) or any(ch.isdigit() for ch in word)
+
+
+def _starts_line(text: str, start: int) -> bool:
+    """Whether only bullets, spaces or a sentence end come before `start` on its line (capitals mean nothing there)."""
+    before = text[max(0, start - 80):start].rsplit("\n", 1)[-1].rstrip()
+    return not before.strip(" \t•·▪●◦►✓*-–") or before.endswith((".", "!", "?", ":"))
+
+
+class Spans:
+    """Non-overlapping [start, end) spans sorted by start (a document's mentions), asked by bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def overlaps(self, item: Item) -> bool:
+        k = bisect_left(self.starts, item.end)  # spans starting before the item ends; the last one may reach in
+        return k > 0 and self.spans[k - 1][1] > item.start
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) of the clauses of one line: split at sentence ends, colons and brackets."""
+    out, pos = [], start
+    for stop in ITEM_BREAK.finditer(text, start, end):
+        if stop.start() > pos:
+            out.append((pos, stop.start()))
+        pos = stop.end()
+    if end > pos:
+        out.append((pos, end))
+    return out

@@ -1,0 +1,86 @@
+"""Skills outside the taxonomy (method "open"): found where documents list skills, matched across documents by key."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+
+from pipeline.api import document_to_dict
+from pipeline.cli import main
+from pipeline.stages.open_skills import normalise_key
+from pipeline.store import Store
+
+CV = """Anna Verbeke
+Skills
+Excel, Kronos, Lotus Notes, budgeting
+Additional Information
+Veterans Affairs Award, Union Member
+Experience
+Accountant – Packworks B.V. – Amersfoort
+Ensuring consistency, reducing costs and improving security across the office.
+"""
+VACANCY = """Payroll Accountant
+Requirements
+- Experience with Kronos and Excel.
+- Knowledge of transfer pricing.
+"""
+
+
+def open_mentions(doc):
+    return {m.text: m for m in doc.mentions if m.method == "open"}
+
+
+def test_skills_section_items_and_cue_phrases_are_found_with_their_offsets(extractor):
+    cv = extractor.extract(CV, kind="cv", doc_id="cv", language="en")
+    found = open_mentions(cv)
+    assert {"Kronos", "Lotus Notes"} <= set(found)
+    for m in found.values():
+        assert CV[m.start:m.end] == m.text
+    vacancy = extractor.extract(VACANCY, kind="vacancy", doc_id="role", language="en")
+    assert {"Kronos", "transfer pricing"} <= set(open_mentions(vacancy))
+    assert open_mentions(vacancy)["Kronos"].requirement == "required"
+
+
+def test_awards_places_companies_and_clauses_are_not_skills(extractor):
+    found = set(open_mentions(extractor.extract(CV, kind="cv", language="en")))
+    assert not found & {"Veterans Affairs Award", "Union Member", "Packworks B.V", "Amersfoort", "Ensuring consistency",
+                        "improving security", "Accountant"}
+
+
+def test_json_gives_no_skill_id_but_a_stable_key(extractor):
+    doc = document_to_dict(extractor.extract(CV, kind="cv", language="en"), extractor.taxonomy)
+    kronos = next(s for s in doc["skills"] if s["text"] == "Kronos")
+    assert kronos["skill_id"] is None and kronos["method"] == "open" and kronos["key"] == "kronos"
+    assert kronos["type"] == "hard" and kronos["category"] == "open"
+    assert normalise_key("tax packages") == normalise_key("Tax package") == "tax package"
+    assert normalise_key("Lotus Notes") == normalise_key("LOTUS NOTES") == "lotus notes"
+
+
+def test_the_same_unknown_skill_in_a_cv_and_a_vacancy_counts_in_fit_and_forget_removes_its_phrase(extractor, tmp_path):
+    path = tmp_path / "open.duckdb"
+    docs = [extractor.extract(VACANCY, kind="vacancy", doc_id="role", language="en"),
+            extractor.extract(CV, kind="cv", doc_id="anna", language="en")]
+    with Store(path) as store:
+        store.sync_taxonomy(extractor.taxonomy)
+        store.write(docs, extractor.taxonomy, store.start_run(extractor.taxonomy))
+        store.sync_taxonomy(extractor.taxonomy)  # a later run keeps the open skills its mentions use
+        gap = dict(store.con.execute("SELECT label_en, status FROM skill_gap('anna', 'role')").fetchall())
+        assert gap["kronos"] == "met" and gap["transfer pricing"] == "missing"
+        store.forget(["anna"])
+    with duckdb.connect(str(path), read_only=True) as con:
+        labels = {r[0] for r in con.execute("SELECT label_en FROM skills WHERE category = 'open'").fetchall()}
+    assert "lotus notes" not in labels  # only the CV named it
+    assert "kronos" in labels  # the vacancy still does
+
+
+@pytest.mark.parametrize("flag, expected", [((), True), (("--no-open",), False)])
+def test_no_open_switches_it_off(tmp_path, flag, expected):
+    path = tmp_path / "cv.txt"
+    path.write_text(CV, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(path), "--kind", "cv", *flag])
+    assert result.exit_code == 0, result.output
+    methods = {s["method"] for s in json.loads(result.stdout.splitlines()[0])["skills"]}
+    assert ("open" in methods) is expected
