@@ -40,6 +40,7 @@ from typing import Any
 from pipeline import __version__
 from pipeline.api import Extractor, Failure, kind_from_path
 from pipeline.errors import SkillfitError
+from pipeline.kind import META_KEY as KIND_CONFIDENCE
 from pipeline.model import Document, Mention, Section
 from pipeline.outcome import Limits, extract_outcome
 from pipeline.readers import fetch_bytes
@@ -503,7 +504,8 @@ class Result:
                     id=r["doc_id"], text=text["text"], kind=r["kind"], source=text["source"], language=r["language"],
                     sections=tuple(Section(s["kind"], s["start"], s["end"], s["heading"] or "", s["language"])
                                    for s in r["sections"] or ()),
-                    mentions=tuple(m for _, m in sorted(mentions.get(r["doc_index"], []), key=lambda x: x[0])))
+                    mentions=tuple(m for _, m in sorted(mentions.get(r["doc_index"], []), key=lambda x: x[0])),
+                    meta={KIND_CONFIDENCE: r.get("kind_confidence", 1.0)})
             for r in self.table("failures", part).to_pylist():
                 if not kind or r["kind"] in (None, kind):
                     yield Failure(r["source"], r["status"], r["error"])

@@ -12,6 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from pipeline import __version__
+from pipeline.kind import META_KEY as KIND_CONFIDENCE
 from pipeline.model import Document, Mention, Skill
 from pipeline.personal_data import name_words, redact
 from pipeline.sentences import SentenceBounds
@@ -79,7 +80,8 @@ def document_rows(doc: Document, index: int, taxonomy: Taxonomy) -> dict[str, li
     document = {
         "doc_id": doc.id, "doc_index": index, "kind": doc.kind, "language": doc.language,
         "source": doc.source if doc.kind != "cv" else None,  # CV file names often hold the person's name
-        "title": title_of(doc), "chars": len(doc.text), "mentions": len(doc.mentions),
+        "title": title_of(doc), "kind_confidence": doc.meta.get(KIND_CONFIDENCE, 1.0), "chars": len(doc.text),
+        "mentions": len(doc.mentions),
         "sections": [{"kind": s.kind, "start": s.start, "end": s.end, "heading": s.heading, "language": s.language}
                      for s in doc.sections], **versions}
     text = {"doc_id": doc.id, "doc_index": index, "source": doc.source, "text": doc.text}
@@ -106,7 +108,8 @@ def schemas() -> dict[str, pa.Schema]:
     return {
         "documents": pa.schema([
             ("doc_id", pa.string()), ("doc_index", pa.int32()), ("kind", pa.string()), ("language", pa.string()),
-            ("source", pa.string()), ("title", pa.string()), ("chars", pa.int64()), ("mentions", pa.int32()),
+            ("source", pa.string()), ("title", pa.string()), ("kind_confidence", pa.float64()), ("chars", pa.int64()),
+            ("mentions", pa.int32()),
             ("sections", pa.list_(section)), *versions]),
         "mentions": pa.schema([
             ("doc_id", pa.string()), ("doc_index", pa.int32()), ("seq", pa.int32()), ("kind", pa.string()),

@@ -111,6 +111,19 @@ def test_kind_confidence_in_the_contract(extractor):
     assert unsure["kind"] == "cv" and unsure["kind_confidence"] < SURE
 
 
+def test_load_stores_how_sure_the_kind_is_so_analysts_can_find_the_guesses(tmp_path):
+    import duckdb
+
+    (tmp_path / "ad.txt").write_text(VACANCY_EN, encoding="utf-8")
+    (tmp_path / "note.txt").write_text("Python and SQL", encoding="utf-8")
+    db = tmp_path / "k.duckdb"
+    result = CliRunner().invoke(main, ["load", str(tmp_path / "ad.txt"), str(tmp_path / "note.txt"), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = dict(con.execute("SELECT kind, kind_confidence FROM documents").fetchall())
+    assert rows["vacancy"] >= SURE and rows["cv"] < SURE
+
+
 def test_the_folder_decides_before_the_text(extractor, tmp_path):
     folder = tmp_path / "vacatures"
     folder.mkdir()

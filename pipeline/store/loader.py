@@ -20,7 +20,7 @@ from pipeline.rows import rows_for, schemas
 from pipeline.store.privacy import SourceMap
 from pipeline.taxonomy import Taxonomy
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # Statements that bring a file of schema version N-1 up to N. schema.sql always has the newest shape,
 # so a new file needs none of them; each must be safe to run twice.
 MIGRATIONS: dict[int, list[str]] = {
@@ -29,6 +29,8 @@ MIGRATIONS: dict[int, list[str]] = {
     # alternatives of one requirement (the extract contract's `group`); schema.sql adds the skill_commonness table
     # and the fit_weights rows equivalent, common and common_share
     4: ["ALTER TABLE mentions ADD COLUMN IF NOT EXISTS alt_group VARCHAR"],
+    # how sure the kind is; skills outside the taxonomy are skills rows with category 'open' (no change)
+    5: ["ALTER TABLE documents ADD COLUMN IF NOT EXISTS kind_confidence DOUBLE"],
 }
 DEFAULT_RETENTION_DAYS = 28.0  # four weeks after loading, unless the user says otherwise
 

@@ -1,4 +1,4 @@
--- skillfit store, schema version 4 (see MIGRATIONS in loader.py for what changed). Applied idempotently on every writable connect.
+-- skillfit store, schema version 5 (see MIGRATIONS in loader.py for what changed). Applied idempotently on every writable connect.
 CREATE TABLE IF NOT EXISTS schema_version (
     version    INTEGER NOT NULL,
     applied_at TIMESTAMP DEFAULT current_timestamp
@@ -27,6 +27,7 @@ CREATE TABLE IF NOT EXISTS documents (
     language         VARCHAR,
     source           VARCHAR,
     title            VARCHAR,
+    kind_confidence  DOUBLE,
     chars            INTEGER,
     taxonomy_hash    VARCHAR,
     skillfit_version VARCHAR,
@@ -35,7 +36,7 @@ CREATE TABLE IF NOT EXISTS documents (
     expires_at       TIMESTAMP
 );
 COMMENT ON TABLE documents IS 'CVs (kind=cv, the candidates) and vacancies (kind=vacancy, the roles); doc_id is a hash of the text.';
-COMMENT ON COLUMN documents.title IS 'First line of a vacancy (its job title); always NULL for CVs, whose first line is usually a name.';
+COMMENT ON COLUMN documents.title IS 'A vacancy''s job title: its record''s title field, else the line of its text that names the role ("Functie:", "Job title", a heading, "We are looking for a ..."); NULL when no line names one, and always NULL for CVs, whose first line is usually a name.';
 
 CREATE TABLE IF NOT EXISTS skills (
     skill_id VARCHAR PRIMARY KEY,
