@@ -24,7 +24,7 @@ from typing import Any
 
 KEEP = 6  # files kept per kind (prefix before the first "-"): recent taxonomies and code versions
 MAGIC = b"SKILLFIT-CACHE-1"  # then the 32-byte keyed hash of the pickle, then the pickle
-PICKLED_MODULES = ("matcher.py", "tokens.py", "lexicon.py", "taxonomy.py", "model.py")
+PICKLED_MODULES = ("matcher.py", "morphology.py", "tokens.py", "normalise.py", "lexicon.py", "taxonomy.py", "model.py")
 
 
 def cache_dir() -> Path:

@@ -6,16 +6,19 @@ directory keyed by the taxonomy's content hash, the skillfit version and a finge
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from pipeline import __version__, cache
+from pipeline import __version__, cache, morphology
 from pipeline.lexicon import Lexicon, load_lexicon
 from pipeline.model import Method
+from pipeline.morphology import Morphology
 from pipeline.taxonomy import Taxonomy
 from pipeline.tokens import Tokens, fold, label_words
 
@@ -39,6 +42,12 @@ developers opleiding training cursus analist analisten medewerker
 """.split())
 CONJUNCTIONS = frozenset({"and", "or", "en", "of", "as well as"})
 FUZZY_MEMO = 200_000  # remembered fuzzy lookups per process, cleared when full
+MORPH_CONFIDENCE = 0.9  # a generated form (coacht, negotiating contracts, event organisation)
+GAPPED_CONFIDENCE = 0.85  # ... with words between its verb and the rest (bouwt duurzame relaties op)
+MAX_GAP = {"nl": 3, "en": 2}  # words allowed between a fronted verb and the rest of its phrase
+# Words that end the stretch between a fronted verb and the rest: a negation, a conjunction, an infinitive's `te`.
+GAP_STOP = frozenset("niet geen nooit te en of maar om dan dat die not no never to and or but than that".split())
+WE = frozenset({"wij", "we"})  # "wij adviseren klanten": the employer describing itself, not a skill asked
 METHOD_RANK = {"exact": 0, "acronym": 0, "lemma": 1, "compound": 2, "inferred": 3, "fuzzy": 4}
 
 
@@ -83,11 +92,19 @@ class SkillMatcher:
         self.compound: dict[str, tuple[int, ...]] = {}
         self.fuzzy_labels: dict[tuple[str, int], list[str]] = {}
         self.fuzzy_ids: dict[tuple[str, int], list[int]] = {}
+        # Generated forms (pipeline/morphology.py): multi-word ones in the lemma index as ~ref (negative: one walk
+        # finds both), one-word ones by folded surface, and fronted verbs: finite-form lemma -> first lemma of the
+        # rest -> ((the rest as lemmas, ref), ...).
+        self.morph_words: dict[str, dict[str, tuple[int, ...]]] = {lang: {} for lang in lexicon.lemmas}
+        self.verb_first: dict[str, dict[str, dict[str, tuple[tuple[tuple[str, ...], int], ...]]]] = \
+            {lang: {} for lang in lexicon.lemmas}
+        self._morphology: Morphology | None = Morphology(lexicon)
         for skill in taxonomy.skills.values():
             sensitive = taxonomy.case_sensitive.get(skill.id, frozenset())
             for lang, labels in skill.labels.items():
                 for label in labels:
                     self._add(Entry(skill.id, label, lang, label in sensitive))
+        self._morphology = None
         for index in (self.exact, self.cased, *self.lemma.values()):
             for key in list(index):
                 words = key.split(" ")
@@ -97,7 +114,7 @@ class SkillMatcher:
         self.first_exact = _first_words(self.exact)
         self.first_cased = _first_words(self.cased)
         self.first_lemma = {lang: _first_words(index) for lang, index in self.lemma.items()}
-        self.token_lemma = {lang: self._token_lemma_table(lang, index) for lang, index in self.lemma.items()}
+        self.token_lemma = {lang: self._token_lemma_table(lang, self._vocabulary(lang)) for lang in self.lemma}
         self.known_words = frozenset().union(*lexicon.known.values())
         # Unknown words repeat across documents (company names, degrees): look each up once per process.
         self._fuzzy_memo: dict[str, tuple[int, Entry, str] | None] = {}
@@ -122,6 +139,36 @@ class SkillMatcher:
         if len(joined) >= FUZZY_MIN:
             self.fuzzy_labels.setdefault((joined[0], len(joined)), []).append(joined)
             self.fuzzy_ids.setdefault((joined[0], len(joined)), []).append(ref)
+        if entry.language in self.lemma and self._morphology is not None:
+            self._add_forms(entry.language, tuple(folded), ref)
+
+    def _add_forms(self, lang: str, folded: tuple[str, ...], ref: int) -> None:
+        """Index the generated forms of one label (see pipeline/morphology.py)."""
+        morphology = self._morphology
+        assert morphology is not None
+        own = " ".join(self._label_lemma(lang, w) for w in folded)
+        for form in morphology.variants(lang, folded):
+            if len(form) == 1:
+                if form[0] not in self.exact:
+                    _append(self.morph_words[lang], form[0], ref)
+                continue
+            key = " ".join(self._label_lemma(lang, w) for w in form)
+            refs = self.lemma[lang].get(key, ())
+            if key != own and len(form) <= MAX_PHRASE and ref not in refs and ~ref not in refs:
+                _append(self.lemma[lang], key, ~ref)
+        for verbs, rest in morphology.verb_first(lang, folded):
+            rest_key = tuple(self._label_lemma(lang, w) for w in rest)
+            for key in dict.fromkeys(self._label_lemma(lang, v) for v in verbs):
+                by_first = self.verb_first[lang].setdefault(key, {})
+                by_first[rest_key[0]] = by_first.get(rest_key[0], ()) + ((rest_key, ref),)
+
+    def _vocabulary(self, lang: str) -> set[str]:
+        """Every lemma a lookup of `lang` can ask for: the words of the lemma and form indexes."""
+        words = {word for key in self.lemma[lang] for word in key.split(" ")}
+        words.update(self.verb_first[lang])
+        words.update(w for by_first in self.verb_first[lang].values() for entries in by_first.values()
+                     for rest, _ in entries for w in rest)
+        return words
 
     def _label_lemma(self, language: str, word: str) -> str:
         """Lemma of a label word, except that -ing nouns stay nouns (accounting is not account).
@@ -129,11 +176,10 @@ class SkillMatcher:
         lemma = self.lexicon.lemma(language, word)
         return word if word.endswith("ing") and not lemma.endswith("ing") else lemma
 
-    def _token_lemma_table(self, language: str, index: dict[str, tuple[int, ...]]) -> dict[str, str]:
+    def _token_lemma_table(self, language: str, vocabulary: set[str]) -> dict[str, str]:
         """word -> `label_lemma(word)` for the words where that can change a lookup: the word or its lemma
-        occurs in a lemmatised label. A lemma that occurs in none maps to "", which matches nothing, as the
-        lemma itself would. A fraction of the full table, so the cache loads fast."""
-        vocabulary = {word for key in index for word in key.split(" ")}
+        occurs in a lemmatised label or form (`vocabulary`). A lemma that occurs in none maps to "", which
+        matches nothing, as the lemma itself would. A fraction of the full table, so the cache loads fast."""
         table = {}
         for word in self.lexicon.lemmas[language]:
             lemma = self._label_lemma(language, word)
@@ -144,7 +190,7 @@ class SkillMatcher:
     def __getstate__(self) -> dict:
         # Entries as columns and the word list as one string unpickle far faster than objects and sets;
         # the lexicon's full tables are needed only while compiling; the fuzzy memo is per process.
-        state = {**self.__dict__, "_fuzzy_memo": {}, "lexicon": None,
+        state = {**self.__dict__, "_fuzzy_memo": {}, "lexicon": None, "_morphology": None,
                  "entries": list(zip(*self.entries)),
                  "known_words": "\n".join(self.known_words)}
         return state
@@ -163,18 +209,38 @@ class SkillMatcher:
         token_lemma = self.token_lemma[lang]
         lemmas = [token_lemma.get(w, w) for w in folded]
         lemma_index, lemma_first = self.lemma[lang], self.first_lemma[lang]
+        morph_words, verb_first = self.morph_words[lang], self.verb_first[lang]
         found: list[Candidate] = []
         covered = bytearray(len(tokens))
+        fronted: list[int] = []
+        generated: list[Candidate] = []
         for i in range(len(tokens)):
             if words[i] in self.first_cased:
                 found += self._phrases(tokens, i, words, self.cased, "acronym", 1.0)
             if folded[i] in self.first_exact:
                 found += self._phrases(tokens, i, folded, self.exact, "exact", 1.0)
             if lemmas[i] in lemma_first:
-                found += self._phrases(tokens, i, lemmas, lemma_index, "lemma", 0.95)
+                found += self._phrases(tokens, i, lemmas, lemma_index, "lemma", 0.95, generated)
+            if folded[i] in morph_words:
+                generated += [Candidate(tokens.starts[i], tokens.ends[i], self.entries[ref], "lemma", MORPH_CONFIDENCE, i, i)
+                          for ref in morph_words[folded[i]]]
+            if lemmas[i] in verb_first:
+                fronted.append(i)
         for c in found:
             for k in range(c.first, c.last + 1):
                 covered[k] = 1
+        for i in fronted:
+            generated += self._fronted(tokens, i, lemmas, verb_first[lemmas[i]], covered, MAX_GAP.get(lang, 2))
+        # A generated form yields to its own concept's label found as written: "werkt graag zelfstandig" is
+        # `zelfstandig`, not the longer "werkt ... zelfstandig"; against another concept's label the longest wins
+        # ("Organised events" is event management, not the `Organised` of organisational skills).
+        if generated:
+            written: dict[int, set[str]] = {}
+            for c in found:
+                for k in range(c.first, c.last + 1):
+                    written.setdefault(k, set()).add(c.entry.skill_id)
+            found += [c for c in generated
+                      if not any(c.entry.skill_id in written.get(k, ()) for k in range(c.first, c.last + 1))]
         for i, word in enumerate(folded):
             if not covered[i] and COMPOUND_PREFIX_MIN + 5 <= len(word) <= COMPOUND_MAX:
                 found += self._compounds(tokens, i, word)
@@ -186,9 +252,9 @@ class SkillMatcher:
             found += self._fuzzy(tokens, covered)
         return found
 
-    def _phrases(self, tokens, i, words, index, method: Method, confidence) -> list[Candidate]:
+    def _phrases(self, tokens, i, words, index, method: Method, confidence, generated=None) -> list[Candidate]:
         """Labels in `index` that start at word i: extend the key word by word while it is a label or
-        the start of one."""
+        the start of one. Generated forms (~ref) go to `generated`, at MORPH_CONFIDENCE."""
         out = []
         key = words[i]
         for j in range(i, min(i + MAX_PHRASE, len(words))):
@@ -200,9 +266,37 @@ class SkillMatcher:
             if refs is None:
                 break
             for ref in refs:
+                if ref < 0:
+                    generated.append(Candidate(tokens.starts[i], tokens.ends[j], self.entries[~ref], method,
+                                               MORPH_CONFIDENCE, i, j))
+                    continue
                 entry = self.entries[ref]
                 m = "exact" if method == "acronym" and not _is_caps(entry.label) else method
                 out.append(Candidate(tokens.starts[i], tokens.ends[j], entry, m, confidence, i, j))
+        return out
+
+    def _fronted(self, tokens: Tokens, i: int, lemmas: list[str], by_first: dict[str, tuple[tuple[tuple[str, ...], int], ...]],
+                 covered: bytearray, max_gap: int) -> list[Candidate]:
+        """Phrases whose verb (word i) comes first, with up to `max_gap` words before the rest: "bouwt duurzame
+        relaties op" (relaties opbouwen), "neemt initiatief", "stelt duidelijke doelen". The words between must
+        not be part of another mention, a negation, a conjunction or `te`."""
+        folded, joinable, n = tokens.folded, tokens.joinable, len(tokens)
+        if i > 0 and folded[i - 1] in WE:
+            return []
+        out = []
+        for gap in range(max_gap + 1):
+            if gap:
+                k = i + gap  # the gap's last word
+                if k >= n or not joinable[k - 1] or covered[k] or folded[k] in GAP_STOP or folded[k] in WE:
+                    break
+            j = i + gap + 1
+            if j >= n or not joinable[j - 1]:
+                break
+            for rest, ref in by_first.get(lemmas[j], ()):
+                end = j + len(rest) - 1
+                if end < n and tuple(lemmas[j:end + 1]) == rest and all(joinable[j:end]):
+                    out.append(Candidate(tokens.starts[i], tokens.ends[end], self.entries[ref], "lemma",
+                                         MORPH_CONFIDENCE if gap == 0 else GAPPED_CONFIDENCE, i, end))
         return out
 
     def _compounds(self, tokens: Tokens, i: int, word: str) -> list[Candidate]:
@@ -344,7 +438,9 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
 
 def cached_matcher(taxonomy: Taxonomy, use_cache: bool = True) -> SkillMatcher:
     """The compiled matcher for `taxonomy`, from the on-disk cache when its hash is there."""
-    path = cache.cache_dir() / f"matcher-{__version__}-{cache.code_fingerprint()}-{taxonomy.content_hash}.pkl"
+    # morphology.py shapes the compiled indexes too; until cache.PICKLED_MODULES lists it, its hash joins the name
+    morph = hashlib.sha256(Path(morphology.__file__).read_bytes()).hexdigest()[:6]
+    path = cache.cache_dir() / f"matcher-{__version__}-{cache.code_fingerprint()}{morph}-{taxonomy.content_hash}.pkl"
     matcher = cache.read(path) if use_cache else None
     if isinstance(matcher, SkillMatcher):
         matcher.taxonomy = taxonomy
