@@ -307,12 +307,12 @@ class SkillMatcher:
         start, out = tokens.starts[i], []
         for k in range(3, len(word) - COMPOUND_MIN + 1):  # communicatievaardigheden inside a longer word
             for ref in self.compound.get(word[k:], ()):
-                out.append(Candidate(start + k, tokens.ends[i], self.entries[ref], "compound", 0.85, i, i))
+                out.append(Candidate(tokens.char_start(i, k), tokens.ends[i], self.entries[ref], "compound", 0.85, i, i))
         for k in range(COMPOUND_PREFIX_MIN, len(word) - 3):  # Pythonontwikkeling, SAP-kennis
             head = word[k:].lstrip("s-") if word[k] in "s-" and word[k:].lstrip("s-") in COMPOUND_HEADS else word[k:]
             if head in COMPOUND_HEADS:
                 for ref in self.exact.get(word[:k]) or self.cased.get(surface[:k], ()):
-                    out.append(Candidate(start, start + k, self.entries[ref], "compound", 0.85, i, i))
+                    out.append(Candidate(start, tokens.char_start(i, k - 1) + 1, self.entries[ref], "compound", 0.85, i, i))
         return out
 
     def _coordinated(self, tokens: Tokens, found: list[Candidate]) -> list[Candidate]:
@@ -387,7 +387,7 @@ class SkillMatcher:
             return True
         prev_word = tokens.folded[c.first - 1] if c.first > 0 else ""
         next_word = tokens.folded[c.last + 1] if c.last + 1 < len(tokens) else ""
-        next_adjacent = c.last + 1 < len(tokens) and tokens.text[c.end:tokens.starts[c.last + 1]] in (" ", "\u00a0")
+        next_adjacent = c.last + 1 < len(tokens) and tokens.gap(c.last) in (" ", "\u00a0")
         if prev_word in rule.reject_prev or next_word in rule.reject_next or (next_adjacent and YEAR.fullmatch(next_word)):
             return False
         after = tokens.text[c.end:c.end + 3]

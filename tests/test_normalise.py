@@ -187,3 +187,11 @@ def test_gap_between_words_is_clean():
     assert [tokens.gap(i) for i in range(len(tokens) - 1)] == [" ", ", ", " "]
     plain = tokenize("Python developer")
     assert plain.gap(0) == " "
+
+
+def test_a_compound_after_a_soft_hyphen_keeps_its_offsets(extractor):
+    text = "Ervaring met klanten\u00adcommunicatievaardigheden en Python\u00adontwikkeling."
+    doc = extractor.extract(text, kind="cv", language="nl")
+    assert doc.mentions
+    for m in doc.mentions:
+        assert text[m.start:m.end] == m.text and "\u00ad" not in m.text
