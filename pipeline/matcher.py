@@ -6,16 +6,14 @@ directory keyed by the taxonomy's content hash, the skillfit version and a finge
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from pipeline import __version__, cache, morphology
+from pipeline import __version__, cache
 from pipeline.lexicon import Lexicon, load_lexicon
 from pipeline.model import Method
 from pipeline.morphology import Morphology
@@ -438,9 +436,7 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
 
 def cached_matcher(taxonomy: Taxonomy, use_cache: bool = True) -> SkillMatcher:
     """The compiled matcher for `taxonomy`, from the on-disk cache when its hash is there."""
-    # morphology.py shapes the compiled indexes too; until cache.PICKLED_MODULES lists it, its hash joins the name
-    morph = hashlib.sha256(Path(morphology.__file__).read_bytes()).hexdigest()[:6]
-    path = cache.cache_dir() / f"matcher-{__version__}-{cache.code_fingerprint()}{morph}-{taxonomy.content_hash}.pkl"
+    path = cache.cache_dir() / f"matcher-{__version__}-{cache.code_fingerprint()}-{taxonomy.content_hash}.pkl"
     matcher = cache.read(path) if use_cache else None
     if isinstance(matcher, SkillMatcher):
         matcher.taxonomy = taxonomy

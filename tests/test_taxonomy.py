@@ -41,9 +41,14 @@ def test_reference_skills_are_labels(lang, phrases):
     assert missing == []
 
 
-def test_every_concept_has_both_languages():
+def test_every_curated_concept_has_both_languages():
+    """The ESCO-derived layer (esco.*) has Dutch labels only where ESCO's Dutch collections give one; its English
+    labels match in Dutch text too (tested in test_vocabulary.py)."""
     for skill in load().skills.values():
-        assert skill.labels["en"] and skill.labels["nl"], skill.id
+        if skill.id.startswith("esco."):
+            assert skill.labels["en"] or skill.labels["nl"], skill.id
+        else:
+            assert skill.labels["en"] and skill.labels["nl"], skill.id
 
 
 @pytest.mark.parametrize("concepts, message", [

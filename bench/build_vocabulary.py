@@ -1,0 +1,986 @@
+#!/usr/bin/env python3
+"""Build an evidence-based ESCO vocabulary layer: taxonomy/esco_attested.yml.
+
+The curated taxonomy holds ~780 concepts; real documents name far more skills. This script takes every ESCO
+skill (v1.1.1 English, plus Dutch labels where the v1.2.x Dutch collections have them), turns its labels into
+surface forms, and keeps only the forms that real documents actually use. The result is an `imported: true`
+layer that the loader reads beside the curated files (about 500 concepts today: the filters below keep the forms
+that measured precise on the dev part; its header gives the counts).
+
+Regenerate (about a minute once the corpus cache is warm; the first run extracts ~530 PDFs, several minutes):
+
+    .venv/bin/python bench/build_vocabulary.py                       # writes taxonomy/esco_attested.yml
+    .venv/bin/python bench/build_vocabulary.py --out /tmp/vocab/esco_attested.yml --min-docs 3 --report
+    .venv/bin/skillfit taxonomy validate                            # then check the layer loads
+    .venv/bin/skillfit eval tests/eval --part dev --no-show-errors --taxonomy /tmp/vocab/esco_attested.yml
+
+Inputs (read-only, from ../shared/data or $SKILLFIT_SHARED_DATA; nothing is copied into the repository):
+
+- ESCO: `esco-v1.1.1-en` (skills_en.csv, broaderRelationsSkillPillar.csv, skillsHierarchy_en.csv,
+  occupations_en.csv), `esco-v1.2.x-nl` (*SkillsCollection_nl.csv: Dutch labels for ~2.4k skills;
+  occupations_nl.csv).
+- Attestation corpus (one "document" each): jobzoeker ads (description), VDAB ads (functieomschrijving, profiel,
+  anbod; scraping failures skipped), LiveCareer resumes (480 + 48 PDFs), SoupBoss resumes (a DOCX/PDF pair
+  counts once), Doniol's Dutch IT ads, SkillSpan postings (sentences grouped by posting), the Green 2022 test set
+  (one document), and the team-written Dutch CVs of the real corpus's dev part.
+  EXCLUDED: every document that is the `source:`/`file:` of a file in tests/eval/real/test/ (and the other format
+  of a DOCX/PDF twin), so the held-out figures stay honest, and the ten ads of real-ads-sample/ (rows of the two
+  ad CSVs, reserved for checks from outside the team: only its SOURCE.md is read, for their row ids).
+  Extracted texts are cached under --corpus-cache (default /tmp/vocab_cache), never in the repository.
+
+Rules, in order:
+
+1. Concepts. Every released ESCO skill whose URI no curated concept carries (curated = every taxonomy/*.yml except
+   this script's own output). Language skills (hierarchy branch L) are left out: taxonomy/languages.yml has them.
+   Type `soft` for skills under the transversal branches T2 thinking, T3 self-management and T4 social and
+   communication (and other `transversal` skills outside T1/T5/T6), else `hard`. Category: `esco_` + the slug of the
+   skill's level-1 group in the ESCO skills hierarchy (e.g. `esco_management_skills`, `esco_working_with_computers`,
+   `esco_business_administration_and_law`), found by walking broaderRelationsSkillPillar up to a skill group.
+2. Surface forms, per concept. ESCO labels: preferredLabel and altLabels (hiddenLabels are misspellings: not used),
+   English, and Dutch where the collections have them; a trailing parenthesis is dropped ("Python (computer
+   programming)" -> "Python"). Generated forms, from English labels:
+   - verb phrase -> noun phrase: "manage construction projects" -> "construction project management" (object
+     singularised + the verb's nominalisation from a table) and the gerund "managing construction projects";
+   - light verbs dropped: "use/apply/perform/conduct/carry out/undertake X" -> "X" (only when X is 2+ words);
+   - -ing form of a one-verb label: "weld" -> "welding", "negotiate" -> "negotiating";
+   - plural/singular of the last word ("audits" <-> "audit");
+   - US/UK spelling of every word: spaCy's en_lexeme_norm table plus -ise/-ize, -isation/-ization, -yse/-yze,
+     -our/-or, -tre/-ter, -ogue/-og, -elling/-eling, licence/license, programme/program.
+3. Attestation. Counting is whole-word and case-insensitive on skillfit's own tokenizer (pipeline.tokens), a phrase
+   never crossing a comma, full stop or blank line; a form also counts when its English lemma key matches (as
+   the matcher does). A form is kept when it occurs in at least --min-docs documents (default 2, chosen on dev).
+   Per form the script also records how often it is written capitalised mid-sentence (not first on its line or
+   after . : ; • - |) and how often it sits in a document's title zone (an ad's title and company fields, a
+   resume's first line).
+4. Ambiguity control, generic (no label-by-label lists):
+   - labels already in the curated taxonomy (casefolded, or with the same lemma key) are left out: the curated
+     concept owns them;
+   - forms of fewer than 3 characters, or made only of stop words (spaCy's en + nl lists), are left out;
+   - one-word forms that are everyday words are left out: English words with log-probability above
+     --everyday-logprob in spaCy's en_lexeme_prob, Dutch words in the Dutch lemma table, unless the form is written
+     capitalised mid-sentence in at least --caps-share of its occurrences (a product or tool name: then it is kept
+     case-sensitive in the way it is mostly written). One-word forms that are no dictionary word are kept;
+   - forms that are ESCO occupation labels or their plurals (en or nl: "accountant", "verpleegkundige") are job
+     titles, left out;
+   - forms that start with a base-form verb ("assist customers": the verbs that start ESCO skill labels) are left
+     out with --verb-phrases drop (the default; their noun forms stay), or matched as written only with `cased`;
+   - multi-word forms with a content word more frequent than --generic-logprob ("new products", "complex
+     issues") are left out;
+   - forms that are rarely a list item of their own (a whole bullet, line or comma-separated item in less than
+     --standalone-share of their occurrences: "sales team", "development process") are left out: skills are listed,
+     generic noun phrases sit inside sentences;
+   - forms that SkillSpan and Green 2022 annotators mostly leave outside skill spans (at least --span-min
+     occurrences there, under --span-share inside) are left out, and one-word forms more frequent than
+     --one-word-logprob need that evidence the other way round (at least 2 occurrences, half of them inside);
+   - one-word ESCO alternative labels that are dictionary words ("retrieval" for repossession) are left out: only
+     a preferred label (or a form made from it) may be a single ordinary word;
+   - forms found in a title zone in at least half of their attesting documents are left out (job titles, company
+     names);
+   - a form that several ESCO concepts share goes to one concept only: the one whose preferred label it is, else
+     the one with most attested forms, then the lowest URI (deterministic).
+5. Output: concepts sorted by id, one line per label list (flow style), `imported: true`, `esco:` URI, ids
+   `esco.<slug of the preferred label>` (a uuid suffix only when two slugs collide). Concepts left with no form are
+   dropped. The header states counts per source (ESCO label vs generated form), per language, and the settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import hashlib
+import io
+import json
+import re
+import sys
+import time
+import zipfile
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from pipeline.tokens import TOKEN, fold, tokenize  # noqa: E402
+
+OUTPUT_STEM = "esco_attested"
+DEFAULT_OUT = REPO / "taxonomy" / f"{OUTPUT_STEM}.yml"
+DEFAULT_CACHE = Path("/tmp/vocab_cache")
+GOLD_TEST = REPO / "tests" / "eval" / "real" / "test"
+GOLD_DEV = REPO / "tests" / "eval" / "real" / "dev"
+ESCO_EN_ZIP = "esco-v1.1.1-en/ESCO dataset - v1.1.1 - classification - en - csv.zip"
+ESCO_REL_ZIP = "esco-v1.1.1-en/ESCO dataset - v1.1.1 - classification -  - csv.zip"
+ESCO_NL_DIR = "esco-v1.2.x-nl"
+JOBZOEKER = "jobads-nl-en-jobzoeker/all_jobs.csv"
+VDAB = "vacatures-nl-vdab/data_scrapping/vdab_jobs_playwright_preview_New5.csv"
+VDAB_COLUMNS = ("functieomschrijving", "profiel", "anbod")
+VDAB_FAILURE = "Ga naar de inhoud"
+MAX_WORDS = 8  # longest form counted
+SOFT_BRANCHES = ("T2", "T3", "T4")  # thinking, self-management, social and communication
+NOT_SOFT_BRANCHES = ("T1", "T5", "T6")  # core (numeracy, digital), physical/manual, life skills
+LIST_START = re.compile(r"(^|[\n,;•|·▪●◦*:(\[]|\band|\bor|\ben|\bof)\s*$")
+LIST_END = re.compile(r"^\s*($|[\n,;.|)\]]|and\b|or\b|en\b|of\b)")
+CAPS_BREAK = re.compile(r"(^|[\n.:;•|·▪●◦*\-–—(\[])\s*$")
+
+# -- generation tables ------------------------------------------------------------------------------------
+
+# verb -> its nominalisation ("manage X" -> "X management"). Only common, regular skill verbs.
+NOMINAL = {
+    "manage": "management", "develop": "development", "analyse": "analysis", "analyze": "analysis",
+    "design": "design", "maintain": "maintenance", "install": "installation", "operate": "operation",
+    "plan": "planning", "prepare": "preparation", "create": "creation", "coordinate": "coordination",
+    "evaluate": "evaluation", "monitor": "monitoring", "administer": "administration", "negotiate": "negotiation",
+    "implement": "implementation", "supervise": "supervision", "train": "training", "assess": "assessment",
+    "calculate": "calculation", "write": "writing", "repair": "repair", "inspect": "inspection", "test": "testing",
+    "process": "processing", "control": "control", "organise": "organisation", "organize": "organization",
+    "optimise": "optimisation", "optimize": "optimization", "integrate": "integration", "configure": "configuration",
+    "document": "documentation", "schedule": "scheduling", "budget": "budgeting", "forecast": "forecasting",
+    "audit": "auditing", "model": "modelling", "program": "programming", "research": "research",
+    "recruit": "recruitment", "sell": "sales", "market": "marketing", "clean": "cleaning", "cook": "cooking",
+    "edit": "editing", "translate": "translation", "interpret": "interpretation", "produce": "production",
+    "purchase": "purchasing", "procure": "procurement", "report": "reporting", "present": "presentation",
+    "deliver": "delivery", "distribute": "distribution", "diagnose": "diagnosis", "treat": "treatment",
+    "assemble": "assembly", "construct": "construction", "measure": "measurement", "select": "selection",
+    "handle": "handling", "store": "storage", "ship": "shipping", "track": "tracking", "validate": "validation",
+    "verify": "verification", "review": "review", "consult": "consultation", "advise": "advice",
+    "support": "support", "mentor": "mentoring", "coach": "coaching", "teach": "teaching", "supply": "supply",
+    "secure": "security", "protect": "protection", "prevent": "prevention", "estimate": "estimation",
+    "build": "building", "migrate": "migration", "automate": "automation", "visualise": "visualisation",
+    "visualize": "visualization", "plan and organise": "planning", "lead": "leadership", "price": "pricing",
+    "invoice": "invoicing", "file": "filing", "weld": "welding", "paint": "painting", "drive": "driving",
+}
+LIGHT_VERBS = ("use", "apply", "perform", "conduct", "carry out", "undertake", "utilise", "utilize", "do",
+               "provide", "execute", "practise", "practice", "employ")
+# UK -> US spelling rules for words the lexeme_norm table does not know (applied both ways).
+SPELLING = [
+    (re.compile(r"isation(s?)$"), r"ization\1"), (re.compile(r"ise(s|d|r|rs)?$"), r"ize\1"),
+    (re.compile(r"ising$"), r"izing"), (re.compile(r"yse(s|d|r|rs)?$"), r"yze\1"), (re.compile(r"ysing$"), "yzing"),
+    (re.compile(r"(?<=[a-z][abceginlmrw])our(s|ed|ing|ful|able)?$"), r"or\1"), (re.compile(r"([bc])tre(s?)$"), r"\1ter\2"),
+    (re.compile(r"(?<=[a-z])tre(s?)$"), r"ter\1"), (re.compile(r"ogue(s?)$"), r"og\1"),
+    (re.compile(r"elling$"), "eling"), (re.compile(r"elled$"), "eled"), (re.compile(r"^licence(s?)$"), r"license\1"),
+    (re.compile(r"^programme(s?)$"), r"program\1"), (re.compile(r"^defence$"), "defense"),
+]
+# -ise words that are not British spellings: never turned into -ize.
+NOT_ISE = frozenset("""advise advertise apprise arise chastise circumcise comprise compromise concise demise
+despise devise disguise enterprise excise exercise expertise franchise improvise incise merchandise noise
+premise precise promise raise revise rise supervise surmise surprise televise treatise wise otherwise
+likewise clockwise paradise poise praise cruise bruise anise""".split())
+NOT_OUR = frozenset("four hour your our tour pour flour sour dour course source resource journey".split())
+
+
+@dataclass
+class Concept:
+    uri: str
+    preferred: str
+    skill_type: str
+    reuse: str
+    labels: dict[str, list[str]] = field(default_factory=lambda: {"en": [], "nl": []})
+    branch: str = ""  # level-1 hierarchy code (S4, T3, K...) or ""
+    group: str = ""  # level-1 hierarchy term
+
+
+@dataclass
+class Form:
+    """One candidate surface form, its sources, and its attestation."""
+
+    text: str
+    language: str
+    sources: set[str] = field(default_factory=set)  # "label" | "generated"
+    concepts: set[str] = field(default_factory=set)  # URIs
+    preferred_of: set[str] = field(default_factory=set)  # URIs whose preferred label this is
+    from_preferred: set[str] = field(default_factory=set)  # ... or a form generated from it
+
+
+@dataclass
+class Attestation:
+    docs: set[int] = field(default_factory=set)
+    title_docs: set[int] = field(default_factory=set)
+    mid: int = 0  # occurrences not first on a line/sentence
+    mid_caps: int = 0  # of which written with a capital
+    total: int = 0  # occurrences (exact key)
+    standalone: int = 0  # of which a whole list item: between line breaks, commas, bullets, semicolons
+    surfaces: Counter = field(default_factory=Counter)
+
+
+# -- ESCO ---------------------------------------------------------------------------------------------------
+
+def _zip_csv(path: Path, member: str) -> Iterator[dict[str, str]]:
+    csv.field_size_limit(1 << 30)
+    with zipfile.ZipFile(path) as archive:
+        with archive.open(member) as raw:
+            yield from csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8-sig", newline=""))
+
+
+def _file_csv(path: Path) -> Iterator[dict[str, str]]:
+    csv.field_size_limit(1 << 30)
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        yield from csv.DictReader(fh)
+
+
+def _split(cell: str | None) -> list[str]:
+    return [x.strip() for x in (cell or "").splitlines() if x.strip()]
+
+
+def clean_label(label: str) -> str:
+    """An ESCO label as a surface: trailing parenthesis dropped, spaces normalised."""
+    label = re.sub(r"\s*\([^()]*\)\s*$", "", label)
+    return " ".join(label.split())
+
+
+def load_esco(data: Path) -> tuple[dict[str, Concept], set[str]]:
+    """ESCO skills by URI and every occupation label (casefolded, en and nl)."""
+    concepts: dict[str, Concept] = {}
+    en_zip, rel_zip = data / ESCO_EN_ZIP, data / ESCO_REL_ZIP
+    for row in _zip_csv(en_zip, "skills_en.csv"):
+        if row.get("status") != "released" or not row.get("conceptUri"):
+            continue
+        labels = [row["preferredLabel"]] + _split(row.get("altLabels"))
+        c = Concept(row["conceptUri"], clean_label(row["preferredLabel"]), row.get("skillType", ""),
+                    row.get("reuseLevel", ""))
+        c.labels["en"] = list(dict.fromkeys(cl for cl in map(clean_label, labels) if cl))
+        concepts[c.uri] = c
+    for path in sorted((data / ESCO_NL_DIR).glob("*SkillsCollection_nl.csv")):
+        for row in _file_csv(path):
+            c = concepts.get(row.get("conceptUri", ""))
+            if c is None:
+                continue
+            labels = [row.get("preferredLabel", "")] + _split(row.get("altLabels"))
+            c.labels["nl"] = list(dict.fromkeys(c.labels["nl"] + [cl for cl in map(clean_label, labels) if cl]))
+    # hierarchy: group URI -> (level-1 code-ish, level-1 term)
+    group_top: dict[str, tuple[str, str]] = {}
+    for row in _zip_csv(en_zip, "skillsHierarchy_en.csv"):
+        code0, term0 = row.get("Level 0 code") or "", row.get("Level 0 preferred term", "")
+        if row.get("Level 0 URI"):
+            group_top.setdefault(row["Level 0 URI"], (code0, term0))
+        top = ((row.get("Level 1 code") or code0), row.get("Level 1 preferred term") or term0)
+        for level in (1, 2, 3):
+            if row.get(f"Level {level} URI"):
+                group_top.setdefault(row[f"Level {level} URI"], top)
+    broader: dict[str, list[str]] = defaultdict(list)
+    for row in _zip_csv(rel_zip, "broaderRelationsSkillPillar.csv"):
+        broader[row["conceptUri"]].append(row["broaderUri"])
+    for c in concepts.values():
+        seen, todo = set(), [c.uri]
+        while todo:
+            node = todo.pop(0)
+            if node in seen:
+                continue
+            seen.add(node)
+            if node != c.uri and node in group_top:
+                c.branch, c.group = group_top[node]
+                break
+            todo.extend(sorted(broader.get(node, ())))
+    occupations = set()
+    for row in _zip_csv(en_zip, "occupations_en.csv"):
+        for label in [row.get("preferredLabel", "")] + _split(row.get("altLabels")):
+            occupations.add(label.casefold().strip())
+    nl_occ = data / ESCO_NL_DIR / "occupations_nl.csv"
+    if nl_occ.exists():
+        for row in _file_csv(nl_occ):
+            for label in [row.get("preferredLabel", "")] + _split(row.get("altLabels")):
+                occupations.add(label.casefold().strip())
+    occupations.discard("")
+    return concepts, occupations
+
+
+def concept_type(c: Concept) -> str:
+    branch = c.branch
+    if branch.startswith(SOFT_BRANCHES):
+        return "soft"
+    if c.reuse == "transversal" and not branch.startswith(NOT_SOFT_BRANCHES) and branch[:1] in ("T", ""):
+        return "soft"
+    return "hard"
+
+
+def slug(text: str, limit: int = 60) -> str:
+    s = re.sub(r"[^a-z0-9]+", "_", fold(text).replace("&", " and ").replace("+", "plus")).strip("_")
+    s = re.sub(r"_(?:not_elsewhere_classified|not_further_defined)$", "", s)
+    if len(s) > limit:  # cut at a word boundary
+        s = s[:limit + 1].rsplit("_", 1)[0]
+    return s or "skill"
+
+
+def category(c: Concept) -> str:
+    group = c.group or c.skill_type or "skill"
+    group = re.sub(r"\(icts\)|\bskills and competences\b|\band\b", " ", group)
+    return "esco_" + slug(group, 40)
+
+
+# -- curated taxonomy ----------------------------------------------------------------------------------------
+
+def load_curated(taxonomy_dir: Path) -> tuple[set[str], set[str]]:
+    """URIs and casefolded labels of every curated concept (all taxonomy files but this script's output)."""
+    from pipeline.taxonomy import concept_files, read_concepts
+
+    uris, labels = set(), set()
+    for path in concept_files(taxonomy_dir):
+        if path.stem.startswith(OUTPUT_STEM):
+            continue
+        for concept in read_concepts(path):
+            if concept.get("esco"):
+                uris.add(str(concept["esco"]))
+            for lang in ("en", "nl"):
+                raw = concept.get(lang) or []
+                for label in [raw] if isinstance(raw, str) else raw:
+                    labels.add(" ".join(str(label).split()).casefold())
+    return uris, labels
+
+
+# -- lexical resources ---------------------------------------------------------------------------------------
+
+def _lookups(name: str) -> dict:
+    path = resources.files("spacy_lookups_data") / "data" / f"{name}.json.gz"
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@dataclass
+class Lexical:
+    logprob: dict[str, float]
+    nl_words: frozenset[str]
+    en_lemma: dict[str, str]
+    uk_us: dict[str, str]
+    us_uk: dict[str, str]
+    stop: frozenset[str]
+
+    def lemma_key(self, words: Iterable[str]) -> str:
+        out = []
+        for w in words:
+            lemma = self.en_lemma.get(w, w)
+            out.append(w if w.endswith("ing") and not lemma.endswith("ing") else lemma)
+        return " ".join(out)
+
+    def frequency(self, word: str) -> float:
+        """English log-probability of a word or of its lemma, whichever is higher ("developments" as common
+        as "development")."""
+        return max(self.logprob.get(word, -99.0), self.logprob.get(self.en_lemma.get(word, word), -99.0))
+
+    def is_everyday(self, word: str, threshold: float) -> bool:
+        return self.frequency(word) > threshold or word in self.nl_words
+
+    def is_dictionary(self, word: str) -> bool:
+        return self.logprob.get(word, -99.0) > -15.5 or word in self.nl_words or word in self.en_lemma
+
+
+def load_lexical() -> Lexical:
+    logprob: dict[str, float] = {}
+    for w, p in _lookups("en_lexeme_prob").items():  # "Board" and "board": the most frequent spelling counts
+        key = fold(w)
+        logprob[key] = max(p, logprob.get(key, -99.0))
+    nl = _lookups("nl_lemma_lookup")
+    nl_words = frozenset(fold(w) for pair in nl.items() for w in pair if isinstance(w, str))
+    en_lemma = {fold(k): fold(v) for k, v in _lookups("en_lemma_lookup").items() if isinstance(v, str)}
+    norm = _lookups("en_lexeme_norm")
+    uk_us = {k.lower(): v.lower() for k, v in norm.items() if " " not in v and k.lower() != v.lower()
+             and k.isalpha() and v.isalpha() and abs(len(k) - len(v)) <= 2 and k[:2].lower() == v[:2].lower()}
+    us_uk = {}
+    for k, v in sorted(uk_us.items()):
+        us_uk.setdefault(v, k)
+    try:
+        from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
+        from spacy.lang.nl.stop_words import STOP_WORDS as NL_STOP
+        stop = frozenset(fold(w) for w in EN_STOP | NL_STOP)
+    except ImportError:  # pragma: no cover
+        stop = frozenset("a an and or the of to in on for with at by from as is are be de het een en van in op".split())
+    return Lexical(logprob, nl_words, en_lemma, uk_us, us_uk, stop)
+
+
+# -- generation ------------------------------------------------------------------------------------------------
+
+def _words(text: str) -> list[str]:
+    return [m.group() for m in TOKEN.finditer(text)]
+
+
+def plural(word: str) -> str:
+    if re.search(r"(s|x|z|ch|sh)$", word):
+        return word + "es"
+    if re.search(r"[^aeiou]y$", word):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def singular(word: str, lemma: dict[str, str] | None = None) -> str:
+    if lemma and word in lemma and len(lemma[word]) < len(word):
+        return lemma[word]
+    if re.search(r"[^aeiou]ies$", word):
+        return word[:-3] + "y"
+    if re.search(r"(ss|us|is)$", word):
+        return word
+    if re.search(r"(ches|shes|xes|sses)$", word):
+        return word[:-2]
+    if word.endswith("s") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def gerund(verb: str) -> str:
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        return verb[:-1] + "ing"
+    if re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", verb) and len(verb) <= 4:  # plan -> planning, run -> running
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
+
+
+def spelling_variants(text: str, lex: Lexical | None = None) -> set[str]:
+    """UK <-> US spellings of a phrase, one word changed at a time and all words at once."""
+    words = text.split(" ")
+    alternatives = []
+    for w in words:
+        low = w.lower()
+        alt = None
+        if lex:
+            alt = lex.uk_us.get(low) or lex.us_uk.get(low)
+        if alt is None and low not in NOT_ISE and low not in NOT_OUR and len(low) > 4:
+            for pattern, repl in SPELLING:
+                new = pattern.sub(repl, low)
+                if new != low:
+                    alt = new
+                    break
+            if alt is None:  # US -> UK for the -ize family
+                for pattern, repl in ((r"ization(s?)$", r"isation\1"), (r"ize(s|d|r|rs)?$", r"ise\1"),
+                                      (r"izing$", "ising"), (r"yze(s|d|r|rs)?$", r"yse\1"), (r"yzing$", "ysing")):
+                    new = re.sub(pattern, repl, low)
+                    if new != low:
+                        alt = new
+                        break
+        if alt and w[:1].isupper():
+            alt = alt[:1].upper() + alt[1:]
+        alternatives.append(alt)
+    out = set()
+    for i, alt in enumerate(alternatives):
+        if alt:
+            out.add(" ".join(words[:i] + [alt] + words[i + 1:]))
+    if sum(1 for a in alternatives if a) > 1:
+        out.add(" ".join(a or w for a, w in zip(alternatives, words)))
+    return out
+
+
+QUALIFIER_WORDS = frozenset("""in for of with to on at according and or from by the a an using through into within as
+via under over during between per than its their your his her""".split())
+
+
+def generate_forms(label: str, lex: Lexical | None = None, verbs: frozenset[str] = frozenset()) -> set[str]:
+    """Rule-generated English surface forms of one ESCO label (the label itself not included)."""
+    words = label.split(" ")
+    low = [w.lower() for w in words]
+    lemma = lex.en_lemma if lex else None
+    out: set[str] = set()
+    # verb + object: "produce sales reports" -> "sales reports"; a trailing qualifier goes:
+    # "mentor individuals in specialised nursing care" -> "mentor individuals"
+    if len(words) >= 2 and (low[0] in verbs or low[0] in NOMINAL):
+        cut = next((i for i in range(1, len(low)) if low[i] in QUALIFIER_WORDS), len(low))
+        if 1 <= cut - 1 <= 4:
+            out.add(" ".join(words[1:cut]))
+        if 2 <= cut < len(low) and low[cut] in ("in", "for", "within", "during", "using"):
+            out.add(" ".join(words[:cut]))
+    # light verb + object: "perform data analysis" -> "data analysis"
+    for lv in LIGHT_VERBS:
+        lv_words = lv.split(" ")
+        if low[:len(lv_words)] == lv_words and len(words) - len(lv_words) >= 2:
+            out.add(" ".join(words[len(lv_words):]))
+    verb = low[0]
+    rest = words[1:]
+    if verb in NOMINAL and rest and len(rest) <= 4 and not any(r.lower() in ("and", "or", "to", "with", "for", "of", "in",
+                                                                                "on", "at", "from", "by", "the", "a", "an")
+                                                                 for r in rest):
+        obj = rest[:-1] + [singular(rest[-1].lower(), lemma) if rest[-1].islower() else rest[-1]]
+        out.add(" ".join(obj + [NOMINAL[verb]]))
+    if verb in NOMINAL or (lex and lex.en_lemma.get(gerund(verb)) == verb):
+        if len(words) == 1 or (rest and rest[0].lower() not in ("and", "or")):
+            out.add(" ".join([gerund(verb)] + rest))
+    # number of the last word
+    last = low[-1]
+    if len(words) >= 2 and last.isalpha() and words[-1].islower():
+        sing = singular(last, lemma)
+        if sing != last:
+            out.add(" ".join(words[:-1] + [sing]))
+        elif not last.endswith(("ing", "ment", "ion", "ics", "ship", "ness", "ance", "ence", "ity", "ism")):
+            out.add(" ".join(words[:-1] + [plural(last)]))
+    for form in list(out) + [label]:
+        out |= spelling_variants(form, lex)
+    out.discard(label)
+    return {" ".join(f.split()) for f in out if f.strip()}
+
+
+# -- corpus -------------------------------------------------------------------------------------------------------
+
+@dataclass
+class Doc:
+    key: str
+    language: str
+    text: str
+    title: str = ""
+
+
+def excluded_sources(parts: tuple[Path, ...] = (GOLD_TEST,), data: Path | None = None) -> set[str]:
+    """Every document of the held-out test part (or of `parts`), by source path (without suffix for files) or
+    CSV row, and the ads of real-ads-sample (reserved for checks from outside the team) as their CSV rows."""
+    import yaml
+
+    out = set()
+    if data is not None:
+        reserved = data / "real-ads-sample" / "SOURCE.md"
+        for row_id in re.findall(r"\| ((?:li|in|gd|vdab)-[\w-]+) \|", reserved.read_text(encoding="utf-8")):
+            out |= {f"{JOBZOEKER}#{row_id}", f"{VDAB}#{row_id}"}
+    for path in sorted(p for part in parts for p in part.glob("*.yml")):
+        gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+        src = gold.get("source") or ("nl_cv/" + Path(gold["file"]).name if gold.get("file") else None)
+        if src:
+            out.add(src if "#" in src else str(Path(src).with_suffix("")))
+    return out
+
+
+def _cached_read(path: Path, cache: Path) -> str:
+    from pipeline.readers import read_path
+
+    digest = hashlib.sha1(f"{path}:{path.stat().st_size}:{path.stat().st_mtime_ns}".encode()).hexdigest()
+    target = cache / f"{digest}.txt"
+    if target.exists():
+        return target.read_text(encoding="utf-8")
+    try:
+        text = read_path(path, ocr="never")
+    except Exception as exc:  # a broken file is skipped, not fatal
+        print(f"  skipped {path.name}: {exc}", file=sys.stderr)
+        text = ""
+    target.write_text(text, encoding="utf-8")
+    return text
+
+
+def corpus(data: Path, cache: Path, exclude_dev: bool = False) -> list[Doc]:
+    """The attestation documents (test part excluded; dev part too with `exclude_dev`), texts cached under
+    `cache`."""
+    import yaml
+
+    cache.mkdir(parents=True, exist_ok=True)
+    skip = excluded_sources((GOLD_TEST, GOLD_DEV) if exclude_dev else (GOLD_TEST,), data)
+    docs: list[Doc] = []
+    csv.field_size_limit(1 << 30)
+    with (data / JOBZOEKER).open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            key = f"{JOBZOEKER}#{row['id']}"
+            if key in skip or not row.get("description", "").strip():
+                continue
+            docs.append(Doc(key, "nl" if row.get("lang") == "nl" else "en", row["description"],
+                            f"{row.get('title', '')}\n{row.get('company', '')}"))
+    with (data / VDAB).open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            key = f"{VDAB}#{row['job_id']}"
+            text = "\n\n".join(row[c].strip() for c in VDAB_COLUMNS if row.get(c, "").strip())
+            if key in skip or not text or VDAB_FAILURE in text:
+                continue
+            docs.append(Doc(key, "nl", text, f"{row.get('title', '')}\n{row.get('company', '')}"))
+    files: dict[str, Path] = {}
+    for pattern in ("resumes-livecareer-480/data/*/*.pdf", "resumes-livecareer-kaggle-pdf/data/*/*.pdf",
+                    "resumes-docx-pdf-pairs-soupboss/**/*.pdf", "resumes-docx-pdf-pairs-soupboss/**/*.docx",
+                    "resumes-docx-pdf-pairs-soupboss/**/*.txt"):
+        for path in sorted(data.glob(pattern)):
+            stem = str(path.relative_to(data).with_suffix(""))
+            if stem not in skip:
+                files.setdefault(stem, path)  # a DOCX/PDF twin counts once
+    for i, (stem, path) in enumerate(sorted(files.items())):
+        if i and i % 100 == 0:
+            print(f"  read {i}/{len(files)} resume files", file=sys.stderr)
+        text = _cached_read(path, cache)
+        if text.strip():
+            docs.append(Doc(stem, "en", text, text.strip().split("\n", 1)[0]))
+    for path in sorted((data / "vacatures-nl-keywords-doniol" / "dataset").glob("vac_*.txt")):
+        if "keywords" not in path.name:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            docs.append(Doc(f"doniol/{path.name}", "nl", text, text.strip().split("\n", 1)[0]))
+    for path in sorted(GOLD_DEV.glob("*.yml")):  # the team-written Dutch CVs of the dev part
+        gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if gold.get("file") and "nl_cv/" + Path(gold["file"]).name not in skip:
+            text = _cached_read(GOLD_DEV.parent / gold["file"], cache)
+            docs.append(Doc(gold["file"], "nl", text, text.strip().split("\n", 1)[0]))
+    postings: dict[str, list[str]] = defaultdict(list)
+    for split in ("train", "dev", "test"):
+        path = data / "skillspan" / "json" / f"{split}.json"
+        if path.exists():
+            for line in path.open(encoding="utf-8"):
+                if line.strip():
+                    rec = json.loads(line)
+                    postings[f"skillspan/{split}/{rec['source']}/{rec['idx']}"].append(" ".join(rec["tokens"]))
+    for key, sentences in sorted(postings.items()):
+        docs.append(Doc(key, "en", "\n".join(sentences)))
+    green = data / "green2022-job-ner" / "raw_data" / "testset.txt"
+    if green.exists():
+        sentences, current = [], []
+        for line in green.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                current.append(line.split(" ")[0])
+            elif current:
+                sentences.append(" ".join(current))
+                current = []
+        docs.append(Doc("green2022/testset", "en", "\n".join(sentences + [" ".join(current)])))
+    return docs
+
+
+# -- attestation -------------------------------------------------------------------------------------------------
+
+def attest(docs: list[Doc], forms: dict[str, Form], lex: Lexical) -> dict[str, Attestation]:
+    """Whole-word, case-insensitive document counts of each form key (exact and English-lemma keys)."""
+    exact_keys: dict[str, list[str]] = defaultdict(list)
+    lemma_keys: dict[str, list[str]] = defaultdict(list)
+    for key in forms:
+        words = key.split(" ")
+        exact_keys[key].append(key)
+        lemma_keys[lex.lemma_key(words)].append(key)
+    prefixes = set()
+    for index in (exact_keys, lemma_keys):
+        for key in index:
+            parts = key.split(" ")
+            for n in range(1, len(parts) + 1):
+                prefixes.add(" ".join(parts[:n]))
+    stats: dict[str, Attestation] = defaultdict(Attestation)
+    for d, doc in enumerate(docs):
+        toks = tokenize(doc.text)
+        folded = toks.folded
+        lemmas = [lex.lemma_key([w]) for w in folded]
+        title_keys = set()
+        if doc.title:
+            tt = tokenize(doc.title)
+            for i in range(len(tt.folded)):
+                for j in range(i, min(i + MAX_WORDS, len(tt.folded))):
+                    title_keys.add(" ".join(tt.folded[i:j + 1]))
+        for i in range(len(folded)):
+            before = toks.text[max(0, toks.starts[i] - 40):toks.starts[i]]
+            mid = not CAPS_BREAK.search(before)
+            for seq, index in ((folded, exact_keys), (lemmas, lemma_keys)):
+                key = seq[i]
+                for j in range(i, min(i + MAX_WORDS, len(folded))):
+                    if j > i:
+                        if not toks.joinable[j - 1] or re.search(r"[,.;]", toks.text[toks.ends[j - 1]:toks.starts[j]]):
+                            break
+                        key = f"{key} {seq[j]}"
+                    if key not in prefixes:
+                        break
+                    for form_key in index.get(key, ()):
+                        st = stats[form_key]
+                        if d not in st.docs:
+                            st.docs.add(d)
+                            if form_key in title_keys:
+                                st.title_docs.add(d)
+                        if seq is folded:
+                            surface = toks.text[toks.starts[i]:toks.ends[j]]
+                            st.surfaces[surface] += 1
+                            st.total += 1
+                            after = toks.text[toks.ends[j]:toks.ends[j] + 40]
+                            st.standalone += bool(LIST_START.search(before) and LIST_END.match(after))
+                            if mid:
+                                st.mid += 1
+                                st.mid_caps += surface[:1].isupper()
+    return stats
+
+
+def span_evidence(data: Path, forms: dict[str, Form], lex: Lexical) -> dict[str, list[int]]:
+    """form key -> [occurrences inside an annotated skill/knowledge span, occurrences outside] in SkillSpan
+    (all splits) and the Green 2022 test set: whether annotators call the phrase a skill where it occurs."""
+    sentences: list[tuple[list[str], list[bool]]] = []
+    for split in ("train", "dev", "test"):
+        path = data / "skillspan" / "json" / f"{split}.json"
+        if path.exists():
+            for line in path.open(encoding="utf-8"):
+                if line.strip():
+                    rec = json.loads(line)
+                    inside = [a != "O" or b != "O" for a, b in zip(rec["tags_skill"], rec["tags_knowledge"])]
+                    sentences.append((rec["tokens"], inside))
+    green = data / "green2022-job-ner" / "raw_data" / "testset.txt"
+    if green.exists():
+        words, inside = [], []
+        for line in green.read_text(encoding="utf-8").splitlines() + [""]:
+            parts = line.split()
+            if len(parts) >= 2:
+                words.append(parts[0])
+                inside.append(parts[-1].endswith("Skill"))
+            elif words:
+                sentences.append((words, inside))
+                words, inside = [], []
+    by_lemma: dict[str, list[str]] = defaultdict(list)
+    for key in forms:
+        by_lemma[lex.lemma_key(key.split(" "))].append(key)
+    prefixes = {" ".join(k.split(" ")[:n]) for k in by_lemma for n in range(1, len(k.split(" ")) + 1)}
+    evidence: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for words, inside in sentences:
+        folded = [lex.lemma_key([fold(w)]) for w in words]
+        for i in range(len(folded)):
+            key = folded[i]
+            for j in range(i, min(i + MAX_WORDS, len(folded))):
+                if j > i:
+                    key = f"{key} {folded[j]}"
+                if key not in prefixes:
+                    break
+                for form in by_lemma.get(key, ()):
+                    evidence[form][0 if all(inside[i:j + 1]) else 1] += 1
+    return evidence
+
+
+# -- building --------------------------------------------------------------------------------------------------
+
+def form_key(text: str) -> str:
+    return " ".join(fold(w) for w in _words(text))
+
+
+def esco_verbs(concepts: dict[str, Concept], lex: Lexical) -> frozenset[str]:
+    """Base-form verbs that start ESCO skill labels ("manage", "assist"): first words of two or more multi-word
+    skill/competence preferred labels that the English lemma table knows as verbs (a past or -ing form maps to
+    them)."""
+    firsts = Counter(c.preferred.split(" ")[0].lower() for c in concepts.values()
+                     if c.skill_type == "skill/competence" and " " in c.preferred)
+    verbs = set()
+    for word, n in firsts.items():
+        if n >= 2 and any(lex.en_lemma.get(w) == word for w in (word + "ed", word + "d", gerund(word), word[:-1] + "ied")):
+            verbs.add(word)
+    return frozenset(verbs)
+
+
+def decide(f: Form, st: Attestation | None, ev: list[int], settings: dict, lex: Lexical, curated_labels: set[str],
+           curated_lemma: set[str], occupation_keys: set[str]) -> str:
+    """'keep', 'keep-cased' or the reason a form is left out (rules 3 and 4 of the module docstring)."""
+    key = form_key(f.text)
+    words = key.split(" ")
+    if key in curated_labels or lex.lemma_key(words) in curated_lemma:
+        return "curated label"
+    if st is None or len(st.docs) < settings["min_docs"]:
+        return "not attested"
+    if len(key.replace(" ", "")) < 3 or all(w in lex.stop or w.isdigit() for w in words):
+        return "too short / function words"
+    if len(words) > 1 and (words[0] in lex.stop or words[-1] in lex.stop):
+        return "starts or ends with a function word"
+    if key in occupation_keys or lex.lemma_key(words) in occupation_keys:
+        return "occupation label (job title)"
+    if len(st.title_docs) * 2 >= len(st.docs):
+        return "mostly in titles/company names"
+    inside, outside = ev
+    if inside + outside >= settings["span_min"] and inside < settings["span_share"] * (inside + outside):
+        return "annotated data: rarely a skill span"
+    if st.standalone < 1 or st.standalone < settings["standalone_share"] * st.total:
+        return "rarely a list item of its own"
+    if len(words) > 1 and any(w not in lex.stop and lex.frequency(w) > settings["generic_logprob"] for w in words):
+        return "generic phrase (a very common word)"
+    if len(words) == 1 and lex.is_dictionary(words[0]) and not f.from_preferred:
+        return "one-word alternative label"
+    caps = st.mid_caps / st.mid if st.mid else 0.0
+    if len(words) == 1 and lex.is_everyday(words[0], settings["everyday_logprob"]):
+        if caps < settings["caps_share"] or st.mid < 2:
+            return "everyday word"
+        return "keep-cased"
+    if len(words) == 1 and lex.is_everyday(words[0], settings["one_word_logprob"]) \
+            and (inside < 2 or inside < 0.5 * (inside + outside)):
+        return "one common word without skill-span evidence"
+    return "keep"
+
+
+def build(data: Path, cache: Path, taxonomy_dir: Path, settings: dict,
+          dump_forms: Path | None = None) -> tuple[list[dict], dict]:
+    t0 = time.time()
+    concepts, occupations = load_esco(data)
+    curated_uris, curated_labels = load_curated(taxonomy_dir)
+    lex = load_lexical()
+    curated_lemma = {lex.lemma_key(form_key(lab).split(" ")) for lab in curated_labels if form_key(lab)}
+    occupation_keys = {form_key(o) for o in occupations}
+    occupation_keys |= {lex.lemma_key(k.split(" ")) for k in occupation_keys if k}
+    verbs = esco_verbs(concepts, lex)
+    settings = {**settings, "verbs": len(verbs)}
+    forms: dict[str, Form] = {}
+    skipped = Counter()
+    for uri, c in sorted(concepts.items()):
+        if uri in curated_uris:
+            skipped["concept in curated taxonomy (URI)"] += 1
+            continue
+        if c.branch.startswith("L"):
+            skipped["language skill (curated languages.yml)"] += 1
+            continue
+        for lang in ("en", "nl"):
+            for n, label in enumerate(c.labels[lang]):
+                candidates = [(label, "label")]
+                if lang == "en":
+                    candidates += [(g, "generated") for g in sorted(generate_forms(label, lex, verbs))]
+                for text, source in candidates:
+                    key = form_key(text)
+                    if not key or len(key.split(" ")) > MAX_WORDS:
+                        continue
+                    f = forms.setdefault(key, Form(text, lang))
+                    f.sources.add(source)
+                    f.concepts.add(uri)
+                    if n == 0:
+                        f.from_preferred.add(uri)
+                        if source == "label":
+                            f.preferred_of.add(uri)
+    t1 = time.time()
+    docs = corpus(data, cache, settings.get("exclude_dev", False))
+    t2 = time.time()
+    stats = attest(docs, forms, lex)
+    evidence = span_evidence(data, forms, lex)
+    t3 = time.time()
+    kept: dict[str, Form] = {}
+    reasons = Counter()
+    case_forms: dict[str, list[str]] = {}
+    verdicts = {}
+    for key, f in forms.items():
+        st = stats.get(key)
+        verdict = decide(f, st, evidence.get(key, [0, 0]), settings, lex, curated_labels, curated_lemma,
+                         occupation_keys)
+        verdicts[key] = verdict
+        if not verdict.startswith("keep"):
+            reasons[verdict] += 1
+            continue
+        words = f.text.split(" ")
+        if verdict == "keep-cased":
+            case_forms[key] = [st.surfaces.most_common(1)[0][0]]
+        elif len(words) > 1 and words[0].lower() in verbs and f.language == "en" and settings["verb_phrases"] == "drop":
+            reasons["verb phrase"] += 1
+            verdicts[key] = "verb phrase"
+            continue
+        elif len(words) > 1 and words[0].lower() in verbs and f.language == "en":
+            # a verb phrase matches as written only, in lower case or capitalised: no lemma lookup, so the
+            # past tense of a CV bullet ("Maintained equipment") is not read as the skill
+            low = words[0].lower() + " " + " ".join(words[1:])
+            case_forms[key] = [low, low[:1].upper() + low[1:]]
+        kept[key] = f
+    if dump_forms:
+        with dump_forms.open("w", encoding="utf-8") as fh:
+            for key, f in sorted(forms.items()):
+                st = stats.get(key)
+                if st is None:
+                    continue
+                fh.write(json.dumps({"key": key, "lang": f.language, "sources": sorted(f.sources),
+                                     "concepts": sorted(concepts[u].preferred for u in f.concepts),
+                                     "preferred": bool(f.from_preferred), "docs": len(st.docs),
+                                     "title": len(st.title_docs), "mid": st.mid, "caps": st.mid_caps,
+                                     "total": st.total, "standalone": st.standalone,
+                                     "span": evidence.get(key, [0, 0]), "verdict": verdicts[key]},
+                                    ensure_ascii=False) + "\n")
+    # one concept per form
+    attested_count = Counter(uri for f in kept.values() for uri in f.concepts)
+    by_concept: dict[str, list[str]] = defaultdict(list)
+    for key, f in sorted(kept.items()):
+        owner = sorted(f.concepts, key=lambda u: (u not in f.preferred_of, u not in f.from_preferred,
+                                                  -attested_count[u], u))[0]
+        by_concept[owner].append(key)
+    out: list[dict] = []
+    used_ids: dict[str, str] = {}
+    per_source = Counter()
+    per_lang = Counter()
+    for uri in sorted(by_concept, key=lambda u: (slug(concepts[u].preferred), u)):
+        c = concepts[uri]
+        cid = "esco." + slug(c.preferred)
+        if cid in used_ids:
+            cid = f"{cid}_{uri.rsplit('/', 1)[-1][:8].replace('-', '')}"
+        used_ids[cid] = uri
+        concept: dict = {"id": cid, "type": concept_type(c), "category": category(c), "esco": uri, "imported": True}
+        case_sensitive: list[str] = []
+        lemma_seen: set[str] = set()
+        for lang in ("en", "nl"):
+            order = {form_key(lab): n for n, lab in enumerate(c.labels[lang])}
+            labels = []
+            for key in sorted((k for k in by_concept[uri] if kept[k].language == lang),
+                              key=lambda k: (order.get(k, 999), len(k), k)):
+                lemma = lex.lemma_key(key.split(" "))
+                if lemma in lemma_seen and key not in case_forms:
+                    continue  # the matcher's lemma lookup finds this inflection already
+                lemma_seen.add(lemma)
+                texts = case_forms.get(key) or [kept[key].text]
+                if key in case_forms:
+                    case_sensitive += texts
+                labels += texts
+                per_source["label" if "label" in kept[key].sources else "generated"] += 1
+                per_lang[lang] += 1
+            if labels:
+                concept[lang] = list(dict.fromkeys(labels))
+        if case_sensitive:
+            concept["case_sensitive"] = sorted(set(case_sensitive))
+        out.append(concept)
+    out.sort(key=lambda c: c["id"])
+    summary = {
+        "documents": len(docs), "documents_by_language": dict(Counter(d.language for d in docs)),
+        "esco_concepts": len(concepts), "candidate_forms": len(forms),
+        "candidate_forms_by_source": dict(Counter("label" if "label" in f.sources else "generated" for f in forms.values())),
+        "concepts": len(out), "forms": sum(per_source.values()), "forms_by_source": dict(per_source),
+        "forms_by_language": dict(per_lang), "case_sensitive": len(case_forms), "skipped_concepts": dict(skipped),
+        "dropped_forms": dict(reasons), **settings,
+        "seconds": {"esco": round(t1 - t0, 1), "corpus": round(t2 - t1, 1), "attest": round(t3 - t2, 1)},
+    }
+    return out, summary
+
+
+def dump(concepts: list[dict], summary: dict) -> str:
+    """Deterministic, compact YAML: one line per concept field, label lists in flow style."""
+    import yaml
+
+    def scalar(value) -> str:
+        return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000).strip().removesuffix("\n...").strip()
+
+    lines = [
+        "# GENERATED by bench/build_vocabulary.py: do not edit by hand (rerun the script; rules in its docstring).",
+        "# ESCO skills whose labels real documents use: imported concepts beside the curated taxonomy.",
+        "# This service uses the ESCO classification of the European Commission (v1.1.1 en, v1.2.x nl labels).",
+        f"# concepts: {summary['concepts']}; forms: {summary['forms']} "
+        f"(ESCO labels {summary['forms_by_source'].get('label', 0)}, generated {summary['forms_by_source'].get('generated', 0)}; "
+        f"en {summary['forms_by_language'].get('en', 0)}, nl {summary['forms_by_language'].get('nl', 0)}; "
+        f"case-sensitive {summary['case_sensitive']})",
+        f"# attested in >= {summary['min_docs']} of {summary['documents']} documents "
+        f"({', '.join(f'{k} {v}' for k, v in sorted(summary['documents_by_language'].items()))}; test part, real-ads-sample out); "
+        f"everyday-word log-prob > {summary['everyday_logprob']}, capitalised share >= {summary['caps_share']}, "
+        f"list-item share >= {summary['standalone_share']}, generic-word log-prob > {summary['generic_logprob']}, "
+        f"verb phrases: {summary['verb_phrases']}",
+    ]
+    for c in concepts:
+        lines.append(f"- id: {c['id']}")
+        for k in ("type", "category", "esco", "imported", "en", "nl", "case_sensitive"):
+            if k in c:
+                lines.append(f"  {k}: {scalar(c[k])}")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    from pipeline.real_corpus import shared_data
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=None, help="../shared/data (default: beside the checkout)")
+    parser.add_argument("--corpus-cache", type=Path, default=DEFAULT_CACHE, help="extracted corpus texts")
+    parser.add_argument("--taxonomy", type=Path, default=REPO / "taxonomy", help="curated taxonomy folder")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--min-docs", type=int, default=2)
+    parser.add_argument("--everyday-logprob", type=float, default=-12.0)
+    parser.add_argument("--caps-share", type=float, default=0.7)
+    parser.add_argument("--one-word-logprob", type=float, default=-14.0,
+                        help="one-word forms more frequent than this need skill-span evidence")
+    parser.add_argument("--generic-logprob", type=float, default=-8.0,
+                        help="multi-word forms with a content word more frequent than this are left out")
+    parser.add_argument("--standalone-share", type=float, default=0.2,
+                        help="least share of occurrences that are a list item of their own")
+    parser.add_argument("--exclude-dev", action="store_true",
+                        help="leave the real corpus's dev documents out too (to measure on dev without leakage)")
+    parser.add_argument("--span-min", type=int, default=3, help="annotated occurrences needed to judge a form")
+    parser.add_argument("--span-share", type=float, default=0.25, help="least share inside skill spans")
+    parser.add_argument("--verb-phrases", choices=("drop", "cased"), default="drop",
+                        help="forms that start with a base-form verb: left out, or matched as written only")
+    parser.add_argument("--dump-forms", type=Path, default=None, help="write every attested form (JSON lines)")
+    parser.add_argument("--report", action="store_true", help="print the summary as JSON")
+    args = parser.parse_args(argv)
+    data = args.data or shared_data()
+    if not (data / ESCO_EN_ZIP).exists():
+        print(f"ESCO not found under {data}", file=sys.stderr)
+        return 2
+    settings = {"min_docs": args.min_docs, "everyday_logprob": args.everyday_logprob, "caps_share": args.caps_share,
+                "span_min": args.span_min, "span_share": args.span_share, "verb_phrases": args.verb_phrases,
+                "one_word_logprob": args.one_word_logprob, "generic_logprob": args.generic_logprob,
+                "standalone_share": args.standalone_share, "exclude_dev": args.exclude_dev}
+    concepts, summary = build(data, args.corpus_cache, args.taxonomy, settings, args.dump_forms)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(dump(concepts, summary), encoding="utf-8")
+    print(f"wrote {args.out}: {summary['concepts']} concepts, {summary['forms']} forms "
+          f"({args.out.stat().st_size / 1e6:.2f} MB)", file=sys.stderr)
+    if args.report:
+        print(json.dumps(summary, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
