@@ -15,7 +15,7 @@ from pipeline import __version__
 from pipeline.kind import META_KEY as KIND_CONFIDENCE
 from pipeline.model import Document, Mention, Skill
 from pipeline.personal_data import name_words, redact
-from pipeline.sentences import SentenceBounds
+from pipeline.sentences import SentenceBounds, bounds_of
 from pipeline.titles import META_KEY as TITLE_KEY
 from pipeline.titles import find_title
 
@@ -69,7 +69,7 @@ def document_rows(doc: Document, index: int, taxonomy: Taxonomy) -> dict[str, li
     versions = {"skillfit_version": __version__, "taxonomy_version": taxonomy.version,
                 "taxonomy_hash": taxonomy.content_hash}
     names = redactable_names(doc)
-    sentence_of = SentenceBounds(doc.text)  # the text's sentence ends, found once per document
+    sentence_of = bounds_of(doc.text)  # the text's sentence ends, found once per document
     mentions = [{
         "doc_id": doc.id, "doc_index": index, "seq": seq, "kind": doc.kind, "language": doc.language,
         "skill_id": m.skill_id, **skill_columns(taxonomy.skills.get(m.skill_id), m),

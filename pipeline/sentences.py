@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 SENTENCE_END = re.compile(r"[.!?;•\n]|\s[-–*]\s")
 
@@ -17,7 +18,7 @@ class SentenceBounds:
 
     def __init__(self, text: str) -> None:
         self.length = len(text)
-        breaks = [(m.start(), m.end()) for m in SENTENCE_END.finditer(text)]
+        breaks = [m.span() for m in SENTENCE_END.finditer(text)]
         self.starts = [b[0] for b in breaks]
         self.ends = [b[1] for b in breaks]
 
@@ -30,6 +31,12 @@ class SentenceBounds:
         ceiling = min(self.length, end + 400)
         right = self.starts[k] if k < len(self.starts) and self.ends[k] <= ceiling else ceiling
         return left, right
+
+
+@lru_cache(maxsize=4)
+def bounds_of(text: str) -> SentenceBounds:
+    """The SentenceBounds of `text`, built once for the stages and the serializer that each ask about it."""
+    return SentenceBounds(text)
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:

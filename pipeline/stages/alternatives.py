@@ -37,7 +37,7 @@ import re
 from typing import TYPE_CHECKING
 
 from pipeline.model import Document, Mention
-from pipeline.sentences import SentenceBounds
+from pipeline.sentences import bounds_of
 
 if TYPE_CHECKING:
     from pipeline.taxonomy import Taxonomy
@@ -216,7 +216,7 @@ def alternatives(doc: Document, taxonomy: Taxonomy | None = None) -> Document:
         return doc
     mentions = list(doc.mentions)
     order = sorted(range(len(mentions)), key=lambda i: (mentions[i].start, mentions[i].end))
-    sentence_of = SentenceBounds(doc.text)
+    sentence_of = bounds_of(doc.text)
     by_sentence: dict[tuple[int, int], list[int]] = {}
     for i in order:
         if mentions[i].requirement is not None:

@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left
 
 from pipeline.model import Document, Mention
-from pipeline.sentences import SentenceBounds
+from pipeline.sentences import bounds_of
 from pipeline.taxonomy import Taxonomy
 
 # "Bachelor of Science : Business Administration", "MBA in Finance", "BA in Business Administration",
@@ -57,7 +57,9 @@ ASKS = re.compile(r"\b(looking for|look for|seek|seeking|search|need|expect|requ
                   r"nodig|verwachten|vragen|verlangen|je|jij|jou|jouw|u)\b", re.I)
 # A heading line: markdown emphasis or hashes around it, or a line that ends in a colon.
 HEADING_LINE = re.compile(r"^[ \t]*(#{1,6}[ \t]*)?(\*\*|__)?(?P<words>[^\n*#:]{2,60}?)(\*\*|__)?[ \t]*:?[ \t]*$")
-EMPLOYER_SECTIONS = {"about", "offer"}  # a vacancy's company text and what it offers
+EMPLOYER_SECTIONS = {"about", "offer"}
+LOWER = {pattern: re.compile(pattern.pattern) for pattern in (APPLICATION, ASKS)}  # for lower-cased text
+NEWLINE = re.compile("\n")  # a vacancy's company text and what it offers
 
 
 class Bounds:
@@ -68,10 +70,14 @@ class Bounds:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.newlines = [i for i, c in enumerate(text) if c == "\n"]
-        self.sentences = SentenceBounds(text)
+        self.newlines = [m.start() for m in NEWLINE.finditer(text)]
+        self.sentences = bounds_of(text)
         # where the cue words are, found once: a window is then asked by bisection, not searched again
-        self.cues = {pattern: [m.start() for m in pattern.finditer(text)] for pattern in (APPLICATION, ASKS, ORGANISATION)}
+        lower = text.lower()  # the case-insensitive cues run faster without re.I (same offsets unless a length changed)
+        same = len(lower) == len(text)
+        self.cues = {pattern: [m.start() for m in (LOWER[pattern].finditer(lower) if same and pattern in LOWER
+                                                   else pattern.finditer(text))]
+                     for pattern in (APPLICATION, ASKS, ORGANISATION)}
 
     def has(self, pattern: re.Pattern[str], span: tuple[int, int]) -> bool:
         """Whether a match of one of the cue patterns starts inside [start, end)."""

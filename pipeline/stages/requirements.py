@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 
 from pipeline.model import Document, Mention, Requirement
-from pipeline.sentences import SentenceBounds
+from pipeline.sentences import bounds_of
 
 CHUNK_BREAK = re.compile(r"[,;:]\s")
 # Cues that a skill is preferred: some stand before what they qualify ("bij voorkeur SAP"), some after ("SAP is een
@@ -271,7 +271,7 @@ def classify(doc: Document) -> Document:
     mentions = sorted(doc.mentions, key=_start)  # the helpers below bisect on start offsets
     years: dict[int, float] = {}
     done_sentences: set[tuple[int, int]] = set()
-    sentence_of = SentenceBounds(doc.text)
+    sentence_of = bounds_of(doc.text)
     bounds = [sentence_of(m.start, m.end) for m in mentions]
     for b in bounds:
         if b not in done_sentences:
