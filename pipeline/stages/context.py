@@ -51,7 +51,9 @@ EMPLOYER_NOUN = re.compile(
 # A vacancy's application procedure ("apply through our recruitment system", "during the hiring process")
 # talks about the applicant, not about the work.
 APPLICATION = re.compile(r"\b(apply|applying|applicant|applicants|application process|sollicit\w*|"
-                         r"privacy (policy|statement|notice)|recruitment privacy)\b", re.I)
+                         r"privacy (policy|statement|notice)|recruitment privacy|hiring process|selection process|"
+                         r"selectieprocedure|recruiting decisions|schedule (an |your )?(interview|assessment)s?|"
+                         r"interviews? (and|en) (an )?online assessment|job description perfectly)\b", re.I)
 EMPLOYER_SENTENCE = re.compile(r"[\s*\\-•·]*(we|we're|our|wij|onze|ons|here at|at [A-Z]\w+,|bij [A-Z]\w+)\b", re.I)
 ASKS = re.compile(r"\b(looking for|look for|seek|seeking|search|need|expect|require|ask|want|you|your|zoeken|zoekt|"
                   r"nodig|verwachten|vragen|verlangen|je|jij|jou|jouw|u)\b", re.I)
