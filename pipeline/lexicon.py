@@ -16,7 +16,8 @@ from pipeline.tokens import fold
 LANGUAGES = ("en", "nl")
 
 
-def _table(name: str) -> dict:
+def lookup_table(name: str) -> dict:
+    """One spacy-lookups-data table by name ("en_lemma_lookup", "nl_lemma_index", …); {} when it is not there."""
     path = resources.files("spacy_lookups_data") / "data" / f"{name}.json.gz"
     try:
         with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
@@ -46,11 +47,11 @@ def load_lexicon() -> Lexicon:
     lemmas: dict[str, dict[str, str]] = {}
     known: dict[str, frozenset[str]] = {}
     for lang in LANGUAGES:
-        table = {fold(k): fold(v) for k, v in _table(f"{lang}_lemma_lookup").items() if isinstance(v, str)}
+        table = {fold(k): fold(v) for k, v in lookup_table(f"{lang}_lemma_lookup").items() if isinstance(v, str)}
         lemmas[lang] = {k: v for k, v in table.items() if k != v}
         words = set(table) | set(table.values())
         if lang == "en":  # the English lemma table lists inflected forms only; add the word list
             # (log-probability cut-off: frequent enough to be a real word, rare typos stay out)
-            words |= {fold(w) for w, logprob in _table("en_lexeme_prob").items() if logprob > -15.5}
+            words |= {fold(w) for w, logprob in lookup_table("en_lexeme_prob").items() if logprob > -15.5}
         known[lang] = frozenset(words)
     return Lexicon(lemmas, known)

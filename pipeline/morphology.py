@@ -20,13 +20,10 @@ lacks (coacht), and no separable or `te` forms ("wij leiden u op", "werkt samen 
 
 from __future__ import annotations
 
-import gzip
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
-from importlib import resources
 
-from pipeline.lexicon import Lexicon
+from pipeline.lexicon import Lexicon, lookup_table
 from pipeline.tokens import fold
 
 VOWELS = frozenset("aeiouy")
@@ -58,7 +55,7 @@ class Morphology:
             for word, lemma in table.items():
                 reverse[lemma].append(word)
             self.forms[lang] = dict(reverse)
-            index = _pos_index(lang)
+            index = lookup_table(f"{lang}_lemma_index")
             self.pos[lang] = {p: frozenset(w if w.isascii() else fold(w) for w in index.get(p, ())) for p in ("noun", "verb")}
 
     # -- shared ------------------------------------------------------------------------------------
@@ -290,16 +287,6 @@ class Morphology:
         # English keeps verb and object together; words between ("managed the expectations", "solve any
         # problems", "speak both English") mostly were not the skill (measured on the dev part)
         return []
-
-
-def _pos_index(lang: str) -> dict[str, list[str]]:
-    """spacy-lookups-data's lemma index: part of speech -> the lemmas it lists ({} when absent)."""
-    path = resources.files("spacy_lookups_data") / "data" / f"{lang}_lemma_index.json.gz"
-    try:
-        with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
-            return json.load(fh)
-    except FileNotFoundError:
-        return {}
 
 
 def _t(stem: str) -> str:
