@@ -525,11 +525,11 @@ def fit(db, role_id, top, min_score, refresh, show_sources, fmt, output) -> None
       skillfit fit --db screening.duckdb --role ROLE_ID --show-sources
     """
     from pipeline import screening
-    from pipeline.store import connect
+    from pipeline.store import connect, connect_writable
 
     if refresh and not Path(db).exists():
         raise UsageProblem(f"{db}: no such database (run `skillfit screen` or `skillfit load` first)")
-    with connect(db, read_only=not refresh) as con:
+    with (connect_writable(db) if refresh else connect(db, read_only=True)) as con:
         if refresh:
             screening.refresh_fit_scores(con, warn=fail)
         if not screening.role_exists(con, role_id):
@@ -556,9 +556,9 @@ def scores(db, keep, force) -> None:
       skillfit scores --db screening.duckdb --keep 0    # every candidate for every role
     """
     from pipeline import screening
-    from pipeline.store import connect
+    from pipeline.store import connect_writable
 
-    with connect(db) as con:
+    with connect_writable(db) as con:
         status = screening.refresh_fit_scores(con, keep, force, warn=fail)
     if status is None:
         sys.exit(EXIT_FAILED)
@@ -682,9 +682,9 @@ def sql(query, db, write, allow_files, timeout_s, fmt, output) -> None:
       skillfit sql "FROM fit ORDER BY score DESC LIMIT 10" --format csv
     """
     from pipeline import screening
-    from pipeline.store import connect
+    from pipeline.store import connect, connect_writable
 
-    con = connect(db, read_only=not write, any_database=True)
+    con = connect_writable(db, any_database=True) if write else connect(db, read_only=True, any_database=True)
     click.get_current_context().call_on_close(con.close)
     try:
         result = screening.query(con, query, allow_files=allow_files, timeout=timeout_s)

@@ -374,21 +374,38 @@ class NoSuchCandidate(SkillfitError):
 def forget(db: str | Path, candidate_ids: Iterable[str] = (), sources: Iterable[str] = ()) -> dict:
     """Erase candidates completely (GDPR art. 17): rows, the file mapping and every trace in the files.
 
+    Restartable: what is to be erased is journalled beside the database before anything is erased (see
+    pipeline.store.privacy), and an erasure that was interrupted is finished when the database is opened again.
+    Naming a candidate of such an erasure (by id or by CV file, as before) is no error: its receipt is returned.
+
     Args:
         db: the database file (rewritten).
         candidate_ids: candidates to erase, each by id, the start of its id or its CV file (see resolve_candidate).
         sources: CV files whose candidates to erase, as they were loaded (or any reference resolve_candidate takes).
 
     Returns:
-        The receipt of Store.forget.
+        The receipt of Store.forget; with `resumed: true` when every name was of an interrupted erasure finished
+        now, and with that erasure's receipt as `finished_pending` when new candidates were erased too.
 
     Raises:
-        NoSuchCandidate: one of them names no candidate, or several; nothing is erased then.
+        NoSuchCandidate: one of them names no candidate, or several; nothing new is erased then (an interrupted
+            erasure found on opening is finished all the same).
+        ErasurePending (a StoreError): the erasure could not be finished; the next run finishes it.
     """
     with Store(db) as store:
         # every name must be known before anything is erased: a typo erases nobody instead of somebody else
-        known = {resolve_candidate(store.con, db, ref, store.sources) for ref in [*candidate_ids, *sources]}
+        known: set[str] = set()
+        named_pending = False
+        for ref in [*candidate_ids, *sources]:
+            try:
+                known.add(resolve_candidate(store.con, db, ref, store.sources))
+            except NoSuchCandidate:
+                if store.resumed is None or not store.resumed.matches(ref, MIN_PREFIX):
+                    raise
+                named_pending = True  # erased just now, by finishing the interrupted erasure that listed it
         if not known:
+            if named_pending and store.resumed_receipt is not None:
+                return store.resumed_receipt
             raise NoSuchCandidate(f"no candidate named to forget in {db}")
         return store.forget(sorted(known))
 

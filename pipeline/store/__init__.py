@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from pipeline.store.loader import Store, connect
+    from pipeline.store.loader import Store, connect, connect_writable
 
-__all__ = ["Store", "connect"]
+__all__ = ["Store", "connect", "connect_writable"]
 
 
 def __getattr__(name: str):

@@ -17,7 +17,7 @@ from pipeline import __version__
 from pipeline.errors import StoreError
 from pipeline.model import OPEN_PREFIX, Document
 from pipeline.rows import rows_for, schemas
-from pipeline.store.privacy import SourceMap
+from pipeline.store.privacy import ErasurePending, PendingErasure, SourceMap, remove_leftovers, sources_path
 from pipeline.taxonomy import Taxonomy
 
 SCHEMA_VERSION = 5
@@ -61,6 +61,14 @@ def connect(path: str | Path, read_only: bool = False, any_database: bool = Fals
         raise StoreError(f"{path}: cannot open database: {message}") from None
     apply_schema(con)
     return con
+
+
+def connect_writable(path: str | Path, any_database: bool = False) -> duckdb.DuckDBPyConnection:
+    """`connect(path)` for writing, after finishing an erasure an interrupted `forget` left pending (the commands
+    that write without a Store: `fit --refresh`, `scores`, `sql --write`)."""
+    if PendingErasure.load(str(path)) is not None:
+        Store(path).close()  # opening a Store finishes it
+    return connect(path, any_database=any_database)
 
 
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
@@ -128,11 +136,23 @@ class Store:
         self.con = connect(path)
         self.sources = SourceMap(path)
         self.retention_days = retention_days
+        # An erasure that an earlier run began and could not finish (`<db>.forget-pending`) is finished first.
+        self.resumed: PendingErasure | None = None
+        self.resumed_receipt: dict | None = None
+        try:
+            self.resumed = PendingErasure.load(self.path)
+            if self.resumed is not None:
+                self.resumed_receipt = {**self._erase(self.resumed), "resumed": True}
+        except BaseException:
+            self.close()
+            raise
 
     def close(self) -> None:
         """Close the connections (checkpointing the WAL)."""
-        self.con.close()
-        self.sources.close()
+        try:
+            self.con.close()
+        finally:
+            self.sources.close()
 
     def __enter__(self) -> Store:
         return self
@@ -256,22 +276,62 @@ class Store:
     def forget(self, doc_ids: list[str]) -> dict:
         """Erase candidates: their rows, their file mapping, and every trace in the database files.
 
-        Returns a receipt (what was removed, when, which files were rewritten).
+        What is to be erased is journalled first (`<db>.forget-pending`, see pipeline.store.privacy), so an
+        erasure that is interrupted (a kill, a power cut, a full disk) is finished by the next `Store` opened on
+        this database. Returns a receipt (what was removed, when, which files were rewritten); when this Store
+        finished an earlier, interrupted erasure on opening, its receipt is added as `finished_pending`.
+
+        Raises:
+            ErasurePending: the erasure could not be finished (a full disk, a file that cannot be written); the
+                rows are gone from queries once this happens after the first step, and the journal stays.
         """
         doc_ids = sorted(set(doc_ids))
-        counts = self.con.execute(
+        documents, mentions = self.con.execute(
             "SELECT (SELECT count(*) FROM documents WHERE list_contains($ids, doc_id)),"
             " (SELECT count(*) FROM mentions WHERE list_contains($ids, doc_id))", {"ids": doc_ids}).fetchall()[0]
+        sources = self.sources.sources_of(doc_ids)
+        journal = PendingErasure.begin(self.path, doc_ids, sources, {
+            "documents": documents, "mentions": mentions, "source_mappings": len(sources)})
+        receipt = self._erase(journal)
+        if self.resumed_receipt is not None:
+            receipt["finished_pending"] = self.resumed_receipt
+        return receipt
+
+    def _erase(self, journal: PendingErasure) -> dict:
+        """Carry out the steps of `journal` not done yet, recording each, then remove it; the receipt."""
+        ids = journal.doc_ids
+        try:
+            if "rows" not in journal.done:
+                self._delete_rows(ids)
+                journal.finished("rows")
+            if "mapping" not in journal.done:
+                self.sources.forget(ids)
+                journal.finished("mapping")
+            rewritten = self._rewrite_files(journal)
+            if "leftovers" not in journal.done:
+                for path in (self.path, sources_path(self.path)):
+                    if path is not None and str(path) != ":memory:":
+                        remove_leftovers(path)
+                journal.finished("leftovers")
+            journal.close()
+        except (OSError, duckdb.Error) as exc:
+            reason = (f"{exc.strerror}" if isinstance(exc, OSError) and exc.strerror else str(exc).splitlines()[0]
+                      if str(exc) else type(exc).__name__)
+            where = f"; it is recorded in {journal.path}" if journal.path is not None else ""
+            raise ErasurePending(
+                f"{self.path}: the erasure of {len(ids)} candidate(s) is not finished ({reason}){where}; the next"
+                " `skillfit forget`, `purge`, `load` or `screen` on this database finishes it") from None
+        self._refresh_scores()
+        return {"forgotten": ids, **journal.counts, "files_rewritten": rewritten,
+                "at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+
+    def _delete_rows(self, doc_ids: list[str]) -> None:
+        """Delete the documents' rows (one transaction; nothing when they are gone already)."""
         with self._transaction():
             self.con.execute("DELETE FROM mentions WHERE list_contains($ids, doc_id)", {"ids": doc_ids})
             self.con.execute("DELETE FROM documents WHERE list_contains($ids, doc_id)", {"ids": doc_ids})
             self.con.execute("DELETE FROM fit_scores WHERE list_contains($ids, candidate_id)", {"ids": doc_ids})
             self._drop_unused_open_skills()  # their phrases came from the forgotten documents' text
-        mapping_rows = self.sources.forget(doc_ids)
-        rewritten = self._rewrite_files()
-        self._refresh_scores()
-        return {"forgotten": doc_ids, "documents": counts[0], "mentions": counts[1], "source_mappings": mapping_rows,
-                "files_rewritten": rewritten, "at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
 
     def _refresh_scores(self) -> None:
         """Recompute stored fit scores that were in use (the ranks of the others change); a failure leaves them
@@ -291,14 +351,26 @@ class Store:
             "SELECT doc_id FROM documents WHERE kind = 'cv' AND expires_at IS NOT NULL AND expires_at <= $now",
             {"now": now}).fetchall()]
 
-    def _rewrite_files(self) -> list[str]:
-        """Rewrite the database and the mapping file so deleted data is gone from disk, then reopen."""
+    def _rewrite_files(self, journal: PendingErasure) -> list[str]:
+        """Rewrite the database and the mapping file so deleted data is gone from disk, then reopen. Each
+        rewrite deletes the journal's rows again first (they are gone whatever became of a WAL since), and is
+        skipped when the journal records it done. The files rewritten (none for an in-memory database)."""
         from pipeline.store.privacy import rewrite
 
-        rewrite(self.con, self.path)
+        if self.path == ":memory:":
+            return []
         files = [self.path]
-        mapping = self.sources.rewrite_file()
+        if "rewrite-db" not in journal.done:
+            self._delete_rows(journal.doc_ids)
+            rewrite(self.con, self.path, "rewrite-db")
+            self.con = connect(self.path)
+            journal.finished("rewrite-db")
+        if "rewrite-mapping" not in journal.done:
+            self.sources.forget(journal.doc_ids)
+            mapping = self.sources.rewrite_file("rewrite-mapping")
+            journal.finished("rewrite-mapping")
+        else:
+            mapping = str(self.sources.path) if self.sources.path is not None else None
         if mapping is not None:
             files.append(mapping)
-        self.con = connect(self.path)
         return files
