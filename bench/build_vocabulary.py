@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build an evidence-based ESCO vocabulary layer: taxonomy/esco_attested.yml.
+"""Build an evidence-based ESCO vocabulary layer: taxonomy/esco_attested.yml (and taxonomy/nl_attested.yml).
 
 The curated taxonomy holds ~780 concepts; real documents name far more skills. This script takes every ESCO
 skill (v1.1.1 English, plus Dutch labels where the v1.2.x Dutch collections have them), turns its labels into
@@ -78,9 +78,33 @@ Rules, in order:
      names);
    - a form that several ESCO concepts share goes to one concept only: the one whose preferred label it is, else
      the one with most attested forms, then the lowest URI (deterministic).
-5. Output: concepts sorted by id, one line per label list (flow style), `imported: true`, `esco:` URI, ids
+5. Dutch (issue 13 item 1, the Dutch half). Candidate Dutch forms come from three sources:
+   - ESCO's Dutch labels (the v1.2.x collections), and generated forms of them: verb phrase -> noun forms
+     ("gegevens analyseren" -> "gegevensanalyse", "analyse van gegevens", "analyseren van gegevens"; "X beheren"
+     -> "Xbeheer"/"X-beheer", "beheer van X"; "X plannen" -> "Xplanning", "planning van X"; NL_NOMINAL holds the
+     infinitive -> noun table, the compound joins with a hyphen after an acronym or where two vowels meet), a
+     one-verb label's nominalisation ("organiseren" -> "organisatie") and the plural/singular of a last word
+     that is no adjective ("aankoopproces" <-> "aankoopprocessen"; over-generated, attestation keeps real ones);
+   - the curated concepts' Dutch labels (and ESCO's Dutch labels of their URI), with the same generation: kept
+     forms EXTEND the curated concept (an entry with only its id and `nl` labels in nl_attested.yml);
+   - VDAB's own competence lists (`professionele_vaardigheden`, split as bench/eval_public.py does; an item is
+     cleaned: parentheses and ellipses dropped, a leading article dropped; specialisations "X: Y", items with a
+     comma or of more than six words left out), with their generated forms. An item is linked to the ESCO or
+     curated concept whose English or Dutch label it matches (same words, or rapidfuzz token_sort_ratio >= 95 on
+     folded text), else it is its own concept `vdab.<slug>` (imported: true, category vdab_competence, type soft
+     when a word of it is in soft concepts' labels and no hard one's, as the open-skills stage tells type; its
+     phrase stands as the English label too). Competence lists are NOT read from the test and dev parts' VDAB
+     rows (they label those documents) nor from the rows bench/yardsticks.py holds out (`held_out(job_id)`), so
+     the VDAB yardstick's held-out figure stays honest.
+   A Dutch form counts only in Dutch documents, and never in the VDAB rows whose list it came from. The rules of
+   4 apply (Dutch everyday words: the Dutch lemma table), except that a generated or VDAB one-word Dutch form of
+   at least --nl-compound-min letters that is no dictionary word (a compound: "inkoopprocessen", "eindcontroles")
+   needs no list-item evidence: compounds sit inside sentences but are specific.
+6. Output: concepts sorted by id, one line per label list (flow style), `imported: true`, `esco:` URI, ids
    `esco.<slug of the preferred label>` (a uuid suffix only when two slugs collide). Concepts left with no form are
-   dropped. The header states counts per source (ESCO label vs generated form), per language, and the settings.
+   dropped. The header states counts per source (ESCO label, generated form, VDAB competence), per language, and
+   the settings. ESCO concepts go to esco_attested.yml; the extensions of curated concepts and the vdab.* concepts
+   go to nl_attested.yml beside it (both read by the loader; neither counts as curated when the script reruns).
 """
 
 from __future__ import annotations
@@ -108,6 +132,7 @@ if str(REPO) not in sys.path:
 from pipeline.tokens import TOKEN, fold, tokenize  # noqa: E402
 
 OUTPUT_STEM = "esco_attested"
+NL_STEM = "nl_attested"  # the second output: Dutch forms of curated concepts and VDAB competences
 DEFAULT_OUT = REPO / "taxonomy" / f"{OUTPUT_STEM}.yml"
 DEFAULT_CACHE = Path("/tmp/vocab_cache")
 GOLD_TEST = REPO / "tests" / "eval" / "real" / "test"
@@ -193,6 +218,7 @@ class Form:
     concepts: set[str] = field(default_factory=set)  # URIs
     preferred_of: set[str] = field(default_factory=set)  # URIs whose preferred label this is
     from_preferred: set[str] = field(default_factory=set)  # ... or a form generated from it
+    exclude: set[str] = field(default_factory=set)  # corpus keys that do not count (the VDAB rows it came from)
 
 
 @dataclass
@@ -318,7 +344,7 @@ def load_curated(taxonomy_dir: Path) -> tuple[set[str], set[str]]:
 
     uris, labels = set(), set()
     for path in concept_files(taxonomy_dir):
-        if path.stem.startswith(OUTPUT_STEM):
+        if path.stem.startswith((OUTPUT_STEM, NL_STEM)):
             continue
         for concept in read_concepts(path):
             if concept.get("esco"):
@@ -508,6 +534,137 @@ def generate_forms(label: str, lex: Lexical | None = None, verbs: frozenset[str]
     return {" ".join(f.split()) for f in out if f.strip()}
 
 
+# -- Dutch generation ------------------------------------------------------------------------------------------
+
+# Dutch infinitive -> its nominalisation ("gegevens analyseren" -> "gegevensanalyse", "analyse van gegevens").
+NL_NOMINAL = {
+    "analyseren": "analyse", "beheren": "beheer", "plannen": "planning", "inplannen": "planning",
+    "organiseren": "organisatie", "ontwikkelen": "ontwikkeling", "onderhouden": "onderhoud",
+    "coördineren": "coördinatie", "rapporteren": "rapportage", "registreren": "registratie",
+    "controleren": "controle", "administreren": "administratie", "begeleiden": "begeleiding", "adviseren": "advies",
+    "installeren": "installatie", "programmeren": "programmering", "verkopen": "verkoop", "inkopen": "inkoop",
+    "aankopen": "aankoop", "onderhandelen": "onderhandeling", "evalueren": "evaluatie",
+    "implementeren": "implementatie", "monitoren": "monitoring", "optimaliseren": "optimalisatie",
+    "presenteren": "presentatie", "communiceren": "communicatie", "documenteren": "documentatie",
+    "ontwerpen": "ontwerp", "berekenen": "berekening", "inspecteren": "inspectie", "repareren": "reparatie",
+    "herstellen": "herstel", "verwerken": "verwerking", "bereiden": "bereiding", "opleiden": "opleiding",
+    "trainen": "training", "coachen": "coaching", "leiden": "leiding", "beoordelen": "beoordeling",
+    "voorbereiden": "voorbereiding", "uitvoeren": "uitvoering", "opvolgen": "opvolging", "behandelen": "behandeling",
+    "verzorgen": "verzorging", "onderzoeken": "onderzoek", "meten": "meting", "factureren": "facturatie",
+    "budgetteren": "budgettering", "rekruteren": "rekrutering", "werven": "werving", "selecteren": "selectie",
+    "archiveren": "archivering", "klasseren": "klassering", "vervoeren": "vervoer", "opslaan": "opslag",
+    "leveren": "levering", "distribueren": "distributie", "produceren": "productie", "assembleren": "assemblage",
+    "monteren": "montage", "schoonmaken": "schoonmaak", "reinigen": "reiniging", "vertalen": "vertaling",
+    "redigeren": "redactie", "ontvangen": "ontvangst", "onthalen": "onthaal", "bestellen": "bestelling",
+    "afsluiten": "afsluiting", "opmaken": "opmaak", "valideren": "validatie", "verifiëren": "verificatie",
+    "integreren": "integratie", "configureren": "configuratie", "automatiseren": "automatisering",
+    "migreren": "migratie", "testen": "test", "auditen": "audit", "auditeren": "audit", "screenen": "screening",
+    "beveiligen": "beveiliging", "verzekeren": "verzekering", "boeken": "boeking", "verhuren": "verhuur",
+    "bewaken": "bewaking", "inventariseren": "inventarisatie", "schatten": "schatting", "ramen": "raming",
+    "begroten": "begroting", "financieren": "financiering", "informeren": "informatie", "diagnosticeren": "diagnose",
+    "toedienen": "toediening", "verplegen": "verpleging", "lassen": "laswerk", "schilderen": "schilderwerk",
+    "isoleren": "isolatie", "renoveren": "renovatie", "ventileren": "ventilatie", "verwarmen": "verwarming",
+    "sorteren": "sortering", "verpakken": "verpakking", "laden": "lading", "lossen": "lossing",
+    "prospecteren": "prospectie", "werken": "werk", "opstellen": "opstelling", "rapporteren over": "rapportage",
+}
+NL_VERB_SET = frozenset(NL_NOMINAL)
+NL_FUNCTION = frozenset("""de het een van voor met in op aan bij te om en of door naar over uit tot zich als die dat
+deze dit je uw hun zijn haar zoals volgens""".split())
+VOWELS = "aeiouy"
+NL_ADJECTIVE = re.compile(r"(ig|lijk|isch|baar|ief|end|eel|aal|ele|ale|ieve|ige|lijke|ische|bare)$")  # no plural
+
+
+def nl_singulars(word: str) -> set[str]:
+    """Candidate singulars of a Dutch plural (over-generated: attestation keeps the real ones)."""
+    out = set()
+    if word.endswith("ingen"):
+        out.add(word[:-2])
+    elif word.endswith("heden"):
+        out.add(word[:-5] + "heid")
+    elif word.endswith("en") and len(word) > 4:
+        stem = word[:-2]
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in VOWELS:
+            out.add(stem[:-1])  # processen -> proces
+        elif len(stem) > 2 and stem[-1] not in VOWELS and stem[-2] in "aeou" and stem[-3] not in VOWELS:
+            out.add(stem[:-2] + stem[-2] + stem[-2:])  # systemen -> systeem (vowel doubled)
+            out.add(stem)
+        else:
+            out.add(stem)
+        if stem.endswith("v"):
+            out.add(stem[:-1] + "f")
+        if stem.endswith("z"):
+            out.add(stem[:-1] + "s")
+    elif word.endswith("'s") or (word.endswith("s") and word[-2:-1] in ("e", "r", "l", "n", "m") and len(word) > 4):
+        out.add(word[:-2] if word.endswith("'s") else word[:-1])
+    return {w for w in out if len(w) >= 3}
+
+
+def nl_plurals(word: str) -> set[str]:
+    """Candidate plurals of a Dutch noun (over-generated: attestation keeps the real ones)."""
+    if word.endswith("heid"):
+        return {word[:-4] + "heden"}
+    if word.endswith("ing"):
+        return {word + "en"}
+    out = {word + "en", word + "s"}
+    if word.endswith(("a", "o", "i", "u", "y")):
+        out = {word + "'s", word + "s"}
+    if re.search(r"[^aeiou][aeiou]([^aeiouwj])$", word):  # proces -> processen
+        out.add(word + word[-1] + "en")
+    m = re.search(r"([aeou])\1([^aeiou])$", word)  # systeem -> systemen
+    if m:
+        out.add(word[:-3] + m.group(1) + m.group(2) + "en")
+    if word.endswith("f"):
+        out.add(word[:-1] + "ven")
+    if word.endswith("s") and not word.endswith("ss"):
+        out.add(word[:-1] + "zen")
+    return out
+
+
+def nl_compound(left: str, right: str) -> set[str]:
+    """Dutch compounds of two words: closed ("gegevensanalyse"), with a hyphen after an acronym or where two
+    vowels meet ("data-analyse", "ICT-beheer")."""
+    if not left or not right:
+        return set()
+    last = left.rsplit("-", 1)[-1]
+    if last.isupper() or (last[-1].lower() in VOWELS and right[0].lower() in VOWELS):
+        return {f"{left}-{right}"}
+    return {left + right, f"{left}-{right}"}
+
+
+def generate_nl_forms(label: str) -> set[str]:
+    """Rule-generated Dutch surface forms of one Dutch label (the label itself not included):
+    "gegevens analyseren" -> "gegevensanalyse", "analyse van gegevens", "analyseren van gegevens";
+    "X beheren" -> "X-beheer"/"Xbeheer", "beheer van X"; "X plannen" -> "planning van X", "Xplanning";
+    a one-verb label -> its nominalisation ("organiseren" -> "organisatie"); plural/singular of the last word."""
+    words = label.split(" ")
+    low = [w.lower() for w in words]
+    out: set[str] = set()
+    verb = low[-1]
+    if verb in NL_NOMINAL:
+        nominal = NL_NOMINAL[verb]
+        obj = words[:-1]
+        if not obj:
+            out.add(nominal)
+        elif len(obj) <= 3 and not any(w.lower() in NL_FUNCTION for w in obj):
+            obj_text = " ".join(obj)
+            out.add(f"{verb} van {obj_text}")
+            out.add(f"{nominal} van {obj_text}")
+            head = obj[-1]
+            prefix, _, tail = head.rpartition("-")
+            prefix = prefix + "-" if prefix else ""
+            stems = {head} | ({prefix + s for s in nl_singulars(tail)} if tail.islower() else set())
+            for stem in stems:
+                for comp in nl_compound(stem, nominal):
+                    out.add(" ".join(obj[:-1] + [comp]))
+    elif words[-1].islower() and words[-1].isalpha() and len(words) <= 4 and low[-1] not in NL_FUNCTION \
+            and not NL_ADJECTIVE.search(low[-1]):
+        last = low[-1]
+        for alt in nl_singulars(last) | nl_plurals(last):
+            out.add(" ".join(words[:-1] + [alt]))
+    out.discard(label)
+    return {" ".join(f.split()) for f in out if f.strip()}
+
+
 # -- corpus -------------------------------------------------------------------------------------------------------
 
 @dataclass
@@ -619,6 +776,79 @@ def corpus(data: Path, cache: Path, exclude_dev: bool = False) -> list[Doc]:
                 current = []
         docs.append(Doc("green2022/testset", "en", "\n".join(sentences + [" ".join(current)])))
     return docs
+
+
+# -- VDAB competence lists and curated Dutch labels -------------------------------------------------------------
+
+VDAB_COMPETENCES = "professionele_vaardigheden"
+VDAB_CATEGORY = "vdab_competence"
+
+
+def clean_vdab_item(item: str) -> str | None:
+    """One VDAB competence item as a surface form, or None: parentheses and ellipses dropped, a leading article
+    dropped, lower-cased unless an acronym starts it; specialisations ("Werken op een werf: Afbraak") and items of
+    more than six words are left out."""
+    if ":" in item:
+        return None
+    item = re.sub(r"\([^()]*\)?", " ", item)
+    item = re.sub(r"(\.\.\.|…)", " ", item)
+    item = " ".join(item.replace(" ,", ",").split()).strip(" ,;.-")
+    item = re.sub(r"^(de|het|een)\s+", "", item, flags=re.I)
+    if not item or "," in item or len(item.split(" ")) > 6:
+        return None
+    if not (len(item) > 1 and item[1].isupper()):
+        item = item[:1].lower() + item[1:]
+    return item
+
+
+def vdab_items(data: Path, skip: set[str]) -> dict[str, set[str]]:
+    """Cleaned VDAB competence item -> the VDAB rows (corpus keys) whose list holds it. Lists of rows in `skip`
+    (the test and dev parts, real-ads-sample) and of rows bench/yardsticks.py holds out are not read."""
+    from bench.eval_public import split_competences
+    from bench.yardsticks import held_out
+
+    out: dict[str, set[str]] = defaultdict(set)
+    with (data / VDAB).open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            key = f"{VDAB}#{row['job_id']}"
+            if key in skip or held_out(row["job_id"]):
+                continue
+            for raw in split_competences(row.get(VDAB_COMPETENCES) or ""):
+                item = clean_vdab_item(raw)
+                if item:
+                    out[item].add(key)
+    return dict(out)
+
+
+def load_curated_concepts(taxonomy_dir: Path) -> dict[str, dict]:
+    """Curated concepts by id (files merged as the loader does), this script's outputs left out."""
+    from pipeline.taxonomy import concept_files, read_concepts
+
+    merged: dict[str, dict] = {}
+    for path in concept_files(taxonomy_dir):
+        if path.stem.startswith((OUTPUT_STEM, NL_STEM)):
+            continue
+        for concept in read_concepts(path):
+            base = merged.setdefault(str(concept["id"]), {"en": [], "nl": []})
+            for key, value in concept.items():
+                if key in ("en", "nl"):
+                    labels = [value] if isinstance(value, str) else (value or [])
+                    base[key] += [" ".join(str(v).split()) for v in labels if str(v) not in base[key]]
+                else:
+                    base[key] = value
+    return merged
+
+
+def soft_words(curated: dict[str, dict]) -> frozenset[str]:
+    """Words in soft concepts' labels and in no hard concept's label (as the open-skills stage tells type)."""
+    words: dict[str, set[str]] = {"hard": set(), "soft": set()}
+    for c in curated.values():
+        bucket = words.get(c.get("type", ""))
+        if bucket is not None:
+            for lang in ("en", "nl"):
+                for label in c.get(lang) or []:
+                    bucket.update(form_key(label).split(" "))
+    return frozenset(words["soft"] - words["hard"])
 
 
 # -- attestation -------------------------------------------------------------------------------------------------
@@ -759,7 +989,9 @@ def decide(f: Form, st: Attestation | None, ev: list[int], settings: dict, lex: 
     inside, outside = ev
     if inside + outside >= settings["span_min"] and inside < settings["span_share"] * (inside + outside):
         return "annotated data: rarely a skill span"
-    if st.standalone < 1 or st.standalone < settings["standalone_share"] * st.total:
+    compound = (f.language == "nl" and len(words) == 1 and len(key) >= settings["nl_compound_min"]
+                and not lex.is_everyday(key, settings["everyday_logprob"]) and "label" not in f.sources)
+    if (st.standalone < 1 or st.standalone < settings["standalone_share"] * st.total) and not compound:
         return "rarely a list item of its own"
     if len(words) > 1 and any(w not in lex.stop and lex.frequency(w) > settings["generic_logprob"] for w in words):
         return "generic phrase (a very common word)"
@@ -774,6 +1006,52 @@ def decide(f: Form, st: Attestation | None, ev: list[int], settings: dict, lex: 
             and (inside < 2 or inside < 0.5 * (inside + outside)):
         return "one common word without skill-span evidence"
     return "keep"
+
+
+def add_forms(forms: dict[str, Form], owner: str, lang: str, candidates: list[tuple[str, str]], preferred: bool,
+              exclude: Iterable[str] = ()) -> None:
+    """Record candidate (text, source) forms of one concept (an ESCO URI, `curated:<id>` or `vdab:<slug>`)."""
+    for text, source in candidates:
+        key = form_key(text)
+        if not key or len(key.split(" ")) > MAX_WORDS:
+            continue
+        f = forms.setdefault(key, Form(text, lang))
+        f.sources.add(source)
+        f.concepts.add(owner)
+        f.exclude.update(exclude)
+        if preferred:
+            f.from_preferred.add(owner)
+            if (text, source) == candidates[0]:
+                f.preferred_of.add(owner)
+
+
+def label_linker(concepts: dict[str, Concept], curated: dict[str, dict], uri_owner: dict[str, str]):
+    """A function: VDAB item -> the concept whose English or Dutch label it matches (same words, or rapidfuzz
+    token_sort_ratio >= 95 on folded text), as `curated:<id>` where a curated concept has the label or the ESCO
+    URI, else the ESCO URI; None when nothing matches."""
+    from rapidfuzz import fuzz, process
+
+    owners: dict[str, str] = {}
+    for uri, c in sorted(concepts.items()):
+        if uri.startswith("http") and not c.branch.startswith("L"):
+            target = f"curated:{uri_owner[uri]}" if uri in uri_owner else uri
+            for lang in ("en", "nl"):
+                for label in c.labels[lang]:
+                    owners.setdefault(form_key(label), target)
+    for cid, cc in sorted(curated.items()):
+        for lang in ("en", "nl"):
+            for label in cc.get(lang) or []:
+                owners[form_key(label)] = f"curated:{cid}"
+    keys = sorted(k for k in owners if k)
+
+    def link(item: str) -> str | None:
+        key = form_key(item)
+        if key in owners:
+            return owners[key]
+        best = process.extractOne(key, keys, scorer=fuzz.token_sort_ratio, score_cutoff=95)
+        return owners[best[0]] if best else None
+
+    return link
 
 
 def build(data: Path, cache: Path, taxonomy_dir: Path, settings: dict,
@@ -801,21 +1079,50 @@ def build(data: Path, cache: Path, taxonomy_dir: Path, settings: dict,
                 candidates = [(label, "label")]
                 if lang == "en":
                     candidates += [(g, "generated") for g in sorted(generate_forms(label, lex, verbs))]
-                for text, source in candidates:
-                    key = form_key(text)
-                    if not key or len(key.split(" ")) > MAX_WORDS:
-                        continue
-                    f = forms.setdefault(key, Form(text, lang))
-                    f.sources.add(source)
-                    f.concepts.add(uri)
-                    if n == 0:
-                        f.from_preferred.add(uri)
-                        if source == "label":
-                            f.preferred_of.add(uri)
+                else:
+                    candidates += [(g, "generated") for g in sorted(generate_nl_forms(label))]
+                add_forms(forms, uri, lang, candidates, preferred=n == 0)
+    n_esco = len(concepts)
+    # Dutch forms of curated concepts: their Dutch labels' generated forms, and ESCO's Dutch labels of their URI
+    curated = load_curated_concepts(taxonomy_dir)
+    esco_nl = {c["esco"]: concepts[c["esco"]].labels["nl"] for c in curated.values() if c.get("esco") in concepts}
+    uri_owner = {c["esco"]: cid for cid, c in curated.items() if c.get("esco")}
+    for cid, cc in sorted(curated.items()):
+        labels = list(dict.fromkeys(cc.get("nl", []) + esco_nl.get(cc.get("esco"), [])))
+        if not labels or cc.get("type") not in ("hard", "soft"):
+            continue
+        pseudo = f"curated:{cid}"
+        concepts[pseudo] = Concept(pseudo, labels[0], cc["type"], "", {"en": [], "nl": labels})
+        for n, label in enumerate(labels):
+            candidates = [(label, "label")] + [(g, "generated") for g in sorted(generate_nl_forms(label))]
+            add_forms(forms, pseudo, "nl", candidates, preferred=n == 0)
+    # VDAB competence items: linked to an ESCO or curated concept whose label they match, else their own concept
+    docs_skip = excluded_sources((GOLD_TEST, GOLD_DEV), data)
+    items = vdab_items(data, docs_skip)
+    link = label_linker(concepts, curated, uri_owner)
+    soft = soft_words(curated)
+    n_vdab = Counter()
+    for item, rows in sorted(items.items()):
+        target = link(item)
+        if target is None:
+            target = f"vdab:{slug(item)}"
+            kind = "soft" if set(form_key(item).split(" ")) & soft else "hard"
+            concepts.setdefault(target, Concept(target, item, kind, "", {"en": [], "nl": [item]}))
+            n_vdab["own concept"] += 1
+        else:
+            n_vdab["linked"] += 1
+        candidates = [(item, "vdab")] + [(g, "vdab") for g in sorted(generate_nl_forms(item))]
+        add_forms(forms, target, "nl", candidates, preferred=target.startswith("vdab:"), exclude=rows)
+    settings = {**settings, "vdab_items": len(items), "vdab_items_linked": n_vdab["linked"]}
     t1 = time.time()
     docs = corpus(data, cache, settings.get("exclude_dev", False))
     t2 = time.time()
     stats = attest(docs, forms, lex)
+    for key, f in forms.items():  # a Dutch form counts in Dutch documents, never in the VDAB rows it came from
+        st = stats.get(key)
+        if st is not None and f.language == "nl":
+            st.docs = {d for d in st.docs if docs[d].language == "nl" and docs[d].key not in f.exclude}
+            st.title_docs &= st.docs
     evidence = span_evidence(data, forms, lex)
     t3 = time.time()
     kept: dict[str, Form] = {}
@@ -864,16 +1171,24 @@ def build(data: Path, cache: Path, taxonomy_dir: Path, settings: dict,
                                                   -attested_count[u], u))[0]
         by_concept[owner].append(key)
     out: list[dict] = []
+    nl_out: list[dict] = []
     used_ids: dict[str, str] = {}
     per_source = Counter()
     per_lang = Counter()
+    per_file = Counter()
     for uri in sorted(by_concept, key=lambda u: (slug(concepts[u].preferred), u)):
         c = concepts[uri]
-        cid = "esco." + slug(c.preferred)
-        if cid in used_ids:
-            cid = f"{cid}_{uri.rsplit('/', 1)[-1][:8].replace('-', '')}"
-        used_ids[cid] = uri
-        concept: dict = {"id": cid, "type": concept_type(c), "category": category(c), "esco": uri, "imported": True}
+        if uri.startswith("curated:"):  # extends a curated concept: only its new Dutch labels
+            concept: dict = {"id": uri.split(":", 1)[1]}
+        elif uri.startswith("vdab:"):
+            cid = "vdab." + uri.split(":", 1)[1]
+            concept = {"id": cid, "type": c.skill_type, "category": VDAB_CATEGORY, "imported": True}
+        else:
+            cid = "esco." + slug(c.preferred)
+            if cid in used_ids:
+                cid = f"{cid}_{uri.rsplit('/', 1)[-1][:8].replace('-', '')}"
+            used_ids[cid] = uri
+            concept = {"id": cid, "type": concept_type(c), "category": category(c), "esco": uri, "imported": True}
         case_sensitive: list[str] = []
         lemma_seen: set[str] = set()
         for lang in ("en", "nl"):
@@ -889,53 +1204,94 @@ def build(data: Path, cache: Path, taxonomy_dir: Path, settings: dict,
                 if key in case_forms:
                     case_sensitive += texts
                 labels += texts
-                per_source["label" if "label" in kept[key].sources else "generated"] += 1
+                sources = kept[key].sources
+                per_source["label" if "label" in sources else "vdab" if "vdab" in sources else "generated"] += 1
                 per_lang[lang] += 1
             if labels:
                 concept[lang] = list(dict.fromkeys(labels))
         if case_sensitive:
             concept["case_sensitive"] = sorted(set(case_sensitive))
-        out.append(concept)
+        if uri.startswith("vdab:"):
+            # VDAB's phrase has no translation; it stands as the English label too (a non-ESCO concept carries both
+            # languages), and labels match in either language's text anyway
+            concept["en"] = list(concept.get("nl", []))
+        if uri.startswith(("curated:", "vdab:")):
+            nl_out.append(concept)
+            per_file["curated extended" if uri.startswith("curated:") else "vdab concepts"] += 1
+        else:
+            out.append(concept)
     out.sort(key=lambda c: c["id"])
+    nl_out.sort(key=lambda c: c["id"])
     summary = {
         "documents": len(docs), "documents_by_language": dict(Counter(d.language for d in docs)),
-        "esco_concepts": len(concepts), "candidate_forms": len(forms),
-        "candidate_forms_by_source": dict(Counter("label" if "label" in f.sources else "generated" for f in forms.values())),
-        "concepts": len(out), "forms": sum(per_source.values()), "forms_by_source": dict(per_source),
+        "esco_concepts": n_esco, "candidate_forms": len(forms),
+        "candidate_forms_by_source": dict(Counter("label" if "label" in f.sources else "vdab" if "vdab" in f.sources
+                                                  else "generated" for f in forms.values())),
+        "concepts": len(out), "nl_concepts": dict(per_file), "forms": sum(per_source.values()),
+        "forms_by_source": dict(per_source),
         "forms_by_language": dict(per_lang), "case_sensitive": len(case_forms), "skipped_concepts": dict(skipped),
         "dropped_forms": dict(reasons), **settings,
         "seconds": {"esco": round(t1 - t0, 1), "corpus": round(t2 - t1, 1), "attest": round(t3 - t2, 1)},
     }
-    return out, summary
+    return out, nl_out, summary
 
 
-def dump(concepts: list[dict], summary: dict) -> str:
-    """Deterministic, compact YAML: one line per concept field, label lists in flow style."""
+def _scalar(value) -> str:
     import yaml
 
-    def scalar(value) -> str:
-        return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000).strip().removesuffix("\n...").strip()
+    return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000).strip().removesuffix("\n...").strip()
 
-    lines = [
-        "# GENERATED by bench/build_vocabulary.py: do not edit by hand (rerun the script; rules in its docstring).",
-        "# ESCO skills whose labels real documents use: imported concepts beside the curated taxonomy.",
-        "# This service uses the ESCO classification of the European Commission (v1.1.1 en, v1.2.x nl labels).",
-        f"# concepts: {summary['concepts']}; forms: {summary['forms']} "
-        f"(ESCO labels {summary['forms_by_source'].get('label', 0)}, generated {summary['forms_by_source'].get('generated', 0)}; "
-        f"en {summary['forms_by_language'].get('en', 0)}, nl {summary['forms_by_language'].get('nl', 0)}; "
-        f"case-sensitive {summary['case_sensitive']})",
-        f"# attested in >= {summary['min_docs']} of {summary['documents']} documents "
-        f"({', '.join(f'{k} {v}' for k, v in sorted(summary['documents_by_language'].items()))}; test part, real-ads-sample out); "
-        f"everyday-word log-prob > {summary['everyday_logprob']}, capitalised share >= {summary['caps_share']}, "
-        f"list-item share >= {summary['standalone_share']}, generic-word log-prob > {summary['generic_logprob']}, "
-        f"verb phrases: {summary['verb_phrases']}",
-    ]
+
+def _concept_lines(concepts: list[dict]) -> list[str]:
+    lines = []
     for c in concepts:
         lines.append(f"- id: {c['id']}")
         for k in ("type", "category", "esco", "imported", "en", "nl", "case_sensitive"):
             if k in c:
-                lines.append(f"  {k}: {scalar(c[k])}")
-    return "\n".join(lines) + "\n"
+                lines.append(f"  {k}: {_scalar(c[k])}")
+    return lines
+
+
+def _settings_line(summary: dict) -> str:
+    return (f"# attested in >= {summary['min_docs']} of {summary['documents']} documents "
+            f"({', '.join(f'{k} {v}' for k, v in sorted(summary['documents_by_language'].items()))}; test part, "
+            f"real-ads-sample out; a Dutch form counts in Dutch documents only); "
+            f"everyday-word log-prob > {summary['everyday_logprob']}, capitalised share >= {summary['caps_share']}, "
+            f"list-item share >= {summary['standalone_share']}, generic-word log-prob > {summary['generic_logprob']}, "
+            f"verb phrases: {summary['verb_phrases']}")
+
+
+def dump(concepts: list[dict], summary: dict) -> str:
+    """Deterministic, compact YAML: one line per concept field, label lists in flow style."""
+    n_en = sum(len(c.get("en", [])) for c in concepts)
+    n_nl = sum(len(c.get("nl", [])) for c in concepts)
+    lines = [
+        "# GENERATED by bench/build_vocabulary.py: do not edit by hand (rerun the script; rules in its docstring).",
+        "# ESCO skills whose labels real documents use: imported concepts beside the curated taxonomy.",
+        "# This service uses the ESCO classification of the European Commission (v1.1.1 en, v1.2.x nl labels).",
+        f"# concepts: {len(concepts)}; forms: {n_en + n_nl} (en {n_en}, nl {n_nl}); all outputs together, by source: "
+        f"ESCO labels {summary['forms_by_source'].get('label', 0)}, generated {summary['forms_by_source'].get('generated', 0)}, "
+        f"VDAB competences {summary['forms_by_source'].get('vdab', 0)}; case-sensitive {summary['case_sensitive']}",
+        _settings_line(summary),
+    ]
+    return "\n".join(lines + _concept_lines(concepts)) + "\n"
+
+
+def dump_nl(concepts: list[dict], summary: dict) -> str:
+    """The second output: Dutch forms that extend curated concepts (id and labels only) and VDAB's competences."""
+    ext = [c for c in concepts if "type" not in c]
+    vdab = [c for c in concepts if "type" in c]
+    lines = [
+        "# GENERATED by bench/build_vocabulary.py: do not edit by hand (rerun the script; rules in its docstring).",
+        "# Dutch surface forms attested in real Dutch documents: entries with only an id and labels extend curated",
+        "# concepts (later files add labels, see README); vdab.* concepts are VDAB competence items no ESCO or",
+        "# curated label matches (imported: true).",
+        f"# curated concepts extended: {len(ext)} ({sum(len(c.get('nl', [])) for c in ext)} nl forms); "
+        f"VDAB concepts: {len(vdab)} ({sum(len(c.get('nl', [])) for c in vdab)} forms); VDAB items read "
+        f"{summary['vdab_items']} ({summary['vdab_items_linked']} linked to an ESCO or curated concept)",
+        _settings_line(summary),
+    ]
+    return "\n".join(lines + _concept_lines(concepts)) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -955,6 +1311,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="multi-word forms with a content word more frequent than this are left out")
     parser.add_argument("--standalone-share", type=float, default=0.2,
                         help="least share of occurrences that are a list item of their own")
+    parser.add_argument("--nl-compound-min", type=int, default=8,
+                        help="a generated or VDAB Dutch one-word form this long that is no dictionary word (a "
+                             "compound: aankoopprocessen) needs no list-item evidence")
     parser.add_argument("--exclude-dev", action="store_true",
                         help="leave the real corpus's dev documents out too (to measure on dev without leakage)")
     parser.add_argument("--span-min", type=int, default=3, help="annotated occurrences needed to judge a form")
@@ -971,10 +1330,13 @@ def main(argv: list[str] | None = None) -> int:
     settings = {"min_docs": args.min_docs, "everyday_logprob": args.everyday_logprob, "caps_share": args.caps_share,
                 "span_min": args.span_min, "span_share": args.span_share, "verb_phrases": args.verb_phrases,
                 "one_word_logprob": args.one_word_logprob, "generic_logprob": args.generic_logprob,
-                "standalone_share": args.standalone_share, "exclude_dev": args.exclude_dev}
-    concepts, summary = build(data, args.corpus_cache, args.taxonomy, settings, args.dump_forms)
+                "standalone_share": args.standalone_share, "exclude_dev": args.exclude_dev,
+                "nl_compound_min": args.nl_compound_min}
+    concepts, nl_concepts, summary = build(data, args.corpus_cache, args.taxonomy, settings, args.dump_forms)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(dump(concepts, summary), encoding="utf-8")
+    nl_path = args.out.parent / f"{NL_STEM}.yml"
+    nl_path.write_text(dump_nl(nl_concepts, summary), encoding="utf-8")
     print(f"wrote {args.out}: {summary['concepts']} concepts, {summary['forms']} forms "
           f"({args.out.stat().st_size / 1e6:.2f} MB)", file=sys.stderr)
     if args.report:

@@ -12,6 +12,7 @@ from pipeline import taxonomy as tx
 
 ROOT = Path(__file__).resolve().parents[1]
 LAYER = ROOT / "taxonomy" / "esco_attested.yml"
+NL_LAYER = ROOT / "taxonomy" / "nl_attested.yml"
 
 
 def _builder():
@@ -134,3 +135,59 @@ def test_build_from_shared_data_is_deterministic(builder, tmp_path):
     assert builder.main(["--data", str(data), "--out", str(out)]) == 0
     if LAYER.exists():
         assert out.read_text(encoding="utf-8") == LAYER.read_text(encoding="utf-8")
+    if NL_LAYER.exists():
+        assert (tmp_path / "nl_attested.yml").read_text(encoding="utf-8") == NL_LAYER.read_text(encoding="utf-8")
+
+
+def test_dutch_verb_phrase_gives_noun_forms(builder):
+    forms = builder.generate_nl_forms("gegevens analyseren")
+    assert {"gegevensanalyse", "analyse van gegevens", "analyseren van gegevens"} <= forms
+    forms = builder.generate_nl_forms("projecten beheren")
+    assert {"projectbeheer", "beheer van projecten"} <= forms
+    assert "data-analyse" in builder.generate_nl_forms("data analyseren")  # two vowels meet: a hyphen
+    assert "ICT-systeembeheer" in builder.generate_nl_forms("ICT-systemen beheren")
+    assert "planning van werkzaamheden" in builder.generate_nl_forms("werkzaamheden plannen")
+    assert builder.generate_nl_forms("organiseren") == {"organisatie"}
+    assert "aankoopprocessen" in builder.generate_nl_forms("aankoopproces")
+    assert "condensatieketel" in builder.generate_nl_forms("condensatieketels")
+    assert builder.generate_nl_forms("zelfstandig") == set()  # an adjective gets no plural
+
+
+def test_vdab_items_are_cleaned(builder):
+    assert builder.clean_vdab_item("Het hout zagen (massief, panelen, ...)") == "hout zagen"
+    assert builder.clean_vdab_item("Bestellingen plaatsen") == "bestellingen plaatsen"
+    assert builder.clean_vdab_item("Werken op een werf: Afbraak") is None
+    assert builder.clean_vdab_item("Documenten coderen, klasseren en archiveren") is None
+    assert builder.clean_vdab_item("MVO-beleid opvolgen") == "MVO-beleid opvolgen"
+
+
+@pytest.fixture(scope="module")
+def nl_layer():
+    if not NL_LAYER.exists():
+        pytest.skip("taxonomy/nl_attested.yml not generated")
+    return tx.read_concepts(NL_LAYER)
+
+
+def test_nl_layer_extends_curated_concepts_and_adds_vdab_ones(nl_layer):
+    assert tx.problems() == []
+    curated = {c["id"] for f in tx.concept_files(ROOT / "taxonomy") if not f.stem.endswith("_attested")
+               for c in tx.read_concepts(f)}
+    for concept in nl_layer:
+        assert concept.get("nl")
+        if concept["id"].startswith("vdab."):
+            assert concept["imported"] is True and concept["category"] == "vdab_competence"
+            assert concept["type"] in ("hard", "soft")
+        else:  # an extension: the id of a curated concept, labels only
+            assert concept["id"] in curated and set(concept) == {"id", "nl"}
+
+
+def test_dutch_generated_and_vdab_forms_are_found_in_dutch_text(nl_layer, extractor):
+    labels = {lab: c["id"] for c in nl_layer for lab in c.get("nl") or []}
+    vdab = [lab for lab, cid in labels.items() if cid.startswith("vdab.")]
+    if "aankoopprocessen" not in labels or not vdab:
+        pytest.skip("the regenerated layer no longer holds these forms")
+    text = ("Profiel\nJe optimaliseert onze aankoopprocessen.\n\nCompetenties\n- " + vdab[0].capitalize()
+            + "\n- Excel")
+    found = {m.skill_id for m in extractor.extract(text, kind="vacancy", language="nl").mentions}
+    assert labels["aankoopprocessen"] in found
+    assert labels[vdab[0]] in found
