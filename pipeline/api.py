@@ -9,10 +9,11 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from pipeline import __version__
 from pipeline.errors import ReadError, SkillfitError
+from pipeline.isolation import ParsePool, length_check
 from pipeline.kind import META_KEY as KIND_CONFIDENCE
 from pipeline.kind import guess_kind
 from pipeline.matcher import SkillMatcher, cached_matcher
@@ -35,6 +36,9 @@ from pipeline.stages import (
 from pipeline.taxonomy import Taxonomy
 from pipeline.taxonomy import load as load_taxonomy
 from pipeline.titles import META_KEY as TITLE
+
+if TYPE_CHECKING:
+    from pipeline.outcome import Limits
 
 CV_FOLDERS = {"cv", "cvs", "resume", "resumes", "candidates", "kandidaten", "sollicitanten", "applicants"}
 VACANCY_FOLDERS = {"vacancy", "vacancies", "vacature", "vacatures", "jobs", "job", "roles", "ads", "jobads",
@@ -81,7 +85,7 @@ def not_a_document(name: str | None, text: str) -> str | None:
     if suffix in (".json", ".jsonl", ".ndjson") or text.lstrip()[:1] in ("{", "["):
         try:
             value = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested too deeply to be a record
             if suffix in (".jsonl", ".ndjson") or _json_lines(text):
                 return "JSON lines: pipe the records to `skillfit extract -`"
             if suffix == ".json":
@@ -111,7 +115,7 @@ def json_record(text: str) -> dict[str, Any] | None:
         return None
     try:
         record = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         return None
@@ -129,7 +133,7 @@ def _json_lines(text: str) -> bool:
     lines = [line for line in text.splitlines() if line.strip()]
     try:
         return len(lines) > 1 and all(isinstance(json.loads(line), dict) for line in lines[:20])
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
 
 
@@ -179,12 +183,31 @@ class Extractor:
         ocr: "auto" (default) reads scanned PDF pages and image files with OCR (Tesseract) where it is
             installed, "always" every PDF page too (a text layer of garbage), "never" none: they are then
             `no_text_layer`, as they are under "auto" on a machine without Tesseract.
+        limits: parse every file or bytes in a small pool of worker processes under these per-document limits
+            (a `pipeline.outcome.Limits`; `Limits()` has the defaults of `skillfit extract`, `load` and `screen`
+            and of `extract_batch`: 60 s, 1024 MB more address space than the worker has when the document
+            arrives, 50 MB files, 2,000,000 characters; the Dask path applies the last two). A parse that runs
+            over `timeout_s` is killed with everything it started: ReadError `timeout`; one that needs more than
+            `memory_mb`, or whose worker crashes (twice: a crash is retried once in a fresh worker), is ReadError
+            `resource_limit`; a file over `max_file_mb` or a text (a str too) over `max_chars` is `too_large`.
+            A dead worker is replaced, so the next document works. Only parsing runs in the workers; the stages
+            run in the calling thread. Workers are fresh interpreters (fork and exec, never a bare fork, so a
+            threaded caller such as a web server is safe), started on first use or by `start_workers()`: the
+            first bounded call pays that start-up (about a quarter of a second; see `pipeline.isolation`).
+            Use this for untrusted uploads. Default None: parse in-process with no time or memory bound, as
+            always (the fastest path, for trusted files).
+        parse_workers: the most documents parsed at once with `limits` (default: one per core, at most 4);
+            callers beyond that wait for a free worker.
+
+    With `limits`, call `close()` (or use the Extractor as a context manager) to stop the workers early; they
+    also stop when the Extractor is garbage-collected or the process exits.
     """
 
     def __init__(self, taxonomy: Taxonomy | None = None, taxonomy_files: Sequence[str | Path] = (),
                  stages: Sequence[Stage] | None = None, fuzzy: bool = True, use_cache: bool = True,
                  plugins: bool | None = None, pdf_engine: str = "pdfium", ocr: str = "auto",
-                 open_vocabulary: bool = True) -> None:
+                 open_vocabulary: bool = True, limits: Limits | None = None,
+                 parse_workers: int | None = None) -> None:
         if pdf_engine not in PDF_ENGINES:
             raise ValueError(f"unknown pdf_engine {pdf_engine!r} (choose from {', '.join(PDF_ENGINES)})")
         if ocr not in OCR_MODES:
@@ -194,6 +217,9 @@ class Extractor:
             if unavailable():
                 raise SkillfitError(f"--ocr always: {unavailable()}")
         self.pdf_engine, self.ocr = pdf_engine, ocr
+        self.limits = limits
+        # The parse workers, when `limits` are given (tests may swap in a ParsePool with their own reader).
+        self.parse_pool: ParsePool | None = ParsePool(limits, parse_workers) if limits is not None else None
         self.taxonomy = taxonomy or load_taxonomy(taxonomy_files)
         self.matcher: SkillMatcher = cached_matcher(self.taxonomy, use_cache=use_cache)
         if stages is not None:
@@ -227,25 +253,32 @@ class Extractor:
 
         The kind is `kind`, else the folder a file sits in, else a guess from the text, whose confidence is in
         `doc.meta["kind_confidence"]` (1.0 when the kind was given; below `pipeline.kind.SURE`: unsure).
+        With `limits` (see the class), files and bytes are parsed in a worker process within them.
         A file that is no CV or vacancy (source code, a data table, a folder's README) raises ReadError with
         status `unsupported`; a JSON file holding one record (`{"text", "kind", "title", ...}`) is read as
         that record. `title`: a vacancy's job title when the caller knows it (else it is found in the text).
 
         Raises:
-            ReadError: the file or bytes cannot be read, or are no document; `.status` says why.
+            ReadError: the file or bytes cannot be read, or are no document; `.status` says why (with `limits`
+                also `timeout`, `resource_limit` and `too_large`).
         """
         origin = None
         ocr: tuple[OcrSpan, ...] = ()  # the stretches of text that OCR read
+        pool = self.parse_pool
         if isinstance(source, Path):
             origin = str(source)
-            text, ocr = read_file(source, self.pdf_engine, self.ocr)
+            text, ocr = pool.read(source, source.name, self.pdf_engine, self.ocr) if pool else \
+                read_file(source, self.pdf_engine, self.ocr)
             kind = kind or kind_from_path(source)
         elif isinstance(source, bytes):
-            text, ocr = read(source, name or "<bytes>", self.pdf_engine, self.ocr)
+            text, ocr = pool.read(source, name or "<bytes>", self.pdf_engine, self.ocr) if pool else \
+                read(source, name or "<bytes>", self.pdf_engine, self.ocr)
             origin = name
         else:
             text = source
             origin = name
+            if self.limits is not None:
+                length_check(text, self.limits)
         if origin is not None and not isinstance(source, str):  # a file: is it a document at all?
             reason = not_a_document(Path(origin).name, text)
             if reason:
@@ -269,12 +302,34 @@ class Extractor:
         return ocr_confidence(self.process(doc), ocr) if ocr else self.process(doc)
 
     def extract_many(self, paths: Iterable[str | Path], kind: str | None = None) -> Iterator[Document | Failure]:
-        """Extract every file in order; unreadable files come out as Failure, never as an exception."""
+        """Extract every file in order, one at a time in this process (parsing in a worker under `limits` when
+        the Extractor has them); unreadable files come out as Failure, never as an exception. For many files,
+        `pipeline.batch.extract_batch` runs the whole extraction in parallel worker processes under the same
+        `Limits`."""
         for path in paths:
             try:
                 yield self.extract(Path(path), kind=kind)
             except ReadError as exc:
                 yield Failure(str(path), exc.status, exc.reason)
+
+    def start_workers(self, workers: int | None = None) -> None:
+        """With `limits`: start `workers` parse workers (default: as many as `parse_workers`) now, so that the
+        first documents do not wait for them; without `limits`, nothing."""
+        if self.parse_pool is not None:
+            self.parse_pool.start(workers or self.parse_pool.size)
+
+    def close(self) -> None:
+        """Stop the parse workers, if any; a later `extract` of a file or bytes starts them again."""
+        if self.parse_pool is not None:
+            pool, self.parse_pool = self.parse_pool, ParsePool(self.parse_pool.limits, self.parse_pool.size,
+                                                               self.parse_pool.reader)
+            pool.close()
+
+    def __enter__(self) -> Extractor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def to_dict(self, doc: Document) -> dict[str, Any]:
         """The extract contract (DESIGN.md section 3) for one document."""

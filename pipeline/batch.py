@@ -158,6 +158,9 @@ def extract_batch(extractor: Extractor, paths: Iterable[str | Path], kind: str |
     """Extract every file in worker processes, `workers` at a time (default: one per core).
 
     Yields a Document or a Failure per path: in input order when `ordered`, else as they finish.
+    `limits` are per file, with the same `Limits` defaults as every other entry point (`Extractor(limits=
+    Limits())`, which bounds one document at a time, and the webhook example): here the whole extraction of a
+    file runs in the forked worker, so an Extractor's own `limits` are not applied a second time inside it.
     """
     pending = deque((index, path, 0) for index, path in enumerate(map(str, paths)))
     if not pending:

@@ -23,6 +23,7 @@ through the same `Store.write` as a single-machine run, so the database rows are
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import os
@@ -140,16 +141,19 @@ _EXTRACTORS_LOCK = threading.Lock()
 
 
 def worker_extractor(taxonomy: Taxonomy, fuzzy: bool = True, plugins: bool = False,
-                     pdf_engine: str | None = None) -> Extractor:
+                     pdf_engine: str | None = None, limits: Limits | None = None) -> Extractor:
     """The Extractor of this worker process for these options: built on the first task, then reused,
-    so the taxonomy is compiled (or read from the matcher cache) once per process."""
-    key = (taxonomy.content_hash, fuzzy, plugins, pdf_engine)
+    so the taxonomy is compiled (or read from the matcher cache) once per process. With `limits`, it parses
+    in one bounded parse worker of its own (pipeline.isolation), as `Extractor(limits=...)` does anywhere."""
+    key = (taxonomy.content_hash, fuzzy, plugins, pdf_engine, limits)
     extractor = _EXTRACTORS.get(key)
     if extractor is None:
         with _EXTRACTORS_LOCK:
             extractor = _EXTRACTORS.get(key)
             if extractor is None:
                 options: dict[str, Any] = {"pdf_engine": pdf_engine} if pdf_engine else {}
+                if limits is not None:
+                    options.update(limits=limits, parse_workers=1)
                 extractor = Extractor(taxonomy=taxonomy, fuzzy=fuzzy, plugins=plugins, **options)
                 _EXTRACTORS[key] = extractor
     return extractor
@@ -162,7 +166,6 @@ def extract_file(extractor: Extractor, fs, file: SourceFile, kind: str | None, l
     def extract() -> Document:
         return extractor.extract(fetch_bytes(lambda: fs.cat_file(file.path)), kind=kind, name=file.source)
 
-    # No memory cap on a Dask worker: Dask replaces a worker that dies.
     return extract_outcome(file.source, extract, limits, size=lambda: file.size)
 
 
@@ -190,9 +193,9 @@ def extract_part(part: str, fs, files: Sequence[SourceFile], out_fs, out_root: s
                  options: dict) -> dict:
     """One Dask task: extract `files` and write partition `part`; returns its counts and timings."""
     started = time.perf_counter()
-    extractor = worker_extractor(taxonomy, options["fuzzy"], options["plugins"], options.get("pdf_engine"))
-    built = time.perf_counter()
     limits = Limits(**options.get("limits", {}))
+    extractor = worker_extractor(taxonomy, options["fuzzy"], options["plugins"], options.get("pdf_engine"), limits)
+    built = time.perf_counter()
     docs: list[Document] = []
     failures: list[Failure] = []
     for file in files:
@@ -290,8 +293,8 @@ def extract_to_parquet(source_url: str, out_url: str, client=None, kind: str | N
         files_per_task: files per Dask task and per Parquet part; default: about four tasks per worker
             thread, at most 64 files each.
         keep_text: write OUT/texts (needed by `skillfit load`; it holds CV text, i.e. personal data).
-        limits: the per-file caps (`max_file_mb`, `max_chars`) as in a single-machine run; per-file time
-            and memory limits are not enforced on Dask workers (a worker that dies is replaced by Dask).
+        limits: the per-file limits, as in a single-machine run: each Dask worker process parses in a bounded
+            parse worker of its own (time and memory, pipeline.isolation), and the size and length caps apply.
         storage_options: passed to fsspec for both URLs (credentials, endpoints).
 
     A partition whose worker dies (a parser crash) is retried one file per task, so only the culprit
@@ -316,7 +319,7 @@ def extract_to_parquet(source_url: str, out_url: str, client=None, kind: str | N
     out_root = out_root.rstrip("/")
     _prepare_out(out_fs, out_root, out_url, overwrite)
     options = {"kind": kind, "fuzzy": fuzzy, "plugins": plugins, "pdf_engine": pdf_engine, "keep_text": keep_text,
-               "limits": {"max_file_mb": limits.max_file_mb, "max_chars": limits.max_chars}}
+               "limits": dataclasses.asdict(limits)}
     summary = ExtractSummary(out_url=out_url, files=len(files))
     token = uuid.uuid4().hex[:8]
     with _client_or_local(client) as dask_client:

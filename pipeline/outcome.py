@@ -13,7 +13,11 @@ from pipeline.model import Document
 
 @dataclass(frozen=True)
 class Limits:
-    """Per-file limits. Defaults suit CVs and vacancies; raise them for portfolios."""
+    """Per-file limits. Defaults suit CVs and vacancies; raise them for portfolios.
+
+    The same object and defaults bound every entry point: the CLI batch and `extract_batch` (forked workers),
+    `Extractor(limits=...)` (parse workers, `pipeline.isolation`; what an ATS and the webhook example use),
+    and the Dask path (the size and length caps)."""
 
     timeout_s: float = 60.0
     memory_mb: int = 1024  # address space one file may add to its worker's size when the file starts

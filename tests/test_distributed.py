@@ -198,3 +198,18 @@ def test_a_file_fails_the_same_way_as_in_a_batch(tmp_path):
         "parsing needed more than 1024 MB"
     assert distributed.extract_file(Exploding(MemoryError()), fs, distributed.SourceFile(str(long), str(long)), None,
                                     limits).reason == "parsing ran out of memory"
+
+
+def test_dask_workers_parse_under_the_limits_every_entry_point_uses(small_taxonomy):
+    from pipeline.distributed import worker_extractor
+    from pipeline.outcome import Limits
+    from pipeline.taxonomy import load
+
+    taxonomy = load()
+    bounded = worker_extractor(taxonomy, limits=Limits(timeout_s=5))
+    try:
+        assert bounded.parse_pool is not None and bounded.parse_pool.size == 1
+        assert worker_extractor(taxonomy, limits=Limits(timeout_s=5)) is bounded  # one per process and options
+        assert worker_extractor(taxonomy).parse_pool is None
+    finally:
+        bounded.close()

@@ -28,7 +28,7 @@ def mentions(extractor, text: str, language: str, kind: str = "cv") -> list[tupl
     ("nl", "Je bent bereid om in team te werken.", "soft.teamwork", "in team te werken"),
     ("nl", "Sterk in het oplossen van problemen.", "soft.problem_solving", "oplossen van problemen"),
     # an inflected compound
-    ("nl", "Ervaring met aankoopprocessen in de bouw.", "hard.purchasing", "aankoopprocessen"),
+    ("nl", "Ervaring met magazijnbeheersystemen in de logistiek.", "hard.wms", "magazijnbeheersystemen"),
     # English: -ing and base forms, and the derived noun
     ("en", "Able to facilitate workshops with stakeholders.", "soft.facilitation", "facilitate workshops"),
     ("en", "Responsible for the organisation of events.", "hard.event_management", "organisation of events"),

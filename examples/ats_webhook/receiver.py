@@ -1,6 +1,7 @@
 """A minimal ATS webhook receiver for skillfit, using only the standard library (plus skillfit).
 
-    SKILLFIT_WEBHOOK_SECRET=... python receiver.py --port 8080 --secret-env SKILLFIT_WEBHOOK_SECRET
+    SKILLFIT_WEBHOOK_SECRET=... python receiver.py --port 8080 --secret-env SKILLFIT_WEBHOOK_SECRET \
+        [--timeout 60] [--max-memory 1024] [--parse-workers N]
 
 POST /webhook with a JSON body, either the CV as text or as a base64-encoded file:
 
@@ -12,17 +13,23 @@ and the header ``X-Skillfit-Signature: sha256=<hex HMAC-SHA256 of the raw body, 
 Replies (JSON bodies):
     200  the extract contract for the CV (``Extractor.to_dict``), exactly as ``skillfit extract`` prints it
     200  {"duplicate": true, "event_id": ...} for an event_id already processed
-    400  body is not JSON, or fields are missing or of the wrong type, or cv_base64 is not base64
+    400  body is not JSON (also: nested too deeply, not UTF-8, a lone surrogate escape such as "\ud800"), or
+         fields are missing or of the wrong type, or cv_base64 is not base64
     401  signature header missing or wrong
     404  any path other than /webhook
     409  the same event_id is being processed right now (retry later; Retry-After is set)
     411  no Content-Length (chunked uploads are not accepted)
     413  body over 10 MB
     422  {"status": ..., "error": ...}: the CV cannot be read (pipeline.readers.STATUSES: malformed, encrypted,
-         no_text_layer, empty, unsupported, too_large, ...). A retry of the same event is processed again.
+         no_text_layer, empty, unsupported, too_large, timeout, resource_limit, ...), with a one-line reason.
+         A retry of the same event is processed again.
     500  anything else; the event is not marked as processed, so the sender may retry
 
-One Extractor is built at start-up and shared by all request threads (it holds no per-document state).
+One Extractor is built at start-up and shared by all request threads (it holds no per-document state). It is
+built with `limits` (`pipeline.outcome.Limits`, the CLI's defaults: 60 s and 1024 MB per document), so every
+uploaded file is parsed in a small pool of worker processes (`pipeline.isolation`): a file that hangs the parser
+is killed after --timeout s (422, status "timeout"), one that needs more than --max-memory MB or crashes the
+parser gets 422 "resource_limit", and neither stalls other requests or /healthz.
 An event_id counts as processed only after a 200; with --dedup-db the processed ids survive restarts.
 """
 
@@ -47,6 +54,7 @@ from typing import Any
 
 from pipeline import Extractor
 from pipeline.errors import ReadError
+from pipeline.outcome import Limits
 
 MAX_BODY = 10 * 1024 * 1024
 SIGNATURE_HEADER = "X-Skillfit-Signature"
@@ -124,8 +132,14 @@ def parse_payload(body: bytes) -> tuple[str, str, str | bytes, str | None]:
     """(event_id, candidate_id, CV text or file bytes, filename) from the raw body, or BadRequest."""
     try:
         payload = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BadRequest(f"body is not valid JSON: {exc}") from None
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError (not UTF-8/16/32)
+        raise BadRequest(f"body is not valid JSON: {one_line(exc)}") from None
+    except RecursionError:
+        raise BadRequest("body is not valid JSON: nested too deeply") from None
+    try:
+        json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:  # "\ud800": valid JSON, but no text that can be stored or answered
+        raise BadRequest("body is not valid JSON: a string holds a lone surrogate escape") from None
     if not isinstance(payload, dict):
         raise BadRequest("body must be a JSON object")
     event_id, candidate = payload.get("event_id"), payload.get("candidate")
@@ -148,6 +162,10 @@ def parse_payload(body: bytes) -> tuple[str, str, str | bytes, str | None]:
             raise BadRequest("candidate.cv_base64 is not valid base64") from None
         return event_id, str(candidate_id), data, filename or "cv"
     raise BadRequest("candidate needs cv_text (string) or cv_base64 (string, with filename)")
+
+
+def one_line(exc: BaseException) -> str:
+    return (str(exc).splitlines() or [type(exc).__name__])[0][:200]
 
 
 class WebhookServer(ThreadingHTTPServer):
@@ -178,6 +196,7 @@ class WebhookServer(ThreadingHTTPServer):
     def server_close(self) -> None:
         super().server_close()
         self.dedup.close()
+        self.extractor.close()  # its parse workers, if it has limits
 
 
 class WebhookHandler(BaseHTTPRequestHandler):
@@ -241,7 +260,10 @@ class WebhookHandler(BaseHTTPRequestHandler):
         return self.reply(404, {"error": "not found"})
 
     def reply(self, code: int, payload: dict[str, Any], headers: dict[str, str] | None = None) -> None:
-        body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        try:
+            body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate that got this far: escaped, the answer still goes out
+            body = json.dumps(payload).encode("ascii")
         self.send_response(code)
         self.send_header("Content-Type", "application/json; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -267,6 +289,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dedup-db", help="SQLite file remembering processed event ids across restarts")
     parser.add_argument("--jsonl", help="append every extraction result to this JSONL file")
     parser.add_argument("--taxonomy", action="append", default=[], help="extra taxonomy file (repeatable)")
+    parser.add_argument("--timeout", type=float, default=Limits.timeout_s,
+                        help="seconds one file may take to parse (default: %(default)s; then 422 timeout)")
+    parser.add_argument("--max-memory", type=int, default=Limits.memory_mb,
+                        help="MB one file's parser may use (default: %(default)s; then 422 resource_limit)")
+    parser.add_argument("--parse-workers", type=int, default=None,
+                        help="files parsed at once, each in its own process (default: one per core, at most 4)")
     parser.add_argument("-v", "--verbose", action="store_true", help="also log every request line")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
@@ -275,7 +303,10 @@ def main(argv: list[str] | None = None) -> int:
     if not secret:
         print(f"error: environment variable {args.secret_env} is not set or empty", file=sys.stderr)
         return 2
-    extractor = Extractor(taxonomy_files=args.taxonomy)  # built once, shared by every request thread
+    # Built once, shared by every request thread; uploads are parsed in worker processes under these limits.
+    extractor = Extractor(taxonomy_files=args.taxonomy, limits=Limits(timeout_s=args.timeout, memory_mb=args.max_memory),
+                          parse_workers=args.parse_workers)
+    extractor.start_workers()  # now, rather than in the first requests
     server = WebhookServer((args.host, args.port), secret.encode("utf-8"), extractor,
                            Deduplicator(args.dedup_db), args.jsonl)
     log.info("listening on http://%s:%d/webhook", *server.server_address[:2])

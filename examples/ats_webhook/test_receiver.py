@@ -8,6 +8,7 @@ import io
 import json
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -20,15 +21,27 @@ SECRET = b"test-secret-not-for-production"
 CV_TEXT = "Werkervaring\nPython developer bij Acme: data pipelines in Python en SQL\n\nVaardigheden\nPython, SQL, Git\n"
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """One server (and one Extractor) for the module, on a free port, serving from a background thread."""
-    tmp = tmp_path_factory.mktemp("webhook")
+def hanging_reader(data: bytes, name: str, pdf_engine: str, ocr: str):
+    """The reader the parse workers of `guarded_server` use: it hangs on a file that starts with HANG."""
+    from pipeline.readers import read
+
+    if data.startswith(b"HANG"):
+        time.sleep(600)
+    return read(data, name, pdf_engine, ocr)
+
+
+def serve(tmp_path_factory, name: str, limits, reader=None):
+    """A server on a free port, serving from a background thread, with an Extractor under `limits`."""
+    tmp = tmp_path_factory.mktemp(name)
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SKILLFIT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "skillfit-cache"))
         from pipeline import Extractor
+        from pipeline.isolation import ParsePool
 
-        srv = WebhookServer(("127.0.0.1", 0), SECRET, Extractor(), Deduplicator(tmp / "events.sqlite"),
+        extractor = Extractor(limits=limits, parse_workers=2)  # as receiver.main builds it
+        if reader is not None:
+            extractor.parse_pool = ParsePool(limits, 2, reader=reader)
+        srv = WebhookServer(("127.0.0.1", 0), SECRET, extractor, Deduplicator(tmp / "events.sqlite"),
                             jsonl=tmp / "results.jsonl")
         thread = threading.Thread(target=srv.serve_forever, daemon=True)
         thread.start()
@@ -38,6 +51,22 @@ def server(tmp_path_factory):
             srv.shutdown()
             srv.server_close()
             thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """One server (and one Extractor, with the default limits) for the module."""
+    from pipeline.outcome import Limits
+
+    yield from serve(tmp_path_factory, "webhook", Limits())
+
+
+@pytest.fixture(scope="module")
+def guarded_server(tmp_path_factory):
+    """A server whose parse workers hang on a file starting with HANG, with a 2 s parse time limit."""
+    from pipeline.outcome import Limits
+
+    yield from serve(tmp_path_factory, "webhook-guarded", Limits(timeout_s=2), hanging_reader)
 
 
 def post(server, payload, secret: bytes = SECRET, raw: bytes | None = None, headers: dict | None = None):
@@ -137,7 +166,10 @@ def test_empty_text_cv_is_422_empty(server):
 @pytest.mark.parametrize("raw", [b"{not json", b"[1, 2]", b'{"candidate": {"id": "x", "cv_text": "Python"}}',
                                  b'{"event_id": "e", "candidate": {"id": "x"}}',
                                  b'{"event_id": "e", "candidate": {"id": "x", "cv_base64": "***"}}',
-                                 b"\xff\xfe not utf-8"])
+                                 b"\xff\xfe not utf-8", b"\xc3\x28 not utf-8 either", b"[" * 100_000,
+                                 b'{"event_id": "e", "candidate": ' + b'{"a": ' * 50_000 + b"1" + b"}" * 50_001,
+                                 b'{"event_id": "e", "candidate": {"id": ' + b"9" * 5000 + b', "cv_text": "Python"}}',
+                                 b'{"event_id": "\\ud800", "candidate": {"id": "x", "cv_text": "Python"}}'])
 def test_malformed_payloads_are_400(server, raw):
     status, result = post(server, None, raw=raw)
     assert status == 400 and result["error"]
@@ -196,3 +228,34 @@ def test_processed_events_are_logged_and_survive_a_restart(server):
         assert again.claim("evt-never-seen") == "new"
     finally:
         again.close()
+
+
+def test_a_hanging_upload_gets_422_timeout_and_stalls_nothing_else(guarded_server):
+    hostile = {"event_id": "evt-hang", "candidate": {"id": "c-hang", "filename": "cv.pdf",
+                                                     "cv_base64": base64.b64encode(b"HANG" + b" " * 100).decode()}}
+    answer: list = []
+    started = time.monotonic()
+    sender = threading.Thread(target=lambda: answer.append(post(guarded_server, hostile)))
+    sender.start()
+    time.sleep(0.3)  # the hostile upload is being parsed now
+    host, port = guarded_server.server_address[:2]
+    conn = http.client.HTTPConnection(host, port, timeout=30)
+    try:
+        conn.request("GET", "/healthz")
+        assert conn.getresponse().status == 200
+    finally:
+        conn.close()
+    pdf = make_pdf(["Werkervaring", "Data engineer: Python en SQL"])
+    status, result = post(guarded_server, {"event_id": "evt-beside-hang", "candidate": {
+        "id": "c-ok", "filename": "cv.pdf", "cv_base64": base64.b64encode(pdf).decode()}})
+    assert status == 200 and "hard.python" in skill_ids(result)
+    assert post(guarded_server, {"event_id": "evt-text-beside-hang", "candidate": {"id": "c-t", "cv_text": CV_TEXT}})[0] == 200
+    assert sender.is_alive(), "the hostile upload should still be parsing (raise its hang or lower the timeout)"
+    sender.join(timeout=60)
+    assert time.monotonic() - started < 2 + 30
+    status, result = answer[0]
+    assert (status, result["status"], result["error"]) == (422, "timeout", "parsing took longer than 2 s")
+    # The worker was replaced: the next upload is parsed.
+    status, result = post(guarded_server, {"event_id": "evt-after-hang", "candidate": {
+        "id": "c-after", "filename": "cv.pdf", "cv_base64": base64.b64encode(pdf).decode()}})
+    assert status == 200 and "hard.sql" in skill_ids(result)
