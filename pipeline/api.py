@@ -423,12 +423,34 @@ def document_to_dict(doc: Document, taxonomy: Taxonomy) -> dict[str, Any]:
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named directly, and every file under named folders (sorted, hidden ones skipped): a file
-    skillfit cannot read still gets its status (unsupported), it is never passed over in silence."""
+    """Files named directly, and every entry under named folders that is not a folder (sorted, hidden ones
+    skipped): FIFOs, devices, links to folders and link loops come out too, so that reading gives them a status
+    (unsupported) instead of passing them over in silence. Links to folders are not followed; the walk is
+    iterative, so a folder nested a thousand deep is no problem."""
     for p in map(Path, paths):
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
-                    yield f
+            yield from sorted(_below(p))
         else:
             yield p
+
+
+def _below(root: Path) -> Iterator[Path]:
+    folders = [root]
+    while folders:
+        folder = folders.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            yield folder  # unreadable: reading it reports why
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_folder = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_folder = False
+            if is_folder:
+                folders.append(Path(entry.path))
+            else:
+                yield Path(entry.path)

@@ -40,6 +40,8 @@ def extract_outcome(source: str, extract: Callable[[], Document], limits: Limits
             nbytes = size()
         except FileNotFoundError:
             raise ReadError("not_found", "no such file") from None
+        except OSError:
+            nbytes = None  # a link loop or a special file: reading it says what it is
         if nbytes is not None and nbytes > limits.max_file_mb * 2**20:
             raise ReadError("too_large", f"{nbytes / 2**20:.1f} MB (the limit is {limits.max_file_mb:g} MB)")
         doc = extract()

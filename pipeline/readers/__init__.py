@@ -5,6 +5,8 @@ Every failure is a ReadError with one status from STATUSES and a one-line reason
 
 from __future__ import annotations
 
+import errno
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
@@ -146,7 +148,29 @@ def fetch_bytes(fetch: Callable[[], bytes]) -> bytes:
 def read_file(path: str | Path, pdf_engine: str = "pdfium", ocr: str = "auto") -> Read:
     """Text of the document at `path` and what of it OCR read; the arguments are as for `read`."""
     path = Path(path)
+    special = not_a_regular_file(path)
+    if special:
+        raise ReadError("unsupported", special)
     return read(fetch_bytes(path.read_bytes), path.name, pdf_engine, ocr)
+
+
+def not_a_regular_file(path: Path) -> str | None:
+    """Why `path` is no file to read (a FIFO would block the reader for ever, a link loop has no end), or None."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return None  # reading says not_found
+    except OSError as exc:
+        return "a symbolic link loop" if exc.errno == errno.ELOOP else None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a link to a folder (not followed: it could loop)" if path.is_symlink() else "is a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe), not a file"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a file"
+    return "a device, not a file"
 
 
 def read_path(path: str | Path, pdf_engine: str = "pdfium", ocr: str = "auto") -> str:
