@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 from pipeline import __version__
 from pipeline.errors import ReadError, SkillfitError
 from pipeline.isolation import ParsePool, length_check
+from pipeline.kind import DOUBT_KEY as READS_LIKE_CV
 from pipeline.kind import META_KEY as KIND_CONFIDENCE
 from pipeline.kind import guess_kind
 from pipeline.matcher import SkillMatcher, cached_matcher
@@ -252,7 +253,8 @@ class Extractor:
         """Extract skills from text (str), file content (bytes) or a file (Path).
 
         The kind is `kind`, else the folder a file sits in, else a guess from the text, whose confidence is in
-        `doc.meta["kind_confidence"]` (1.0 when the kind was given; below `pipeline.kind.SURE`: unsure).
+        `doc.meta["kind_confidence"]` (1.0 when the kind was given; below `pipeline.kind.SURE`: unsure). A file in a
+        vacancies folder that the classifier is sure is a CV has `doc.meta["reads_like_cv"]` (how sure).
         With `limits` (see the class), files and bytes are parsed in a worker process within them.
         A file that is no CV or vacancy (source code, a data table, a folder's README) raises ReadError with
         status `unsupported`; a JSON file holding one record (`{"text", "kind", "title", ...}`) is read as
@@ -263,12 +265,14 @@ class Extractor:
                 also `timeout`, `resource_limit` and `too_large`).
         """
         origin = None
+        from_folder = False  # the kind comes from the folder's name (a misfiled CV is caught below)
         ocr: tuple[OcrSpan, ...] = ()  # the stretches of text that OCR read
         pool = self.parse_pool
         if isinstance(source, Path):
             origin = str(source)
             text, ocr = pool.read(source, source.name, self.pdf_engine, self.ocr) if pool else \
                 read_file(source, self.pdf_engine, self.ocr)
+            from_folder = not kind and kind_from_path(source) is not None
             kind = kind or kind_from_path(source)
         elif isinstance(source, bytes):
             text, ocr = pool.read(source, name or "<bytes>", self.pdf_engine, self.ocr) if pool else \
@@ -288,11 +292,16 @@ class Extractor:
                 text, kind = record["text"], record.get("kind") or kind
                 language, title = language or record.get("language"), title or record.get("title")
                 doc_id = doc_id or (str(record["id"]) if record.get("id") is not None else None)
-        confidence = 1.0
+        confidence, doubt = 1.0, None
         if not kind:
             guess = guess_kind(text)
             kind, confidence = guess.kind, guess.confidence
+        elif kind == "vacancy" and from_folder:  # a misfiled CV stored as a role would keep the person's name
+            guess = guess_kind(text)
+            doubt = guess.confidence if guess.kind == "cv" and guess.sure else None
         meta: dict[str, Any] = {KIND_CONFIDENCE: confidence}
+        if doubt:
+            meta[READS_LIKE_CV] = doubt
         if title and title.strip():
             meta[TITLE] = title.strip()
         # "cv" or "vacancy" by contract: the CLI validates --kind and JSONL "kind", json_record its own, and the

@@ -17,6 +17,7 @@ from pipeline import __version__
 from pipeline.api import Extractor, Failure, iter_files
 from pipeline.batch import Limits, extract_batch
 from pipeline.errors import SkillfitError
+from pipeline.kind import DOUBT_KEY as READS_LIKE_CV
 from pipeline.kind import META_KEY as KIND_CONFIDENCE
 from pipeline.kind import SURE
 from pipeline.model import Document
@@ -328,11 +329,16 @@ def load_paths(db: str, extractor: Extractor, paths, kind: str | None, workers: 
 
 
 def warn_unsure_kind(doc: Document) -> None:
-    """One line on stderr for a document whose kind the classifier guessed without being sure."""
+    """One line on stderr for a document whose kind the classifier guessed without being sure, or that was given
+    as a vacancy by its folder but reads like a CV (stored as a role, a CV would keep the person's name with no
+    expiry)."""
     confidence = doc.meta.get(KIND_CONFIDENCE, 1.0)
     if confidence < SURE:
         fail(f"warning: {doc.source or doc.id}: unsure whether this is a CV or a vacancy (read as {doc.kind}, "
              f"{confidence:.0%} sure); pass --kind, or put it in a cvs/ or vacancies/ folder")
+    elif doc.meta.get(READS_LIKE_CV):
+        fail(f"warning: {doc.source or doc.id}: read as a vacancy (from its folder) but it reads like a CV "
+             f"({doc.meta[READS_LIKE_CV]:.0%} sure); a CV stored as a role keeps no expiry: check it")
 
 
 def kinds_read(kinds: Counter) -> str:

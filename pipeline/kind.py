@@ -24,6 +24,7 @@ from pipeline.personal_data import EMAIL  # linear on any text
 MODEL_PATH = Path(__file__).with_name("kind_model.json")
 META_KEY = "kind_confidence"  # Document.meta: how sure the kind is (1.0 when given by the caller or the folder)
 SURE = 0.8  # below this probability of its own kind, a guess is reported as unsure
+DOUBT_KEY = "reads_like_cv"  # Document.meta: a file in a vacancies folder that the classifier is sure is a CV
 # A text shorter than this many words is weak evidence whatever it says: its score is shrunk towards "unsure"
 # (a line such as "Python and SQL" is neither a CV nor a vacancy yet).
 FULL_EVIDENCE_WORDS = 120
@@ -91,6 +92,8 @@ CV_PHRASES = re.compile(
     r"available upon request|op aanvraag|company name|city\s*,\s*state|present|heden|tot heden|"
     r"responsible for|verantwoordelijk voor|gpa|graduated|afgestudeerd|diploma behaald|stage bij|"
     r"internship|hobby's|hobbies|rijbewijs b)\b", re.I)
+# The case-insensitive patterns above, for lower-cased text: the same matches, two or three times faster.
+LOWER = {p: re.compile(p.pattern) for p in (DATE_RANGE, VACANCY_PHRASES, CV_PHRASES)}
 PAST_LINE = re.compile(r"^\W{0,3}(?:[A-Z][a-z]+ed|[A-Z][a-z]+(?:de|te))\b", re.M)
 
 
@@ -128,17 +131,23 @@ def features(text: str) -> dict[str, float]:
         return math.log1p(count * per)
 
     first = head[:400]
+    lower = head.lower()
+    same = len(lower) == len(head)  # lower-casing kept every length: counts on it are the same
+
+    def count(pattern: re.Pattern[str]) -> int:
+        return len(LOWER[pattern].findall(lower) if same else pattern.findall(head))
+
     return {
         "second_person": rate(sum(w in SECOND_PERSON for w in lowered)),
         "employer_we": rate(sum(w in EMPLOYER_WE for w in lowered)),
         "first_person": rate(sum(w in FIRST_PERSON for w in lowered) + sum(w == "I" for w in words)),
         "future": rate(sum(w in FUTURE for w in lowered)),
-        "date_ranges": math.log1p(len(DATE_RANGE.findall(head))),
+        "date_ranges": math.log1p(count(DATE_RANGE)),
         "years": rate(len(YEAR.findall(head))),
         "cv_headings": math.log1p(sum(k in CV_HEADINGS for k in keys)),
         "vacancy_headings": math.log1p(sum(k in VACANCY_HEADINGS for k in keys)),
-        "vacancy_phrases": rate(len(VACANCY_PHRASES.findall(head))),
-        "cv_phrases": rate(len(CV_PHRASES.findall(head))),
+        "vacancy_phrases": rate(count(VACANCY_PHRASES)),
+        "cv_phrases": rate(count(CV_PHRASES)),
         "contact_on_top": float(bool(EMAIL.search(first) or PHONE.search(first))),
         "past_tense_lines": math.log1p(len(PAST_LINE.findall(head))),
     }

@@ -42,6 +42,12 @@ def test_a_folder_nested_deeper_than_the_recursion_limit_is_walked(tmp_path):
     for _ in range(1100):  # deeper than Python's recursion limit
         path = os.path.join(path, "d")
         os.mkdir(path)
-    with open(os.path.join(path, "cv.txt"), "w", encoding="utf-8") as fh:
-        fh.write("Python")
-    assert [p.name for p in iter_files([deep])] == ["cv.txt"]
+    try:
+        with open(os.path.join(path, "cv.txt"), "w", encoding="utf-8") as fh:
+            fh.write("Python")
+        assert [p.name for p in iter_files([deep])] == ["cv.txt"]
+    finally:  # bottom up: shutil.rmtree (pytest's clean-up too) recurses, and this is deeper than it can go
+        os.remove(os.path.join(path, "cv.txt"))
+        while path != str(tmp_path):
+            os.rmdir(path)
+            path = os.path.dirname(path)

@@ -2,7 +2,8 @@
 
 Without this stage "Nationality: Dutch" would count as the language Dutch, a candidate named Patience
 would get the soft skill patience and one living in Sale the hard skill sales: protected attributes
-would change the score. Dropped: mentions on the CV's name line, in personal-data lines ("Address:",
+would change the score. Dropped: mentions on the CV's name line, in its references section (referees are other
+people: their names and contact lines are not kept in any evidence sentence), in personal-data lines ("Address:",
 "Nationality:", "Leeftijd:"… — after a list separator on an age or contact line the rest counts again:
 "Leeftijd: 58 jaar, rijbewijs B" keeps the licence), and words of the person's name elsewhere. A town
 named in running text ("lives in Sale") is not recognised.
@@ -19,7 +20,10 @@ PERSONAL_LINE = re.compile(
     r"^[ \t•*-]*(name|naam|voornaam|achternaam|full name|address|adres|woonplaats|domicilie|residence|"
     r"nationality|nationaliteit|citizenship|herkomst|origin|date of birth|birth ?date|geboortedatum|geboren|born|"
     r"place of birth|geboorteplaats|pronouns|voornaamwoorden|gender|geslacht|sex|marital status|burgerlijke staat|"
-    r"e-?mail|phone|telephone|tel|telefoon|gsm|mobile|mobiel|age|leeftijd)\b[ \t]*[:\-–]", re.I | re.M)
+    r"e-?mail|phone|telephone|tel|telefoon|gsm|mobile|mobiel|age|leeftijd|references?|referees?|referenties?|"
+    r"referentiepersonen|contact ?person|contactpersoon)\b[ \t]*[:\-–]", re.I | re.M)
+# A CV's references section names other people (referees) and their contact details, never the candidate's skills.
+REFERENCE_HEADING = re.compile(r"\W*(references?|referees?|referenties?|referentiepersonen)\b", re.I)
 SEPARATOR = re.compile(r"[,;|·•]")
 # Keys whose value is short, so what follows a separator on the same line is something else
 # ("Leeftijd: 58 jaar, rijbewijs B"); an address or a name runs to the end of its line.
@@ -43,6 +47,7 @@ def drop_personal_data(doc: Document) -> Document:
     if doc.kind != "cv" or not doc.mentions:
         return doc
     spans = personal_spans(doc.text)
+    spans += [(s.start, s.end) for s in doc.sections if s.heading and REFERENCE_HEADING.match(s.heading)]
     line = name_line(doc.text)
     if line:
         start = doc.text.find(line)
