@@ -150,7 +150,8 @@ class FindOpenSkills:
     """Stage: add a Mention with method "open" for each skill phrase the taxonomy does not know (see module)."""
 
     name = "open"
-    sources = ("skills", "cue", "list")
+    # Where it looks (see the module docstring); a subclass or instance may narrow it, e.g. to ("skills",).
+    sources: tuple[str, ...] = ("skills", "cue", "list")
 
     def __init__(self, taxonomy: Taxonomy, known_words: frozenset[str] = frozenset()) -> None:
         self.taxonomy = taxonomy
