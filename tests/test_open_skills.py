@@ -50,6 +50,22 @@ def test_awards_places_companies_and_clauses_are_not_skills(extractor):
                         "improving security", "Accountant"}
 
 
+DUTCH_CV = """Sofie Peeters
+Werkervaring
+Financieel medewerker – Bakkerij De Kroon – Gent, 2019 - heden
+- Werkkapitaalanalyse en debiteurenrapportage
+- Ik maak elke maand de afsluiting op tijd klaar en rapporteer aan de directeur
+"""
+
+
+def test_short_bullets_of_cv_experience_name_skills_but_the_same_bullets_in_a_vacancy_do_not(extractor):
+    cv = open_mentions(extractor.extract(DUTCH_CV, kind="cv", language="nl"))
+    assert {"Werkkapitaalanalyse", "debiteurenrapportage"} <= set(cv)
+    assert not {text for text in cv if " " in text and len(text.split()) > 4}  # no sentence bullet comes out
+    vacancy = DUTCH_CV.replace("Werkervaring", "Taken").replace("Sofie Peeters", "Financieel medewerker")
+    assert not open_mentions(extractor.extract(vacancy, kind="vacancy", language="nl"))
+
+
 def test_json_gives_no_skill_id_but_a_stable_key(extractor):
     doc = document_to_dict(extractor.extract(CV, kind="cv", language="en"), extractor.taxonomy)
     kronos = next(s for s in doc["skills"] if s["text"] == "Kronos")

@@ -1,10 +1,13 @@
 """Skills that are on no list: phrases the taxonomy does not know, found where a recruiter reads skills.
 
-Three places name skills whatever their words (measured on the real-document dev part):
+Four places name skills whatever their words (measured on the real-document dev part):
 - a CV's skills section, one item per bullet, comma or semicolon ("Quicken, Lotus Notes, Business Objects");
 - the phrase after a cue ("experience with Kronos", "knowledge of transfer pricing", "ervaring met Navision",
   "kennis van Exact Online"), split at its commas and conjunctions;
-- a short list whose other members are known skills ("Excel, Quicken and Lotus Notes": Quicken and Lotus Notes).
+- a short list whose other members are known skills ("Excel, Quicken and Lotus Notes": Quicken and Lotus Notes);
+- a short bullet of a CV's experience or profile whose parts are short phrases ("- Werkkapitaalanalyse en
+  debiteurenrapportage"): CVs list their tasks as nouns. Not in vacancies, where such bullets measured as often
+  wrong as right on the dev part.
 
 Each item becomes a Mention with method "open", a normalised `key` (the same unknown skill in a CV and a
 vacancy gets the same key, so fit matches them) and skill_id `open:<key>`; an item whose words are a taxonomy
@@ -48,13 +51,13 @@ de het een alle andere diverse verschillende goede grondige degelijke sterke bas
 """.split())
 # An item holding one of these is a clause, not a name ("how to", "that", "years").
 CLAUSE_WORDS = frozenset("""
-i you he she we they it my your our their his her me us them is are was were be been being have has had will
+i you he she we they it my your our their his her him me us them is are was were be been being have has had will
 would can could should may might must do does did to that which who whom whose this these those there here
 not no yes if than then when where while because since as at by for from into onto on per via with without
 year years month months day days week weeks time times plus etc e.g i.e the a an including through between
 over within across during after before about against among around please need required preferred desired
 first second third degree
-ik jij je u hij zij ze wij we het mijn jouw uw onze hun is zijn was waren ben bent heeft hebben had
+ik jij je u hij zij ze wij we het mijn jouw uw onze ons hun haar hem hen is zijn was waren ben bent heeft hebben had
 wordt worden kan kunnen moet moeten zal zullen te dat die wie wat dit deze daar hier niet geen als dan
 wanneer waar omdat bij voor van naar met zonder op in aan per jaar jaren maand maanden dag dagen week weken
 de een om over tot door tijdens na vereist gewenst eerste tweede derde graad diploma
@@ -94,6 +97,9 @@ SKIP_SECTIONS = frozenset({"about", "offer", "education", "languages", "hobbies"
 # A line with a date is a job or school line ("Receptionist, Grand Hotel, Haarlem, 2019 - heden"), not a list.
 JOB_LINE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:present|heden|today|now|nu)\b", re.I)
 MIN_LIST = 3  # items in a list around a known skill: two are a phrase ("sales and marketing" is the list's job)
+BULLET_SECTIONS = frozenset({"experience", "profile", "certificates"})  # a CV's; vacancies have tasks, requirements
+BULLET_LINE = re.compile(r"^[ \t]*[-*•·▪●◦►✓][ \t]+([^\n]+)", re.M)
+MAX_BULLET_WORDS = 8
 GENERIC_TAIL = ("skills", "skill", "software", "tools", "vaardigheden", "kennis")
 
 
@@ -151,7 +157,7 @@ class FindOpenSkills:
 
     name = "open"
     # Where it looks (see the module docstring); a subclass or instance may narrow it, e.g. to ("skills",).
-    sources: tuple[str, ...] = ("skills", "cue", "list")
+    sources: tuple[str, ...] = ("skills", "cue", "list", "bullet")
 
     def __init__(self, taxonomy: Taxonomy, known_words: frozenset[str] = frozenset()) -> None:
         self.taxonomy = taxonomy
@@ -187,6 +193,8 @@ class FindOpenSkills:
         for start, end, source in dict.fromkeys(self._regions(doc, covered.spans, separator)):
             items = _items(text, start, end, separator)
             known = sum(covered.overlaps(i) for i in items)
+            if source == "bullet" and any(len(TOKEN.findall(text, i.start, i.end)) > MAX_WORDS for i in items):
+                continue
             if source == "list" and (len(items) < MIN_LIST or any(
                     len(TOKEN.findall(text, i.start, i.end)) > MAX_WORDS for i in items)):
                 continue  # prose around a known skill, not a list of skills
@@ -202,7 +210,7 @@ class FindOpenSkills:
     def _regions(self, doc: Document, covered: list[tuple[int, int]],
                  separator: re.Pattern[str]) -> list[tuple[int, int, str]]:
         """Stretches of text holding lists of skills, and why: skills-section lines ("skills"), cue phrases ("cue"),
-        lists around a known skill ("list")."""
+        short bullets of a CV's work sections ("bullet"), lists around a known skill ("list")."""
         text, regions = doc.text, []
         for section in doc.sections:
             if section.kind == "skills" and "skills" in self.sources:
@@ -214,6 +222,14 @@ class FindOpenSkills:
         for cue in cues if "cue" in self.sources else ():
             stop = ITEM_BREAK.search(text, cue.end())
             regions.append((cue.end(), stop.start() if stop else len(text), "cue"))
+        if "bullet" in self.sources:
+            for section in doc.sections:
+                if section.kind not in BULLET_SECTIONS:
+                    continue
+                for line in BULLET_LINE.finditer(text, section.start, section.end):
+                    if len(TOKEN.findall(text, line.start(1), line.end(1))) <= MAX_BULLET_WORDS \
+                            and not JOB_LINE.search(text, line.start(1), line.end(1)):
+                        regions += [(*clause, "bullet") for clause in _clauses(text, line.start(1), line.end(1))]
         if "list" in self.sources:  # a short list around a known skill: the clause holding it
             stops = [b.start() for b in ITEM_BREAK.finditer(text)]  # one character each
             for k in sorted({bisect_left(stops, m_start) for m_start, _ in covered}):  # each clause once
