@@ -37,6 +37,7 @@ MORE_ROLE_WORDS = {
     "docent", "lecturer", "professor", "trader", "buyer", "worker", "master", "marketeer", "accountmanager",
     "operative", "attendant", "cleaner", "mechanic", "foreman", "physician", "doctor", "hygienist", "pharmacist",
     "paramedic", "caregiver", "housekeeper", "kok", "arts", "opvoeder", "juf", "poetshulp", "verzorgende",
+    "vp", "cto", "cfo", "ceo", "coo", "cio", "ciso",
 }
 ROLE_SUFFIX_MIN = 5  # a word ending in a role word this long is a role too ("aankoopmedewerker")
 TOKEN = re.compile(r"\S+")
@@ -51,8 +52,9 @@ LABEL = re.compile(
 PREPOSITION = re.compile(r"^(?:at|bij|in|te|@|met|with|for|voor|op|within|binnen)$", re.I)
 OTHER_LABEL = re.compile(r"^[^:]{1,30}:\s")  # "Type: Permanent", "Location: Utrecht"
 INTRO = re.compile(
-    r"(?i:\b(?:looking for|seeking|searching for|hiring(?: for)?|recruiting|in search of|on the lookout for)\s+"
+    r"(?i:\b(?:looking for|seeking|searching for|hiring(?: for)?|recruiting(?: for)?|in search of|on the lookout for)\s+"
     r"(?:(?:an?|our|two|a new|new)\s+)?|"
+    r"\b(?:opportunity|opening|vacancy) for\s+(?:an?|our)\s+|"
     r"\b(?:join (?:us|our team|the team) as|work(?:ing)? as|in the role of|in (?:this|the|your) role as|"
     r"the position of|the role of|your role as)\s+(?:an?\s+|the\s+|our\s+)?|"
     r"\b(?:je|jij|u)\s+als\s+(?:nieuwe\s+|onze\s+|een\s+)?|\baan de slag als\s+(?:een\s+)?|"
@@ -61,7 +63,8 @@ INTRO = re.compile(
     r"(?:een|twee|drie|meerdere|enkele|nog een)\s+|"
     r"\bop ?zoek naar\s+(?:een|twee|drie|meerdere|enkele|onze|nieuwe)\s+)|"
     r"\b(?:[Bb]en jij|[Bb]en je|[Aa]re you)\s+(?:een|an?)\s+(?=[A-Z])|"  # a capitalised title, not "a student"
-    r"\bAs\s+(?:an?\s+|our\s+|a new\s+|(?=[A-Z]))|\bAls\s+(?:nieuwe\s+|onze\s+|een\s+)?|\bals\s+(?=[A-Z])")
+    r"\bAs\s+(?:an?\s+|our\s+|a new\s+|(?=[A-Z]))|\bAls\s+(?:nieuwe\s+|onze\s+|een\s+)?|\bals\s+(?=[A-Z])|"
+    r"(?:^|\n)[ \t]*The\s+(?=[A-Z][\w-]*\s+(?:[A-Z][\w-]*\s+){0,3}[a-z]+s\b)")  # "The Data Engineer extracts"
 # Words a title does not run through: prepositions, articles, verbs, relative pronouns.
 STOP = re.compile(
     r"^(?:who|that|to|with|for|at|in|on|bij|om|die|dat|voor|met|op|binnen|within|from|based|join|ter|te|uit|aan|"
@@ -80,6 +83,11 @@ ADJECTIVES = re.compile(
     r"hands-on|allround|all-round|full-time|part-time|voltijdse?|deeltijdse?|highly|proactive|proactieve?|"
     r"zelfstandige?|sterke?|strong|great|brilliant|exceptional|outstanding|goede?|fulltime|parttime|"
     r"getalenteerde?|remote|hybrid|detail-oriented|and|en|&)$", re.I)
+
+# Describing words a sentence puts before the title, commas included: "a hands-on, execution-focused data analyst".
+DESCRIPTION = re.compile(
+    r"^(?:(?:highly\s+|very\s+)?(?:[\w]+-(?:focused|oriented|driven|minded|savvy|on|motivated|starter)|" +
+    ADJECTIVES.pattern[4:-2] + r")(?:\s*,\s*|\s+(?:and|en|&)\s+|\s+))+", re.I)
 
 
 @cache
@@ -118,6 +126,8 @@ def title_words(text: str, heading: bool) -> str | None:
     Scientist AI"), and description before a capitalised title is left out ("a highly motivated Business
     Analyst" -> "Business Analyst")."""
     words: list[str] = []
+    if not heading:
+        text = DESCRIPTION.sub("", text[:250])
     for token in TOKEN.findall(text[:250])[:MAX_WORDS + 6]:
         if token.startswith(("(", "[")) and not KEEP_IN_PARENTHESES.match(token.strip("()[].,;:")):
             break  # "(Freelance)", "(pre-sales)", "(m/v)"

@@ -229,6 +229,10 @@ def test_stdin_record_title_wins():
     ("Over ons\nEen familiebedrijf.\nAls Projectleider stuur je een team van tien mensen aan.", "Projectleider"),
     ("We are hiring! As a DevOps Engineer at Acme, you will automate our platform.", "DevOps Engineer"),
     ("Voor onze klant zoeken we een ervaren aankoopmedewerker. Je bent nauwkeurig.", "aankoopmedewerker"),
+    ("About the role\nWe're seeking a hands-on, execution-focused data analyst to build models.", "data analyst"),
+    ("We are currently recruiting for an **Accounting Specialist** for our Finance Division.", "Accounting Specialist"),
+    ("Acme grows fast and is looking for a VP of Engineering to lead the charge.", "VP of Engineering"),
+    ("**About:**\nThe Data Engineer extracts, combines and loads data.", "Data Engineer"),
 ])
 def test_title_from_the_text(text, title):
     assert find_title(text) == title
