@@ -41,6 +41,7 @@ MORE_ROLE_WORDS = {
 }
 ROLE_SUFFIX_MIN = 5  # a word ending in a role word this long is a role too ("aankoopmedewerker")
 TOKEN = re.compile(r"\S+")
+GLUED_MARK = re.compile(r"(?<=\w)(?:\*\*|__)(?=\w)")
 BULLET = re.compile(r"^\s*(?:[-*•·▪●]|\d+[.)])\s")
 SEPARATORS = re.compile(r"\s+(?:[-–—|•·]|//|::)\s+|\s*:\s+|,\s+")
 TRAILER = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]\s*$")
@@ -58,19 +59,22 @@ INTRO = re.compile(
     r"\b(?:join (?:us|our team|the team) as|work(?:ing)? as|in the role of|in (?:this|the|your) role as|"
     r"the position of|the role of|your role as)\s+(?:an?\s+|the\s+|our\s+)?|"
     r"\b(?:je|jij|u)\s+als\s+(?:nieuwe\s+|onze\s+|een\s+)?|\baan de slag als\s+(?:een\s+)?|"
-    r"\b(?:in de|voor de) (?:rol|functie|job) van\s+(?:een\s+)?|"
+    r"\bde (?:rol|functie|job) van\s+(?:een\s+)?|\b(?:experience|ervaring) as\s+an?\s+|\bervaring als\s+(?:een\s+)?|"
     r"\b(?:zoeken|zoekt|zoek)\s+(?:[\w.-]+\s+){0,3}?(?:nu\s+|momenteel\s+|dringend\s+|graag\s+)?"
     r"(?:een|twee|drie|meerdere|enkele|nog een)\s+|"
     r"\bop ?zoek naar\s+(?:een|twee|drie|meerdere|enkele|onze|nieuwe)\s+)|"
     r"\b(?:[Bb]en jij|[Bb]en je|[Aa]re you)\s+(?:een|an?)\s+(?=[A-Z])|"  # a capitalised title, not "a student"
     r"\bAs\s+(?:an?\s+|our\s+|a new\s+|(?=[A-Z]))|\bAls\s+(?:nieuwe\s+|onze\s+|een\s+)?|\bals\s+(?=[A-Z])|"
-    r"(?:^|\n)[ \t]*The\s+(?=[A-Z][\w-]*\s+(?:[A-Z][\w-]*\s+){0,3}[a-z]+s\b)")  # "The Data Engineer extracts"
+    r"(?:^|\n)[ \t]*The\s+(?=(?:[A-Z][\w-]*\s+){2,6}(?:[a-z]+s|will)\b)")  # "The Data Engineer extracts"
 # Words a title does not run through: prepositions, articles, verbs, relative pronouns.
 STOP = re.compile(
     r"^(?:who|that|to|with|for|at|in|on|bij|om|die|dat|voor|met|op|binnen|within|from|based|join|ter|te|uit|aan|"
     r"wie|which|where|waar|zodat|located|responsible|verantwoordelijk|het|the|een|an?|ideally|is|are|will|can|"
     r"zal|kan|zijn|wordt|word|was|were|has|have|had|m/v|m/v/x|m/f|m/f/x|h/f|or|of|who's|this|dit|deze|"
     r"capable|able|eager|ready|like|zoals|such|as|als|and|en|&)$", re.I)
+# Terms of employment a heading adds after the title.
+TERMS = {"contract", "freelance", "interim", "temporary", "permanent", "fulltime", "full-time", "parttime", "part-time",
+         "voltijds", "deeltijds", "vacature", "vacancy", "job", "remote", "hybrid", "hybride", "internship", "stage"}
 JOINERS = {"of", "van", "and", "en", "&"}  # inside a title only between two parts that are title words
 HEADING_JOINERS = JOINERS | {"for", "voor"}  # "Engineer for Autonomous Systems" as a heading of its own
 PRONOUN = re.compile(r"^(?:je|jij|u|you|we|wij|ze|zij|hij|ik|i)$", re.I)
@@ -104,9 +108,14 @@ def is_role_word(word: str) -> bool:
     return word in words or any(word[-n:] in words for n in range(ROLE_SUFFIX_MIN, min(len(word), 16)))
 
 
+def _unmark(text: str) -> str:
+    """Text without Markdown escapes and emphasis; a mark glued between two words leaves a space ("Analyst**for")."""
+    return GLUED_MARK.sub(" ", text).replace("\\", "").replace("**", "").replace("__", "")
+
+
 def _clean(line: str) -> str:
     """A line without Markdown marks, escapes and list marks."""
-    line = line.replace("\\", "").replace("**", "").replace("__", "").strip().lstrip("#*_=|-•·> \t").rstrip("#*_=|-•· \t")
+    line = _unmark(line).strip().lstrip("#*_=|-•·> \t").rstrip("#*_=|-•· \t")
     return " ".join(line.split())
 
 
@@ -160,8 +169,8 @@ def title_words(text: str, heading: bool) -> str | None:
             words = words[first_capital:]
     while len(words) > 1 and ADJECTIVES.match(words[0]):
         words = words[1:]
-    while words and words[-1].lower() in JOINERS:
-        words = words[:-1]
+    while words and (words[-1].lower() in JOINERS or words[-1].lower() in TERMS and any(map(is_role_word, words[:-1]))):
+        words = words[:-1]  # "Data Scientist Contract", "Data Engineer Internship": the terms, not the title
     if not words or len(words) > MAX_WORDS or not any(is_role_word(w) for w in words):
         return None
     return _without_trailers(" ".join(words))
@@ -185,7 +194,7 @@ def heading_title(line: str) -> str | None:
         rest = part.split()[len(found.split()):]
         # the whole part is the title, not a sentence that holds a role word; or a title and what it is about,
         # where or with whom: "Magazijnmedewerker met heftruckcertificaat", "Data Engineer at Booking"
-        if not rest or (PREPOSITION.match(rest[0]) and is_role_word(found.split()[-1])):
+        if not rest or all(w.lower() in TERMS for w in rest) or (PREPOSITION.match(rest[0]) and is_role_word(found.split()[-1])):
             return found
     return None
 
@@ -226,7 +235,7 @@ def find_title(text: str) -> str | None:
         found = run_on_title(_clean(lines[0]))
         if found:
             return found
-    head = text[:HEAD_CHARS].replace("\\", "").replace("**", "").replace("__", "")
+    head = _unmark(text[:HEAD_CHARS])
     for intro in INTRO.finditer(head):
         found = title_words(head[intro.end():], heading=False)
         if found:

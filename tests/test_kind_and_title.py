@@ -230,9 +230,13 @@ def test_stdin_record_title_wins():
     ("We are hiring! As a DevOps Engineer at Acme, you will automate our platform.", "DevOps Engineer"),
     ("Voor onze klant zoeken we een ervaren aankoopmedewerker. Je bent nauwkeurig.", "aankoopmedewerker"),
     ("About the role\nWe're seeking a hands-on, execution-focused data analyst to build models.", "data analyst"),
-    ("We are currently recruiting for an **Accounting Specialist** for our Finance Division.", "Accounting Specialist"),
     ("Acme grows fast and is looking for a VP of Engineering to lead the charge.", "VP of Engineering"),
     ("**About:**\nThe Data Engineer extracts, combines and loads data.", "Data Engineer"),
+    ("**Data Scientist Contract - 80 euros per hour – Retail**\nHybrid", "Data Scientist"),
+    ("x\n\nWe are recruiting for an **Accounting Specialist**for our **Finance Division**.", "Accounting Specialist"),
+    ("Requirements\n* Minimum of 5 years of experience as a Data Engineer, in the IT industry.", "Data Engineer"),
+    ("Vragen? Voor vragen over de functie van Microsoft 365 Consultant kun je terecht bij Sander.",
+     "Microsoft 365 Consultant"),
 ])
 def test_title_from_the_text(text, title):
     assert find_title(text) == title
