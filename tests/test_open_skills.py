@@ -66,6 +66,26 @@ def test_short_bullets_of_cv_experience_name_skills_but_the_same_bullets_in_a_va
     assert not open_mentions(extractor.extract(vacancy, kind="vacancy", language="nl"))
 
 
+STACK_VACANCY = """Full-stack developer
+Jouw profiel
+- Ervaring met Node.js.
+- Bekendheid met het koppelen van externe API’s (zoals Stripe of Modal).
+- Je werkt graag samen met klanten zoals ziekenhuizen of scholen.
+De tech-stack:
+\\* Back\\-end: Python
+\\* LLMs: Juvoly (speech\\-to\\-text)
+\\* Authenticatie: Auth0
+\\* **Samenwerking:** Je zorgt dat het platform stabiel draait.
+"""
+
+
+def test_examples_of_a_kind_of_tool_and_the_parts_of_a_stack_are_skills(extractor):
+    found = open_mentions(extractor.extract(STACK_VACANCY, kind="vacancy", language="nl"))
+    assert {"Stripe", "Modal", "Juvoly", "Auth0"} <= set(found)
+    # "zoals" after clients is no tool list; a stack line that is a sentence is no stack
+    assert not set(found) & {"ziekenhuizen", "scholen", "Samenwerking", "platform"}
+
+
 def test_json_gives_no_skill_id_but_a_stable_key(extractor):
     doc = document_to_dict(extractor.extract(CV, kind="cv", language="en"), extractor.taxonomy)
     kronos = next(s for s in doc["skills"] if s["text"] == "Kronos")

@@ -1,9 +1,11 @@
 """Skills that are on no list: phrases the taxonomy does not know, found where a recruiter reads skills.
 
-Four places name skills whatever their words (measured on the real-document dev part):
+Five places name skills whatever their words (measured on the real-document dev part):
 - a CV's skills section, one item per bullet, comma or semicolon ("Quicken, Lotus Notes, Business Objects");
 - the phrase after a cue ("experience with Kronos", "knowledge of transfer pricing", "ervaring met Navision",
-  "kennis van Exact Online"), split at its commas and conjunctions;
+  "kennis van Exact Online", "API's zoals Stripe of Modal", "certifications such as CKAD"), split at its commas
+  and conjunctions;
+- the values of a run of stack lines holding a known skill ("* Back-end: Python", "* Authenticatie: Auth0");
 - a short list whose other members are known skills ("Excel, Quicken and Lotus Notes": Quicken and Lotus Notes);
 - a short bullet of a CV's experience or profile whose parts are short phrases ("- Werkkapitaalanalyse en
   debiteurenrapportage"): CVs list their tasks as nouns. Not in vacancies, where such bullets measured as often
@@ -42,6 +44,13 @@ CUE = re.compile(
     r"proficient|versed|competent|certified|trained|familiar|knowledgeable|ervaring|kennis|vertrouwd|bekend|thuis|"
     r"onderlegd|vaardig|beheersing) (?:with|in|of|using|about|met|van|op het vlak van)[ \t]+", re.I)
 CUE_LOWER = re.compile(CUE.pattern)  # on lower-cased text: twice as fast as re.I
+# Examples of a kind of tool are a cue too ("API's zoals Stripe of Modal", "certifications such as CKAD"); not
+# examples of anything else ("klanten zoals ziekenhuizen"). Found by the example word first: one fast pass.
+EXAMPLES = re.compile(r"\b(?:such as|zoals|e\.g\.|like|bijvoorbeeld|bv\.)[ \t]+")  # on lower-cased text
+KIND_OF_TOOL = re.compile(
+    r"(?:tools|tooling|platforms|platformen|frameworks|certific\w*|languages|software|systems|systemen|technolog\w*|"
+    r"packages|pakketten|applications|applicaties|api[’']?s|databases|libraries|bibliotheken|methodolog\w*|programs|"
+    r"programma[’']?s)[ \t]*\(?[ \t]*$")
 LEADING_WORD = re.compile(r"([^\W\d_][\w-]*)\s+")
 # Words an item may start with that are not part of the skill's name ("the", "strong", "advanced").
 LEADING = frozenset("""
@@ -100,6 +109,10 @@ MIN_LIST = 3  # items in a list around a known skill: two are a phrase ("sales a
 BULLET_SECTIONS = frozenset({"experience", "profile", "certificates"})  # a CV's; vacancies have tasks, requirements
 BULLET_LINE = re.compile(r"^[ \t]*[-*•·▪●◦►✓][ \t]+([^\n]+)", re.M)
 MAX_BULLET_WORDS = 8
+BRACKETED = re.compile(r"\([^()\n]*\)")
+SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+# A bullet that names a part of a stack and what fills it: "* Front-end: JavaScript", "- **Cloud:** AWS, Azure".
+STACK_LINE = re.compile(r"^[ \t]*\\?[-*•·▪●◦►✓][ \t]+(?:\*\*)?[^\W\d_][^:\n]{0,30}:(?:\*\*)?[ \t]+([^\n]*\S)", re.M)
 GENERIC_TAIL = ("skills", "skill", "software", "tools", "vaardigheden", "kennis")
 
 
@@ -157,7 +170,7 @@ class FindOpenSkills:
 
     name = "open"
     # Where it looks (see the module docstring); a subclass or instance may narrow it, e.g. to ("skills",).
-    sources: tuple[str, ...] = ("skills", "cue", "list", "bullet")
+    sources: tuple[str, ...] = ("skills", "cue", "list", "bullet", "stack")
 
     def __init__(self, taxonomy: Taxonomy, known_words: frozenset[str] = frozenset()) -> None:
         self.taxonomy = taxonomy
@@ -200,7 +213,7 @@ class FindOpenSkills:
                 continue  # prose around a known skill, not a list of skills
             for item in items:
                 if (item.start, item.end) not in found and not covered.overlaps(item):
-                    mention = self._mention(doc, item, lone_ok=known > 0 or len(items) > 1)
+                    mention = self._mention(doc, item, lone_ok=known > 0 or len(items) > 1 or source == "stack")
                     if mention:
                         found[(item.start, item.end)] = mention
         if not found:
@@ -210,7 +223,7 @@ class FindOpenSkills:
     def _regions(self, doc: Document, covered: list[tuple[int, int]],
                  separator: re.Pattern[str]) -> list[tuple[int, int, str]]:
         """Stretches of text holding lists of skills, and why: skills-section lines ("skills"), cue phrases ("cue"),
-        short bullets of a CV's work sections ("bullet"), lists around a known skill ("list")."""
+        short bullets of a CV's work sections ("bullet"), stack lines ("stack"), lists around a known skill ("list")."""
         text, regions = doc.text, []
         for section in doc.sections:
             if section.kind == "skills" and "skills" in self.sources:
@@ -219,9 +232,12 @@ class FindOpenSkills:
                                 _clauses(text, section.start + line.start(), section.start + line.end())]
         lower = text.lower()  # same offsets unless lower-casing changed a length (İ): then the slower pattern
         cues = CUE_LOWER.finditer(lower) if len(lower) == len(text) else CUE.finditer(text)
-        for cue in cues if "cue" in self.sources else ():
-            stop = ITEM_BREAK.search(text, cue.end())
-            regions.append((cue.end(), stop.start() if stop else len(text), "cue"))
+        if "cue" in self.sources:
+            ends = [cue.end() for cue in cues] + [m.end() for m in EXAMPLES.finditer(lower) if len(lower) == len(text)
+                                                  and KIND_OF_TOOL.search(lower, max(0, m.start() - 40), m.start())]
+            for end in ends:
+                stop = ITEM_BREAK.search(text, end)
+                regions.append((end, stop.start() if stop else len(text), "cue"))
         if "bullet" in self.sources:
             for section in doc.sections:
                 if section.kind not in BULLET_SECTIONS:
@@ -230,6 +246,9 @@ class FindOpenSkills:
                     if len(TOKEN.findall(text, line.start(1), line.end(1))) <= MAX_BULLET_WORDS \
                             and not JOB_LINE.search(text, line.start(1), line.end(1)):
                         regions += [(*clause, "bullet") for clause in _clauses(text, line.start(1), line.end(1))]
+        if "stack" in self.sources:
+            regions += [(*clause, "stack") for value in _stack_values(text, Spans(covered))
+                        for clause in _clauses(text, *value)]
         if "list" in self.sources:  # a short list around a known skill: the clause holding it
             stops = [b.start() for b in ITEM_BREAK.finditer(text)]  # one character each
             for k in sorted({bisect_left(stops, m_start) for m_start, _ in covered}):  # each clause once
@@ -294,6 +313,26 @@ class Spans:
     def overlaps(self, item: Item) -> bool:
         k = bisect_left(self.starts, item.end)  # spans starting before the item ends; the last one may reach in
         return k > 0 and self.spans[k - 1][1] > item.start
+
+
+def _stack_values(text: str, covered: Spans) -> list[tuple[int, int]]:
+    """[start, end) of the values of runs of stack lines ("* Back-end: Python", "* Authenticatie: Auth0") that hold a
+    known skill; a value that is a sentence ("**Build:** Design and deliver product trials.") is no stack part."""
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []  # the values of consecutive stack lines
+    last = 0
+    for line in [*STACK_LINE.finditer(text), None]:
+        if line is None or text.count("\n", last, line.start()) > 1:
+            if any(covered.overlaps(Item(*value)) for value in run):
+                out += run
+            run = []
+        if line is None:
+            break
+        value = BRACKETED.sub("", line.group(1))  # "Juvoly (speech-to-text)" names one thing
+        if len(TOKEN.findall(value)) <= MAX_BULLET_WORDS and not SENTENCE_END.search(value):
+            run.append(line.span(1))
+        last = line.end()
+    return out
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
