@@ -35,7 +35,8 @@ NOT_ROLES = {"extra", "double", "medium", "model", "super", "prompt", "non", "he
              "monitor", "compiler", "folder", "printer", "computer", "coder", "player", "member", "boer", "sorter",
              "filler", "oppas", "loods", "inker", "dipper", "planer", "sander", "tapper", "binder", "starter",
              "co-pilot", "products", "leaders", "former", "layer", "minder", "holder", "hanger", "boner", "blower",
-             "firer", "blender", "mistress", "official", "checker", "service", "tender", "roller", "woman"}
+             "firer", "blender", "mistress", "official", "checker", "service", "tender", "roller", "woman", "person",
+             "persoon", "man"}
 
 
 def role_words(root: Path) -> list[str]:

@@ -246,6 +246,7 @@ def test_title_from_the_text(text, title):
     "**Company Description**\nAcme builds tools for schools.\n\n**About Us:**\nWe value innovation.",
     "Job Applicant Privacy Notice\nWe process your data as the law requires.",
     "Ref. 2024/117 - Antwerpen, Gent, Brugge, Leuven\nWe offer a company car.",
+    "Acme makes cars.\nWe are looking for a person who loves data and wants to grow.",
 ])
 def test_no_title_rather_than_a_random_line(text):
     assert find_title(text) is None
@@ -254,7 +255,8 @@ def test_no_title_rather_than_a_random_line(text):
 def test_role_words_include_compounds_not_ordinary_words():
     assert all(map(is_role_word, ["engineer", "Aankoper", "verpleegkundige", "vrachtwagenchauffeur", "Scrum"
                                   " Master".split()[-1]]))
-    assert not any(map(is_role_word, ["Description", "Requirements", "Permanent", "products", "Department"]))
+    assert not any(map(is_role_word, ["Description", "Requirements", "Permanent", "products", "Department", "person"]))
+    assert is_role_word("spokesperson")
 
 
 def test_title_in_the_store_row(extractor):
