@@ -120,6 +120,11 @@ def _heading_key(line: str) -> str:
 
 def features(text: str) -> dict[str, float]:
     """The signs `FEATURES` names, measured on `text` (rates per 100 words, log-scaled)."""
+    return _measure(text)[0]
+
+
+def _measure(text: str) -> tuple[dict[str, float], int]:
+    """`features(text)`, and how many words the head of the text has (the evidence behind them)."""
     head = text[:HEAD_CHARS]
     words = LETTER_WORD.findall(head)
     lowered = [w.lower() for w in words]
@@ -150,7 +155,7 @@ def features(text: str) -> dict[str, float]:
         "cv_phrases": rate(count(CV_PHRASES)),
         "contact_on_top": float(bool(EMAIL.search(first) or PHONE.search(first))),
         "past_tense_lines": math.log1p(len(PAST_LINE.findall(head))),
-    }
+    }, len(words)
 
 
 FEATURES: tuple[str, ...] = tuple(features("x"))
@@ -166,8 +171,8 @@ def vacancy_probability(text: str, model: Callable[[], tuple] | None = None) -> 
     """The model's probability that `text` is a vacancy; towards 0.5 for a short text, 0.5 for a short text that
     shows no sign either way."""
     weights, scale, bias = (model or _model)()
-    found = features(text)
-    evidence = min(1.0, len(LETTER_WORD.findall(text[:HEAD_CHARS])) / FULL_EVIDENCE_WORDS)
+    found, n_words = _measure(text)
+    evidence = min(1.0, n_words / FULL_EVIDENCE_WORDS)
     if evidence < 1.0 and not any(found.values()):
         return 0.5  # "Python and SQL": nothing to go on (a long text without a CV's signs is a vacancy, though)
     score = bias + sum(weights[name] * value / scale[name] for name, value in found.items())
