@@ -86,6 +86,13 @@ def test_examples_of_a_kind_of_tool_and_the_parts_of_a_stack_are_skills(extracto
     assert not set(found) & {"ziekenhuizen", "scholen", "Samenwerking", "platform"}
 
 
+def test_a_section_heading_is_no_open_skill(extractor):
+    cv = "OFFICE MANAGER\nCore Qualifications\nQuickBooks, Kronos, Excel\nPersonal Information\nDriving licence"
+    found = open_mentions(extractor.extract(cv, kind="cv", language="en"))
+    assert "Kronos" in found
+    assert not set(found) & {"Core Qualifications", "Personal Information"}
+
+
 def test_json_gives_no_skill_id_but_a_stable_key(extractor):
     doc = document_to_dict(extractor.extract(CV, kind="cv", language="en"), extractor.taxonomy)
     kronos = next(s for s in doc["skills"] if s["text"] == "Kronos")

@@ -119,6 +119,16 @@ def employer_speaks(text: str, sentence: tuple[int, int], bounds: Bounds) -> boo
     return bool(EMPLOYER_SENTENCE.match(text, *sentence)) and not bounds.has(ASKS, sentence)
 
 
+def on_section_heading(doc: Document, m: Mention) -> bool:
+    """The mention is on the line that opens its section ("Core Qualifications", "Personal Information"), not
+    running on into the section ("Rijbewijs" / "B")."""
+    section = doc.section_at(m.start)
+    if section is None or not section.heading:
+        return False
+    end = doc.text.find("\n", section.start)
+    return m.end <= (end if end >= 0 else len(doc.text))
+
+
 def is_heading(text: str, m: Mention, line: tuple[int, int]) -> bool:
     """The mention is a whole line marked as a heading (`**Job Description**`, `## Sales`, `Administration:`)."""
     if line[1] - line[0] > len(m.text) + 20:  # a heading is the skill's words and its marks, nothing more
@@ -165,4 +175,5 @@ class DropNonSkillContexts:
         # asked. A soft skill before a role noun describes the person ("een loyale medewerker"); a hard one is
         # part of a job title.
         return ((doc.kind == "cv" and in_degree_name(text, m, line)) or (kind == "hard" and in_job_title(text, m))
-                or is_heading(text, m, line) or (bounds.has(ORGANISATION, line) and in_organisation_name(text, m, line)))
+                or is_heading(text, m, line) or on_section_heading(doc, m)
+                or (bounds.has(ORGANISATION, line) and in_organisation_name(text, m, line)))
