@@ -238,7 +238,7 @@ class FindOpenSkills:
             for end in ends:
                 stop = ITEM_BREAK.search(text, end)
                 regions.append((end, stop.start() if stop else len(text), "cue"))
-        if "bullet" in self.sources:
+        if "bullet" in self.sources and doc.kind == "cv":  # a vacancy's "Experience" heading lists what it asks
             for section in doc.sections:
                 if section.kind not in BULLET_SECTIONS:
                     continue
