@@ -19,7 +19,7 @@ from pathlib import Path
 from pipeline.stages.sections import heading_kind
 
 META_KEY = "title"  # Document.meta: a title the caller gave (a JSONL record's "title"), which wins over the text
-HEAD_LINES = 40  # labelled lines ("Job title: …") are looked for in the first lines
+HEAD_LINES = 40  # marked heading lines are looked for in the first lines (labelled ones, "Job title: …", anywhere)
 TOP_LINES = 8  # heading-like lines in the first lines only: further down they are the ad's own sections
 HEAD_CHARS = 3000  # role-introducing sentences in the first characters
 MAX_WORDS = 10
@@ -212,11 +212,12 @@ def run_on_title(line: str) -> str | None:
 
 def find_title(text: str) -> str | None:
     """The job title of a vacancy's text, or None when no line or phrase names a role."""
-    lines = [line for line in text.splitlines() if line.strip()][:HEAD_LINES]
-    for i, line in enumerate(lines):  # "Job title: Data Engineer"; "Functie" with the title on the next line
+    every = [line for line in text.splitlines() if line.strip()]
+    lines = every[:HEAD_LINES]
+    for i, line in enumerate(every):  # "Job title: Data Engineer"; "Functie" with the title on the next line
         match = LABEL.match(_clean(line))
         if match:
-            value = match.group("value").strip() or (lines[i + 1] if i + 1 < len(lines) else "")
+            value = match.group("value").strip() or (every[i + 1] if i + 1 < len(every) else "")
             found = heading_title(value)
             if found:
                 return found

@@ -237,6 +237,7 @@ def test_stdin_record_title_wins():
     ("Requirements\n* Minimum of 5 years of experience as a Data Engineer, in the IT industry.", "Data Engineer"),
     ("Vragen? Voor vragen over de functie van Microsoft 365 Consultant kun je terecht bij Sander.",
      "Microsoft 365 Consultant"),
+    ("Acme insures trade.\n" + "We value people.\n" * 45 + "**Title:**\nRisk Analyst\n**Unit:**\nFinance", "Risk Analyst"),
 ])
 def test_title_from_the_text(text, title):
     assert find_title(text) == title
