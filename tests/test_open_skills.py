@@ -94,6 +94,14 @@ def test_a_section_heading_is_no_open_skill(extractor):
     assert not set(found) & {"Core Qualifications", "Personal Information"}
 
 
+def test_the_european_language_grid_is_no_skill(extractor):
+    cv = ("Persoonlijke vaardigheden\nKahoot, GeoGebra, Excel\nAndere talen\nBEGRIJPEN, SPREKEN, SCHRIJVEN\n"
+          "Luisteren, Lezen, Interactie, Productie\nC1/C2: vaardige gebruiker, B1/B2: onafhankelijke gebruiker")
+    found = open_mentions(extractor.extract(cv, kind="cv", language="nl"))
+    assert {"Kahoot", "GeoGebra"} <= set(found)
+    assert not {text.casefold() for text in found} & {"luisteren", "lezen", "vaardige gebruiker", "spreken"}
+
+
 def test_json_gives_no_skill_id_but_a_stable_key(extractor):
     doc = document_to_dict(extractor.extract(CV, kind="cv", language="en"), extractor.taxonomy)
     kronos = next(s for s in doc["skills"] if s["text"] == "Kronos")

@@ -78,7 +78,7 @@ language abilities ability competencies competences strengths qualities areas in
 platform applications programs methods techniques technologies environment environments growth value pride culture
 opportunities role position function
 vaardigheden kennis ervaring talen andere enz overige omgeving werkomgeving mogelijkheden doorgroeimogelijkheden
-functie rol sector
+functie rol sector interests hobbies interesses hobby's
 """.split())
 # Verbs a task starts with ("Create detailed documentation", "Implement secure APIs"); past tenses are found by -ed.
 TASK_VERBS = frozenset("""
@@ -95,7 +95,9 @@ DANGLING = frozenset("of and or in with van en met".split())  # an item ending i
 LEVEL_WORDS = frozenset("""
 very good fluent native basic intermediate advanced excellent limited moderate proficient beginner expert working
 zeer heel goed goede vloeiend moedertaal basis basiskennis gemiddeld uitstekend redelijk beperkt tweetalig opgevoed
-""".split())
+user independent proficient listening reading spoken interaction production understanding speaking writing
+gebruiker basisgebruiker onafhankelijke vaardige luisteren lezen interactie productie begrijpen spreken schrijven
+""".split())  # and the words of the European language grid ("Luisteren Lezen Interactie", "vaardige gebruiker")
 # What the rest of the document says when an item is really something else.
 # Contact details, dates, house numbers, language levels (C1), company forms: an item holding one is no skill.
 NOT_A_SKILL = re.compile(r"@|https?:|www\.|(?<![^\W\d_])\d+(?![^\W\d_])|\b[ABC][12]\b|"

@@ -29,7 +29,12 @@ HEADINGS: dict[SectionKind, tuple[str, ...]] = {
                "hard skills", "kerncompetenties", "kwaliteiten",
                "highlights", "skill highlights", "qualifications", "core qualifications", "core competencies",
                "areas of expertise", "key qualifications", "technical proficiencies", "core strengths", "strengths",
-               "computer skills"),
+               "computer skills",
+               # Europass
+               "personal skills", "persoonlijke vaardigheden", "digital skills", "digitale vaardigheden",
+               "communication skills", "communicatieve vaardigheden", "organisational skills",
+               "organisational / managerial skills", "organisatorische vaardigheden", "job-related skills",
+               "beroepsgerelateerde vaardigheden", "other skills", "andere vaardigheden"),
     "languages": ("languages", "talen", "talenkennis", "language skills", "taalvaardigheid", "language"),
     "certificates": ("certificates", "certificaten", "certifications", "certificeringen", "attesten",
                      "licenses", "licences", "rijbewijs", "cursussen", "courses"),
@@ -78,7 +83,8 @@ HEADINGS: dict[SectionKind, tuple[str, ...]] = {
                      "desired skills", "desirable skills", "good to have", "bonus skills", "it would be great if",
                      "even better if", "bonus if you have", "wat een pluspunt is", "een meerwaarde"),
     # CV headings of sections that list no skills: awards, memberships, references
-    "other": ("additional information", "awards", "honors", "honours", "awards and honors", "honors and awards",
+    "other": ("additional information", "aanvullende informatie", "bijkomende informatie", "awards", "honors",
+              "honours", "awards and honors", "honors and awards",
               "affiliations", "professional affiliations", "memberships", "references", "referenties",
               "publications", "publicaties", "activities and honors", "honors and activities",
               "personal information", "personal details", "persoonlijke gegevens", "personalia"),
@@ -92,6 +98,7 @@ HEADINGS: dict[SectionKind, tuple[str, ...]] = {
               "conditions of employment", "aanvullende vergoedingen", "werkschema", "doorgroeimogelijkheden",
               "de doorgroeimogelijkheden", "jouw ontwikkeling", "relocation", "payment"),
 }
+JOINED = re.compile(r" (?:&|and|en) ")
 # Kinds that only make sense in one type of document, so "profiel" means requirements in a vacancy.
 VACANCY_KINDS = {"about", "tasks", "requirements", "nice_to_have", "offer"}
 CV_KINDS = {"profile", "experience", "education", "skills", "languages", "certificates", "hobbies"}
@@ -115,7 +122,8 @@ def heading_kind(line: str, doc_kind: str | None) -> SectionKind | None:
     if not stripped or len(stripped) > 60 or len(stripped.split()) > MAX_HEADING_WORDS:
         return None
     key = NUMBERING.sub("", SPACES.sub(" ", stripped.lower().replace("’", "'")))
-    kinds = _LOOKUP.get(key)
+    parts = JOINED.split(key)  # two headings in one ("Job Description & Summary"): the first names the section
+    kinds = _LOOKUP.get(key) or (_LOOKUP.get(parts[0]) if len(parts) > 1 and all(map(_LOOKUP.get, parts)) else None)
     if not kinds:
         if doc_kind == "vacancy" and COMPANY_HEADING.match(key) and (line.strip().startswith(("#", "**", "__"))
                                                                     or line.rstrip().endswith((":", "?"))):
