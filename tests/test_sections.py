@@ -23,6 +23,8 @@ from pipeline.stages.sections import heading_kind
     ("How to apply", "vacancy", "about"),
     ("**Job Requirements:**", "vacancy", "requirements"),
     ("Wat breng jij mee?", "vacancy", "requirements"),
+    ("**Wat mag je van ons verwachten?**", "vacancy", "offer"),
+    ("Waar werk je aan?", "vacancy", "tasks"),
 ])
 def test_headings_real_documents_use(line, doc_kind, kind):
     assert heading_kind(line, doc_kind) == kind

@@ -49,7 +49,8 @@ HEADINGS: dict[SectionKind, tuple[str, ...]] = {
               # how to apply and the fine print: no skills, no requirements
               "how to apply", "application process", "application procedure", "applications", "the hiring process",
               "who are we", "equal opportunity", "our commitment to diversity", "disclaimer", "any questions",
-              "interested", "vragen", "interesse", "solliciteer nu", "solliciteren", "sollicitatie"),
+              "interested", "vragen", "interesse", "solliciteer nu", "solliciteren", "sollicitatie",
+              "solliciteer direct", "waar kom je te werken", "de organisatie"),
     "tasks": ("tasks", "your tasks", "jouw taken", "taken", "wat ga je doen", "what you will do", "what you'll do",
               "responsibilities", "your responsibilities", "verantwoordelijkheden", "functieomschrijving",
               "job description", "the job", "de functie", "functie", "your role", "jouw rol", "the role", "about the role",
@@ -59,7 +60,7 @@ HEADINGS: dict[SectionKind, tuple[str, ...]] = {
               "what you'll be doing", "key responsibilities", "duties", "main tasks",
               "what you will be doing", "what you are going to do", "role description", "role overview",
               "overview of the role", "position overview", "job purpose", "purpose of role", "main responsibilities",
-              "the challenge", "de uitdaging", "your impact"),
+              "the challenge", "de uitdaging", "your impact", "jouw werk", "de opdracht", "waar werk je aan"),
     "requirements": ("requirements", "requirement", "wat vragen wij", "wat vragen we", "jouw profiel", "profiel",
                      "your profile", "who you are", "wie ben jij", "wie zoeken wij", "wie zoeken we",
                      "wat breng je mee", "what you bring", "qualifications", "must have", "must-haves",
@@ -96,7 +97,9 @@ HEADINGS: dict[SectionKind, tuple[str, ...]] = {
               "what do we offer", "what we offer you", "we offer you", "benefits & perks", "benefits and perks",
               "your benefits", "wat bieden wij jou", "wat bieden we jou", "what you'll love about working here",
               "conditions of employment", "aanvullende vergoedingen", "werkschema", "doorgroeimogelijkheden",
-              "de doorgroeimogelijkheden", "jouw ontwikkeling", "relocation", "payment"),
+              "de doorgroeimogelijkheden", "jouw ontwikkeling", "relocation", "payment", "wat wij bieden",
+              "wat mag je van ons verwachten", "wat kun jij van ons verwachten", "wat kan je van ons verwachten",
+              "je wordt beloond met", "wat maakt deze rol extra tof"),
 }
 JOINED = re.compile(r" (?:&|and|en) ")
 # Kinds that only make sense in one type of document, so "profiel" means requirements in a vacancy.
