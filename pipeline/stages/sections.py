@@ -47,9 +47,9 @@ HEADINGS: dict[SectionKind, tuple[str, ...]] = {
               "our story", "our mission", "our culture", "equal opportunity employer", "our hiring process",
               "hiring process", "diversity and inclusion", "diversity & inclusion", "sollicitatieprocedure",
               # how to apply and the fine print: no skills, no requirements
-              "how to apply", "application process", "application procedure", "applications", "the hiring process",
+              "how to apply", "application process", "application procedure", "the hiring process",
               "who are we", "equal opportunity", "our commitment to diversity", "disclaimer", "any questions",
-              "interested", "vragen", "interesse", "solliciteer nu", "solliciteren", "sollicitatie",
+              "vragen", "interesse", "solliciteer nu", "solliciteren", "sollicitatie",
               "solliciteer direct", "waar kom je te werken", "de organisatie"),
     "tasks": ("tasks", "your tasks", "jouw taken", "taken", "wat ga je doen", "what you will do", "what you'll do",
               "responsibilities", "your responsibilities", "verantwoordelijkheden", "functieomschrijving",
