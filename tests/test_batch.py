@@ -151,4 +151,6 @@ def test_idle_workers_exit_when_their_parent_is_killed(small_taxonomy, tmp_path)
              Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[:1]]
     for pid in alive:
         os.kill(pid, signal.SIGKILL)
-    assert len(alive) == 1  # the idle worker left by itself; the busy one would after its file
+    # The idle worker left by itself; the busy one would after its file. Both are gone when c.txt had not been
+    # handed out yet as the parent died (a race of the test, seen under load): then both were idle.
+    assert len(alive) <= 1
