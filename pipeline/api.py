@@ -19,6 +19,7 @@ from pipeline.kind import META_KEY as KIND_CONFIDENCE
 from pipeline.kind import guess_kind
 from pipeline.matcher import SkillMatcher, cached_matcher
 from pipeline.model import OPEN_PREFIX, DocKind, Document
+from pipeline.occupations import isco_of, lexicon
 from pipeline.paths import printable
 from pipeline.readers import OCR_MODES, OcrSpan, read, read_file
 from pipeline.readers.pdf import ENGINES as PDF_ENGINES
@@ -32,6 +33,7 @@ from pipeline.stages import (
     classify_mentions,
     detect_language,
     drop_personal_data,
+    find_occupations,
     segment_sections,
 )
 from pipeline.taxonomy import Taxonomy
@@ -234,13 +236,14 @@ class Extractor:
                     insert_stage(self.stages, stage)
 
     def default_stages(self, fuzzy: bool = True, open_vocabulary: bool = True) -> list[Stage]:
-        """The built-in pipeline: detect, segment, match, open, personal, context, classify, alternatives (see
+        """The built-in pipeline: detect, segment, match, open, personal, context, classify, alternatives,
+        occupations (see
         `stage_name`)."""
         found: list[Stage] = [MatchSkills(self.matcher, fuzzy=fuzzy)]
         if open_vocabulary:
             found.append(FindOpenSkills(self.taxonomy, self.matcher.known_words))
         return [detect_language, segment_sections, *found, drop_personal_data, DropNonSkillContexts(self.taxonomy),
-                classify_mentions, GroupAlternatives(self.taxonomy)]
+                classify_mentions, GroupAlternatives(self.taxonomy), find_occupations]
 
     def process(self, doc: Document) -> Document:
         """Run every stage over `doc`."""
@@ -426,6 +429,10 @@ def document_to_dict(doc: Document, taxonomy: Taxonomy) -> dict[str, Any]:
         "doc_id": doc.id, "source": doc.source, "kind": doc.kind,
         "kind_confidence": doc.meta.get(KIND_CONFIDENCE, 1.0), "title": title_of(doc), "language": doc.language,
         "skills": skills,
+        "occupations": [{"isco": isco_of(m), "label": lexicon().name(isco_of(m)), "text": m.text,
+                         "start": m.start, "end": m.end, "section": m.section, "requirement": m.requirement,
+                         "years": m.years}
+                        for m in doc.occupations],
         "skillfit_version": __version__,
         "taxonomy_version": taxonomy.version, "taxonomy_hash": taxonomy.content_hash,
     }

@@ -497,6 +497,7 @@ class Result:
                         r["skill_id"], r["start_offset"], r["end_offset"], r["text"], r["method"], r["confidence"],
                         r["section"], r["requirement"], r["years"], r["level"], r.get("alt_group"),
                         r["type"] if r.get("key") else None, r.get("key"), r.get("link"))))
+            ordered = {i: [m for _, m in sorted(found, key=lambda x: x[0])] for i, found in mentions.items()}
             for r in docs:
                 if kind and r["kind"] != kind:
                     continue
@@ -507,7 +508,8 @@ class Result:
                     id=r["doc_id"], text=text["text"], kind=r["kind"], source=text["source"], language=r["language"],
                     sections=tuple(Section(s["kind"], s["start"], s["end"], s["heading"] or "", s["language"])
                                    for s in r["sections"] or ()),
-                    mentions=tuple(m for _, m in sorted(mentions.get(r["doc_index"], []), key=lambda x: x[0])),
+                    mentions=tuple(m for m in ordered.get(r["doc_index"], ()) if m.method != "occupation"),
+                    occupations=tuple(m for m in ordered.get(r["doc_index"], ()) if m.method == "occupation"),
                     meta={KIND_CONFIDENCE: r.get("kind_confidence", 1.0)})
             for r in self.table("failures", part).to_pylist():
                 if not kind or r["kind"] in (None, kind):

@@ -25,6 +25,7 @@ TYPES = ("hard", "soft")
 ESCO_URI = re.compile(r"^http://data\.europa\.eu/esco/(skill|isco|occupation)/[0-9a-zA-Z-]+$")
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_+#-]+)+$")
 CONCEPT_FILES = ("*.yml", "*.yaml", "*.json")
+OCCUPATIONS_FILE = "occupations.tsv"  # ESCO occupation labels (pipeline/stages/occupations.py), in the content hash
 
 
 @dataclass(frozen=True)
@@ -278,6 +279,8 @@ def load(extra: Sequence[str | Path] = (), include_bundled: bool = True, strict:
     digest = hashlib.sha256(version.encode())
     for f in files:
         digest.update(f.name.encode() + b"\0" + f.read_bytes())
+    if include_bundled and (bundled_dir() / OCCUPATIONS_FILE).is_file():  # what the occupations stage reads
+        digest.update((bundled_dir() / OCCUPATIONS_FILE).read_bytes())
     content_hash = digest.hexdigest()[:16]
     cached = cache.cache_dir() / f"taxonomy-{cache.code_fingerprint()}-{content_hash}.pkl"
     taxonomy = cache.read(cached)

@@ -14,6 +14,7 @@ from pipeline.stages.alternatives import GroupAlternatives
 from pipeline.stages.context import DropNonSkillContexts
 from pipeline.stages.language import detect as detect_language
 from pipeline.stages.match import MatchSkills
+from pipeline.stages.occupations import find_occupations
 from pipeline.stages.open_skills import FindOpenSkills
 from pipeline.stages.personal import drop_personal_data
 from pipeline.stages.requirements import classify as classify_mentions
@@ -22,4 +23,4 @@ from pipeline.stages.sections import segment as segment_sections
 Stage = Callable[[Document], Document]
 
 __all__ = ["Stage", "MatchSkills", "FindOpenSkills", "DropNonSkillContexts", "detect_language", "segment_sections", "drop_personal_data",
-           "classify_mentions", "GroupAlternatives"]
+           "classify_mentions", "GroupAlternatives", "find_occupations"]

@@ -16,6 +16,7 @@ import duckdb
 from pipeline import __version__
 from pipeline.errors import StoreError
 from pipeline.model import OPEN_PREFIX, Document
+from pipeline.occupations import OCCUPATION_PREFIX, occupation_row
 from pipeline.rows import rows_for, schemas
 from pipeline.store.privacy import ErasurePending, PendingErasure, SourceMap, remove_leftovers, sources_path
 from pipeline.taxonomy import Taxonomy
@@ -109,17 +110,22 @@ def _commonness_sql() -> str:
 
 def open_skills(mention_rows: list[dict]):
     """A skills row (category "open") for each skill outside the taxonomy that `mention_rows` name, so the fit views
-    join them like concepts: the same key in a CV and a vacancy is the same skill."""
+    join them like concepts: the same key in a CV and a vacancy is the same skill; the same for occupations
+    (category "occupation": the same ISCO group in a CV and a vacancy is the same job)."""
     import pyarrow as pa
 
     first: dict[str, dict] = {}
     for r in mention_rows:
-        if r["skill_id"].startswith(OPEN_PREFIX) and r["skill_id"] not in first:
+        if r["skill_id"] in first:
+            continue
+        if r["skill_id"].startswith(OPEN_PREFIX):
             label = r["skill_id"][len(OPEN_PREFIX):]
             first[r["skill_id"]] = {"skill_id": r["skill_id"], "type": r["type"] or "hard", "category": r["category"],
                                     "label_en": label, "label_nl": label}
+        elif r["skill_id"].startswith(OCCUPATION_PREFIX):
+            first[r["skill_id"]] = occupation_row(r["skill_id"])
     return pa.Table.from_pylist(list(first.values()), schema=pa.schema(
-        [(name, pa.string()) for name in ("skill_id", "type", "category", "label_en", "label_nl")]))
+        [(name, pa.string()) for name in ("skill_id", "type", "category", "esco_uri", "label_en", "label_nl")]))
 
 
 class Store:
@@ -182,7 +188,8 @@ class Store:
             {"skill_id": s.id, "language": lang, "label": label, "preferred": i == 0}
             for s in taxonomy.skills.values() for lang, labs in s.labels.items() for i, label in enumerate(labs)])
         with self._transaction():
-            self.con.execute(f"DELETE FROM skills WHERE NOT starts_with(skill_id, '{OPEN_PREFIX}')")  # kept: in use
+            self.con.execute(f"DELETE FROM skills WHERE NOT starts_with(skill_id, '{OPEN_PREFIX}')"  # kept: in use
+                             f" AND NOT starts_with(skill_id, '{OCCUPATION_PREFIX}')")
             self.con.execute("DELETE FROM skill_labels")
             for table, rows in (("skills", skills), ("skill_labels", labels)):
                 if rows.num_rows:  # DuckDB cannot scan an Arrow table without columns
@@ -259,7 +266,8 @@ class Store:
         return len(fresh)
 
     def _drop_unused_open_skills(self) -> None:
-        self.con.execute(f"DELETE FROM skills WHERE starts_with(skill_id, '{OPEN_PREFIX}')"
+        self.con.execute(f"DELETE FROM skills WHERE (starts_with(skill_id, '{OPEN_PREFIX}')"
+                         f" OR starts_with(skill_id, '{OCCUPATION_PREFIX}'))"
                          " AND skill_id NOT IN (SELECT skill_id FROM mentions)")
 
     def _incoming(self, table: str, rows: list[dict], **run_columns: list):

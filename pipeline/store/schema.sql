@@ -119,7 +119,8 @@ INSERT INTO fit_weights VALUES
     ('common', 0.15, 'specificity: weight multiplier of a requirement that CVs of nearly every occupation meet (skill_commonness.share at or above common_share: a market language, driving licence B, Office, communication skills); rises linearly to 1 for a skill no CV of another occupation holds; 1 = off'),
     ('common_share', 0.5, 'specificity: the share of occupations'' CVs holding a skill (skill_commonness.share) at which it counts as fully common'),
     ('written_in', 1.0, 'credit for a language from a CV written in it, fluently and at length (evidence "written in"; the level it states is fluent), when the CV does not name the language itself; 0 = off'),
-    ('written_in_min_chars', 1200, 'how long (characters) a CV must be for the language it is written in to count (written_in)')
+    ('written_in_min_chars', 1200, 'how long (characters) a CV must be for the language it is written in to count (written_in)'),
+    ('occupation', 2.0, 'multiplier for the job a vacancy is for (its title''s ISCO-08 unit group: required when the ad asks for experience as one, else preferred), met by a CV naming a job of the same group as a job title or headline; 0 = off')
 ON CONFLICT DO NOTHING;
 
 CREATE TABLE IF NOT EXISTS skill_commonness (

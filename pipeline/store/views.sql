@@ -104,9 +104,12 @@ req AS (  -- a requirement: required if any of its alternatives is, hard if any 
 SELECT r.role_id, r.req_id, r.alt_group, r.skill_id, q.type, r.category, r.label_en, r.label_nl, q.requirement, r.years,
        r.position, r.asked_in, q.requirement_label, q.requirement_label_nl, q.members,
        CASE WHEN q.members > 1 THEN r.label_en || ' (one of ' || q.members || ')' ELSE r.label_en END AS matched_label,
-       q.specificity, w.m[q.requirement] * w.m[q.type] * q.specificity AS weight
-FROM role_requirements r JOIN req q USING (role_id, req_id), w;
-COMMENT ON VIEW role_weights IS 'Role requirements with their weight in the score (requirement weight x hard/soft multiplier x specificity, which is lower for skills CVs of nearly every occupation hold: skill_commonness, fit_weights.common), one row per skill: the alternatives of a group share its weight, type (hard if any is), requirement (required if any is), requirement_label ("PostgreSQL / SQL Server / MySQL") and number of members; matched_label is how a met alternative is listed ("MySQL (one of 3)").';
+       q.specificity,
+       w.m[q.requirement] * w.m[q.type] * q.specificity
+           * CASE WHEN r.category = 'occupation' THEN coalesce(w.m['occupation'], 1) ELSE 1 END AS weight
+FROM role_requirements r JOIN req q USING (role_id, req_id), w
+WHERE r.category IS DISTINCT FROM 'occupation' OR coalesce(w.m['occupation'], 1) > 0;
+COMMENT ON VIEW role_weights IS 'Role requirements with their weight in the score (requirement weight x hard/soft multiplier x specificity, which is lower for skills CVs of nearly every occupation hold: skill_commonness, fit_weights.common; the job the vacancy is for, category occupation, times fit_weights.occupation), one row per skill: the alternatives of a group share its weight, type (hard if any is), requirement (required if any is), requirement_label ("PostgreSQL / SQL Server / MySQL") and number of members; matched_label is how a met alternative is listed ("MySQL (one of 3)").';
 
 -- The credit of one skill a role asks for, from one skill a candidate has: the relation's credit, scaled by
 -- min(1, candidate years / years asked) when both are known. fit_credit, fit_evidence and fit_for_role use it,

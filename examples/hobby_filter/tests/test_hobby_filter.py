@@ -124,7 +124,7 @@ def test_used_directly_without_installing(without_plugins):
     """The same stage, passed explicitly: no entry point involved (stages= also switches plugins off)."""
     custom = Extractor(taxonomy=without_plugins.taxonomy,
                        stages=[*without_plugins.default_stages(), DropHobbyMentions()])
-    assert [stage_name(s) for s in custom.stages][-3:] == ["classify", "alternatives", "drop_hobbies"]
+    assert [stage_name(s) for s in custom.stages][-3:] == ["alternatives", "occupations", "drop_hobbies"]
     doc = custom.extract(CV, kind="cv")
     assert "hard.python" in skill_ids(doc) and "hard.cooking" not in skill_ids(doc)
 
@@ -133,7 +133,7 @@ def test_insert_stage_honours_position(without_plugins):
     stages = list(without_plugins.default_stages())
     insert_stage(stages, DropHobbyMentions())
     assert [stage_name(s) for s in stages] == ["detect", "segment", "match", "open", "personal", "context", "classify",
-                                                   "drop_hobbies", "alternatives"]
+                                                   "drop_hobbies", "alternatives", "occupations"]
 
 
 def test_options_other_sections_and_no_inline_labels(without_plugins):

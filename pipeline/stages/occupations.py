@@ -1,0 +1,186 @@
+"""Occupations: the job a vacancy is for and the jobs a CV's holder has done, as ISCO-08 unit groups.
+
+A vacancy's title ("Senior Aircraft Maintenance Technician") and a CV's job-title lines ("Company Name City ,
+State Aviation Mechanic", "Kok | Restaurant De Zwaan | 2018 - 2021", a headline "CHEF") are looked up in ESCO's
+occupation labels, English and Dutch (pipeline.occupations), longest label first; a label names one ISCO-08 unit
+group (5120 cooks, 7232 aircraft engine mechanics). The vacancy's
+group is what it asks for (required when the ad asks for experience as one, else preferred; with the years it
+asks: "3 years of experience as a chef"), a CV's groups are the jobs its holder has done (with the years of a
+date range on the line: "Kok | De Zwaan | 2018 - 2021"). Both are stored as mentions of `occupation:<isco>` (method "occupation"), so the
+fit views count "has done this job" like a skill, with its own weight (fit_weights.occupation); they are not
+skills, and `Document.occupations` keeps them apart from `Document.mentions`.
+
+A CV line counts when it is short (at most MAX_LINE_WORDS words), is no sentence (no full stop at its end), and
+the label is written as a title (each word capitalised, or the line in capitals) and is not the start of a task
+("Cook meals for 200 guests": a lower-case word follows the label).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from pipeline import titles  # the module, not its names: it imports pipeline.stages.sections, so this package
+from pipeline.model import Document, Mention
+from pipeline.occupations import OCCUPATION_PREFIX, WORD, lexicon
+from pipeline.personal_data import name_line
+from pipeline.stages.requirements import NUMBER_WORDS, YEARS
+
+ALTERNATIVES = "occupation"  # the alt_group of a vacancy's occupations when its title names several groups
+MAX_LINE_WORDS = 12
+HEADLINE_LINES = 3  # a CV's headline: among its first non-empty lines, before any section
+# Words that may follow a job title on its line ("Chef at Hilton", "Kok bij De Zwaan", "Nurse in ICU").
+TITLE_FOLLOWERS = frozenset("""at bij for voor in te with met and en of van de het der des du la le and/or""".split())
+# A date range on a job-title line ("2018 - 2021", "03/2019 – heden", "2015 to Present"): how long the job lasted.
+DATE_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:[-–—]|to|tot|until)\s*(?:\d{1,2}[/.-])?"
+                        r"((?:19|20)\d\d|present|current|now|today|heden|nu|vandaag)\b", re.I)
+ASKED_AS = re.compile(r"\b(?:experience|ervaring|werkervaring|background)\s+(?:working\s+)?(?:as|als)\s+(?:an?\s+|een\s+)?",
+                      re.I)
+
+
+@dataclass(frozen=True)
+class Found:
+    """An occupation label in a text: [start, end) and the unit groups it names (one, or a few: "sales
+    representative" is 1420 or 3322)."""
+
+    start: int
+    end: int
+    isco: tuple[str, ...]
+
+
+def find(text: str, language: str | None, start: int = 0, end: int | None = None) -> list[Found]:
+    """The occupation labels of `language` in text[start:end], longest first, left to right, never overlapping.
+    English labels count in Dutch text too ("Business Developer"), Dutch ones only there ("manager" is a Dutch
+    label of one group, and no English one)."""
+    lex = lexicon()
+    tables = [lex.groups["nl"], lex.groups["en"]] if language == "nl" else [lex.groups["en"]]
+    words = [(m.start(), m.end(), m.group().casefold()) for m in WORD.finditer(text, start, len(text) if end is None
+                                                                                else end)]
+    found, i = [], 0
+    while i < len(words):
+        for n in range(min(lex.longest, len(words) - i), 0, -1):
+            key = " ".join(w for _, _, w in words[i:i + n])
+            isco = next((table[key] for table in tables if key in table), None)
+            if isco:
+                found.append(Found(words[i][0], words[i + n - 1][1], isco))
+                i += n
+                break
+        else:
+            i += 1
+    return found
+
+
+def _written_as_title(text: str, line: tuple[int, int], hit: Found) -> bool:
+    """The label is capitalised as a job title is, and is not the verb of a task ("Cook meals ...")."""
+    words = WORD.findall(text, hit.start, hit.end)
+    line_text = text[line[0]:line[1]]
+    if not (line_text.isupper() or all(w[0].isupper() for w in words if len(w) > 3 or w == words[0])):
+        return False
+    after = WORD.search(text, hit.end, line[1])
+    return after is None or not after.group().islower() or after.group() in TITLE_FOLLOWERS
+
+
+def _lines(text: str, start: int, end: int):
+    """(start, end) of each line in text[start:end]."""
+    pos = start
+    while pos < end:
+        stop = text.find("\n", pos, end)
+        stop = end if stop < 0 else stop
+        yield pos, stop
+        pos = stop + 1
+
+
+def held(doc: Document) -> tuple[Mention, ...]:
+    """The jobs a CV's holder has done: job-title lines in its experience sections and its headline."""
+    text, spans = doc.text, []
+    for section in doc.sections:
+        if section.kind == "experience":
+            spans += list(_lines(text, section.start, section.end))[1:]  # its first line is the heading
+    top = next((s.start for s in doc.sections if s.kind not in ("other", "profile")), len(text))
+    spans += [line for line in _lines(text, 0, top) if text[line[0]:line[1]].strip()][:HEADLINE_LINES]
+    name = name_line(text)  # "Jan Bakker", "JOHN SMITH": surnames that are job titles are no jobs
+    name_words = {w.casefold() for w in WORD.findall(name)} if name else set()
+    out: list[Mention] = []
+    seen: set[int] = set()
+    for line in spans:
+        stripped = text[line[0]:line[1]].strip()
+        if not stripped or stripped.endswith(".") or len(stripped.split()) > MAX_LINE_WORDS:
+            continue
+        on_name_line = name is not None and name in stripped
+        for hit in find(text, language_at(doc, line[0]), *line):
+            if on_name_line and {w.casefold() for w in WORD.findall(text, hit.start, hit.end)} < name_words:
+                continue  # part of the name; a title that is the whole line ("LINE COOK") stays
+            if _written_as_title(text, line, hit) and hit.start not in seen:
+                seen.add(hit.start)
+                out += _mentions(doc, hit, None, years_on_line(stripped))
+    return tuple(sorted(out, key=lambda m: (m.start, m.skill_id)))
+
+
+def asked(doc: Document, title: str | None) -> tuple[Mention, ...]:
+    """The job a vacancy is for: the occupation its title names, where the text shows it; required when the ad
+    asks for experience as one of that group ("3 years of experience as a chef"), else preferred."""
+    if not title:
+        return ()
+    hits = find(title, doc.language)
+    if not hits:
+        return ()
+    isco = hits[0].isco  # "Chef de Partie / Sous Chef": the first named
+    label = title[hits[0].start:hits[0].end]
+    at = doc.text.casefold().find(label.casefold())
+    if at < 0:
+        return ()
+    required, years = False, None
+    for cue in ASKED_AS.finditer(doc.text):
+        named = find(doc.text, doc.language, cue.end(), min(len(doc.text), cue.end() + 60))[:1]
+        if named and set(named[0].isco) & set(isco):
+            required = True
+            before = list(YEARS.finditer(doc.text, max(0, cue.start() - 30), cue.start()))
+            years = years or (_number(before[-1].group(1)) if before else None)
+    return _mentions(doc, Found(at, at + len(label), isco), "required" if required else "preferred", years)
+
+
+def years_on_line(line: str, this_year: int | None = None) -> float | None:
+    """How long a job lasted, from a date range on its title line ("Kok | De Zwaan | 2018 - 2021": 3); an open
+    range ("2019 - heden") runs to this year."""
+    match = DATE_RANGE.search(line)
+    if not match:
+        return None
+    start = int(match.group(1))
+    end = int(match.group(2)) if match.group(2).isdigit() else (this_year or date.today().year)
+    return float(end - start) if 0 <= end - start <= 50 else None
+
+
+def _number(word: str) -> float:
+    word = word.lower()
+    return float(NUMBER_WORDS.get(word) or word.replace(",", "."))
+
+
+def language_at(doc: Document, offset: int) -> str | None:
+    """The language of the section at `offset`, else the document's."""
+    section = doc.section_at(offset)
+    return (section.language if section else None) or doc.language
+
+
+def _mentions(doc: Document, hit: Found, requirement: str | None, years: float | None = None) -> tuple[Mention, ...]:
+    """A mention per unit group the label names; a vacancy's are one requirement (alternatives, group
+    ALTERNATIVES): a CV of any of them meets it."""
+    section = doc.section_at(hit.start)
+    group = ALTERNATIVES if requirement and len(hit.isco) > 1 else None
+    return tuple(Mention(skill_id=OCCUPATION_PREFIX + isco, start=hit.start, end=hit.end,
+                         text=doc.text[hit.start:hit.end], method="occupation", confidence=1.0,
+                         section=section.kind if section else None, requirement=requirement,  # type: ignore[arg-type]
+                         years=years, group=group) for isco in hit.isco)
+
+
+def find_occupations(doc: Document) -> Document:
+    """Stage: `doc.occupations`, the jobs a CV's holder has done or the job a vacancy is for. A vacancy's title,
+    found here once, is kept in `doc.meta` for the stored row (pipeline.rows.title_of)."""
+    if doc.kind == "cv":
+        return doc.replace(occupations=held(doc))
+    title = doc.meta.get(titles.META_KEY) or titles.find_title(doc.text)
+    meta = {**doc.meta, titles.META_KEY: title} if title else doc.meta
+    return doc.replace(occupations=asked(doc, title), meta=meta)
+
+
+find_occupations.name = "occupations"  # type: ignore[attr-defined]

@@ -1,0 +1,116 @@
+"""Occupations (pipeline/stages/occupations.py): the job a vacancy is for, the jobs a CV names, and the fit score
+counting "has done this job" with its own weight."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from pipeline.stages.occupations import find, lexicon, years_on_line
+from pipeline.store import Store, scores
+
+
+def groups(text: str, language: str = "en") -> list[tuple[str, tuple[str, ...]]]:
+    return [(text[f.start:f.end], f.isco) for f in find(text, language)]
+
+
+def test_titles_name_their_unit_group_in_either_language():
+    assert groups("Senior Aircraft Maintenance Technician") == [("Aircraft Maintenance Technician", ("7232",))]
+    assert groups("Vliegtuigtechnicus (m/v/x)", "nl") == [("Vliegtuigtechnicus", ("7232",))]
+    assert groups("Business Developer", "nl") == groups("Business Developer", "en")  # English titles in Dutch ads
+
+
+def test_an_ambiguous_label_names_each_of_its_groups_and_a_generic_one_none():
+    assert groups("Sales Representative") == [("Sales Representative", ("1420", "3322"))]
+    assert groups("Manager") == [] and groups("Assistant") == []  # heads of hundreds of job titles
+    assert lexicon().name("5120") == "Cooks" and lexicon().name("5120", "nl") != "Cooks"
+
+
+CV = """LINE COOK
+Experience
+Sous Chef | Restaurant De Zwaan | 2018 - 2021
+- Cook meals for 200 guests every night
+- Trained new staff on food safety.
+Education
+Culinary school
+"""
+
+
+def test_a_cv_names_its_jobs_in_title_lines_and_its_headline_not_in_tasks(extractor):
+    doc = extractor.extract(CV, kind="cv", language="en")
+    held = [(m.text, m.skill_id, m.requirement) for m in doc.occupations]
+    assert held == [("LINE COOK", "occupation:5120", None), ("Sous Chef", "occupation:3434", None)]
+    assert not any(m.method == "occupation" for m in doc.mentions)  # not skills
+
+
+def test_a_surname_that_is_a_job_is_no_job(extractor):
+    doc = extractor.extract("Jan Bakker\nKok\nWerkervaring\nKok | De Zwaan | 2019 - 2021\n", kind="cv", language="nl")
+    assert {m.skill_id for m in doc.occupations} == {"occupation:5120"}  # cook, not baker (7512)
+    doc = extractor.extract("JOHN SMITH\nExperience\nCook, Diner, 2019 - 2021\n", kind="cv", language="en")
+    assert {m.skill_id for m in doc.occupations} == {"occupation:5120"}  # cook, not blacksmith (7221)
+
+
+def test_a_vacancy_asks_for_its_title_required_when_it_asks_experience_as_one(extractor):
+    ad = "Functie: Kok\nProfiel\n- Je hebt ervaring als kok in een druk restaurant.\n- HACCP.\n"
+    doc = extractor.extract(ad, kind="vacancy", language="nl")
+    assert [(m.text, m.skill_id, m.requirement) for m in doc.occupations] == [("Kok", "occupation:5120", "required")]
+    plain = extractor.extract("Functie: Kok\nProfiel\n- HACCP.\n", kind="vacancy", language="nl")
+    assert [m.requirement for m in plain.occupations] == ["preferred"]
+    two = extractor.extract("Sales Representative\nRequirements\n- CRM.\n", kind="vacancy", language="en")
+    assert {m.skill_id for m in two.occupations} == {"occupation:1420", "occupation:3322"}
+    assert {m.group for m in two.occupations} == {"occupation"}  # one requirement: either group meets it
+
+
+def test_years_attach_to_the_job_asked_and_to_the_jobs_held(extractor):
+    ad = "Functie: Chef\nRequirements\n- At least 3 years of experience as a chef.\n- HACCP.\n"
+    assert [(m.requirement, m.years) for m in extractor.extract(ad, kind="vacancy", language="en").occupations] \
+        == [("required", 3.0)]
+    cv = "Werkervaring\nKok | Brasserie Noord | 2016 - 2019\nKok, De Zwaan, 2020 – heden\n"
+    assert [m.years for m in extractor.extract(cv, kind="cv", language="nl").occupations][0] == 3.0
+    assert years_on_line("Kok, De Zwaan, 2020 – heden", this_year=2026) == 6.0
+    assert years_on_line("Kok, De Zwaan") is None
+
+
+def test_the_json_result_lists_occupations_apart_from_skills(extractor):
+    from pipeline.api import document_to_dict
+
+    out = document_to_dict(extractor.extract(CV, kind="cv", language="en"), extractor.taxonomy)
+    assert [o["isco"] for o in out["occupations"]] == ["5120", "3434"]
+    assert all(s["method"] != "occupation" for s in out["skills"])
+
+
+ROLE = "Functie: Kok\nProfiel\n- Ervaring als kok.\n- HACCP en voedselveiligheid.\n"
+CVS = {
+    "c-cook": "Werkervaring\nKok | Brasserie Noord | 2019 - 2023\nVaardigheden\nHACCP, voedselveiligheid\n",
+    "c-other": "Werkervaring\nMagazijnmedewerker | Depot Zuid | 2019 - 2023\nVaardigheden\nHACCP, voedselveiligheid\n",
+}
+
+
+@pytest.fixture(scope="module")
+def db(extractor, tmp_path_factory):
+    path = tmp_path_factory.mktemp("occupations") / "occ.duckdb"
+    docs = [extractor.extract(ROLE, kind="vacancy", doc_id="role", language="nl")]
+    docs += [extractor.extract(text, kind="cv", doc_id=cid, language="nl") for cid, text in CVS.items()]
+    with Store(path) as store:
+        store.sync_taxonomy(extractor.taxonomy)
+        store.write(docs, extractor.taxonomy, store.start_run(extractor.taxonomy))
+    return path
+
+
+def test_having_done_the_job_ranks_first_and_is_shown_as_evidence(db):
+    with duckdb.connect(str(db)) as con:
+        got = dict(con.execute("SELECT candidate_id, score FROM fit").fetchall())
+        assert got["c-cook"] > got["c-other"]
+        weight = con.execute("SELECT weight FROM role_weights WHERE skill_id = 'occupation:5120'").fetchone()[0]
+        assert weight == 2.0  # required (1.0) x fit_weights.occupation (2.0)
+        gap = con.execute("SELECT label_en, status, evidence FROM skill_gap('c-cook', 'role')"
+                          " WHERE skill_id = 'occupation:5120'").fetchall()
+        assert [row[:2] for row in gap] == [("job: Cooks", "met")] and gap[0][2].startswith("Kok | Brasserie Noord")
+        assert con.execute("SELECT label_nl, category, esco_uri FROM skills WHERE skill_id = 'occupation:5120'")\
+            .fetchone() == ("beroep: " + lexicon().name("5120", "nl"), "occupation", "http://data.europa.eu/esco/isco/C5120")
+        matrix = scores.compute(con, keep=0).to_arrow()  # noqa: F841 - read below
+        assert duckdb.sql("SELECT candidate_id, score FROM matrix ORDER BY 1").fetchall() == sorted(got.items())
+        con.execute("UPDATE fit_weights SET value = 0 WHERE name = 'occupation'")  # off: only the skills count
+        off = dict(con.execute("SELECT candidate_id, score FROM fit").fetchall())
+        assert off["c-cook"] == off["c-other"]
+        assert con.execute("SELECT count(*) FROM role_weights WHERE skill_id LIKE 'occupation:%'").fetchone()[0] == 0
