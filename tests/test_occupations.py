@@ -61,6 +61,16 @@ def test_a_vacancy_asks_for_its_title_required_when_it_asks_experience_as_one(ex
     assert {m.group for m in two.occupations} == {"occupation"}  # one requirement: either group meets it
 
 
+def test_without_a_job_in_its_title_a_vacancy_asks_for_the_job_it_asks_experience_as(extractor):
+    ad = "Sportlesgever\nProfiel\n- Ervaring als fitnessinstructeur of personal trainer.\n"
+    doc = extractor.extract(ad, kind="vacancy", language="nl")
+    assert [(m.text, m.skill_id, m.requirement) for m in doc.occupations] \
+        == [("fitnessinstructeur", "occupation:3423", "required")]
+    vague = extractor.extract("Sportlesgever\nProfiel\n- Ervaring als vrijwilliger, kok of coach.\n", kind="vacancy",
+                              language="nl")
+    assert [m.skill_id for m in vague.occupations] != ["occupation:5120"]  # not after a comma
+
+
 def test_years_attach_to_the_job_asked_and_to_the_jobs_held(extractor):
     ad = "Functie: Chef\nRequirements\n- At least 3 years of experience as a chef.\n- HACCP.\n"
     assert [(m.requirement, m.years) for m in extractor.extract(ad, kind="vacancy", language="en").occupations] \

@@ -18,6 +18,7 @@ the label is written as a title (each word capitalised, or the line in capitals)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -35,6 +36,8 @@ TITLE_FOLLOWERS = frozenset("""at bij for voor in te with met and en of van de h
 # A date range on a job-title line ("2018 - 2021", "03/2019 – heden", "2015 to Present"): how long the job lasted.
 DATE_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:[-–—]|to|tot|until)\s*(?:\d{1,2}[/.-])?"
                         r"((?:19|20)\d\d|present|current|now|today|heden|nu|vandaag)\b", re.I)
+MAX_GAP = 25  # characters between "experience as" and the job it names: a word or two ("ervaring als zelfstandig kok")
+BREAK = re.compile(r"[.,;:!?()\n]")
 ASKED_AS = re.compile(r"\b(?:experience|ervaring|werkervaring|background)\s+(?:working\s+)?(?:as|als)\s+(?:an?\s+|een\s+)?",
                       re.I)
 
@@ -118,26 +121,33 @@ def held(doc: Document) -> tuple[Mention, ...]:
 
 
 def asked(doc: Document, title: str | None) -> tuple[Mention, ...]:
-    """The job a vacancy is for: the occupation its title names, where the text shows it; required when the ad
-    asks for experience as one of that group ("3 years of experience as a chef"), else preferred."""
-    if not title:
+    """The job a vacancy is for: the occupation its title names, where the text shows it, required when the ad
+    asks for experience as one of that group ("3 years of experience as a chef"), else preferred; when the
+    title names none (or there is no title), the first job the ad asks experience as, required."""
+    cues = list(experience_asked(doc))
+    hits = find(title, doc.language) if title else []
+    if hits:
+        isco = hits[0].isco  # "Chef de Partie / Sous Chef": the first named
+        label = title[hits[0].start:hits[0].end] if title else ""
+        at = doc.text.casefold().find(label.casefold())
+        if at < 0:
+            return ()
+        hit, matching = Found(at, at + len(label), isco), [years for h, years in cues if set(h.isco) & set(isco)]
+    elif cues:
+        hit, matching = cues[0][0], [cues[0][1]]
+    else:
         return ()
-    hits = find(title, doc.language)
-    if not hits:
-        return ()
-    isco = hits[0].isco  # "Chef de Partie / Sous Chef": the first named
-    label = title[hits[0].start:hits[0].end]
-    at = doc.text.casefold().find(label.casefold())
-    if at < 0:
-        return ()
-    required, years = False, None
+    years = next((y for y in matching if y is not None), None)
+    return _mentions(doc, hit, "required" if matching else "preferred", years)
+
+
+def experience_asked(doc: Document) -> Iterator[tuple[Found, float | None]]:
+    """The jobs an ad asks experience as ("ervaring als kok", "3 years of experience as a chef"), with the years."""
     for cue in ASKED_AS.finditer(doc.text):
         named = find(doc.text, doc.language, cue.end(), min(len(doc.text), cue.end() + 60))[:1]
-        if named and set(named[0].isco) & set(isco):
-            required = True
+        if named and named[0].start - cue.end() <= MAX_GAP and not BREAK.search(doc.text, cue.end(), named[0].start):
             before = list(YEARS.finditer(doc.text, max(0, cue.start() - 30), cue.start()))
-            years = years or (_number(before[-1].group(1)) if before else None)
-    return _mentions(doc, Found(at, at + len(label), isco), "required" if required else "preferred", years)
+            yield named[0], _number(before[-1].group(1)) if before else None
 
 
 def years_on_line(line: str, this_year: int | None = None) -> float | None:
