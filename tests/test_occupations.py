@@ -120,6 +120,10 @@ def test_having_done_the_job_ranks_first_and_is_shown_as_evidence(db):
             .fetchone() == ("beroep: " + lexicon().name("5120", "nl"), "occupation", "http://data.europa.eu/esco/isco/C5120")
         matrix = scores.compute(con, keep=0).to_arrow()  # noqa: F841 - read below
         assert duckdb.sql("SELECT candidate_id, score FROM matrix ORDER BY 1").fetchall() == sorted(got.items())
+        from pipeline.export import json_resume_skills
+
+        exported = [e["name"] for e in json_resume_skills(con, "c-cook")["c-cook"]["skills"]]
+        assert exported and not any(name.startswith("job:") for name in exported)  # a job is no skill
         con.execute("UPDATE fit_weights SET value = 0 WHERE name = 'occupation'")  # off: only the skills count
         off = dict(con.execute("SELECT candidate_id, score FROM fit").fetchall())
         assert off["c-cook"] == off["c-other"]

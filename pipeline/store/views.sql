@@ -17,7 +17,7 @@ SELECT m.doc_id AS candidate_id, m.skill_id, s.type, s.category, s.label_en, s.l
 FROM mentions m JOIN documents d USING (doc_id) JOIN skills s USING (skill_id)
 WHERE d.kind = 'cv'
 GROUP BY ALL;
-COMMENT ON VIEW candidate_skills IS 'One row per candidate (CV) and skill: mention count, years stated, best evidence sentence.';
+COMMENT ON VIEW candidate_skills IS 'One row per candidate (CV) and skill: mention count, years stated, best evidence sentence; the jobs a CV names are rows of category occupation ("job: Cooks", years from the dates on the title line).';
 
 -- The languages the language detector reports, as taxonomy concepts: a CV written in one of them, fluently and at
 -- length, counts as evidence of the language (fit_weights.written_in).
