@@ -85,3 +85,15 @@ def needs_shared(*parts: str) -> Path:
             pytest.fail(f"{path} not present, and SKILLFIT_REQUIRE_SHARED=1 says it must be")
         pytest.skip(f"{path} not present")
     return path
+
+
+def role_and_cvs_db(extractor, path: Path, role: str, cvs: dict[str, str], language: str) -> Path:
+    """A database at `path` holding one vacancy (`role`, id "role") and CVs (id -> text), all in `language`."""
+    from pipeline.store import Store
+
+    docs = [extractor.extract(role, kind="vacancy", doc_id="role", language=language)]
+    docs += [extractor.extract(text, kind="cv", doc_id=cid, language=language) for cid, text in cvs.items()]
+    with Store(path) as store:
+        store.sync_taxonomy(extractor.taxonomy)
+        store.write(docs, extractor.taxonomy, store.start_run(extractor.taxonomy))
+    return path

@@ -9,8 +9,9 @@ import duckdb
 import pytest
 import yaml
 
+from conftest import role_and_cvs_db
 from pipeline.stages.alternatives import EQUIVALENT_SUFFIX
-from pipeline.store import Store, scores
+from pipeline.store import scores
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "alternatives.yml").read_text(encoding="utf-8"))
 HEADINGS = {"en": "Requirements\n", "nl": "Profiel\n"}
@@ -64,13 +65,7 @@ CVS = {
 
 @pytest.fixture(scope="module")
 def db(extractor, tmp_path_factory):
-    path = tmp_path_factory.mktemp("alternatives") / "alt.duckdb"
-    docs = [extractor.extract(VACANCY, kind="vacancy", doc_id="role", language="en")]
-    docs += [extractor.extract(text, kind="cv", doc_id=cid, language="en") for cid, text in CVS.items()]
-    with Store(path) as store:
-        store.sync_taxonomy(extractor.taxonomy)
-        store.write(docs, extractor.taxonomy, store.start_run(extractor.taxonomy))
-    return path
+    return role_and_cvs_db(extractor, tmp_path_factory.mktemp("alternatives") / "alt.duckdb", VACANCY, CVS, "en")
 
 
 def test_one_database_of_three_is_enough(db):

@@ -6,8 +6,9 @@ from __future__ import annotations
 import duckdb
 import pytest
 
+from conftest import role_and_cvs_db
 from pipeline.stages.occupations import find, lexicon, years_on_line
-from pipeline.store import Store, scores
+from pipeline.store import scores
 
 
 def groups(text: str, language: str = "en") -> list[tuple[str, tuple[str, ...]]]:
@@ -81,6 +82,14 @@ def test_years_attach_to_the_job_asked_and_to_the_jobs_held(extractor):
     assert years_on_line("Kok, De Zwaan") is None
 
 
+def test_a_cv_profile_names_a_job_with_its_years(extractor):
+    doc = extractor.extract("Profiel\nGedreven kok met ruim 10 jaar ervaring in de keuken.\n", kind="cv", language="nl")
+    assert [(m.text, m.skill_id, m.years) for m in doc.occupations] == [("kok", "occupation:5120", 10.0)]
+    doc = extractor.extract("Summary\nI have 5 years of experience as a line cook.\n", kind="cv", language="en")
+    assert [(m.text, m.years) for m in doc.occupations] == [("line cook", 5.0)]
+    assert not any(m.years for m in doc.mentions)  # the years are the job's, not a skill's
+
+
 def test_the_json_result_lists_occupations_apart_from_skills(extractor):
     from pipeline.api import document_to_dict
 
@@ -98,13 +107,7 @@ CVS = {
 
 @pytest.fixture(scope="module")
 def db(extractor, tmp_path_factory):
-    path = tmp_path_factory.mktemp("occupations") / "occ.duckdb"
-    docs = [extractor.extract(ROLE, kind="vacancy", doc_id="role", language="nl")]
-    docs += [extractor.extract(text, kind="cv", doc_id=cid, language="nl") for cid, text in CVS.items()]
-    with Store(path) as store:
-        store.sync_taxonomy(extractor.taxonomy)
-        store.write(docs, extractor.taxonomy, store.start_run(extractor.taxonomy))
-    return path
+    return role_and_cvs_db(extractor, tmp_path_factory.mktemp("occupations") / "occ.duckdb", ROLE, CVS, "nl")
 
 
 def test_having_done_the_job_ranks_first_and_is_shown_as_evidence(db):

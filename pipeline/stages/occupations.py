@@ -6,7 +6,8 @@ occupation labels, English and Dutch (pipeline.occupations), longest label first
 group (5120 cooks, 7232 aircraft engine mechanics). The vacancy's
 group is what it asks for (required when the ad asks for experience as one, else preferred; with the years it
 asks: "3 years of experience as a chef"), a CV's groups are the jobs its holder has done (with the years of a
-date range on the line: "Kok | De Zwaan | 2018 - 2021"). Both are stored as mentions of `occupation:<isco>` (method "occupation"), so the
+date range on the line: "Kok | De Zwaan | 2018 - 2021"; also a job its profile names with years, "Nurse with 6
+years' experience", or after "experience as"). Both are stored as mentions of `occupation:<isco>` (method "occupation"), so the
 fit views count "has done this job" like a skill, with its own weight (fit_weights.occupation); they are not
 skills, and `Document.occupations` keeps them apart from `Document.mentions`.
 
@@ -38,6 +39,9 @@ DATE_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:[-–—]|to|tot|until)\s*(?:\d
                         r"((?:19|20)\d\d|present|current|now|today|heden|nu|vandaag)\b", re.I)
 MAX_GAP = 25  # characters between "experience as" and the job it names: a word or two ("ervaring als zelfstandig kok")
 BREAK = re.compile(r"[.,;:!?()\n]")
+# After a job in a CV's profile: "with 6 years' experience", "met ruim 10 jaar ervaring", "with over 5 years of".
+WITH_YEARS = re.compile(r"\s+(?:with|met)\s+(?:over\s+|more than\s+|ruim\s+|meer dan\s+|bijna\s+|nearly\s+)?"
+                        + YEARS.pattern, re.I | re.ASCII)
 ASKED_AS = re.compile(r"\b(?:experience|ervaring|werkervaring|background)\s+(?:working\s+)?(?:as|als)\s+(?:an?\s+|een\s+)?",
                       re.I)
 
@@ -95,7 +99,8 @@ def _lines(text: str, start: int, end: int):
 
 
 def held(doc: Document) -> tuple[Mention, ...]:
-    """The jobs a CV's holder has done: job-title lines in its experience sections and its headline."""
+    """The jobs a CV's holder has done: job-title lines in its experience sections and its headline, a job its
+    profile names with years, and jobs named after "experience as"."""
     text, spans = doc.text, []
     for section in doc.sections:
         if section.kind == "experience":
@@ -117,6 +122,10 @@ def held(doc: Document) -> tuple[Mention, ...]:
             if _written_as_title(text, line, hit) and hit.start not in seen:
                 seen.add(hit.start)
                 out += _mentions(doc, hit, None, years_on_line(stripped))
+    for hit, years in [*experience_as(doc), *job_with_years(doc)]:  # "5 years of experience as a chef"
+        if hit.start not in seen:
+            seen.add(hit.start)
+            out += _mentions(doc, hit, None, years)
     return tuple(sorted(out, key=lambda m: (m.start, m.skill_id)))
 
 
@@ -124,7 +133,7 @@ def asked(doc: Document, title: str | None) -> tuple[Mention, ...]:
     """The job a vacancy is for: the occupation its title names, where the text shows it, required when the ad
     asks for experience as one of that group ("3 years of experience as a chef"), else preferred; when the
     title names none (or there is no title), the first job the ad asks experience as, required."""
-    cues = list(experience_asked(doc))
+    cues = list(experience_as(doc))
     hits = find(title, doc.language) if title else []
     if hits:
         isco = hits[0].isco  # "Chef de Partie / Sous Chef": the first named
@@ -141,13 +150,26 @@ def asked(doc: Document, title: str | None) -> tuple[Mention, ...]:
     return _mentions(doc, hit, "required" if matching else "preferred", years)
 
 
-def experience_asked(doc: Document) -> Iterator[tuple[Found, float | None]]:
-    """The jobs an ad asks experience as ("ervaring als kok", "3 years of experience as a chef"), with the years."""
+def experience_as(doc: Document) -> Iterator[tuple[Found, float | None]]:
+    """The jobs a text names after "experience as" ("ervaring als kok", "3 years of experience as a chef"), with
+    the years before it: what an ad asks, or what a CV says its holder did."""
     for cue in ASKED_AS.finditer(doc.text):
         named = find(doc.text, doc.language, cue.end(), min(len(doc.text), cue.end() + 60))[:1]
         if named and named[0].start - cue.end() <= MAX_GAP and not BREAK.search(doc.text, cue.end(), named[0].start):
             before = list(YEARS.finditer(doc.text, max(0, cue.start() - 30), cue.start()))
             yield named[0], _number(before[-1].group(1)) if before else None
+
+
+def job_with_years(doc: Document) -> Iterator[tuple[Found, float]]:
+    """The jobs a CV's profile names with years of experience ("Nurse with 6 years' experience", "Kok met 10 jaar
+    ervaring"): the years are the job's (not the next word's, issue 14)."""
+    for section in doc.sections:
+        if section.kind != "profile":
+            continue
+        for hit in find(doc.text, language_at(doc, section.start), section.start, section.end):
+            years = WITH_YEARS.match(doc.text, hit.end)
+            if years:
+                yield hit, _number(years.group(1))
 
 
 def years_on_line(line: str, this_year: int | None = None) -> float | None:
