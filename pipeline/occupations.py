@@ -25,7 +25,7 @@ class Lexicon:
 
     groups: dict[str, dict[str, tuple[str, ...]]]  # language -> label -> the unit groups it names (1-4)
     names: dict[str, tuple[str, str]]  # isco -> (English name, Dutch name)
-    longest: int  # words in the longest label
+    starts: dict[str, dict[str, int]]  # language -> a label's first word -> words in the longest label it starts
 
     def name(self, isco: str, language: str = "en") -> str:
         en, nl = self.names.get(isco, (isco, isco))
@@ -40,7 +40,7 @@ def lexicon() -> Lexicon:
     names: dict[str, tuple[str, str]] = {}
     path = bundled_dir() / OCCUPATIONS_FILE
     if not path.is_file():
-        return Lexicon(groups, names, 1)
+        return Lexicon(groups, names, {"en": {}, "nl": {}})
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             if line.startswith("#") or not line.strip():
@@ -52,8 +52,13 @@ def lexicon() -> Lexicon:
                 labels = groups.setdefault(second, {})
                 key = " ".join(WORD.findall(third))
                 labels[key] = (*labels.get(key, ()), first)
-    longest = max((key.count(" ") + 1 for labels in groups.values() for key in labels), default=1)
-    return Lexicon(groups, names, longest)
+    starts: dict[str, dict[str, int]] = {}
+    for language, labels in groups.items():
+        firsts = starts.setdefault(language, {})
+        for key in labels:
+            first_word, length = key.split(" ", 1)[0], key.count(" ") + 1
+            firsts[first_word] = max(firsts.get(first_word, 0), length)
+    return Lexicon(groups, names, starts)
 
 
 def isco_of(mention: Mention) -> str:

@@ -40,6 +40,7 @@ DATE_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:[-–—]|to|tot|until)\s*(?:\d
 MAX_GAP = 25  # characters between "experience as" and the job it names: a word or two ("ervaring als zelfstandig kok")
 BREAK = re.compile(r"[.,;:!?()\n]")
 # After a job in a CV's profile: "with 6 years' experience", "met ruim 10 jaar ervaring", "with over 5 years of".
+LABEL_WINDOW = 80  # characters before "with N years" that may hold the job's label
 WITH_YEARS = re.compile(r"\s+(?:with|met)\s+(?:over\s+|more than\s+|ruim\s+|meer dan\s+|bijna\s+|nearly\s+)?"
                         + YEARS.pattern, re.I | re.ASCII)
 ASKED_AS = re.compile(r"\b(?:experience|ervaring|werkervaring|background)\s+(?:working\s+)?(?:as|als)\s+(?:an?\s+|een\s+)?",
@@ -61,12 +62,15 @@ def find(text: str, language: str | None, start: int = 0, end: int | None = None
     English labels count in Dutch text too ("Business Developer"), Dutch ones only there ("manager" is a Dutch
     label of one group, and no English one)."""
     lex = lexicon()
-    tables = [lex.groups["nl"], lex.groups["en"]] if language == "nl" else [lex.groups["en"]]
+    languages = ("nl", "en") if language == "nl" else ("en",)
+    tables = [lex.groups[lang] for lang in languages]
+    starts = [lex.starts[lang] for lang in languages]
     words = [(m.start(), m.end(), m.group().casefold()) for m in WORD.finditer(text, start, len(text) if end is None
                                                                                 else end)]
     found, i = [], 0
     while i < len(words):
-        for n in range(min(lex.longest, len(words) - i), 0, -1):
+        longest = max(first.get(words[i][2], 0) for first in starts)  # 0: no label starts with this word
+        for n in range(min(longest, len(words) - i), 0, -1):
             key = " ".join(w for _, _, w in words[i:i + n])
             isco = next((table[key] for table in tables if key in table), None)
             if isco:
@@ -162,13 +166,16 @@ def experience_as(doc: Document) -> Iterator[tuple[Found, float | None]]:
 
 def job_with_years(doc: Document) -> Iterator[tuple[Found, float]]:
     """The jobs a CV's profile names with years of experience ("Nurse with 6 years' experience", "Kok met 10 jaar
-    ervaring"): the years are the job's (not the next word's, issue 14)."""
+    ervaring"): the years are the job's (not the next word's, issue 14). The years phrase is found first, then a
+    label ending right before it, so a long profile costs one regex pass."""
     for section in doc.sections:
         if section.kind != "profile":
             continue
-        for hit in find(doc.text, language_at(doc, section.start), section.start, section.end):
-            years = WITH_YEARS.match(doc.text, hit.end)
-            if years:
+        for years in WITH_YEARS.finditer(doc.text, section.start, section.end):
+            window = max(section.start, years.start() - LABEL_WINDOW)
+            hit = next((h for h in find(doc.text, language_at(doc, years.start()), window, years.start())
+                        if h.end == years.start()), None)
+            if hit:
                 yield hit, _number(years.group(1))
 
 
