@@ -1,19 +1,21 @@
 """Occupations: the job a vacancy is for and the jobs a CV's holder has done, as ISCO-08 unit groups.
 
-A vacancy's title ("Senior Aircraft Maintenance Technician") and a CV's job-title lines ("Company Name City ,
-State Aviation Mechanic", "Kok | Restaurant De Zwaan | 2018 - 2021", a headline "CHEF") are looked up in ESCO's
-occupation labels, English and Dutch (pipeline.occupations), longest label first; a label names one ISCO-08 unit
-group (5120 cooks, 7232 aircraft engine mechanics). The vacancy's
-group is what it asks for (required when the ad asks for experience as one, else preferred; with the years it
-asks: "3 years of experience as a chef"), a CV's groups are the jobs its holder has done (with the years of a
-date range on the line: "Kok | De Zwaan | 2018 - 2021"; also a job its profile names with years, "Nurse with 6
-years' experience", or after "experience as"). Both are stored as mentions of `occupation:<isco>` (method "occupation"), so the
-fit views count "has done this job" like a skill, with its own weight (fit_weights.occupation); they are not
-skills, and `Document.occupations` keeps them apart from `Document.mentions`.
+Job titles are looked up in ESCO's occupation labels, English and Dutch (pipeline.occupations), longest label
+first; a label names its ISCO-08 unit group (5120 cooks, 7232 aircraft engine mechanics), or a few of them.
 
-A CV line counts when it is short (at most MAX_LINE_WORDS words), is no sentence (no full stop at its end), and
-the label is written as a title (each word capitalised, or the line in capitals) and is not the start of a task
-("Cook meals for 200 guests": a lower-case word follows the label).
+- A vacancy asks for the group its title names ("Senior Aircraft Maintenance Technician"): required, with the
+  years it asks, where the ad asks for experience as one ("3 years of experience as a chef"), else preferred.
+  A title that names none gives way to the first job the ad asks experience as.
+- A CV names the jobs its holder has done: job-title lines of its experience sections ("Company Name City ,
+  State Aviation Mechanic", "Kok | Restaurant De Zwaan | 2018 - 2021": with the years of the date range), its
+  headline ("CHEF"), a job its profile names with years ("Chef with 6 years' experience") and a job after
+  "experience as". A title line is short (at most MAX_LINE_WORDS words), no sentence (no full stop at its end),
+  with the label written as a title (each word capitalised, or the line in capitals) and not as the verb of a
+  task ("Cook meals for 200 guests": a lower-case word follows it).
+
+Both are mentions of `occupation:<isco>` (method "occupation"), so the fit views count "has done this job" like a
+skill, with its own weight (fit_weights.occupation); they are no skills, and `Document.occupations` keeps them
+apart from `Document.mentions`.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from pipeline import titles  # the module, not its names: it imports pipeline.st
 from pipeline.model import Document, Mention
 from pipeline.occupations import OCCUPATION_PREFIX, WORD, lexicon
 from pipeline.personal_data import name_line
-from pipeline.stages.requirements import NUMBER_WORDS, YEARS
+from pipeline.stages.requirements import YEARS, years_value
 
 ALTERNATIVES = "occupation"  # the alt_group of a vacancy's occupations when its title names several groups
 MAX_LINE_WORDS = 12
@@ -158,14 +160,14 @@ def experience_as(doc: Document) -> Iterator[tuple[Found, float | None]]:
     """The jobs a text names after "experience as" ("ervaring als kok", "3 years of experience as a chef"), with
     the years before it: what an ad asks, or what a CV says its holder did."""
     for cue in ASKED_AS.finditer(doc.text):
-        named = find(doc.text, doc.language, cue.end(), min(len(doc.text), cue.end() + 60))[:1]
+        named = find(doc.text, language_at(doc, cue.start()), cue.end(), min(len(doc.text), cue.end() + 60))[:1]
         if named and named[0].start - cue.end() <= MAX_GAP and not BREAK.search(doc.text, cue.end(), named[0].start):
             before = list(YEARS.finditer(doc.text, max(0, cue.start() - 30), cue.start()))
-            yield named[0], _number(before[-1].group(1)) if before else None
+            yield named[0], years_value(before[-1].group(1)) if before else None
 
 
 def job_with_years(doc: Document) -> Iterator[tuple[Found, float]]:
-    """The jobs a CV's profile names with years of experience ("Nurse with 6 years' experience", "Kok met 10 jaar
+    """The jobs a CV's profile names with years of experience ("Chef with 6 years' experience", "Kok met 10 jaar
     ervaring"): the years are the job's (not the next word's, issue 14). The years phrase is found first, then a
     label ending right before it, so a long profile costs one regex pass."""
     for section in doc.sections:
@@ -176,7 +178,7 @@ def job_with_years(doc: Document) -> Iterator[tuple[Found, float]]:
             hit = next((h for h in find(doc.text, language_at(doc, years.start()), window, years.start())
                         if h.end == years.start()), None)
             if hit:
-                yield hit, _number(years.group(1))
+                yield hit, years_value(years.group(1))
 
 
 def years_on_line(line: str, this_year: int | None = None) -> float | None:
@@ -188,11 +190,6 @@ def years_on_line(line: str, this_year: int | None = None) -> float | None:
     start = int(match.group(1))
     end = int(match.group(2)) if match.group(2).isdigit() else (this_year or date.today().year)
     return float(end - start) if 0 <= end - start <= 50 else None
-
-
-def _number(word: str) -> float:
-    word = word.lower()
-    return float(NUMBER_WORDS.get(word) or word.replace(",", "."))
 
 
 def language_at(doc: Document, offset: int) -> str | None:

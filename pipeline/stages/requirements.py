@@ -170,6 +170,12 @@ SKILL_BEFORE_YEARS = re.compile(
     r"(?:(?:at least|minimum|minimaal|min\.|over|more than|meer dan|ruim|about|circa|ca\.|±|~)\s*)?", re.I)
 
 
+def years_value(number: str) -> float:
+    """The number of a YEARS match: "5", "2,5", "vijf"."""
+    number = number.lower()
+    return float(NUMBER_WORDS.get(number) or number.replace(",", "."))
+
+
 def assign_years(text: str, mentions: list[Mention], sentence: tuple[int, int]) -> dict[int, float]:
     """Years per mention index: a years phrase covers the skill it governs and the list it heads ("5+ years of
     Python, SQL and Docker", "3 jaar ervaring met SQL"), else the skill right before it ("Python (5 jaar)",
@@ -184,8 +190,7 @@ def assign_years(text: str, mentions: list[Mention], sentence: tuple[int, int]) 
     for match in YEARS.finditer(text, s, e):
         if AGE_BEFORE.search(text, max(s, match.start() - 12), match.start()) or AGE_AFTER.match(text[match.end():match.end() + 6]):
             continue  # "Leeftijd: 58 jaar", "24 years old": an age, not experience
-        number = match.group(1).lower()
-        years = float(NUMBER_WORDS.get(number) or number.replace(",", "."))
+        years = years_value(match.group(1))
         before = [i for i in inside if mentions[i].end <= match.start()]
         after = [i for i in inside if mentions[i].start >= match.end()]
         chain: list[int] = []
