@@ -237,8 +237,7 @@ class Extractor:
 
     def default_stages(self, fuzzy: bool = True, open_vocabulary: bool = True) -> list[Stage]:
         """The built-in pipeline: detect, segment, match, open, personal, context, classify, alternatives,
-        occupations (see
-        `stage_name`)."""
+        occupations (see `stage_name`)."""
         found: list[Stage] = [MatchSkills(self.matcher, fuzzy=fuzzy)]
         if open_vocabulary:
             found.append(FindOpenSkills(self.taxonomy, self.matcher.known_words))

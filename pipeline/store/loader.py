@@ -266,6 +266,7 @@ class Store:
         return len(fresh)
 
     def _drop_unused_open_skills(self) -> None:
+        """Remove the skills rows of open skills and occupations that no mention names any more."""
         self.con.execute(f"DELETE FROM skills WHERE (starts_with(skill_id, '{OPEN_PREFIX}')"
                          f" OR starts_with(skill_id, '{OCCUPATION_PREFIX}'))"
                          " AND skill_id NOT IN (SELECT skill_id FROM mentions)")
