@@ -17,6 +17,7 @@ import yaml
 from pipeline import cache
 from pipeline.errors import TaxonomyError
 from pipeline.model import Skill
+from pipeline.span_model import model_files
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # LibYAML is ~10x faster where available
 
@@ -279,8 +280,10 @@ def load(extra: Sequence[str | Path] = (), include_bundled: bool = True, strict:
     digest = hashlib.sha256(version.encode())
     for f in files:
         digest.update(f.name.encode() + b"\0" + f.read_bytes())
-    if include_bundled and (bundled_dir() / OCCUPATIONS_FILE).is_file():  # what the occupations stage reads
-        digest.update((bundled_dir() / OCCUPATIONS_FILE).read_bytes())
+    if include_bundled:  # what the occupations stage and the open-skills tagger read
+        for data in [bundled_dir() / OCCUPATIONS_FILE, *model_files()]:
+            if data.is_file():
+                digest.update(data.read_bytes())
     content_hash = digest.hexdigest()[:16]
     cached = cache.cache_dir() / f"taxonomy-{cache.code_fingerprint()}-{content_hash}.pkl"
     taxonomy = cache.read(cached)

@@ -10,6 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.fit_ranking import average_precision, evaluate, ndcg_at, precision_at, tokens  # noqa: E402
+from conftest import needs_shared  # noqa: E402
 
 
 def test_precision_at_k():
@@ -39,3 +40,29 @@ def test_evaluate_uses_the_category_as_relevance():
 def test_keyword_tokens_drop_stop_words_in_both_languages():
     assert tokens("The Python and SQL developer, de kennis van C# en .NET") == ["python", "sql", "developer", "kennis",
                                                                               "c#", "net"]
+
+
+def test_the_tagger_training_reads_conll_skill_and_knowledge_tags_as_one(tmp_path):
+    from bench.train_span_model import read_conll, spans
+
+    path = tmp_path / "tiny.conll"
+    path.write_text("Strong\tO\tO\nPython\tO\tB\nand\tO\tO\nteam\tB\tO\nwork\tI\tO\n.\tO\tO\n\n"
+                    "Java\tO\tI\n\n", encoding="utf-8")
+    sentences = read_conll(path)
+    assert sentences[0] == (["Strong", "Python", "and", "team", "work", "."], ["O", "B", "O", "B", "I", "O"])
+    assert sentences[1][1] == ["B"]  # a phrase that starts with I starts a phrase
+    assert spans(sentences[0][1]) == {(1, 2), (3, 5)}
+
+
+def test_the_shipped_tagger_still_reads_its_own_features_on_skillspan_test():
+    """A feature change without retraining (bench/train_span_model.py) leaves the model reading other features."""
+    from bench.train_span_model import score, split
+
+    needs_shared("skillspan", "conll")
+    from pipeline.span_model import default_tagger
+
+    tagger = default_tagger()
+    assert tagger is not None
+    figures = score(tagger.tagger, split("test"))
+    strict_f1 = float(figures.split("F1 ")[1].split()[0])
+    assert strict_f1 >= 0.40, figures  # 0.413 when trained (0.5.1)

@@ -46,6 +46,11 @@ def test_wheel_install_ships_the_taxonomy_and_runs(tmp_path):
                              capture_output=True, text=True, cwd=tmp_path, env=env)
     assert extract.returncode == 0, extract.stderr
     assert {s["skill_id"] for s in json.loads(extract.stdout)["skills"]} >= {"hard.python", "hard.sql"}
+    tagged = subprocess.run([str(bin_dir / "skillfit"), "extract", "-", "--kind", "cv"], env=env, cwd=tmp_path,
+                            input='{"text": "Experience\\nPerformed line maintenance and routine servicing."}\n',
+                            capture_output=True, text=True)
+    assert tagged.returncode == 0, tagged.stderr  # the trained tagger's model ships in the wheel
+    assert {"line maintenance", "routine servicing"} <= {s["text"] for s in json.loads(tagged.stdout)["skills"]}
     (tmp_path / "cvs").mkdir()
     (tmp_path / "cvs" / "a.txt").write_text("Ervaring met Python")
     load = subprocess.run([str(bin_dir / "skillfit"), "load", "cvs", "--db", "x.duckdb"],

@@ -18,6 +18,7 @@ RULES = {
     "pipeline/sentences.py": ABOVE_TEXT,
     "pipeline/personal_data.py": ABOVE_TEXT,
     "pipeline/kind.py": ABOVE_TEXT,
+    "pipeline/span_model.py": ABOVE_TEXT,
     "pipeline/titles.py": ABOVE_TEXT[1:],
     "pipeline/stages": ABOVE_TEXT[1:],
     "pipeline/rows.py": ABOVE_TEXT[1:],

@@ -136,3 +136,46 @@ def test_no_open_switches_it_off(tmp_path, flag, expected):
     assert result.exit_code == 0, result.output
     methods = {s["method"] for s in json.loads(result.stdout.splitlines()[0])["skills"]}
     assert ("open" in methods) is expected
+
+
+TAGGED_CV = """Jan Peeters
+Experience
+Aircraft Mechanic, Regional Air, Antwerpen, 2016 - 2020
+Performed line maintenance and routine servicing on regional aircraft.
+"""
+
+
+def test_the_trained_tagger_finds_english_skill_phrases_that_no_list_names(extractor):
+    found = open_mentions(extractor.extract(TAGGED_CV, kind="cv", language="en"))
+    assert {"line maintenance", "routine servicing"} <= set(found)
+    assert all(m.skill_id.startswith("open:") and m.key for m in found.values())
+    assert TAGGED_CV[found["line maintenance"].start:found["line maintenance"].end] == "line maintenance"
+
+
+def test_the_tagger_reads_english_only_and_can_be_left_out(extractor):
+    from pipeline.stages.open_skills import FindOpenSkills, _tagged_phrases
+
+    dutch = extractor.extract("Jan Peeters\nWerkervaring\nVliegtuigmonteur, Regional Air, Antwerpen, 2016 - 2020\n"
+                              "Voerde lijnonderhoud en routineonderhoud uit aan regionale vliegtuigen.\n", kind="cv")
+    assert dutch.language == "nl"
+    assert _tagged_phrases(dutch) == []  # trained on English: Dutch text is the rules' alone
+    stage = next(s for s in extractor.stages if isinstance(s, FindOpenSkills))
+    without = FindOpenSkills(stage.taxonomy, stage.known_words)
+    without.sources = tuple(s for s in stage.sources if s != "model")
+    doc = extractor.extract(TAGGED_CV, kind="cv", language="en")
+    bare = doc.replace(mentions=tuple(m for m in doc.mentions if m.method != "open"))
+    assert "line maintenance" not in open_mentions(without(bare))
+    assert "line maintenance" in open_mentions(stage(bare))
+
+
+def test_tagger_features_use_word_classes_and_its_phrases_point_into_the_text():
+    from pipeline.span_model import default_tagger, sentence_features
+
+    features = sentence_features(["Menu", "management", ","])
+    assert any(f.startswith("c8=") for f in features[1])  # a frequent word has its Brown cluster
+    assert "pos=n" in features[1] and "BOS" in features[0] and "EOS" in features[2]
+    text = "Skills\nPerformed line maintenance on aircraft.\n"
+    tagger = default_tagger()
+    assert tagger is not None, "the model ships in the package"
+    for phrase in tagger.phrases(text, 7, len(text)):
+        assert 7 <= phrase.start < phrase.end <= len(text) and 0 < phrase.confidence <= 1

@@ -1,0 +1,182 @@
+"""A trained tagger of skill phrases: a linear-chain CRF (python-crfsuite) over word features.
+
+Trained here by `bench/train_span_model.py` on the public SkillSpan corpus (Zhang et al. 2022: English job
+postings with their skill and knowledge phrases marked) and on the English documents of skillfit's own annotated
+real-document dev part (tests/eval/real/dev: what a recruiter calls a skill). The model ships in the package
+(`pipeline/models/skill_spans_en.crfsuite`) with the word classes its features use (`word_classes_en.tsv`: each
+frequent English word's Brown cluster and parts of speech, from spacy-lookups-data). It finds skill phrases on no
+list ("line maintenance", "routine servicing"); the open-skills stage decides which of them to keep.
+
+Words here include punctuation (a comma between list items tells the tagger as much as a word does), so the
+tokens are this module's own, with offsets into the text they came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
+
+WORD = re.compile(r"[^\W_]+(?:[.'’+#-][^\W_]+)*[+#]*|[^\w\s]")
+MODEL_NAME = "skill_spans_en.crfsuite"
+CLASSES_NAME = "word_classes_en.tsv"  # word -> Brown cluster path and parts of speech, from spacy-lookups-data
+CLUSTER_PREFIXES = (4, 8, 12, 16)
+
+
+def model_files() -> list[Path]:
+    """The shipped model's files that exist (the taxonomy's content hash covers them: a new model re-extracts)."""
+    folder = resources.files("pipeline").joinpath("models")
+    return [Path(str(folder.joinpath(name))) for name in (MODEL_NAME, CLASSES_NAME) if folder.joinpath(name).is_file()]
+
+
+@lru_cache(maxsize=1)
+def word_classes() -> dict[str, tuple[str, str]]:
+    """Lower-case word -> (Brown cluster bit path, parts of speech as letters n v a r); {} where the file is missing."""
+    found = [path for path in model_files() if path.name == CLASSES_NAME]
+    if not found:
+        return {}
+    out = {}
+    for line in found[0].read_text(encoding="utf-8").splitlines():
+        word, bits, pos = line.split("\t")
+        out[word] = (bits, pos)
+    return out
+
+
+def shape(word: str) -> str:
+    """Xxxx -> Xx, SQL -> X, 2019 -> d, C++ -> X+: the word's character classes, runs collapsed."""
+    out: list[str] = []
+    for ch in word:
+        cls = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
+        if not out or out[-1] != cls:
+            out.append(cls)
+    return "".join(out)[:6]
+
+
+def word_features(word: str, classes: dict[str, tuple[str, str]]) -> list[str]:
+    lower = word.lower()
+    out = [f"w={lower}", f"s3={lower[-3:]}", f"s2={lower[-2:]}", f"p3={lower[:3]}", f"sh={shape(word)}"]
+    bits, pos = classes.get(lower, ("", "?"))
+    out += [f"c{n}={bits[:n]}" for n in CLUSTER_PREFIXES if len(bits) >= n]
+    out += [f"pos={p}" for p in pos]
+    return out
+
+
+# Words that tell a person's gender or number, and the verb that agrees with them: the tagger sees one word for
+# each group, so "She is a driven chef" and "They are a driven chef" are tagged alike (tests/test_fairness.py).
+NEUTRAL = {**dict.fromkeys("he she they him her them his hers their theirs himself herself themselves".split(),
+                           "pron"), **dict.fromkeys("is are am was were".split(), "be")}
+
+
+def neutral(word: str) -> str:
+    """`word`, or its group's one word (in the word's own case: She -> Pron) when it tells gender or number."""
+    group = NEUTRAL.get(word.lower())
+    if group is None:
+        return word
+    return group.capitalize() if word[:1].isupper() else group
+
+
+class Word(NamedTuple):
+    """One word's features, ready to use wherever it stands: its own, and as the neighbour one or two words away."""
+
+    lower: str
+    own: list[str]
+    before: list[str]  # as the word before the tagged one
+    after: list[str]
+    two_before: str
+    two_after: str
+
+
+_WORDS: dict[str, Word] = {}  # memo: a batch repeats its words, and features are most of the tagger's time
+MAX_MEMO = 200_000
+
+
+def _word(word: str) -> Word:
+    found = _WORDS.get(word)
+    if found is None:
+        if len(_WORDS) >= MAX_MEMO:
+            _WORDS.clear()
+        own = word_features(word, word_classes())
+        lower = word.lower()
+        context = [f for f in own[2:] if not f.startswith(("s2", "p3"))]
+        found = _WORDS[word] = Word(lower, ["b", *own], [f"-1w={lower}", *(f"-1{f}" for f in context)],
+                                    [f"1w={lower}", *(f"1{f}" for f in context)], f"-2w={lower}", f"2w={lower}")
+    return found
+
+
+def sentence_features(words: Sequence[str]) -> list[list[str]]:
+    """The features of each word of one sentence: its own, and its neighbours' within two words."""
+    info = [_word(neutral(w)) for w in words]
+    out = []
+    last = len(info) - 1
+    for i, word in enumerate(info):
+        feats = list(word.own)
+        if i == 0:
+            feats.append("BOS")
+        else:
+            feats += info[i - 1].before
+            feats.append(f"bg-={info[i - 1].lower}|{word.lower}")
+            if i > 1:
+                feats.append(info[i - 2].two_before)
+        if i == last:
+            feats.append("EOS")
+        else:
+            feats += info[i + 1].after
+            feats.append(f"bg+={word.lower}|{info[i + 1].lower}")
+            if i < last - 1:
+                feats.append(info[i + 2].two_after)
+        out.append(feats)
+    return out
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A tagged phrase: [start, end) in the text, and the tagger's lowest per-word confidence in it."""
+
+    start: int
+    end: int
+    confidence: float
+
+
+class SpanTagger:
+    """Tags skill phrases in sentences of text with the shipped CRF model."""
+
+    def __init__(self, path: Path) -> None:
+        import pycrfsuite  # type: ignore[import-untyped]  # imported here: only documents that reach the tagger pay for it
+
+        self.tagger = pycrfsuite.Tagger()
+        self.tagger.open(str(path))
+
+    def phrases(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Phrase]:
+        """Skill phrases in text[start:end], one sentence (line or full stop) at a time."""
+        end = len(text) if end is None else end
+        for line in re.finditer(r"[^\n]+", text[start:end]):
+            tokens = list(WORD.finditer(text, start + line.start(), start + line.end()))
+            if tokens:
+                yield from self._tag(tokens)
+
+    def _tag(self, tokens: list[re.Match[str]]) -> Iterator[Phrase]:
+        tagger = self.tagger
+        tags = tagger.tag(sentence_features([t.group() for t in tokens]))
+        i = 0
+        while i < len(tags):
+            if tags[i] == "O":
+                i += 1
+                continue
+            j = i + 1
+            while j < len(tags) and tags[j] == "I":
+                j += 1
+            confidence = min(tagger.marginal(tags[k], k) for k in range(i, j))
+            yield Phrase(tokens[i].start(), tokens[j - 1].end(), confidence)
+            i = j
+
+
+@lru_cache(maxsize=1)
+def default_tagger() -> SpanTagger | None:
+    """The shipped English tagger, loaded once; None where the model file is missing (a source checkout that has
+    not trained it)."""
+    found = [path for path in model_files() if path.name == MODEL_NAME]
+    return SpanTagger(found[0]) if found else None
