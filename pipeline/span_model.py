@@ -14,14 +14,16 @@ tokens are this module's own, with offsets into the text they came from.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 WORD = re.compile(r"[^\W_]+(?:[.'’+#-][^\W_]+)*[+#]*|[^\w\s]")
+LINE = re.compile(r"[^\n]+")
 MODEL_NAME = "skill_spans_en.crfsuite"
 CLASSES_NAME = "word_classes_en.tsv"  # word -> Brown cluster path and parts of speech, from spacy-lookups-data
 CLUSTER_PREFIXES = (4, 8, 12, 16)
@@ -94,22 +96,23 @@ _WORDS: dict[str, Word] = {}  # memo: a batch repeats its words, and features ar
 MAX_MEMO = 200_000
 
 
-def _word(word: str) -> Word:
-    found = _WORDS.get(word)
+def _word(raw: str) -> Word:
+    found = _WORDS.get(raw)
     if found is None:
         if len(_WORDS) >= MAX_MEMO:
             _WORDS.clear()
+        word = neutral(raw)
         own = word_features(word, word_classes())
         lower = word.lower()
         context = [f for f in own[2:] if not f.startswith(("s2", "p3"))]
-        found = _WORDS[word] = Word(lower, ["b", *own], [f"-1w={lower}", *(f"-1{f}" for f in context)],
+        found = _WORDS[raw] = Word(lower, ["b", *own], [f"-1w={lower}", *(f"-1{f}" for f in context)],
                                     [f"1w={lower}", *(f"1{f}" for f in context)], f"-2w={lower}", f"2w={lower}")
     return found
 
 
 def sentence_features(words: Sequence[str]) -> list[list[str]]:
     """The features of each word of one sentence: its own, and its neighbours' within two words."""
-    info = [_word(neutral(w)) for w in words]
+    info = [_WORDS.get(w) or _word(w) for w in words]
     out = []
     last = len(info) - 1
     for i, word in enumerate(info):
@@ -145,18 +148,33 @@ class SpanTagger:
     """Tags skill phrases in sentences of text with the shipped CRF model."""
 
     def __init__(self, path: Path) -> None:
-        import pycrfsuite  # type: ignore[import-untyped]  # imported here: only documents that reach the tagger pay for it
+        self.path = path
+        self.local = threading.local()  # a crfsuite Tagger keeps the last sequence's state: one per thread
+        self.lines: dict[str, tuple[Phrase, ...]] = {}  # memo: line -> its phrases, offsets in the line
 
-        self.tagger = pycrfsuite.Tagger()
-        self.tagger.open(str(path))
+    @property
+    def tagger(self) -> Any:
+        """This thread's crfsuite Tagger, opened on first use."""
+        tagger = getattr(self.local, "tagger", None)
+        if tagger is None:
+            import pycrfsuite  # type: ignore[import-untyped]  # imported here: only documents that reach the tagger pay
+
+            tagger = self.local.tagger = pycrfsuite.Tagger()
+            tagger.open(str(self.path))
+        return tagger
 
     def phrases(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Phrase]:
-        """Skill phrases in text[start:end], one sentence (line or full stop) at a time."""
+        """Skill phrases in text[start:end], one line at a time."""
         end = len(text) if end is None else end
-        for line in re.finditer(r"[^\n]+", text[start:end]):
-            tokens = list(WORD.finditer(text, start + line.start(), start + line.end()))
-            if tokens:
-                yield from self._tag(tokens)
+        for line in LINE.finditer(text, start, end):
+            found = self.lines.get(line.group())
+            if found is None:  # a line seen before (an employer's boilerplate in each of its ads) is tagged once
+                if len(self.lines) >= MAX_MEMO:
+                    self.lines.clear()
+                tokens = list(WORD.finditer(line.group()))
+                found = self.lines[line.group()] = tuple(self._tag(tokens)) if tokens else ()
+            for phrase in found:
+                yield Phrase(line.start() + phrase.start, line.start() + phrase.end, phrase.confidence)
 
     def _tag(self, tokens: list[re.Match[str]]) -> Iterator[Phrase]:
         tagger = self.tagger

@@ -179,3 +179,18 @@ def test_tagger_features_use_word_classes_and_its_phrases_point_into_the_text():
     assert tagger is not None, "the model ships in the package"
     for phrase in tagger.phrases(text, 7, len(text)):
         assert 7 <= phrase.start < phrase.end <= len(text) and 0 < phrase.confidence <= 1
+
+
+def test_the_tagger_gives_the_same_phrases_from_many_threads_at_once():
+    """An Extractor may be shared by threads; a crfsuite Tagger keeps state between tag and marginal calls."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from pipeline.span_model import default_tagger
+
+    tagger = default_tagger()
+    texts = [f"Experience\nPerformed line maintenance on {n} regional aircraft and routine servicing.\n" * 3
+             for n in range(40)]
+    alone = [list(tagger.phrases(t)) for t in texts]
+    with ThreadPoolExecutor(8) as pool:
+        together = list(pool.map(lambda t: list(tagger.phrases(t)), texts))
+    assert together == alone and all(alone)
