@@ -59,6 +59,7 @@ def shape(word: str) -> str:
 
 
 def word_features(word: str, classes: dict[str, tuple[str, str]]) -> list[str]:
+    """A word's own features: the word, its affixes, shape, Brown-cluster prefixes and parts of speech."""
     lower = word.lower()
     out = [f"w={lower}", f"s3={lower[-3:]}", f"s2={lower[-2:]}", f"p3={lower[:3]}", f"sh={shape(word)}"]
     bits, pos = classes.get(lower, ("", "?"))
@@ -94,6 +95,7 @@ class Word(NamedTuple):
 
 _WORDS: dict[str, Word] = {}  # memo: a batch repeats its words, and features are most of the tagger's time
 MAX_MEMO = 200_000
+MAX_LINES = 20_000  # the line memo's bound (a few MB)
 
 
 def _word(raw: str) -> Word:
@@ -112,7 +114,7 @@ def _word(raw: str) -> Word:
 
 def sentence_features(words: Sequence[str]) -> list[list[str]]:
     """The features of each word of one sentence: its own, and its neighbours' within two words."""
-    info = [_WORDS.get(w) or _word(w) for w in words]
+    info = [_word(w) for w in words]
     out = []
     last = len(info) - 1
     for i, word in enumerate(info):
@@ -145,7 +147,7 @@ class Phrase:
 
 
 class SpanTagger:
-    """Tags skill phrases in sentences of text with the shipped CRF model."""
+    """Tags skill phrases in the lines of a text with a trained CRF model."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -169,7 +171,7 @@ class SpanTagger:
         for line in LINE.finditer(text, start, end):
             found = self.lines.get(line.group())
             if found is None:  # a line seen before (an employer's boilerplate in each of its ads) is tagged once
-                if len(self.lines) >= MAX_MEMO:
+                if len(self.lines) >= MAX_LINES:
                     self.lines.clear()
                 tokens = list(WORD.finditer(line.group()))
                 found = self.lines[line.group()] = tuple(self._tag(tokens)) if tokens else ()
@@ -194,7 +196,6 @@ class SpanTagger:
 
 @lru_cache(maxsize=1)
 def default_tagger() -> SpanTagger | None:
-    """The shipped English tagger, loaded once; None where the model file is missing (a source checkout that has
-    not trained it)."""
+    """The shipped English tagger, loaded once; None where the model file is missing."""
     found = [path for path in model_files() if path.name == MODEL_NAME]
     return SpanTagger(found[0]) if found else None
