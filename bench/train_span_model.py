@@ -1,16 +1,19 @@
 #!/usr/bin/env python3
-"""Train the skill-phrase tagger (`pipeline/span_model.py`) on SkillSpan and report its span figures.
+"""Train the skill-phrase taggers (`pipeline/span_model.py`), English and Dutch, and report their figures.
 
-    .venv/bin/python bench/train_span_model.py                 # train on train+dev, write the shipped model
+    .venv/bin/python bench/train_span_model.py                 # train both, write the shipped models
     .venv/bin/python bench/train_span_model.py --folds         # and first the 2-fold figures on the real dev part
-    .venv/bin/python bench/train_span_model.py --eval-only     # train on train, score on dev and test, write nothing
+    .venv/bin/python bench/train_span_model.py --eval-only     # SkillSpan alone: train on train, score dev and test
 
-SkillSpan (Zhang et al. 2022, `../shared/data/skillspan`, CC BY 4.0) marks skill and knowledge phrases in English
-job postings; both count as one tag here, as in skillfit's own gold. Its test split is never trained on: the
-figures printed are on it (strict: same first and last word; lenient: any overlap). The English documents of the
-real dev part (tests/eval/real/dev) are trained on too, each line three times: they say what a recruiter calls a
-skill (SkillSpan also marks "resolve customer issues"). The real test part is never trained on; `--folds` shows
-what the tagger adds on real documents it has not seen.
+Training data, per language:
+- English: SkillSpan (Zhang et al. 2022, `../shared/data/skillspan`, CC BY 4.0), skill and knowledge phrases in
+  English job postings, both one tag here as in skillfit's own gold. Its test split is never trained on: the
+  figures printed are on it (strict: same first and last word; lenient: any overlap).
+- Both: the blind-annotated training corpus (`bench/span_training`: real ads and resumes outside the evaluation
+  corpus, annotated with the evaluation's guidelines) and the dev part of the real-document corpus
+  (tests/eval/real/dev), each line three times: they say what a recruiter calls a skill (SkillSpan also marks
+  "resolve customer issues").
+The real test part is never trained on; `--folds` shows what a tagger adds on dev documents it has not seen.
 """
 
 from __future__ import annotations
@@ -27,12 +30,15 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 import pycrfsuite  # type: ignore[import-untyped]  # noqa: E402
+import yaml  # noqa: E402
 
 from pipeline.lexicon import lookup_table  # noqa: E402
 from pipeline.span_eval import load_real_gold  # noqa: E402
-from pipeline.span_model import CLASSES_NAME, MODEL_NAME, WORD, SpanTagger, sentence_features, word_classes  # noqa: E402
+from pipeline.span_model import CLASSES_NAME, MODEL_NAMES, WORD, SpanTagger, default_tagger, sentence_features, word_classes  # noqa: E402
 
 REAL = REPO / "tests" / "eval" / "real"
+TRAINING = REPO / "bench" / "span_training"
+LANGUAGES = ("en", "nl")
 REAL_WEIGHT = 3  # each real line counts three times (2-fold on the real dev part: 3 beat 0 and 8)
 DATA = REPO.parent / "shared" / "data" / "skillspan" / "conll"
 PARAMS = {"c1": 0.2, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
@@ -75,15 +81,22 @@ def read_conll(path: Path) -> list[tuple[list[str], list[str]]]:
     return sentences
 
 
-def real_sentences(golds: list[dict]) -> list[tuple[list[str], list[str]]]:
-    """The lines of annotated real English documents (tests/eval/real), each word tagged by the gold surfaces that
-    cover it (every occurrence of a surface counts, as in the scoring)."""
+def annotated(part: str) -> list[dict]:
+    """The annotated documents of `part`: "dev" (tests/eval/real/dev) or "training" (bench/span_training)."""
+    if part == "dev":
+        return load_real_gold(REAL, "dev")
+    return [yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(TRAINING.glob("*.yml"))]
+
+
+def real_sentences(golds: list[dict], language: str) -> list[tuple[list[str], list[str]]]:
+    """The lines of annotated real documents in `language`, each word tagged by the gold surfaces that cover it
+    (every occurrence of a surface counts, as in the scoring)."""
     from pipeline.real_corpus import available, document_text
     from pipeline.span_eval import occurrences
 
     out = []
     for gold in golds:
-        if gold["language"] != "en" or not available(gold):
+        if gold["language"] != language or not available(gold):
             continue
         text = document_text(gold, REAL)
         spans = sorted({span for item in gold.get("skills") or [] for span in occurrences(item["text"], text)})
@@ -138,50 +151,63 @@ def train(sentences: list[tuple[list[str], list[str]]], path: Path) -> None:
     trainer.train(str(path))
 
 
-def two_fold(base: list[tuple[list[str], list[str]]], weight: int) -> str:
-    """Train on `base` and half of the real dev part's English documents, score skillfit with that tagger on the
-    other half, and the other way round: the real-document figures of a tagger that has not seen the documents."""
+def base_sentences(language: str, skillspan_parts: tuple[str, ...] = ("train", "dev")) -> list:
+    """What every model of `language` learns from: SkillSpan (English) and the training corpus, real lines weighted."""
+    skillspan = [s for part in skillspan_parts for s in split(part)] if language == "en" else []
+    return skillspan + real_sentences(annotated("training"), language) * REAL_WEIGHT
+
+
+def two_fold(language: str) -> str:
+    """Train on the base data and half of the real dev part's documents in `language`, score skillfit with that tagger
+    on the other half, and the other way round: the real-document figures of a tagger that has not seen them."""
     import pipeline.stages.open_skills as open_skills
     from pipeline import Extractor
-    from pipeline.span_eval import evaluate_real, load_real_gold
+    from pipeline.span_eval import evaluate_real
 
-    golds = load_real_gold(REAL, "dev")
+    golds, base = annotated("dev"), base_sentences(language)
     extractor, tp, fp, fn = Extractor(), 0, 0, 0
     with tempfile.TemporaryDirectory() as tmp:
         for fold in (0, 1):
-            held_out = [g for g in golds if zlib.crc32(g["id"].encode()) % 2 == fold and g["language"] == "en"]
+            held_out = [g for g in golds if zlib.crc32(g["id"].encode()) % 2 == fold and g["language"] == language]
             seen = [g for g in golds if zlib.crc32(g["id"].encode()) % 2 != fold]
             path = Path(tmp) / f"fold{fold}.crfsuite"
-            train(base + real_sentences(seen) * weight, path)
+            train(base + real_sentences(seen, language) * REAL_WEIGHT, path)
             tagger = SpanTagger(path)
-            open_skills.default_tagger = lambda tagger=tagger: tagger  # type: ignore[assignment]
-            tally = evaluate_real(extractor, held_out, REAL).tallies[("dev", "en")]
+            open_skills.default_tagger = lambda lang=None, tagger=tagger: tagger  # type: ignore[assignment]
+            tally = evaluate_real(extractor, held_out, REAL).tallies[("dev", language)]
             tp, fp, fn = tp + tally.tp, fp + tally.fp, fn + tally.fn
-    return f"real dev en, 2-fold: tp {tp} fp {fp} fn {fn} precision {tp / max(1, tp + fp):.3f} " \
+    open_skills.default_tagger = default_tagger  # type: ignore[assignment]
+    return f"real dev {language}, 2-fold: tp {tp} fp {fp} fn {fn} precision {tp / max(1, tp + fp):.3f} " \
            f"recall {tp / max(1, tp + fn):.3f}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--eval-only", action="store_true",
-                        help="train on SkillSpan train, score its dev and test splits, write no model")
+                        help="SkillSpan alone: train on its train split, score its dev and test splits, write nothing")
     parser.add_argument("--folds", action="store_true", help="also the 2-fold figures on the real dev part")
-    parser.add_argument("--out", type=Path, default=REPO / "pipeline" / "models" / MODEL_NAME)
+    parser.add_argument("--language", choices=LANGUAGES, action="append", help="only this language (repeatable)")
+    parser.add_argument("--out", type=Path, default=REPO / "pipeline" / "models", help="folder of the models")
     args = parser.parse_args()
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    write_word_classes(args.out.parent / CLASSES_NAME)
-    base = split("train") + ([] if args.eval_only else split("dev"))
-    if args.folds:
-        print(two_fold(base, REAL_WEIGHT))
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / MODEL_NAME if args.eval_only else args.out
-        train(base + ([] if args.eval_only else real_sentences(load_real_gold(REAL, "dev")) * REAL_WEIGHT), out)
-        tagger = pycrfsuite.Tagger()
-        tagger.open(str(out))
-        if args.eval_only:
+    args.out.mkdir(parents=True, exist_ok=True)
+    write_word_classes(args.out / CLASSES_NAME)
+    if args.eval_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "skillspan.crfsuite"
+            train(split("train"), path)
+            tagger = SpanTagger(path).tagger
             print("SkillSpan dev: ", score(tagger, split("dev")))
-        print("SkillSpan test:", score(tagger, split("test")))
-        print(f"model: {out} ({out.stat().st_size / 1e6:.2f} MB)")
+            print("SkillSpan test:", score(tagger, split("test")))
+        return
+    for language in args.language or LANGUAGES:
+        if args.folds:
+            print(two_fold(language))
+        out = args.out / MODEL_NAMES[language]
+        lines = base_sentences(language) + real_sentences(annotated("dev"), language) * REAL_WEIGHT
+        train(lines, out)
+        print(f"{language} model: {out} ({out.stat().st_size / 1e6:.2f} MB, {len(lines)} training lines)")
+        if language == "en":
+            print("SkillSpan test:", score(SpanTagger(out).tagger, split("test")))
 
 
 if __name__ == "__main__":

@@ -1,11 +1,12 @@
-"""A trained tagger of skill phrases: a linear-chain CRF (python-crfsuite) over word features.
+"""Trained taggers of skill phrases, English and Dutch: linear-chain CRFs (python-crfsuite) over word features.
 
 Trained here by `bench/train_span_model.py` on the public SkillSpan corpus (Zhang et al. 2022: English job
-postings with their skill and knowledge phrases marked) and on the English documents of skillfit's own annotated
-real-document dev part (tests/eval/real/dev: what a recruiter calls a skill). The model ships in the package
-(`pipeline/models/skill_spans_en.crfsuite`) with the word classes its features use (`word_classes_en.tsv`: each
-frequent English word's Brown cluster and parts of speech, from spacy-lookups-data). It finds skill phrases on no
-list ("line maintenance", "routine servicing"); the open-skills stage decides which of them to keep.
+postings with their skill and knowledge phrases marked; English only), on a blind-annotated corpus of real ads and
+resumes (bench/span_training) and on skillfit's own annotated real-document dev part (tests/eval/real/dev): what a
+recruiter calls a skill. The models ship in the package (`pipeline/models/skill_spans_<language>.crfsuite`) with the
+word classes their features use (`word_classes_en.tsv`: each frequent English word's Brown cluster and parts of
+speech, from spacy-lookups-data). They find skill phrases on no list ("line maintenance", "retourverwerking"); the
+open-skills stage decides which of them to keep.
 
 Words here include punctuation (a comma between list items tells the tagger as much as a word does), so the
 tokens are this module's own, with offsets into the text they came from.
@@ -17,14 +18,14 @@ import re
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
 WORD = re.compile(r"[^\W_]+(?:[.'’+#-][^\W_]+)*[+#]*|[^\w\s]")
 LINE = re.compile(r"[^\n]+")
-MODEL_NAME = "skill_spans_en.crfsuite"
+MODEL_NAMES = {"en": "skill_spans_en.crfsuite", "nl": "skill_spans_nl.crfsuite"}  # one model per language
 CLASSES_NAME = "word_classes_en.tsv"  # word -> Brown cluster path and parts of speech, from spacy-lookups-data
 CLUSTER_PREFIXES = (4, 8, 12, 16)
 
@@ -32,7 +33,8 @@ CLUSTER_PREFIXES = (4, 8, 12, 16)
 def model_files() -> list[Path]:
     """The shipped model's files that exist (the taxonomy's content hash covers them: a new model re-extracts)."""
     folder = resources.files("pipeline").joinpath("models")
-    return [Path(str(folder.joinpath(name))) for name in (MODEL_NAME, CLASSES_NAME) if folder.joinpath(name).is_file()]
+    return [Path(str(folder.joinpath(name))) for name in (*MODEL_NAMES.values(), CLASSES_NAME)
+            if folder.joinpath(name).is_file()]
 
 
 @lru_cache(maxsize=1)
@@ -68,10 +70,12 @@ def word_features(word: str, classes: dict[str, tuple[str, str]]) -> list[str]:
     return out
 
 
-# Words that tell a person's gender or number, and the verb that agrees with them: the tagger sees one word for
-# each group, so "She is a driven chef" and "They are a driven chef" are tagged alike (tests/test_fairness.py).
-NEUTRAL = {**dict.fromkeys("he she they him her them his hers their theirs himself herself themselves".split(),
-                           "pron"), **dict.fromkeys("is are am was were".split(), "be")}
+# Words that tell a person's gender or number, and the English verb that agrees with them: the tagger sees one word
+# for each group, so "She is a driven chef" and "They are a driven chef" (or "Hij is een gedreven kok" and "Die is
+# een gedreven kok") are tagged alike (tests/test_fairness.py). Dutch "zijn" (his, or are) and "die" (they, or
+# that) go in the pronoun group whatever they mean: the same in training and use.
+PRONOUNS = "he she they him her them his hers their theirs himself herself themselves hij zij ze hem haar hen hun zijn die"
+NEUTRAL = {**dict.fromkeys(PRONOUNS.split(), "pron"), **dict.fromkeys("is are am was were".split(), "be")}
 
 
 def neutral(word: str) -> str:
@@ -194,8 +198,12 @@ class SpanTagger:
             i = j
 
 
-@lru_cache(maxsize=1)
-def default_tagger() -> SpanTagger | None:
-    """The shipped English tagger, loaded once; None where the model file is missing."""
-    found = [path for path in model_files() if path.name == MODEL_NAME]
+def default_tagger(language: str | None = "en") -> SpanTagger | None:
+    """The shipped tagger of a language, loaded once; None for a language without one."""
+    return _shipped(language or "")
+
+
+@cache
+def _shipped(language: str) -> SpanTagger | None:
+    found = [path for path in model_files() if path.name == MODEL_NAMES.get(language)]
     return SpanTagger(found[0]) if found else None
