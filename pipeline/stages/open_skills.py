@@ -302,7 +302,7 @@ class FindOpenSkills:
             return None  # an everyday word ("reports", "billing") on its own is too often no skill
         key = normalise_key(phrase)
         if _ends_in_job_title(key, doc.language):
-            return None  # "driven chef", "business analysts": who does the work, not what they can do
+            return None  # "warehouse operator", "business analysts": who does the work, not what they can do
         link = label_keys.get(tuple(sorted(key.split())))
         skill_type: SkillType = "soft" if not soft_words.isdisjoint(folded) else "hard"
         return Mention(skill_id=link or OPEN_PREFIX + key, start=item.start, end=item.end, text=phrase, method="open",
