@@ -3,10 +3,12 @@
 
     .venv/bin/python bench/draw_span_training.py draw /tmp/annot      # texts + guidelines for the annotators
     .venv/bin/python bench/draw_span_training.py collect /tmp/annot   # their YAML -> bench/span_training/*.yml
+    .venv/bin/python bench/draw_span_training.py draw /tmp/annot2 --round 2   # the next round, and so on
 
-`draw` picks (seeded) 24 VDAB ads and 16 Dutch and 12 English jobzoeker ads, 600 to 7,000 characters, and 12
-LiveCareer resumes, 1,500 to 9,000 characters: none of them in the evaluation corpus (tests/eval/real, both parts)
-or in `../shared/data/real-ads-sample` (reserved for checks from outside the team), no duplicate text. It writes
+`draw` picks (seeded) the round's VDAB ads, Dutch and English jobzoeker ads, 600 to 7,000 characters, and
+LiveCareer resumes, 1,500 to 9,000 characters (ROUNDS): none of them in the evaluation corpus (tests/eval/real,
+both parts), in `../shared/data/real-ads-sample` (reserved for checks from outside the team) or in an earlier
+round, no duplicate text. Round 1's ids start with "t", round 2's with "u", and so on. It writes
 each text to DIR/in/<id>.txt, the guidelines of tests/eval/README.md to DIR/GUIDELINES.md and DIR/index.json.
 Annotators get DIR/in and the guidelines only, never skillfit's output, and write DIR/out/<id>.yml (`skills`,
 `acceptable`, as in the evaluation corpus). `collect` turns those into files that name their document by path,
@@ -37,11 +39,14 @@ REAL = REPO / "tests" / "eval" / "real"
 TRAINING = REPO / "bench" / "span_training"
 VDAB, JOBZOEKER = list(CSV_SOURCES)[1], list(CSV_SOURCES)[0]
 SEED = 20261206
+# per round: VDAB ads, Dutch jobzoeker ads, English jobzoeker ads, LiveCareer resumes
+ROUNDS = {1: (24, 16, 12, 12), 2: (24, 24, 12, 12)}
 
 
-def _excluded(root: Path) -> tuple[set[str], set[str]]:
-    """Sources and texts that must not be drawn: the evaluation corpus and the reserved sample."""
-    sources = {yaml.safe_load(p.read_text(encoding="utf-8")).get("source") for p in REAL.glob("*/*.yml")}
+def _excluded(root: Path, round_: int) -> tuple[set[str], set[str]]:
+    """Sources and texts that must not be drawn: the evaluation corpus, the reserved sample, earlier rounds."""
+    earlier = [p for p in TRAINING.glob("*.yml") if ord(p.name[0]) - ord("t") + 1 < round_]
+    sources = {yaml.safe_load(p.read_text(encoding="utf-8")).get("source") for p in [*REAL.glob("*/*.yml"), *earlier]}
     for line in (root / "real-ads-sample" / "SOURCE.md").read_text(encoding="utf-8").splitlines():
         m = re.match(r"\| real_\w+\.txt \| (\S+) \| (\S+) \|", line)
         if m:
@@ -50,9 +55,10 @@ def _excluded(root: Path) -> tuple[set[str], set[str]]:
     return sources, texts
 
 
-def draw(folder: Path) -> None:
-    root, rng = shared_data(), random.Random(SEED)
-    sources, texts = _excluded(root)
+def draw(folder: Path, round_: int = 1) -> None:
+    root, rng = shared_data(), random.Random(SEED if round_ == 1 else SEED + round_)
+    sources, texts = _excluded(root, round_)
+    n_vdab, n_nl, n_en, n_resumes = ROUNDS[round_]
     picked: list[tuple[str, str, str, str]] = []  # source, language, kind, text
 
     def ads(path: str, n: int, language: str) -> None:
@@ -74,9 +80,9 @@ def draw(folder: Path) -> None:
             if taken == n:
                 return
 
-    ads(VDAB, 24, "nl")
-    ads(JOBZOEKER, 16, "nl")
-    ads(JOBZOEKER, 12, "en")
+    ads(VDAB, n_vdab, "nl")
+    ads(JOBZOEKER, n_nl, "nl")
+    ads(JOBZOEKER, n_en, "en")
     resumes = sorted((root / "resumes-livecareer-480" / "data").glob("*/*.pdf"))
     rng.shuffle(resumes)
     taken = 0
@@ -87,12 +93,12 @@ def draw(folder: Path) -> None:
             continue
         picked.append((source, "en", "cv", text))
         taken += 1
-        if taken == 12:
+        if taken == n_resumes:
             break
     (folder / "in").mkdir(parents=True, exist_ok=True)
     index = []
     for i, (source, language, kind, text) in enumerate(picked):
-        doc_id = f"t{i:02d}_{language}_{kind}"
+        doc_id = f"{chr(ord('t') + round_ - 1)}{i:02d}_{language}_{kind}"
         (folder / "in" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         index.append({"id": doc_id, "source": source, "language": language, "kind": kind})
     (folder / "index.json").write_text(json.dumps(index, indent=1), encoding="utf-8")
@@ -118,8 +124,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("step", choices=("draw", "collect"))
     parser.add_argument("folder", type=Path, help="the annotators' folder, outside the repository")
+    parser.add_argument("--round", type=int, choices=sorted(ROUNDS), default=1, help="which round to draw")
     args = parser.parse_args()
-    (draw if args.step == "draw" else collect)(args.folder)
+    draw(args.folder, args.round) if args.step == "draw" else collect(args.folder)
 
 
 if __name__ == "__main__":

@@ -66,6 +66,7 @@ INTRO = re.compile(
     r"\b(?:[Bb]en jij|[Bb]en je|[Aa]re you)\s+(?:een|an?)\s+(?=[A-Z])|"  # a capitalised title, not "a student"
     r"\bAs\s+(?:an?\s+|our\s+|a new\s+|(?=[A-Z]))|\bAls\s+(?:nieuwe\s+|onze\s+|een\s+)?|\bals\s+(?=[A-Z])|"
     r"(?:^|\n)[ \t]*The\s+(?=(?:[A-Z][\w-]*\s+){2,6}(?:[a-z]+s|will)\b)")  # "The Data Engineer extracts"
+INTRO_OR_AS = re.compile(INTRO.pattern + r"|(?P<plain_as>\bas an?\s+)|\bas\s+(?=[A-Z][a-z])")  # the latter only before an emphasised title
 # Words a title does not run through: prepositions, articles, verbs, relative pronouns.
 STOP = re.compile(
     r"^(?:who|that|to|with|for|at|in|on|bij|om|die|dat|voor|met|op|binnen|within|from|based|join|ter|te|uit|aan|"
@@ -111,6 +112,28 @@ def is_role_word(word: str) -> bool:
 def _unmark(text: str) -> str:
     """Text without Markdown escapes and emphasis; a mark glued between two words leaves a space ("Analyst**for")."""
     return GLUED_MARK.sub(" ", text).replace("\\", "").replace("**", "").replace("__", "")
+
+
+def _unmark_with_emphasis(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """As _unmark, and where the bold spans ("**…**", "__…__") are in the text it returns (start, end)."""
+    plain: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pieces = re.split(r"(\*\*|__)", text.replace("\\", ""))
+    size, opened = 0, None
+    for i, piece in enumerate(pieces):
+        if i % 2 == 0:
+            plain.append(piece)
+            size += len(piece)
+            continue
+        if pieces[i - 1][-1:].isalnum() and pieces[i + 1][:1].isalnum():  # glued between two words
+            plain.append(" ")
+            size += 1
+        if opened is None:
+            opened = size
+        else:
+            spans.append((opened, size))
+            opened = None
+    return "".join(plain), spans
 
 
 def _clean(line: str) -> str:
@@ -236,9 +259,15 @@ def find_title(text: str) -> str | None:
         found = run_on_title(_clean(lines[0]))
         if found:
             return found
-    head = _unmark(text[:HEAD_CHARS])
-    for intro in INTRO.finditer(head):
-        found = title_words(head[intro.end():], heading=False)
+    head, emphasised = _unmark_with_emphasis(text[:HEAD_CHARS])
+    starts = {start + len(head[start:end]) - len(head[start:end].lstrip()): end for start, end in emphasised}
+    for intro in INTRO_OR_AS.finditer(head):
+        # an emphasised phrase right after the intro is the title, whole: "join Danone as **GenAI Lab Technical
+        # Lead**"; a plain "as a" counts only then (it also says "as a team")
+        end = starts.get(intro.end())
+        found = heading_title(head[intro.end():end]) if end is not None and end - intro.end() <= 120 else None
+        if not found and not intro.group("plain_as"):
+            found = title_words(head[intro.end():], heading=False)
         if found:
             return found
     return None

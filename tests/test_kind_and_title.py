@@ -237,6 +237,10 @@ def test_stdin_record_title_wins():
     ("Requirements\n* Minimum of 5 years of experience as a Data Engineer, in the IT industry.", "Data Engineer"),
     ("Vragen? Voor vragen over de functie van Microsoft 365 Consultant kun je terecht bij Sander.",
      "Microsoft 365 Consultant"),
+    ("Acme ships parts.\nIt's an exciting time to join Acme as **Lab Technical Lead Robotics**. You will build.",
+     "Lab Technical Lead Robotics"),
+    ("Acme ships parts.\nWe want a student in the last year of study as Sales Reporting Intern in Sales.",
+     "Sales Reporting Intern"),
     ("Acme insures trade.\n" + "We value people.\n" * 45 + "**Title:**\nRisk Analyst\n**Unit:**\nFinance", "Risk Analyst"),
 ])
 def test_title_from_the_text(text, title):
@@ -248,6 +252,7 @@ def test_title_from_the_text(text, title):
     "Job Applicant Privacy Notice\nWe process your data as the law requires.",
     "Ref. 2024/117 - Antwerpen, Gent, Brugge, Leuven\nWe offer a company car.",
     "Acme makes cars.\nWe are looking for a person who loves data and wants to grow.",
+    "Acme makes cars.\nYou will work as a **team** and grow as a person.",
 ])
 def test_no_title_rather_than_a_random_line(text):
     assert find_title(text) is None
