@@ -169,8 +169,11 @@ class SkillMatcher:
         return words
 
     def _label_lemma(self, language: str, word: str) -> str:
-        """Lemma of a label word, except that -ing nouns stay nouns (accounting is not account).
+        """Lemma of a label word, except that -ing nouns stay nouns (accounting is not account) and words of one
+        or two letters stay as they are: the tables read them as clitics ("m" -> "be", so "Expert/M" was "experts is").
         While compiling only: a compiled matcher keeps just the lemmas that can matter (`token_lemma`)."""
+        if len(word) < 3:
+            return word
         lemma = self.lexicon.lemma(language, word)
         return word if word.endswith("ing") and not lemma.endswith("ing") else lemma
 
