@@ -67,6 +67,14 @@ def test_a_label_as_written_wins_over_a_generated_form(extractor):
     assert [m[1] for m in found if m[0] == "soft.negotiation"] == ["negotiation"], found
 
 
+def test_a_label_word_of_one_letter_is_no_clitic(extractor):
+    # the lemma tables read "m" as "be": WinBooks' "Expert/M" matched "experts is"
+    assert not [m for m in mentions(extractor, "The rate for Mathematics experts is $40.", "en", "vacancy")
+                if m[0] == "hard.winbooks"]
+    assert [m[1] for m in mentions(extractor, "Boekhouding in Expert/M en BOB 50.", "nl")
+            if m[0] == "hard.winbooks"] == ["Expert/M", "BOB 50"]
+
+
 def test_a_negation_or_conjunction_stops_the_gap(extractor):
     assert not [m for m in mentions(extractor, "Neemt niet graag initiatief.", "nl") if m[0] == "soft.initiative"
                 and m[1].startswith("Neemt")]
