@@ -40,7 +40,7 @@ TRAINING = REPO / "bench" / "span_training"
 VDAB, JOBZOEKER = list(CSV_SOURCES)[1], list(CSV_SOURCES)[0]
 SEED = 20261206
 # per round: VDAB ads, Dutch jobzoeker ads, English jobzoeker ads, LiveCareer resumes
-ROUNDS = {1: (24, 16, 12, 12), 2: (24, 24, 12, 12)}
+ROUNDS = {1: (24, 16, 12, 12), 2: (24, 24, 12, 12), 3: (0, 12, 24, 36)}
 
 
 def _excluded(root: Path, round_: int) -> tuple[set[str], set[str]]:
@@ -63,6 +63,8 @@ def draw(folder: Path, round_: int = 1) -> None:
 
     def ads(path: str, n: int, language: str) -> None:
         id_column, columns = CSV_SOURCES[path]
+        if not n:
+            return
         with open(root / path, encoding="utf-8", newline="") as handle:
             rows = [(row[id_column], row) for row in csv.DictReader(handle)]
         rng.shuffle(rows)
