@@ -66,7 +66,9 @@ INTRO = re.compile(
     r"\b(?:[Bb]en jij|[Bb]en je|[Aa]re you)\s+(?:een|an?)\s+(?=[A-Z])|"  # a capitalised title, not "a student"
     r"\bAs\s+(?:an?\s+|our\s+|a new\s+|(?=[A-Z]))|\bAls\s+(?:nieuwe\s+|onze\s+|een\s+)?|\bals\s+(?=[A-Z])|"
     r"(?:^|\n)[ \t]*The\s+(?=(?:[A-Z][\w-]*\s+){2,6}(?:[a-z]+s|will)\b)")  # "The Data Engineer extracts"
-INTRO_OR_AS = re.compile(INTRO.pattern + r"|(?P<plain_as>\bas an?\s+)|\bas\s+(?=[A-Z][a-z])")  # the latter only before an emphasised title
+# ... and "as a" (counted only before an emphasised title: "as a team" is none) or "as" before a capital ("… in the
+# last year of study as Sales Reporting Intern")
+INTRO_OR_AS = re.compile(INTRO.pattern + r"|(?P<plain_as>\bas an?\s+)|\bas\s+(?=[A-Z][a-z])")
 # Words a title does not run through: prepositions, articles, verbs, relative pronouns.
 STOP = re.compile(
     r"^(?:who|that|to|with|for|at|in|on|bij|om|die|dat|voor|met|op|binnen|within|from|based|join|ter|te|uit|aan|"
