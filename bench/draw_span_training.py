@@ -40,7 +40,7 @@ TRAINING = REPO / "bench" / "span_training"
 VDAB, JOBZOEKER = list(CSV_SOURCES)[1], list(CSV_SOURCES)[0]
 SEED = 20261206
 # per round: VDAB ads, Dutch jobzoeker ads, English jobzoeker ads, LiveCareer resumes
-ROUNDS = {1: (24, 16, 12, 12), 2: (24, 24, 12, 12), 3: (0, 12, 24, 36), 4: (0, 0, 32, 40)}
+ROUNDS = {1: (24, 16, 12, 12), 2: (24, 24, 12, 12), 3: (0, 12, 24, 36), 4: (0, 0, 32, 40), 5: (0, 0, 24, 48)}
 
 
 def _excluded(root: Path, round_: int) -> tuple[set[str], set[str]]:

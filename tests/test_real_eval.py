@@ -4,9 +4,9 @@ tests/eval/README.md says, and the test part meets its gates.
 The gates: precision on the test part at least MIN_PRECISION, recall at least the figure reached when the
 corpus was made minus 0.02 (RECALL_REACHED: raise it when later work improves recall; never lower it).
 MIN_PRECISION went from 0.88 to 0.85 with issue 13's open vocabulary, a measured trade: on the dev part, method
-"open" costs about 0.01 of precision for 0.09 of recall; and to 0.84 with three more rounds of tagger training
-text and the tagger reading unsectioned ads (2-fold on dev: about +74 hits, as many false as before; test part
-0.852 -> 0.848 precision, 0.592 -> 0.607 recall; 0.842 at its lowest, after the third round).
+"open" costs about 0.01 of precision for 0.09 of recall; and to 0.84 with four more rounds of tagger training
+text and the tagger reading unsectioned ads (2-fold on dev: about +83 hits, +4 false; test part 0.852 -> 0.848
+precision, 0.592 -> 0.613 recall; 0.842 at its lowest, after the third round).
 Nothing here may be tuned on the test part's errors (tests/eval/README.md).
 """
 
@@ -25,7 +25,7 @@ from pipeline.span_eval import LabelIndex, SpanReport, evaluate_real, load_real_
 
 REAL = Path(__file__).resolve().parent / "eval" / "real"
 MIN_PRECISION = 0.84
-RECALL_REACHED = {"all": 0.607, "en": 0.620, "nl": 0.591}  # test part: 0.5.2 (0.5.1: 0.592/0.597/0.585; 0.4.1: 0.540/0.529/0.554)
+RECALL_REACHED = {"all": 0.613, "en": 0.629, "nl": 0.591}  # test part: 0.5.2 (0.5.1: 0.592/0.597/0.585; 0.4.1: 0.540/0.529/0.554)
 TYPE_ACCURACY_MIN = 0.9
 
 
