@@ -11,6 +11,9 @@
 - title: the ad's own `title` field against the title skillfit stores, over the ads whose text contains it
   (`title_ads_held_out`: over the ads pipeline/titles.py's rules were not written from; `…_contained`: the same,
   counting a title that holds the ad's or is held by it, "Strategische Aankoper" for "Aankoper");
+- occupation: the ISCO-08 unit group of the job a coded ad is for (bench/occupation_gold.py: 320 titles coded blind),
+  `occupation_right` the share skillfit names, `occupation_precision` the share of those it names that are right
+  (dev part; `…_held_out`: the test part, never tuned on);
 - vdab competences: VDAB's own competence list per ad, recall of the items that occur in the ad's text verbatim
   or as a close paraphrase (all their content words there), found by a mention inside the item or by a concept
   whose label matches the item (token_set_ratio >= 85, as bench/eval_public.py).
@@ -117,6 +120,11 @@ def measure(root: Path | None = None, extractor: Extractor | None = None) -> dic
     out["title_ads_held_out"] = sum(right[True]) / len(right[True]) if right[True] else 0.0
     out["title_ads_held_out_contained"] = sum(contained) / len(contained) if contained else 0.0
     out.update(vdab_recall(root, extractor))
+    from bench.occupation_gold import measure as occupation_figures  # it imports this module
+
+    for part, figures in occupation_figures(extractor, ads).items():
+        suffix = "_held_out" if part == "test" else ""
+        out[f"occupation_right{suffix}"], out[f"occupation_precision{suffix}"] = figures["right"], figures["precision"]
     return out
 
 
