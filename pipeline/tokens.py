@@ -77,9 +77,8 @@ def tokenize(text: str) -> Tokens:
         starts.append(m.start())
         ends.append(m.end())
         words.append(m.group())
-    joinable = [
-        JOINABLE_GAP.fullmatch(clean, ends[i], starts[i + 1]) is not None for i in range(len(words) - 1)
-    ]
+    gap = JOINABLE_GAP.fullmatch
+    joinable = [clean[e:s] == " " or gap(clean, e, s) is not None for e, s in zip(ends, starts[1:])]  # mostly " "
     folded = [fold(w) for w in words]
     if origin is None:
         return Tokens(text, starts, ends, words, folded, joinable)
