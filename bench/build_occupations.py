@@ -19,7 +19,9 @@ Rules:
 - a one-word label that ends the labels of GENERIC_HEAD or more unit groups ("manager": "hotel manager", "sales
   manager", ...; "assistant", "technician", "teacher") is a generic head, left out even where it names one group
   ("chef", "cook", "accountant" end the labels of three to five groups, and stay);
-- labels of one or two characters are left out.
+- labels of one or two characters are left out;
+- a label holding an abbreviation that today's job ads use for something else is left out outside the groups that
+  mean it (CLASHING: "AI engineer" is artificial intelligence, 25xx, not the artificial insemination of 3240).
 
 Output: tab-separated, sorted; `#` lines are comments. Group lines `=<isco>\t<name en>\t<name nl>` name each unit
 group; label lines `<isco>\t<language>\t<label>`, one per group a label names.
@@ -41,6 +43,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 MAX_GROUPS = 4  # a label naming more unit groups than this says too little about the job
 GENERIC_HEAD = 8  # a one-word label ending the labels of this many unit groups is a generic head
+CLASHING = {"ai": "25"}  # abbreviation -> the ISCO prefix of the groups whose labels may hold it
 OUT = REPO / "taxonomy" / "occupations.tsv"
 csv.field_size_limit(10_000_000)
 
@@ -84,7 +87,8 @@ def main() -> None:
                 continue
             for label in [row["preferredLabel"], *(row["altLabels"] or "").splitlines()]:
                 key = normalise(label)
-                if len(key) > 2:
+                clash = next((prefix for word, prefix in CLASHING.items() if word in key.split()), None)
+                if len(key) > 2 and (clash is None or row["iscoGroup"].startswith(clash)):
                     groups[(lang, key)].add(row["iscoGroup"])
     heads: dict[str, set[str]] = defaultdict(set)  # last word of a multi-word label (either language) -> its groups
     for (_, key), g in groups.items():
