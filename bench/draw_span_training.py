@@ -8,7 +8,7 @@
 `draw` picks (seeded) the round's VDAB ads, Dutch and English jobzoeker ads, 600 to 7,000 characters, and
 LiveCareer resumes, 1,500 to 9,000 characters (ROUNDS): none of them in the evaluation corpus (tests/eval/real,
 both parts), in `../shared/data/real-ads-sample` (reserved for checks from outside the team) or in an earlier
-round, no duplicate text. Round 1's ids start with "t", round 2's with "u", and so on. It writes
+round, no duplicate text. Round 1's ids start with "t", round 2's with "u", and so on to "z"; round 8's with "r8_". It writes
 each text to DIR/in/<id>.txt, the guidelines of tests/eval/README.md to DIR/GUIDELINES.md and DIR/index.json.
 Annotators get DIR/in and the guidelines only, never skillfit's output, and write DIR/out/<id>.yml (`skills`,
 `acceptable`, as in the evaluation corpus). `collect` turns those into files that name their document by path,
@@ -40,12 +40,27 @@ TRAINING = REPO / "bench" / "span_training"
 VDAB, JOBZOEKER = list(CSV_SOURCES)[1], list(CSV_SOURCES)[0]
 SEED = 20261206
 # per round: VDAB ads, Dutch jobzoeker ads, English jobzoeker ads, LiveCareer resumes
-ROUNDS = {1: (24, 16, 12, 12), 2: (24, 24, 12, 12), 3: (0, 12, 24, 36), 4: (0, 0, 32, 40), 5: (0, 0, 24, 48)}
+ROUNDS = {1: (24, 16, 12, 12), 2: (24, 24, 12, 12), 3: (0, 12, 24, 36), 4: (0, 0, 32, 40), 5: (0, 0, 24, 48),
+          6: (0, 0, 24, 48), 7: (0, 0, 24, 48)}
+
+
+LETTERS = "tuvwxyz"  # rounds 1-7 name their files t00_…, u00_…, …, z00_…; later rounds r8_00_…
+
+
+def round_prefix(round_: int) -> str:
+    return LETTERS[round_ - 1] if round_ <= len(LETTERS) else f"r{round_}_"
+
+
+def round_of(name: str) -> int:
+    """The round a training file (its name) was drawn in."""
+    if name[0] in LETTERS:
+        return LETTERS.index(name[0]) + 1
+    return int(name[1:name.index("_")])
 
 
 def _excluded(root: Path, round_: int) -> tuple[set[str], set[str]]:
     """Sources and texts that must not be drawn: the evaluation corpus, the reserved sample, earlier rounds."""
-    earlier = [p for p in TRAINING.glob("*.yml") if ord(p.name[0]) - ord("t") + 1 < round_]
+    earlier = [p for p in TRAINING.glob("*.yml") if round_of(p.name) < round_]
     sources = {yaml.safe_load(p.read_text(encoding="utf-8")).get("source") for p in [*REAL.glob("*/*.yml"), *earlier]}
     for line in (root / "real-ads-sample" / "SOURCE.md").read_text(encoding="utf-8").splitlines():
         m = re.match(r"\| real_\w+\.txt \| (\S+) \| (\S+) \|", line)
@@ -100,7 +115,7 @@ def draw(folder: Path, round_: int = 1) -> None:
     (folder / "in").mkdir(parents=True, exist_ok=True)
     index = []
     for i, (source, language, kind, text) in enumerate(picked):
-        doc_id = f"{chr(ord('t') + round_ - 1)}{i:02d}_{language}_{kind}"
+        doc_id = f"{round_prefix(round_)}{i:02d}_{language}_{kind}"
         (folder / "in" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         index.append({"id": doc_id, "source": source, "language": language, "kind": kind})
     (folder / "index.json").write_text(json.dumps(index, indent=1), encoding="utf-8")
