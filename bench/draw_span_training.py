@@ -8,8 +8,9 @@
 `draw` picks (seeded) the round's VDAB ads, Dutch and English jobzoeker ads, 600 to 7,000 characters, and
 LiveCareer resumes, 1,500 to 9,000 characters (ROUNDS): none of them in the evaluation corpus (tests/eval/real,
 both parts), in `../shared/data/real-ads-sample` (reserved for checks from outside the team) or in an earlier
-round, no duplicate text. Round 1's ids start with "t", round 2's with "u", and so on to "z"; round 8's with "r8_". It writes
-each text to DIR/in/<id>.txt, the guidelines of tests/eval/README.md to DIR/GUIDELINES.md and DIR/index.json.
+round, no duplicate text. Round 1's ids start with "t", round 2's with "u", and so on to "z"; round 8's with
+"r8_". It writes each text to DIR/in/<id>.txt, the guidelines of tests/eval/README.md to DIR/GUIDELINES.md and
+DIR/index.json.
 Annotators get DIR/in and the guidelines only, never skillfit's output, and write DIR/out/<id>.yml (`skills`,
 `acceptable`, as in the evaluation corpus). `collect` turns those into files that name their document by path,
 so no text is copied into the project.
@@ -41,10 +42,7 @@ VDAB, JOBZOEKER = list(CSV_SOURCES)[1], list(CSV_SOURCES)[0]
 SEED = 20261206
 # per round: VDAB ads, Dutch jobzoeker ads, English jobzoeker ads, LiveCareer resumes
 ROUNDS = {1: (24, 16, 12, 12), 2: (24, 24, 12, 12), 3: (0, 12, 24, 36), 4: (0, 0, 32, 40), 5: (0, 0, 24, 48),
-          6: (0, 0, 24, 48), 7: (0, 0, 24, 48), 8: (0, 0, 24, 48),
-          9: (24, 12, 0, 0)}
-
-
+          6: (0, 0, 24, 48), 7: (0, 0, 24, 48), 8: (0, 0, 24, 48), 9: (24, 12, 0, 0)}
 LETTERS = "tuvwxyz"  # rounds 1-7 name their files t00_…, u00_…, …, z00_…; later rounds r8_00_…
 
 
