@@ -144,6 +144,8 @@ JOB_HTML = """<!DOCTYPE html>
 <noscript>NOSCRIPTTEXT</noscript>
 <template>TEMPLATETEXT</template>
 </main>
+<aside><h2>ASIDETEXT Similar jobs</h2><ul><li>Warehouse operator with forklift licence</li></ul></aside>
+<div role="complementary">ROLETEXT Share this job</div>
 <footer>FOOTERTEXT &copy; Acme</footer>
 <script type="application/ld+json">{"title": "JSONLDTEXT"}</script>
 </body></html>"""
@@ -155,7 +157,7 @@ def test_html_visible_text_only(tmp_path):
     text = read_path(path)
     for invisible in ["TITLETEXT", "STYLETEXT", "SCRIPTTEXT", "NAVTEXT", "COOKIETEXT", "CONSENTTEXT",
                       "HIDDENATTR", "DISPLAYNONE", "ARIAHIDDEN", "NOSCRIPTTEXT", "TEMPLATETEXT", "FOOTERTEXT",
-                      "JSONLDTEXT", "<", "tracking"]:
+                      "JSONLDTEXT", "ASIDETEXT", "forklift", "ROLETEXT", "<", "tracking"]:
         assert invisible not in text
     lines = nonblank_lines(text)
     assert lines == ["Data Engineer", "We offer a hybrid role in Utrecht.", "Requirements",

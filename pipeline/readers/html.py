@@ -1,4 +1,4 @@
-"""HTML job ads: the visible text only, without scripts, styles, navigation or cookie banners."""
+"""HTML job ads: the visible text only, without scripts, styles, navigation, side bars or cookie banners."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from bs4 import BeautifulSoup
 
 from pipeline.readers.text import decode_text
 
-INVISIBLE = ["script", "style", "noscript", "template", "head", "nav", "footer", "svg", "iframe", "form"]
+# Not the ad: page furniture, and <aside> (a job board's "Similar jobs" or "Share" side bar, another job's skills)
+INVISIBLE = ["script", "style", "noscript", "template", "head", "nav", "footer", "svg", "iframe", "form", "aside"]
+NOT_CONTENT_ROLES = {"navigation", "complementary", "contentinfo"}  # the ARIA roles of nav, aside and footer
 BLOCKS = ["p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th", "table",
-          "section", "article", "main", "header", "aside", "dd", "dt", "dl", "blockquote", "pre", "hr", "title"]
+          "section", "article", "main", "header", "dd", "dt", "dl", "blockquote", "pre", "hr", "title"]
 BOILERPLATE = re.compile(r"cookie|consent|gdpr-banner|newsletter", re.I)
 META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([\w.:-]{1,40})", re.I)
 
@@ -29,7 +31,7 @@ def read_html(data: bytes) -> str:
         marker = " ".join([str(attrs.get("id", "")), " ".join(attrs.get("class", []) or [])])
         style = str(attrs.get("style", "")).replace(" ", "").lower()
         if ("hidden" in attrs or attrs.get("aria-hidden") == "true" or "display:none" in style
-                or BOILERPLATE.search(marker)):
+                or attrs.get("role") in NOT_CONTENT_ROLES or BOILERPLATE.search(marker)):
             tag.decompose()
     for tag in soup.find_all(BLOCKS):  # one block per line; inline tags (b, a, span) stay in their line
         tag.insert_before("\n")
