@@ -50,6 +50,15 @@ def test_awards_places_companies_and_clauses_are_not_skills(extractor):
                         "improving security", "Accountant"}
 
 
+def test_a_job_heading_beside_its_dates_names_no_skills(extractor):
+    # The employer and the town after a job title with a known skill in it ("Recruitment") are a list around a
+    # known skill by their commas, but the dates on the next line make the line a job's heading.
+    cv = ("Work experience\nHR Officer – Recruitment | Voorbeeld Logistics Group, Antwerpen\n03/2021 – present\n"
+          "* Screening CVs, conducting interviews and onboarding.\n")
+    found = set(open_mentions(extractor.extract(cv, kind="cv", language="en")))
+    assert not found & {"Voorbeeld Logistics Group", "Antwerpen"}
+
+
 DUTCH_CV = """Sofie Peeters
 Werkervaring
 Financieel medewerker – Bakkerij De Kroon – Gent, 2019 - heden

@@ -116,6 +116,9 @@ MIN_LIST = 3  # items in a list around a known skill: two are a phrase ("sales a
 BULLET_SECTIONS = frozenset({"experience", "profile", "certificates"})  # a CV's; vacancies have tasks, requirements
 BULLET_LINE = re.compile(r"^[ \t]*[-*•·▪●◦►✓][ \t]+([^\n]+)", re.M)
 MAX_BULLET_WORDS = 8
+LINE = re.compile(r"[^\n]+")
+MAX_HEADER_WORDS = 12  # a job's heading line: title, employer, town, dates
+MAX_DATE_LINE_WORDS = 8  # "03/2021 – present", "Jan 2019 to Current, Antwerpen": a line of dates, not a job's name
 BRACKETED = re.compile(r"\([^()\n]*\)")
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 # A bullet that names a part of a stack and what fills it: "* Front-end: JavaScript", "- **Cloud:** AWS, Azure".
@@ -267,6 +270,7 @@ class FindOpenSkills:
         if "stack" in self.sources:
             regions += [(*clause, "stack") for value in _stack_values(text, Spans(covered))
                         for clause in _clauses(text, *value)]
+        headers = _job_headers(doc)
         if "model" in self.sources:
             regions += [(phrase.start, phrase.end, "model") for phrase in _tagged_phrases(doc)]
         if "list" in self.sources:  # a short list around a known skill: the clause holding it
@@ -274,7 +278,7 @@ class FindOpenSkills:
             for k in sorted({bisect_left(stops, m_start) for m_start, _ in covered}):  # each clause once
                 start, end = stops[k - 1] + 1 if k else 0, stops[k] if k < len(stops) else len(text)
                 if end - start <= MAX_LIST_CHARS and separator.search(text, start, end) \
-                        and not JOB_LINE.search(text, start, end):
+                        and not JOB_LINE.search(text, start, end) and not headers.overlaps(Item(start, end)):
                     regions.append((start, end, "list"))
         return regions
 
@@ -364,6 +368,28 @@ def _tagged_phrases(doc: Document) -> list[Phrase]:
             least = UNSECTIONED_CONFIDENCE if whole_ad else MODEL_CONFIDENCE
             out += [phrase for phrase in tagger.phrases(doc.text, section.start, section.end) if phrase.confidence >= least]
     return out
+
+
+def _job_headers(doc: Document) -> Spans:
+    """The lines of a CV's experience section that head a job: "HR Officer | Voorbeeld Logistics Group, Antwerpen"
+    beside a date line ("03/2021 – present"), or holding the dates themselves. Their names are the employer's and
+    the town's, not skills (the tagger reads a capitalised name as a tool's)."""
+    if doc.kind != "cv":
+        return Spans([])
+    text, out = doc.text, []
+    for section in doc.sections:
+        if section.kind != "experience":
+            continue
+        lines = [(m.start(), m.end()) for m in LINE.finditer(text, section.start, section.end) if text[m.start():m.end()].strip()]
+        dated = [bool(JOB_LINE.search(text, s, e)) for s, e in lines]
+        short_date = [d and len(TOKEN.findall(text, s, e)) <= MAX_DATE_LINE_WORDS for d, (s, e) in zip(dated, lines)]
+        for k, (start, end) in enumerate(lines):
+            if BULLET_LINE.match(text, start) or SENTENCE_END.search(text, start, end) \
+                    or len(TOKEN.findall(text, start, end)) > MAX_HEADER_WORDS:
+                continue  # a task or a sentence, not a heading line
+            if dated[k] or (k and short_date[k - 1]) or (k + 1 < len(lines) and short_date[k + 1]):
+                out.append((start, end))
+    return Spans(out)
 
 
 def _stack_values(text: str, covered: Spans) -> list[tuple[int, int]]:
