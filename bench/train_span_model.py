@@ -87,7 +87,11 @@ def annotated(part: str) -> list[dict]:
     """The annotated documents of `part`: "dev" (tests/eval/real/dev) or "training" (bench/span_training)."""
     if part == "dev":
         return load_real_gold(REAL, "dev")
-    return [yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(TRAINING.glob("*.yml"))]
+    golds = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(TRAINING.glob("*.yml"))]
+    for gold in golds:  # a written document (`file:`) lives beside its annotation, not in tests/eval/real
+        if gold.get("file"):
+            gold["file"] = str(TRAINING / gold["file"])
+    return golds
 
 
 def real_sentences(golds: list[dict], language: str) -> list[tuple[list[str], list[str]]]:
