@@ -34,7 +34,7 @@ import yaml  # noqa: E402
 
 from pipeline.lexicon import lookup_table  # noqa: E402
 from pipeline.span_eval import load_real_gold  # noqa: E402
-from pipeline.span_model import CLASSES_NAME, MODEL_NAMES, WORD, SpanTagger, default_tagger, sentence_features, word_classes  # noqa: E402
+from pipeline.span_model import CLASSES_NAME, MODEL_NAMES, WORD, SpanTagger, decode, default_tagger, sentence_features, word_classes  # noqa: E402
 
 REAL = REPO / "tests" / "eval" / "real"
 TRAINING = REPO / "bench" / "span_training"
@@ -137,7 +137,7 @@ def spans(tags: list[str]) -> set[tuple[int, int]]:
 def score(tagger: pycrfsuite.Tagger, sentences: list[tuple[list[str], list[str]]]) -> str:
     tp = fp = fn = lp = lr = 0
     for words, gold_tags in sentences:
-        gold, pred = spans(gold_tags), spans(tagger.tag(sentence_features(words)))
+        gold, pred = spans(gold_tags), {(i, j) for i, j, _ in decode(tagger, words)}
         tp += len(gold & pred)
         fp += len(pred - gold)
         fn += len(gold - pred)

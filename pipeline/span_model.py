@@ -28,6 +28,7 @@ LINE = re.compile(r"[^\n]+")
 MODEL_NAMES = {"en": "skill_spans_en.crfsuite", "nl": "skill_spans_nl.crfsuite"}  # one model per language
 CLASSES_NAME = "word_classes_en.tsv"  # word -> Brown cluster path and parts of speech, from spacy-lookups-data
 CLUSTER_PREFIXES = (4, 8, 12, 16)
+INSIDE = 0.5  # a word is in a phrase when it is at least this likely to be (max-marginal decoding)
 
 
 def model_files() -> list[Path]:
@@ -143,7 +144,7 @@ def sentence_features(words: Sequence[str]) -> list[list[str]]:
 
 @dataclass(frozen=True)
 class Phrase:
-    """A tagged phrase: [start, end) in the text, and the tagger's lowest per-word confidence in it."""
+    """A tagged phrase: [start, end) in the text, and the lowest probability of any of its words to be in a skill."""
 
     start: int
     end: int
@@ -183,19 +184,28 @@ class SpanTagger:
                 yield Phrase(line.start() + phrase.start, line.start() + phrase.end, phrase.confidence)
 
     def _tag(self, tokens: list[re.Match[str]]) -> Iterator[Phrase]:
-        tagger = self.tagger
-        tags = tagger.tag(sentence_features([t.group() for t in tokens]))
-        i = 0
-        while i < len(tags):
-            if tags[i] == "O":
-                i += 1
-                continue
-            j = i + 1
-            while j < len(tags) and tags[j] == "I":
-                j += 1
-            confidence = min(tagger.marginal(tags[k], k) for k in range(i, j))
+        for i, j, confidence in decode(self.tagger, [t.group() for t in tokens]):
             yield Phrase(tokens[i].start(), tokens[j - 1].end(), confidence)
-            i = j
+
+
+def decode(tagger: Any, words: Sequence[str]) -> list[tuple[int, int, float]]:
+    """The phrases of one line as [i, j) word indexes, each with its lowest probability of a word to be in a skill.
+    Max-marginal decoding: a phrase is a run of words each more likely inside a skill than not, split where a word
+    is likelier to begin one than to go on. It finds more than the single best tag sequence (Viterbi) at a lower
+    precision: 2-fold on the dev part, English +25 hits for +13 false, Dutch +6 for +4."""
+    tagger.set(sentence_features(words))
+    inside = [1.0 - tagger.marginal("O", k) for k in range(len(words))]
+    out, i = [], 0
+    while i < len(words):
+        if inside[i] < INSIDE:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words) and inside[j] >= INSIDE and tagger.marginal("I", j) > tagger.marginal("B", j):
+            j += 1
+        out.append((i, j, min(inside[i:j])))
+        i = j
+    return out
 
 
 def default_tagger(language: str | None = "en") -> SpanTagger | None:
