@@ -43,7 +43,7 @@ SEED = 20261206
 # per round: VDAB ads, Dutch jobzoeker ads, English jobzoeker ads, LiveCareer resumes
 ROUNDS = {1: (24, 16, 12, 12), 2: (24, 24, 12, 12), 3: (0, 12, 24, 36), 4: (0, 0, 32, 40), 5: (0, 0, 24, 48),
           6: (0, 0, 24, 48), 7: (0, 0, 24, 48), 8: (0, 0, 24, 48), 9: (24, 12, 0, 0),
-          10: (0, 0, 24, 48), 11: (0, 0, 24, 48)}
+          10: (0, 0, 24, 48), 11: (0, 0, 24, 48), 13: (30, 0, 0, 0)}
 LETTERS = "tuvwxyz"  # rounds 1-7 name their files t00_…, u00_…, …, z00_…; later rounds r8_00_…
 
 
