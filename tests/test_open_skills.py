@@ -123,6 +123,8 @@ def test_json_gives_no_skill_id_but_a_stable_key(extractor):
     assert kronos["type"] == "hard" and kronos["category"] == "open"
     assert normalise_key("tax packages") == normalise_key("Tax package") == "tax package"
     assert normalise_key("Lotus Notes") == normalise_key("LOTUS NOTES") == "lotus notes"
+    assert normalise_key("reporting activities") == "reporting activity"
+    assert normalise_key("voorraadmutaties", "nl") == normalise_key("voorraadmutatie", "nl") == "voorraadmutatie"
 
 
 def test_the_same_unknown_skill_in_a_cv_and_a_vacancy_counts_in_fit_and_forget_removes_its_phrase(extractor, tmp_path):

@@ -167,18 +167,19 @@ def _trim(text: str, start: int, end: int) -> Item:
     return Item(start, end)
 
 
-def normalise_key(phrase: str) -> str:
-    """The key of an unknown skill: its folded words, a final lower-case English plural made singular ("tax packages"
-    and "Tax package" share a key; a capitalised name keeps its s: "Kronos", "Lotus Notes")."""
-    return _key(label_words(phrase))
+def normalise_key(phrase: str, language: str | None = None) -> str:
+    """The key of an unknown skill: its folded words, a final lower-case plural made singular ("tax packages" and
+    "Tax package" share a key; a capitalised name keeps its s: "Kronos", "Lotus Notes"). -ies is English -y
+    ("activities") but Dutch -ie ("voorraadmutaties"), so the language of the text decides that one."""
+    return _key(label_words(phrase), language)
 
 
-def _key(surface: list[str] | tuple[str, ...]) -> str:
+def _key(surface: list[str] | tuple[str, ...], language: str | None = None) -> str:
     words = [fold(w) for w in surface]
     if words and surface[-1].islower() and len(words[-1]) > 4:
         last = words[-1]
         if last.endswith("ies"):
-            words[-1] = last[:-3] + "y"
+            words[-1] = last[:-1] if language == "nl" else last[:-3] + "y"
         elif last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")):
             words[-1] = last[:-1]
     return " ".join(words)
@@ -206,14 +207,14 @@ class FindOpenSkills:
         keys: dict[tuple[str, ...], str] = {}
         for skill in self.taxonomy.skills.values():
             cased = self.taxonomy.case_sensitive.get(skill.id, frozenset())
-            for labels in skill.labels.values():
+            for language, labels in skill.labels.items():
                 for label in labels:
                     surface = TOKEN.findall(label)
                     folded = [fold(w) for w in surface]
                     words[skill.type].update(w for w in folded if len(w) > 3)
                     exact.add(" ".join(folded))
                     if label not in cased:
-                        key = _key(surface).split()
+                        key = _key(surface, language).split()
                         keys.setdefault(tuple(sorted(w for w in key if w not in CLAUSE_WORDS)), skill.id)
         return frozenset(words["soft"] - words["hard"]), frozenset(exact), keys
 
@@ -308,7 +309,7 @@ class FindOpenSkills:
         if len(words) == 1 and folded[0] in self.known_words and not _named(words[0]) \
                 and not (words[0][0].isupper() and not _starts_line(doc.text, item.start)):
             return None  # an everyday word ("reports", "billing") on its own is too often no skill
-        key = normalise_key(phrase)
+        key = normalise_key(phrase, section.language if section is not None and section.language else doc.language)
         if _ends_in_job_title(key, doc.language):
             return None  # "warehouse operator", "business analysts": who does the work, not what they can do
         link = label_keys.get(tuple(sorted(key.split())))
