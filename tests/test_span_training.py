@@ -38,7 +38,7 @@ def test_training_surfaces_are_in_their_documents():
 
 
 def test_written_training_cvs_share_no_line_with_the_written_evaluation_cvs():
-    # Rounds 12 and 14's Dutch CVs were written for training by other writers than the evaluation's
+    # The Dutch CVs of rounds 12, 14 and 15 were written for training by other writers than the evaluation's
     # (tests/eval/real/nl_cv): no line of eight words or more of one is a line of the other (a copied CV would make
     # the Dutch CV figures say nothing; shorter lines such as "- VCA basis (geldig tot 2026)" recur by chance).
     def lines(folder: Path) -> set[str]:
