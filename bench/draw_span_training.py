@@ -9,8 +9,8 @@
 LiveCareer resumes, 1,500 to 9,000 characters (ROUNDS): none of them in the evaluation corpus (tests/eval/real,
 both parts), in `../shared/data/real-ads-sample` (reserved for checks from outside the team) or in an earlier
 round, no duplicate text. Round 1's ids start with "t", round 2's with "u", and so on to "z"; round 8's with
-"r8_". (Round 12, `r12_`, was written rather than drawn: bench/span_training/README.md.) It writes each text
-to DIR/in/<id>.txt, the guidelines of tests/eval/README.md to DIR/GUIDELINES.md and DIR/index.json.
+"r8_". (Rounds 12, 14 and 15 were written rather than drawn: bench/span_training/README.md.) It writes each
+text to DIR/in/<id>.txt, the guidelines of tests/eval/README.md to DIR/GUIDELINES.md and DIR/index.json.
 Annotators get DIR/in and the guidelines only, never skillfit's output, and write DIR/out/<id>.yml (`skills`,
 `acceptable`, as in the evaluation corpus). `collect` turns those into files that name their document by path,
 so no text is copied into the project.

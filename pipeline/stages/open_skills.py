@@ -29,7 +29,7 @@ from functools import cached_property
 
 from pipeline.model import OPEN_PREFIX, Document, Mention, SkillType
 from pipeline.occupations import lexicon as occupation_lexicon
-from pipeline.span_model import Phrase, default_tagger
+from pipeline.span_model import LINE, Phrase, default_tagger
 from pipeline.taxonomy import Taxonomy
 from pipeline.tokens import TOKEN, fold, label_words
 
@@ -116,7 +116,6 @@ MIN_LIST = 3  # items in a list around a known skill: two are a phrase ("sales a
 BULLET_SECTIONS = frozenset({"experience", "profile", "certificates"})  # a CV's; vacancies have tasks, requirements
 BULLET_LINE = re.compile(r"^[ \t]*[-*•·▪●◦►✓][ \t]+([^\n]+)", re.M)
 MAX_BULLET_WORDS = 8
-LINE = re.compile(r"[^\n]+")
 MAX_HEADER_WORDS = 12  # a job's heading line: title, employer, town, dates
 MAX_DATE_LINE_WORDS = 8  # "03/2021 – present", "Jan 2019 to Current, Antwerpen": a line of dates, not a job's name
 BRACKETED = re.compile(r"\([^()\n]*\)")
@@ -271,10 +270,10 @@ class FindOpenSkills:
         if "stack" in self.sources:
             regions += [(*clause, "stack") for value in _stack_values(text, Spans(covered))
                         for clause in _clauses(text, *value)]
-        headers = _job_headers(doc)
         if "model" in self.sources:
             regions += [(phrase.start, phrase.end, "model") for phrase in _tagged_phrases(doc)]
         if "list" in self.sources:  # a short list around a known skill: the clause holding it
+            headers = _job_headers(doc)
             stops = [b.start() for b in ITEM_BREAK.finditer(text)]  # one character each
             for k in sorted({bisect_left(stops, m_start) for m_start, _ in covered}):  # each clause once
                 start, end = stops[k - 1] + 1 if k else 0, stops[k] if k < len(stops) else len(text)
