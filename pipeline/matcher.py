@@ -45,6 +45,8 @@ GAPPED_CONFIDENCE = 0.85  # ... with words between its verb and the rest (bouwt 
 MAX_GAP = {"nl": 3, "en": 2}  # words allowed between a fronted verb and the rest of its phrase
 # Words that end the stretch between a fronted verb and the rest: a negation, a conjunction, an infinitive's `te`.
 GAP_STOP = frozenset("niet geen nooit te en of maar om dan dat die not no never to and or but than that".split())
+HEAD_MIN = 4  # a shared head after a conjunction is a noun ("teams", "data"), not "of" or "it"
+COMPOUND_HEAD_MIN = 6  # a rejected head this long may end a Dutch compound ("bouwomgeving": omgeving)
 WE = frozenset({"wij", "we"})  # "wij adviseren klanten": the employer describing itself, not a skill asked
 METHOD_RANK = {"exact": 0, "acronym": 0, "lemma": 1, "compound": 2, "inferred": 3, "fuzzy": 4}
 
@@ -391,6 +393,8 @@ class SkillMatcher:
         next_adjacent = c.last + 1 < len(tokens) and tokens.gap(c.last) in (" ", "\u00a0")
         if prev_word in rule.reject_prev or next_word in rule.reject_next or (next_adjacent and YEAR.fullmatch(next_word)):
             return False
+        if next_word in CONJUNCTIONS and rule.reject_next and _coordinated_head(tokens, c.last + 2, rule.reject_next):
+            return False
         after = tokens.text[c.end:c.end + 3]
         if len(c.entry.label) == 1 and INITIAL.match(after):
             return False  # "Jan R. Peeters": an initial, not the R language
@@ -408,6 +412,18 @@ class SkillMatcher:
                 nearby.add(tokens.folded[k])
             return not nearby.isdisjoint(rule.require_nearby) or not title.isdisjoint(rule.require_nearby)
         return True
+
+
+def _coordinated_head(tokens: Tokens, k: int, heads: frozenset[str]) -> bool:
+    """Whether one of the two words from k is a rejected head noun, or a compound ending in one, that the word
+    before the conjunction shares: "logistics or manufacturing environment", "productie-, logistieke of
+    bouwomgeving", "sales and stock data". Conjunctions and short words are no heads ("Word en/of Excel")."""
+    for word in tokens.folded[k:k + 2]:
+        if word in CONJUNCTIONS or len(word) < HEAD_MIN:
+            continue
+        if word in heads or any(len(head) >= COMPOUND_HEAD_MIN and word.endswith(head) for head in heads):
+            return True
+    return False
 
 
 def _append(index: dict, key: str, ref: int) -> None:

@@ -63,7 +63,9 @@ def test_specificity_can_be_switched_off(samples, tmp_path):
     on, off = scores_by_name(samples), scores_by_name(copy, common=1.0)
     account = "vac_en_account_manager"
     python_dev = next(c for c in on[account] if "sophie_janssens" in c)
-    assert off[account][python_dev] > 35 > 25 > on[account][python_dev]  # languages, licence and soft skills
+    # languages, licence and soft skills: a score worth a look without specificity, under 25 with it
+    assert off[account][python_dev] > on[account][python_dev] + 10 and on[account][python_dev] < 25, \
+        (off[account][python_dev], on[account][python_dev])
     with duckdb.connect(str(copy), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM role_weights WHERE specificity <> 1").fetchone()[0] == 0
 

@@ -8,7 +8,8 @@ from bisect import bisect_left
 from pipeline.model import Document, Mention, Requirement
 from pipeline.sentences import bounds_of
 
-CHUNK_BREAK = re.compile(r"[,;:]\s")
+# Not after a hyphen: "bij voorkeur in een productie-, logistieke of bouwomgeving" is one suspended compound.
+CHUNK_BREAK = re.compile(r"(?<!\w-)[,;:]\s")
 # Cues that a skill is preferred: some stand before what they qualify ("bij voorkeur SAP"), some after ("SAP is een
 # troef"), some either way ("Bonus: Go", "Go is a bonus"). A cue before the skill that only stands after what it
 # qualifies belongs to something else ("… is een pluspunt) Goede kennis van MS Office").
