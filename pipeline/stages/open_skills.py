@@ -122,13 +122,12 @@ BRACKETED = re.compile(r"\([^()\n]*\)")
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 # A bullet that names a part of a stack and what fills it: "* Front-end: JavaScript", "- **Cloud:** AWS, Azure".
 STACK_LINE = re.compile(r"^[ \t]*\\?[-*•·▪●◦►✓][ \t]+(?:\*\*)?[^\W\d_][^:\n]{0,30}:(?:\*\*)?[ \t]+([^\n]*\S)", re.M)
-# The trained taggers (pipeline.span_model): the sections where a CV or a vacancy names the candidate's skills,
-# phrases they are at least this sure of (real dev part, 2-fold: English +92 hits, +59 false; Dutch +22, +12).
+# The trained taggers (pipeline.span_model): the sections where a CV or a vacancy names the candidate's skills
+# (real dev part, 2-fold, when they came: English +92 hits, +59 false; Dutch +22, +12), and the whole text of an ad
+# with no section that says what it asks (VDAB's ads are often one block). With max-marginal decoding every phrase
+# is more likely a skill than not; a higher bar for the whole-ad text (0.7 of the lowest word's probability) cost
+# 2-fold on the dev part Dutch ads 10 hits for 1 false positive and English ads 3 for none.
 MODEL_SECTIONS = frozenset({"skills", "experience", "profile", "certificates", "requirements", "nice_to_have", "tasks"})
-MODEL_CONFIDENCE = 0.5
-# ... and in the whole text of an ad with no section that says what it asks (VDAB's ads are often one block), at a
-# higher bar (2-fold on the real dev part: Dutch ads +11 hits, +2 false; English +3, +2; at 0.5: +17/+3, +4/+8)
-UNSECTIONED_CONFIDENCE = 0.7
 ASKING_SECTIONS = frozenset({"requirements", "nice_to_have", "tasks"})  # a vacancy's sections that say what it asks
 LONE_OK = ("stack", "model")  # sources whose one-word items may stand alone (not an everyday word, still)
 GENERIC_TAIL = ("skills", "skill", "software", "tools", "vaardigheden", "kennis")
@@ -358,15 +357,14 @@ class Spans:
 def _tagged_phrases(doc: Document) -> list[Phrase]:
     """The phrases the trained tagger of each section's language finds in MODEL_SECTIONS, and in the text of an
     ad that has none of ASKING_SECTIONS (none in a language without a tagger)."""
-    out = []
+    out: list[Phrase] = []
     unsectioned_ad = doc.kind == "vacancy" and not any(s.kind in ASKING_SECTIONS for s in doc.sections)
     for section in doc.sections:
         whole_ad = unsectioned_ad and section.kind == "other"
         tagger = default_tagger(section.language or doc.language) if section.kind in MODEL_SECTIONS or whole_ad \
             else None
         if tagger is not None:
-            least = UNSECTIONED_CONFIDENCE if whole_ad else MODEL_CONFIDENCE
-            out += [phrase for phrase in tagger.phrases(doc.text, section.start, section.end) if phrase.confidence >= least]
+            out += tagger.phrases(doc.text, section.start, section.end)
     return out
 
 
