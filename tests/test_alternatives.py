@@ -101,3 +101,19 @@ def test_or_equivalent_lets_a_sibling_count(db):
         assert row == (weight, "equivalent", "AFAS")
         # without "or equivalent", a sibling earns nothing (fit_weights.sibling is 0)
         assert con.execute("SELECT count(*) FROM fit_evidence WHERE relation = 'sibling'").fetchone()[0] == 0
+
+
+def test_a_skill_asked_alone_and_as_an_alternative_is_one_requirement(extractor, tmp_path):
+    """"Python" among the tasks and "Python or Java" among the requirements: one requirement, met by Java too,
+    counted and listed once."""
+    role = ("Tasks\n- You build our back end in Python.\n\nRequirements\n- Experience with Python or Java.\n"
+            "- Experience with Docker.\n")
+    cvs = {"c-java": "Profile\nJava and Docker.\n", "c-python": "Profile\nPython and Docker.\n"}
+    db = role_and_cvs_db(extractor, tmp_path / "one.duckdb", role, cvs, "en")
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute("SELECT skill_id, req_id FROM role_requirements WHERE skill_id = 'hard.python'").fetchall()
+        assert len({req for _, req in rows}) == 1 and rows[0][1].startswith("g")
+        got = dict(con.execute("SELECT candidate_id, score FROM fit").fetchall())
+        assert got["c-java"] == got["c-python"] > 0  # before: Python counted twice, Java once
+        group = con.execute("SELECT count(*) FROM skill_gap('c-java', 'role') WHERE label_en LIKE '%Python%'").fetchone()
+        assert group == (1,)  # listed once
