@@ -116,6 +116,9 @@ MAX_HEADING_WORDS = 7
 # A vacancy heading that names the company ("About Binance", "Over Lely", "Why Scribbr?") introduces the employer
 # describing itself or what it offers; the listed role and candidate headings come first ("about you").
 COMPANY_HEADING = re.compile(r"(about|over|why|waarom|working at|werken bij|life at|join)\b", re.I)
+# ... unless it asks why the reader suits the role ("Waarom past deze vacature bij jou?", "Why you can make the
+# difference"): what follows is the profile asked for. "Why you'll love it here" is the offer still.
+WHY_YOU = re.compile(r"^(?:why|waarom)\b(?=.*\b(?:you|jou|jij)\b)(?!.*\b(?:love|like|join|us|ons|needs|werken)\b)")
 
 
 def heading_kind(line: str, doc_kind: str | None) -> SectionKind | None:
@@ -130,6 +133,8 @@ def heading_kind(line: str, doc_kind: str | None) -> SectionKind | None:
     if not kinds:
         if doc_kind == "vacancy" and COMPANY_HEADING.match(key) and (line.strip().startswith(("#", "**", "__"))
                                                                     or line.rstrip().endswith((":", "?"))):
+            if WHY_YOU.match(key):
+                return "requirements"
             return "offer" if key.startswith(("why", "waarom", "working at", "werken bij", "life at", "join")) \
                 else "about"
         return None
