@@ -167,8 +167,9 @@ def score_document(report: SpanReport, gold: dict[str, Any], text: str, doc: Doc
             else "non_skill"
         counts["fp"] += 1
         report.false_classes[part][cls] += 1
+        section = doc.section_at(mentions[0].start)
         report.errors.append({"part": part, "doc": gold["id"], "error": f"false: {cls}", "skill": skill_id,
-                              "text": mentions[0].text})
+                              "text": mentions[0].text, "section": section.kind if section else None})
     for i, (surface, _, _) in enumerate(items):
         if i in hit_items:
             continue
