@@ -37,10 +37,11 @@ MORE_ROLE_WORDS = {
     "docent", "lecturer", "professor", "trader", "buyer", "worker", "master", "marketeer", "accountmanager",
     "operative", "attendant", "cleaner", "mechanic", "foreman", "physician", "doctor", "hygienist", "pharmacist",
     "paramedic", "caregiver", "housekeeper", "kok", "arts", "opvoeder", "juf", "poetshulp", "verzorgende",
-    "vp", "cto", "cfo", "ceo", "coo", "cio", "ciso",
+    "vp", "cto", "cfo", "ceo", "coo", "cio", "ciso", "rep",
 }
 ROLE_SUFFIX_MIN = 5  # a word ending in a role word this long is a role too ("aankoopmedewerker")
 TOKEN = re.compile(r"\S+")
+WORDLIKE = re.compile(r"[^\W_]")
 GLUED_MARK = re.compile(r"(?<=\w)(?:\*\*|__)(?=\w)")
 BULLET = re.compile(r"^\s*(?:[-*•·▪●]|\d+[.)])\s")
 SEPARATORS = re.compile(r"\s+(?:[-–—|•·]|//|::)\s+|\s*:\s+|,\s+")
@@ -224,6 +225,18 @@ def heading_title(line: str) -> str | None:
     return None
 
 
+def labelled_title(value: str) -> str | None:
+    """A labelled line's value as written, when it is one heading-like title ("Job title: Internship: Process
+    Optimization using AI", "Title: Analyst/Reporting Specialist at Investments, Corporate Finance"): the label
+    says it is the title, so a subtitle after a colon or dash is part of it. None for a sentence."""
+    value = _without_trailers(_clean(value))
+    words = value.split()
+    if not words or len(words) > MAX_WORDS or value.endswith((".", "!", "?", ";")) or INTRO.search(value) \
+            or PRONOUN.match(words[0]) or not any(is_role_word(w) for w in words):
+        return None
+    return value
+
+
 def run_on_title(line: str) -> str | None:
     """A title that a first line runs on from into the ad's first sentence ("Aankoper Ben jij een …")."""
     words = line.split()
@@ -242,8 +255,8 @@ def find_title(text: str) -> str | None:
     for i, line in enumerate(every):  # "Job title: Data Engineer"; "Functie" with the title on the next line
         match = LABEL.match(_clean(line))
         if match:
-            value = match.group("value").strip() or (every[i + 1] if i + 1 < len(every) else "")
-            found = heading_title(value)
+            value = match.group("value").strip() or next((v for v in every[i + 1:i + 3] if WORDLIKE.search(v)), "")
+            found = labelled_title(value) or heading_title(value)
             if found:
                 return found
     for n, line in enumerate(lines):  # a heading near the top; not a list item or a "Location: …" line
