@@ -31,7 +31,7 @@ def output_options(func):
     """The shared output flags: --format and -o/--output."""
     @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                   help="Output format.")
-    @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+    @click.option("-o", "--output", type=click.File("w", encoding="utf-8", lazy=False), default="-",
                   help="Write to FILE instead of stdout.")
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
@@ -224,7 +224,7 @@ def _records(stream):
 @click.option("--language", type=click.Choice(["en", "nl"]), help="Skip detection and use this language.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table", "csv"]), default="jsonl", show_default=True,
               help="jsonl/json: the extract contract; table/csv: one row per skill found (csv: and per failed file).")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write to FILE instead of stdout.")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8", lazy=False), default="-", help="Write to FILE instead of stdout.")
 @click.option("--no-fuzzy", is_flag=True, help="Exact, lemma and compound matching only.")
 @click.option("--unordered", is_flag=True, help="Write each file's result as soon as it is done, not in input order.")
 @batch_options
@@ -454,7 +454,6 @@ def show_sources_option(func):
     return click.option("--show-sources", is_flag=True,
                         help="Also show each candidate's CV file name (from the mapping beside the database; for your"
                              " own eyes: file names often hold a person's name).")(func)
-ROLES_HINT = "skillfit sql \"SELECT doc_id, title FROM documents WHERE kind = 'vacancy'\" lists them"
 
 
 @main.command()
@@ -509,7 +508,7 @@ def screen(vacancies, cvs, db, top, show_sources, fmt, output, workers, timeout_
 
 @main.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(), help="DuckDB file to read.")
-@click.option("--role", "role_id", required=True, help="Role (vacancy doc_id).")
+@click.option("--role", "role_id", required=True, help="Role: its id, the start of it, or its title.")
 @click.option("--top", type=click.IntRange(min=1), help="Show only the best N candidates.")
 @click.option("--min-score", default=0.0, show_default=True, help="Hide candidates below this score.")
 @click.option("--refresh", is_flag=True,
@@ -538,8 +537,7 @@ def fit(db, role_id, top, min_score, refresh, show_sources, fmt, output) -> None
     with (connect_writable(db) if refresh else connect(db, read_only=True)) as con:
         if refresh:
             screening.refresh_fit_scores(con, warn=fail)
-        if not screening.role_exists(con, role_id):
-            raise UsageProblem(f"no role {role_id} in {db} ({ROLES_HINT})")
+        role_id = screening.resolve_role(con, role_id, db)
         rows = screening.ranking(con, db, role_id, top, min_score, show_sources=show_sources)
     columns = fit_columns(show_sources)
     write_rows(rows, fmt, output, columns + ["candidate_id", "missing_preferred"] if fmt != "table" else columns)
@@ -575,7 +573,7 @@ def scores(db, keep, force) -> None:
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(), help="DuckDB file to read.")
 @click.option("--candidate", "candidate_ref", required=True,
               help="Candidate: its id (or the start of it, as tables show it), or its CV file.")
-@click.option("--role", "role_id", required=True, help="Role (vacancy doc_id).")
+@click.option("--role", "role_id", required=True, help="Role: its id, the start of it, or its title.")
 @output_options
 def gap(db, candidate_ref, role_id, fmt, output) -> None:
     """What a candidate meets and misses of a role.
@@ -593,8 +591,7 @@ def gap(db, candidate_ref, role_id, fmt, output) -> None:
 
     con = connect(db, read_only=True)
     click.get_current_context().call_on_close(con.close)
-    if not screening.role_exists(con, role_id):
-        raise UsageProblem(f"no role {role_id} in {db} ({ROLES_HINT})")
+    role_id = screening.resolve_role(con, role_id, db)
     candidate_id = screening.resolve_candidate(con, db, candidate_ref)
     rows = screening.gap(con, candidate_id, role_id)
     if not rows:

@@ -46,5 +46,11 @@ def write_rows(rows: Sequence[dict[str, Any]], fmt: str, out: TextIO = sys.stdou
         if not rows:
             out.write("(no rows)\n")
             return
-        out.write(tabulate([[_cell(r.get(c)) for c in columns] for r in rows], headers=columns,
+        out.write(tabulate([[_one_line(_cell(r.get(c))) for c in columns] for r in rows], headers=columns,
                            tablefmt="simple", maxcolwidths=60) + "\n")
+
+
+def _one_line(value: Any) -> Any:
+    """A table cell on one line: a skill matched across a line break ("CERTIFICATEN\\nHACCP") would start a row
+    of its own."""
+    return " ".join(value.split()) if isinstance(value, str) else value

@@ -38,7 +38,7 @@ from pipeline.store.privacy import SourceMap
 
 __all__ = [
     "LOAD_BATCH", "MAX_GAP_SKILLS", "Loaded", "load_paths", "refresh_fit_scores",
-    "roles", "role_exists", "ranking", "candidate_details", "gap", "Fit", "fit_of", "QueryError", "query",
+    "roles", "role_exists", "resolve_role", "NoSuchRole", "ranking", "candidate_details", "gap", "Fit", "fit_of", "QueryError", "query",
     "NoSuchCandidate", "forget", "purge", "candidate_exists", "resolve_candidate", "short_id_length", "SHORT_ID",
     "Match", "RankedCandidate", "PoolGap", "RoleOverview", "RunRecord", "Overview", "overview", "ranked_candidates",
     "candidate_names", "file_name",
@@ -163,6 +163,34 @@ def role_exists(con: duckdb.DuckDBPyConnection, role_id: str) -> bool:
     return _exists(con, role_id, "vacancy")
 
 
+class NoSuchRole(SkillfitError):
+    """A name that matches no role in the database, or more than one."""
+
+
+def resolve_role(con: duckdb.DuckDBPyConnection, reference: str, db: str | Path | None = None) -> str:
+    """The role id that `reference` names: a role id, the start of one (at least MIN_PREFIX characters), or the
+    role's title ("Aankoper", any case) when one role has it.
+
+    Raises:
+        NoSuchRole: no role, or more than one, matches (the message lists them).
+    """
+    reference = printable(reference.strip())
+    if _exists(con, reference, "vacancy"):
+        return reference
+    where = f" in {db}" if db else ""
+    found = con.execute(
+        "SELECT doc_id, coalesce(title, '') FROM documents WHERE kind = 'vacancy' AND"
+        " ((length($r) >= $n AND starts_with(doc_id, $r)) OR lower(title) = lower($r)) ORDER BY doc_id LIMIT 10",
+        {"r": reference, "n": MIN_PREFIX}).fetchall()
+    if not found:
+        raise NoSuchRole(f"no role {reference}{where} (give its id, the start of it, or its title; {ROLES_HINT})")
+    if len(found) > 1:
+        listed = ", ".join(f"{i} {t}".strip() for i, t in found[:5])
+        raise NoSuchRole(f"{reference} names {len(found)} roles{where} ({listed}{', ...' if len(found) > 5 else ''}):"
+                         " give its id")
+    return found[0][0]
+
+
 def candidate_exists(con: duckdb.DuckDBPyConnection, candidate_id: str) -> bool:
     """Whether a CV with this id is in the database."""
     return _exists(con, candidate_id, "cv")
@@ -173,7 +201,8 @@ def _exists(con: duckdb.DuckDBPyConnection, doc_id: str, kind: str) -> bool:
 
 
 SHORT_ID = 8  # characters of a candidate id shown in tables; more where a pool needs them to tell ids apart
-MIN_PREFIX = 4  # the shortest id prefix accepted for a candidate
+MIN_PREFIX = 4  # the shortest id prefix accepted for a candidate or a role
+ROLES_HINT = "skillfit sql \"SELECT doc_id, title FROM documents WHERE kind = 'vacancy'\" lists them"
 
 
 def short_id_length(con: duckdb.DuckDBPyConnection) -> int:
@@ -220,8 +249,9 @@ def resolve_candidate(con: duckdb.DuckDBPyConnection, db: str | Path | None, ref
         found = [i for i in ids if _exists(con, i, "cv")]
     where = f" in {db}" if db else ""
     if not found:
+        short = f"; an id needs at least {MIN_PREFIX} characters" if len(reference) < MIN_PREFIX else ""
         raise NoSuchCandidate(f"no candidate {reference}{where} (give an id as `skillfit fit` shows it, or the CV's"
-                              " file name)")
+                              f" file name{short})")
     if len(found) > 1:
         raise NoSuchCandidate(f"{reference} names {len(found)} candidates{where} ({', '.join(i[:12] for i in found[:5])}"
                               f"{', ...' if len(found) > 5 else ''}): give more of the id")
@@ -358,7 +388,10 @@ def query(con: duckdb.DuckDBPyConnection, sql: str, allow_files: bool = False,
     except duckdb.InterruptException:
         raise QueryError(f"the query ran longer than {timeout:g} s (--timeout)") from None
     except duckdb.Error as exc:
-        raise QueryError(str(exc).splitlines()[0]) from None
+        message = str(exc).splitlines()[0]
+        if "read-only mode" in message:
+            message += " (skillfit sql opens the database read-only unless --write)"
+        raise QueryError(message) from None
     finally:
         if timer:
             timer.cancel()

@@ -279,6 +279,38 @@ def test_gap_for_an_unknown_candidate_is_a_usage_error(env, runner, tmp_path):
     assert "no candidate nobody" in result.stderr
 
 
+def test_fit_and_gap_take_a_role_by_title(env, runner, tmp_path):
+    db = tmp_path / "g.duckdb"
+    (tmp_path / "vacancies").mkdir()
+    (tmp_path / "vacancies" / "v.txt").write_text("Job title: Data Engineer\nRequirements\n- Python and SQL.\n",
+                                                  encoding="utf-8")
+    write_docs(tmp_path / "cvs", broken=False)
+    assert runner.invoke(main, ["screen", str(tmp_path / "vacancies"), str(tmp_path / "cvs"), "--db", str(db)]).exit_code == 0
+    with duckdb.connect(str(db), read_only=True) as con:
+        role, title = con.execute("SELECT doc_id, title FROM documents WHERE kind = 'vacancy'").fetchone()
+    assert title == "Data Engineer"
+    by_title = runner.invoke(main, ["fit", "--db", str(db), "--role", "data engineer", "--format", "json"])
+    by_id = runner.invoke(main, ["fit", "--db", str(db), "--role", role, "--format", "json"])
+    assert by_title.exit_code == 0 and by_title.stdout == by_id.stdout
+    unknown = runner.invoke(main, ["fit", "--db", str(db), "--role", "Astronaut"])
+    assert unknown.exit_code == 2 and "no role Astronaut" in unknown.stderr
+
+
+def test_an_output_file_that_cannot_be_opened_stops_before_any_work(env, runner, tmp_path):
+    docs = write_docs(tmp_path / "docs", broken=False)
+    result = runner.invoke(main, ["extract", str(docs), "-o", str(tmp_path / "no" / "x.jsonl")])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "no/x.jsonl" in result.stderr
+
+
+def test_sql_on_the_read_only_database_says_how_to_write(env, runner, tmp_path):
+    db = tmp_path / "s.duckdb"
+    from pipeline.store import Store
+    Store(db).close()
+    result = runner.invoke(main, ["sql", "--db", str(db), "DELETE FROM documents"])
+    assert result.exit_code == 2 and "--write" in result.stderr
+
+
 def test_a_closed_pipe_is_not_a_failure(tmp_path):
     """`skillfit sql ... | head -1` exits 0: the reader going away is not a failed file."""
     import subprocess
@@ -401,3 +433,14 @@ def test_storage_failures_are_one_line(runner, tmp_path):
         assert result.exit_code in (1, 2) and result.stdout == ""
         assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("skillfit: "), result.stderr
         assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_a_table_row_stays_on_one_line(runner, tmp_path, monkeypatch):
+    """A skill matched across a line break ("communicate with" over "customers") is one table row, not two."""
+    monkeypatch.chdir(tmp_path)
+    Path("c.txt").write_text("Skills\nI communicate with\ncustomers daily and use Excel.\n", encoding="utf-8")
+    result = runner.invoke(main, ["extract", "c.txt", "--kind", "cv", "--format", "table"])
+    assert result.exit_code == 0, result.output
+    rows = result.stdout.splitlines()[2:]
+    assert len(rows) == 2 and all(row.startswith("c.txt ") for row in rows), result.stdout
+    assert "communicate with customers" in result.stdout

@@ -68,6 +68,31 @@ def test_roles_are_listed_by_title(con):
     assert not screening.role_exists(con, cv_id)  # a CV is not a role
 
 
+def test_a_role_is_named_by_id_start_of_id_or_title(con):
+    listed = screening.roles(con)
+    rid, title = listed[0]
+    assert screening.resolve_role(con, rid) == rid
+    assert screening.resolve_role(con, rid[:6]) == rid
+    assert screening.resolve_role(con, title.upper()) == rid
+    with pytest.raises(screening.NoSuchRole, match="no role Nurse"):
+        screening.resolve_role(con, "Nurse")
+    with pytest.raises(screening.NoSuchRole, match="no role"):
+        screening.resolve_role(con, rid[:3])  # too short to be a start of an id
+
+
+def test_two_roles_with_one_title_ask_for_the_id(extractor, tmp_path):
+    from pipeline.store import Store
+
+    text = "Data Engineer\nRequirements\n- Python and SQL.\n"
+    docs = [extractor.extract(text + extra, kind="vacancy", doc_id=doc_id, language="en")
+            for doc_id, extra in (("r-one", ""), ("r-two", "- Docker.\n"))]
+    with Store(tmp_path / "t.duckdb") as store:
+        store.sync_taxonomy(extractor.taxonomy)
+        store.write(docs, extractor.taxonomy, store.start_run(extractor.taxonomy))
+        with pytest.raises(screening.NoSuchRole, match="names 2 roles"):
+            screening.resolve_role(store.con, "data engineer")
+
+
 def test_ranking_puts_the_python_developer_first(con, loaded):
     role = role_id(con, PYTHON_ROLE)
     rows = screening.ranking(con, loaded[0], role)
