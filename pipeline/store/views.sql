@@ -51,29 +51,14 @@ GROUP BY ALL;
 COMMENT ON VIEW candidate_held IS 'Per candidate and skill, what fit scores count: the most years stated and the strength of the evidence (1 for a skill the CV names, fit_weights.written_in for the language it is written in).';
 
 CREATE OR REPLACE VIEW role_requirements AS
-WITH asked AS (
-    SELECT m.doc_id AS role_id, m.skill_id, m.alt_group, m.requirement, m.years, m.start_offset, m.evidence,
-           s.category = 'occupation' AS is_job
-    FROM mentions m JOIN documents d USING (doc_id) JOIN skills s USING (skill_id)
-    WHERE d.kind = 'vacancy' AND m.requirement IS NOT NULL
-),
--- A skill asked on its own and also as one of two or more alternatives ("B2B" among the tasks, "B2B sales or
--- account management" among the requirements) is one requirement, the group's: counted once, and met by either.
--- The job the vacancy is for keeps its own requirement (and weight, fit_weights.occupation).
-member_of AS (
-    SELECT a.role_id, a.skill_id, min(a.alt_group) AS alt_group
-    FROM (SELECT * FROM asked WHERE NOT is_job) a JOIN (SELECT role_id, alt_group FROM asked WHERE alt_group IS NOT NULL
-                       GROUP BY ALL HAVING count(DISTINCT skill_id) > 1) g USING (role_id, alt_group)
-    GROUP BY ALL
-)
-SELECT a.role_id, coalesce(a.alt_group, g.alt_group, a.skill_id) AS req_id, coalesce(a.alt_group, g.alt_group) AS alt_group,
-       a.skill_id, s.type, s.category, s.label_en, s.label_nl,
-       CASE WHEN bool_or(a.requirement = 'required') THEN 'required' ELSE 'preferred' END AS requirement,
-       max(a.years) AS years, min(a.start_offset) AS position, arg_min(a.evidence, a.start_offset) AS asked_in
-FROM asked a LEFT JOIN member_of g ON a.alt_group IS NULL AND g.role_id = a.role_id AND g.skill_id = a.skill_id
-JOIN skills s ON s.skill_id = a.skill_id
+SELECT m.doc_id AS role_id, coalesce(m.alt_group, m.skill_id) AS req_id, m.alt_group, m.skill_id, s.type, s.category,
+       s.label_en, s.label_nl,
+       CASE WHEN bool_or(m.requirement = 'required') THEN 'required' ELSE 'preferred' END AS requirement,
+       max(m.years) AS years, min(m.start_offset) AS position, arg_min(m.evidence, m.start_offset) AS asked_in
+FROM mentions m JOIN documents d USING (doc_id) JOIN skills s USING (skill_id)
+WHERE d.kind = 'vacancy' AND m.requirement IS NOT NULL
 GROUP BY ALL;
-COMMENT ON VIEW role_requirements IS 'One row per role (vacancy), requirement and skill: a skill asked on its own is a requirement (req_id = skill_id), unless it is also one of a group of alternatives, which then holds it; alternatives ("PostgreSQL, SQL Server or MySQL") share one (req_id = alt_group: g1, g2, ...; "+equivalent" when equivalents count too). Required or preferred, years asked, where in the vacancy and the sentence that asks for it (asked_in).';
+COMMENT ON VIEW role_requirements IS 'One row per role (vacancy), requirement and skill: a skill asked on its own is a requirement (req_id = skill_id); alternatives ("PostgreSQL, SQL Server or MySQL") share one (req_id = alt_group: g1, g2, ...; "+equivalent" when equivalents count too). Required or preferred, years asked, where in the vacancy and the sentence that asks for it (asked_in).';
 
 CREATE OR REPLACE VIEW skill_relations AS
 WITH w AS (SELECT map_from_entries(list((name, value))) AS m FROM fit_weights),
