@@ -225,18 +225,6 @@ def heading_title(line: str) -> str | None:
     return None
 
 
-def labelled_title(value: str) -> str | None:
-    """A labelled line's value as written, when it is one heading-like title ("Job title: Internship: Process
-    Optimization using AI", "Title: Analyst/Reporting Specialist at Investments, Corporate Finance"): the label
-    says it is the title, so a subtitle after a colon or dash is part of it. None for a sentence."""
-    value = _without_trailers(_clean(value))
-    words = value.split()
-    if not words or len(words) > MAX_WORDS or value.endswith((".", "!", "?", ";")) or INTRO.search(value) \
-            or PRONOUN.match(words[0]) or not any(is_role_word(w) for w in words):
-        return None
-    return value
-
-
 def run_on_title(line: str) -> str | None:
     """A title that a first line runs on from into the ad's first sentence ("Aankoper Ben jij een …")."""
     words = line.split()
@@ -256,7 +244,7 @@ def find_title(text: str) -> str | None:
         match = LABEL.match(_clean(line))
         if match:
             value = match.group("value").strip() or next((v for v in every[i + 1:i + 3] if WORDLIKE.search(v)), "")
-            found = labelled_title(value) or heading_title(value)
+            found = heading_title(value)
             if found:
                 return found
     for n, line in enumerate(lines):  # a heading near the top; not a list item or a "Location: …" line

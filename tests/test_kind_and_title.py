@@ -242,11 +242,8 @@ def test_stdin_record_title_wins():
     ("Acme ships parts.\nWe want a student in the last year of study as Sales Reporting Intern in Sales.",
      "Sales Reporting Intern"),
     ("Acme insures trade.\n" + "We value people.\n" * 45 + "**Title:**\nRisk Analyst\n**Unit:**\nFinance", "Risk Analyst"),
-    # a labelled title is the employer's own, subtitle and all; a sentence after the label is read as one
-    ("Job Title\nInternship: Process Optimization using AI\nJob Description", "Internship: Process Optimization using AI"),
-    ("Title:\nAnalyst/Reporting Specialist at Investments, Corporate Finance",
-     "Analyst/Reporting Specialist at Investments, Corporate Finance"),
-    ("Vacature\n------------\nMedewerker Klantenservice (32 uur)\nWat ga je doen?", "Medewerker Klantenservice"),
+    # the title under a bare label, past a separator line, further down than a heading is looked for
+    ("We are Acme.\n" * 9 + "Vacature\n------------\nMedewerker Klantenservice (32 uur)\n", "Medewerker Klantenservice"),
     ("Role\nWe're looking for a passionate Senior Backend Engineer to build our API.", "Senior Backend Engineer"),
     ("Job Title: Inside Sales Account Rep\nLocation: Utrecht", "Inside Sales Account Rep"),
 ])
