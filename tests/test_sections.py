@@ -25,11 +25,13 @@ from pipeline.stages.sections import heading_kind
     ("Wat breng jij mee?", "vacancy", "requirements"),
     ("**Wat mag je van ons verwachten?**", "vacancy", "offer"),
     ("Waar werk je aan?", "vacancy", "tasks"),
-    # why the reader suits the role is the profile asked for; why the reader would like it, the offer
+    # whether the reader fits the role is the profile asked for; why the reader would like it, the offer
     ("**Waarom past deze vacature bij jou?**", "vacancy", "requirements"),
+    ("**Waarom past deze job bij je?**", "vacancy", "requirements"),
     ("**Why you can make the difference?**", "vacancy", "requirements"),
     ("**Why You'll Love Working with Us:**", "vacancy", "offer"),
-    ("**Why Join Us?**", "vacancy", "offer"),
+    ("**Why you'll enjoy working here**", "vacancy", "offer"),
+    ("**Waarom jij voor Acme moet kiezen**", "vacancy", "offer"),
 ])
 def test_headings_real_documents_use(line, doc_kind, kind):
     assert heading_kind(line, doc_kind) == kind

@@ -116,9 +116,11 @@ MAX_HEADING_WORDS = 7
 # A vacancy heading that names the company ("About Binance", "Over Lely", "Why Scribbr?") introduces the employer
 # describing itself or what it offers; the listed role and candidate headings come first ("about you").
 COMPANY_HEADING = re.compile(r"(about|over|why|waarom|working at|werken bij|life at|join)\b", re.I)
-# ... unless it asks why the reader suits the role ("Waarom past deze vacature bij jou?", "Why you can make the
-# difference"): what follows is the profile asked for. "Why you'll love it here" is the offer still.
-WHY_YOU = re.compile(r"^(?:why|waarom)\b(?=.*\b(?:you|jou|jij)\b)(?!.*\b(?:love|like|join|us|ons|needs|werken)\b)")
+# ... unless it asks whether the reader fits the role ("Waarom past deze vacature bij jou?", "Waarom dit iets voor
+# jou is", "Why you can make the difference", "Why you?"): what follows is the profile asked for. Named phrasings
+# only: "Why you'll love it here" and "Waarom jij voor Acme moet kiezen" are the offer.
+WHY_YOU = re.compile(r"^(?:why|waarom)\b(?:.*\b(?:past|passen|fit|fits|suit|suits|make the difference|iets voor (?:jou|je))\b"
+                     r"|\s+(?:you|jij|jou)\s*$)")
 
 
 def heading_kind(line: str, doc_kind: str | None) -> SectionKind | None:
