@@ -74,6 +74,9 @@ Rules, in order:
      --one-word-logprob need that evidence the other way round (at least 2 occurrences, half of them inside);
    - one-word ESCO alternative labels that are dictionary words ("retrieval" for repossession) are left out: only
      a preferred label (or a form made from it) may be a single ordinary word;
+   - English alternative labels of ordinary words that name less than half of the preferred label's content words
+     are left out: "customer satisfaction" for "ensure passenger comfort", "co-workers" for "guide staff" name
+     something broader than the concept (names and acronyms stay);
    - forms found in a title zone in at least half of their attesting documents are left out (job titles, company
      names);
    - a form that several ESCO concepts share goes to one concept only: the one whose preferred label it is, else
@@ -969,8 +972,24 @@ def esco_verbs(concepts: dict[str, Concept], lex: Lexical) -> frozenset[str]:
     return frozenset(verbs)
 
 
+def broader_than_its_concept(f: Form, words: list[str], concepts: dict, lex: Lexical) -> bool:
+    """An English alternative label of ordinary words that names less than half of its concept's preferred label
+    ("customer satisfaction" for "ensure passenger comfort", "co-workers" for "guide staff", "Juniper Networks" for
+    "procurement of ICT network equipment"): something broader than the concept, which it would stand for wherever
+    the words occur. Words match on their first five letters ("product development" names two of "develop new
+    products"); names and acronyms ("JS", "Avaya") are not ordinary words and stay."""
+    if f.from_preferred or f.language != "en" or not all(lex.is_dictionary(w) for w in words):
+        return False
+    mine = {w[:5] for w in words if w not in lex.stop}  # first five letters: "development" is "develop"
+    for uri in f.concepts:
+        theirs = {w[:5] for w in form_key(concepts[uri].preferred).split(" ") if w not in lex.stop}
+        if not theirs or 2 * len(mine & theirs) >= len(theirs):
+            return False
+    return True
+
+
 def decide(f: Form, st: Attestation | None, ev: list[int], settings: dict, lex: Lexical, curated_labels: set[str],
-           curated_lemma: set[str], occupation_keys: set[str]) -> str:
+           curated_lemma: set[str], occupation_keys: set[str], concepts: dict | None = None) -> str:
     """'keep', 'keep-cased' or the reason a form is left out (rules 3 and 4 of the module docstring)."""
     key = form_key(f.text)
     words = key.split(" ")
@@ -997,6 +1016,8 @@ def decide(f: Form, st: Attestation | None, ev: list[int], settings: dict, lex: 
         return "generic phrase (a very common word)"
     if len(words) == 1 and lex.is_dictionary(words[0]) and not f.from_preferred:
         return "one-word alternative label"
+    if concepts is not None and broader_than_its_concept(f, words, concepts, lex):
+        return "broader than its concept"
     caps = st.mid_caps / st.mid if st.mid else 0.0
     if len(words) == 1 and lex.is_everyday(words[0], settings["everyday_logprob"]):
         if caps < settings["caps_share"] or st.mid < 2:
@@ -1132,7 +1153,7 @@ def build(data: Path, cache: Path, taxonomy_dir: Path, settings: dict,
     for key, f in forms.items():
         st = stats.get(key)
         verdict = decide(f, st, evidence.get(key, [0, 0]), settings, lex, curated_labels, curated_lemma,
-                         occupation_keys)
+                         occupation_keys, concepts)
         verdicts[key] = verdict
         if not verdict.startswith("keep"):
             reasons[verdict] += 1
