@@ -132,6 +132,12 @@ class SpanReport:
         return rows + [{"error": f"false: {c}", "count": self.false_classes[part][c]} for c in FALSE_CLASSES]
 
 
+def _section_kind(doc: Document, offset: int) -> str | None:
+    """The kind of section an offset is in (error records name it: where false positives come from)."""
+    section = doc.section_at(offset)
+    return section.kind if section else None
+
+
 def score_document(report: SpanReport, gold: dict[str, Any], text: str, doc: Document, index: LabelIndex,
                    taxonomy: Taxonomy) -> None:
     """Tally one document's mentions against its gold items."""
@@ -157,7 +163,8 @@ def score_document(report: SpanReport, gold: dict[str, Any], text: str, doc: Doc
                 counts["fp"] += 1
                 report.false_classes[part]["wrong_concept"] += 1
                 report.errors.append({"part": part, "doc": gold["id"], "error": "false: wrong_concept",
-                                      "skill": skill_id, "text": mentions[0].text})
+                                      "skill": skill_id, "text": mentions[0].text,
+                                      "section": _section_kind(doc, mentions[0].start)})
             else:
                 counts["tp"] += 1
             continue
@@ -167,9 +174,8 @@ def score_document(report: SpanReport, gold: dict[str, Any], text: str, doc: Doc
             else "non_skill"
         counts["fp"] += 1
         report.false_classes[part][cls] += 1
-        section = doc.section_at(mentions[0].start)
         report.errors.append({"part": part, "doc": gold["id"], "error": f"false: {cls}", "skill": skill_id,
-                              "text": mentions[0].text, "section": section.kind if section else None})
+                              "text": mentions[0].text, "section": _section_kind(doc, mentions[0].start)})
     for i, (surface, _, _) in enumerate(items):
         if i in hit_items:
             continue
