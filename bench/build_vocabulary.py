@@ -75,8 +75,8 @@ Rules, in order:
    - one-word ESCO alternative labels that are dictionary words ("retrieval" for repossession) are left out: only
      a preferred label (or a form made from it) may be a single ordinary word;
    - English alternative labels of ordinary words that name less than half of the preferred label's content words
-     are left out: "customer satisfaction" for "ensure passenger comfort", "co-workers" for "guide staff" name
-     something broader than the concept (names and acronyms stay);
+     (first five letters compared) are left out: "co-workers" for "guide staff", "selection process" for "select
+     intraocular lenses for surgery" name something broader than the concept (names and acronyms stay);
    - forms found in a title zone in at least half of their attesting documents are left out (job titles, company
      names);
    - a form that several ESCO concepts share goes to one concept only: the one whose preferred label it is, else
@@ -974,9 +974,9 @@ def esco_verbs(concepts: dict[str, Concept], lex: Lexical) -> frozenset[str]:
 
 def broader_than_its_concept(f: Form, words: list[str], concepts: dict, lex: Lexical) -> bool:
     """An English alternative label of ordinary words that names less than half of its concept's preferred label
-    ("customer satisfaction" for "ensure passenger comfort", "co-workers" for "guide staff", "Juniper Networks" for
-    "procurement of ICT network equipment"): something broader than the concept, which it would stand for wherever
-    the words occur. Words match on their first five letters ("product development" names two of "develop new
+    ("co-workers" for "guide staff", "selection process" for "select intraocular lenses for surgery", "Juniper
+    Networks" for "procurement of ICT network equipment"): something broader than the concept, which it would stand
+    for wherever the words occur. Words match on their first five letters ("product development" names two of "develop new
     products"); names and acronyms ("JS", "Avaya") are not ordinary words and stay."""
     if f.from_preferred or f.language != "en" or not all(lex.is_dictionary(w) for w in words):
         return False
