@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from pipeline import __version__
 from pipeline.kind import META_KEY as KIND_CONFIDENCE
 from pipeline.model import Document, Mention, Skill
+from pipeline.normalise import normalise
 from pipeline.occupations import occupation_columns
 from pipeline.personal_data import name_words, redact
 from pipeline.sentences import SentenceBounds, bounds_of
@@ -33,9 +34,10 @@ TABLES = ("documents", "mentions", "texts")
 
 def evidence(text: str, start: int, end: int, names: Set[str] = frozenset(),
              sentence_of: SentenceBounds | None = None) -> str:
-    """The sentence around a mention, without e-mail addresses, phone numbers, birth dates or `names`."""
+    """The sentence around a mention, without e-mail addresses, phone numbers, birth dates or `names`, and as a
+    person reads it: without Markdown escapes and emphasis or mojibake ("BIG\\-registratie" is "BIG-registratie")."""
     s, e = (sentence_of or SentenceBounds(text))(start, end)
-    return redact(" ".join(text[s:e].split()), names)[:EVIDENCE_MAX]
+    return redact(" ".join(normalise(text[s:e])[0].split()), names)[:EVIDENCE_MAX]
 
 
 def title_of(doc: Document) -> str | None:

@@ -61,3 +61,12 @@ def test_report_shows_evidence_and_how_to_read_the_scores(screened):
     assert "How to read the scores" in html and "Partial credit" in html
     assert 'class="evidence"' in html and "I built data pipelines in Python for six years" in html
     assert "At least 3 years of Python" in html
+
+
+def test_evidence_reads_as_a_person_would():
+    """Job boards escape Markdown ("BIG\\-registratie", "C\\+\\+") and bold words: the evidence sentence shows neither."""
+    from pipeline.rows import evidence
+
+    text = "Profiel\nJe hebt een **BIG\\-registratie** en ervaring met C\\+\\+ en R&D."
+    start = text.index("BIG")
+    assert evidence(text, start, start + 20) == "Je hebt een BIG-registratie en ervaring met C++ en R&D"
