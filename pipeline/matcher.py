@@ -258,6 +258,8 @@ class SkillMatcher:
     def _phrases(self, tokens, i, words, index, method: Method, confidence, generated=None) -> list[Candidate]:
         """Labels in `index` that start at word i: extend the key word by word while it is a label or
         the start of one. Generated forms (~ref) go to `generated`, at MORPH_CONFIDENCE."""
+        if method == "lemma" and i > 0 and tokens.gap(i - 1) == "-":
+            return []  # the inflected half of a compound modifier: "AI-powered tools" names no power tools
         out = []
         key = words[i]
         for j in range(i, min(i + MAX_PHRASE, len(words))):
