@@ -28,10 +28,13 @@ def lookup_table(name: str) -> dict:
 
 @dataclass
 class Lexicon:
-    """Per language: folded word -> folded lemma, and the set of known (correctly spelled) words."""
+    """Per language: folded word -> folded lemma, and the set of known (correctly spelled) words; `spelled`: more
+    correctly spelled words, rarer ones (Dutch "organisatie", "zelfstandige"), that are no typos but that the open
+    vocabulary's "a lone known word is an everyday word" must not count (it would lose "voegwerk", "loonbeslag")."""
 
     lemmas: dict[str, dict[str, str]]
     known: dict[str, frozenset[str]]
+    spelled: frozenset[str] = frozenset()
 
     def lemma(self, language: str, word: str) -> str:
         """Lemma of a folded word, or the word itself when the table does not know it."""
@@ -54,4 +57,6 @@ def load_lexicon() -> Lexicon:
             # (log-probability cut-off: frequent enough to be a real word, rare typos stay out)
             words |= {fold(w) for w, logprob in lookup_table("en_lexeme_prob").items() if logprob > -15.5}
         known[lang] = frozenset(words)
-    return Lexicon(lemmas, known)
+    # The Dutch lemma table lists inflected forms and few lemmas; its word index by part of speech has them.
+    indexed = {fold(w) for listed in lookup_table("nl_lemma_index").values() for w in listed}
+    return Lexicon(lemmas, known, frozenset(indexed.difference(*known.values())))

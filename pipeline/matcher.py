@@ -116,6 +116,7 @@ class SkillMatcher:
         self.first_lemma = {lang: _first_words(index) for lang, index in self.lemma.items()}
         self.token_lemma = {lang: self._token_lemma_table(lang, self._vocabulary(lang)) for lang in self.lemma}
         self.known_words = frozenset().union(*lexicon.known.values())
+        self.spelled_words = lexicon.spelled  # not typos either
         # Unknown words repeat across documents (company names, degrees): look each up once per process.
         self._fuzzy_memo: dict[str, tuple[int, Entry, str] | None] = {}
 
@@ -195,12 +196,13 @@ class SkillMatcher:
         # the lexicon's full tables are needed only while compiling; the fuzzy memo is per process.
         state = {**self.__dict__, "_fuzzy_memo": {}, "lexicon": None, "_morphology": None,
                  "entries": list(zip(*self.entries)),
-                 "known_words": "\n".join(self.known_words)}
+                 "known_words": "\n".join(self.known_words), "spelled_words": "\n".join(self.spelled_words)}
         return state
 
     def __setstate__(self, state: dict) -> None:
         state["entries"] = [tuple.__new__(Entry, row) for row in zip(*state["entries"])]
         state["known_words"] = frozenset(state["known_words"].split("\n"))
+        state["spelled_words"] = frozenset(state["spelled_words"].split("\n"))
         self.__dict__.update(state)
 
     # -- matching ---------------------------------------------------------------------------
@@ -342,12 +344,12 @@ class SkillMatcher:
 
     def _fuzzy(self, tokens: Tokens, covered: bytearray) -> list[Candidate]:
         """Typos and OCR noise: uncovered word n-grams within a small edit distance of a label."""
-        folded, joinable, known = tokens.folded, tokens.joinable, self.known_words
+        folded, joinable, known, spelled = tokens.folded, tokens.joinable, self.known_words, self.spelled_words
         # A span must hold a misspelt (unknown) word, so only spans around one are tried.
         usable = [not covered[k] and len(w) > 2 and w not in CONJUNCTIONS for k, w in enumerate(folded)]
         spans = set()
         for u, word in enumerate(folded):
-            if not usable[u] or word in known:
+            if not usable[u] or word in known or word in spelled:
                 continue
             for i in range(max(0, u - 2), u + 1):
                 for j in range(u, min(i + 3, len(folded))):

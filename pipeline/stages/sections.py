@@ -8,6 +8,10 @@ import re
 from pipeline.model import Document, Section, SectionKind
 from pipeline.stages.language import section_language
 
+# A contact block: in a vacancy the recruiter's name and job title ("Adviseur Werving & Selectie") ask for nothing,
+# in a CV it is personal data, not skills.
+CONTACT = ("contact", "contactpersoon", "contactgegevens", "contact information", "contact details", "contact info",
+           "contactinformatie", "meer info", "meer informatie", "more information", "for more information")
 # Heading text (lowercase, without trailing colon) -> section kind. Matching is on the whole line.
 HEADINGS: dict[SectionKind, tuple[str, ...]] = {
     "profile": ("profile", "profiel", "summary", "about me", "over mij", "personal profile", "persoonlijk profiel",
@@ -50,7 +54,7 @@ HEADINGS: dict[SectionKind, tuple[str, ...]] = {
               "how to apply", "application process", "application procedure", "the hiring process",
               "who are we", "equal opportunity", "our commitment to diversity", "disclaimer", "any questions",
               "vragen", "interesse", "solliciteer nu", "solliciteren", "sollicitatie",
-              "solliciteer direct", "waar kom je te werken", "de organisatie"),
+              "solliciteer direct", "waar kom je te werken", "de organisatie", *CONTACT),
     "tasks": ("tasks", "your tasks", "jouw taken", "taken", "wat ga je doen", "what you will do", "what you'll do",
               "responsibilities", "your responsibilities", "verantwoordelijkheden", "functieomschrijving",
               "job description", "the job", "de functie", "functie", "your role", "jouw rol", "the role", "about the role",
@@ -88,7 +92,7 @@ HEADINGS: dict[SectionKind, tuple[str, ...]] = {
               "honours", "awards and honors", "honors and awards",
               "affiliations", "professional affiliations", "memberships", "references", "referenties",
               "publications", "publicaties", "activities and honors", "honors and activities",
-              "personal information", "personal details", "persoonlijke gegevens", "personalia"),
+              "personal information", "personal details", "persoonlijke gegevens", "personalia", *CONTACT),
     "offer": ("what we offer", "wat bieden wij", "wat bieden we", "ons aanbod", "aanbod", "we offer", "our offer",
               "benefits", "perks", "arbeidsvoorwaarden", "wat mag je verwachten", "what you get", "wat krijg je",
               "what's in it for you", "wij bieden", "salary", "salaris", "wat wij je bieden", "why join us",
@@ -140,7 +144,7 @@ def heading_kind(line: str, doc_kind: str | None) -> SectionKind | None:
             return "offer" if key.startswith(("why", "waarom", "working at", "werken bij", "life at", "join")) \
                 else "about"
         return None
-    preferred = VACANCY_KINDS if doc_kind == "vacancy" else CV_KINDS
+    preferred = VACANCY_KINDS if doc_kind == "vacancy" else CV_KINDS | {"other"}
     for kind in kinds:
         if kind in preferred:
             return kind
