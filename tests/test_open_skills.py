@@ -127,6 +127,14 @@ def test_json_gives_no_skill_id_but_a_stable_key(extractor):
     assert normalise_key("voorraadmutaties", "nl") == normalise_key("voorraadmutatie", "nl") == "voorraadmutatie"
 
 
+def test_an_open_phrase_links_to_a_concept_only_when_it_has_all_of_a_labels_words(extractor):
+    cv = "Skills\nCustomer service, Management, Sales\nTools\nKronos, analysis data\n"
+    found = open_mentions(extractor.extract(cv, kind="cv", language="en"))
+    assert found["Management"].skill_id != "soft.time_management"  # "time" is not an empty word of "time management"
+    assert found["analysis data"].skill_id == "hard.data_analysis"
+    assert found["analysis data"].link == "same words as a taxonomy label"
+
+
 def test_the_same_unknown_skill_in_a_cv_and_a_vacancy_counts_in_fit_and_forget_removes_its_phrase(extractor, tmp_path):
     path = tmp_path / "open.duckdb"
     docs = [extractor.extract(VACANCY, kind="vacancy", doc_id="role", language="en"),

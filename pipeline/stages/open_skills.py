@@ -76,6 +76,11 @@ wordt worden kan kunnen moet moeten zal zullen te dat die wie wat dit deze daar 
 wanneer waar omdat bij voor van naar met zonder op in aan per jaar jaren maand maanden dag dagen week weken
 de een om over tot door tijdens na vereist gewenst eerste tweede derde graad diploma
 """.split())
+# Clause words that carry a label's meaning: "time management" without "time" is not a key of time management.
+MEANINGFUL_CLAUSE_WORDS = frozenset("""
+year years month months day days week weeks time times plus degree first second third need required preferred
+desired jaar jaren maand maanden dag dagen week weken vereist gewenst eerste tweede derde graad diploma
+""".split())
 # Everyday words that are no skill on their own, whatever list they stand in.
 NOT_ALONE = frozenset("""
 skills skill experience knowledge tools tool software systems system other others more various etc languages
@@ -211,8 +216,8 @@ class FindOpenSkills:
                     folded = [fold(w) for w in surface]
                     words[skill.type].update(w for w in folded if len(w) > 3)
                     exact.add(" ".join(folded))
-                    if label not in cased:
-                        key = _key(surface, language).split()
+                    key = _key(surface, language).split()
+                    if label not in cased and MEANINGFUL_CLAUSE_WORDS.isdisjoint(key):
                         keys.setdefault(tuple(sorted(w for w in key if w not in CLAUSE_WORDS)), skill.id)
         return frozenset(words["soft"] - words["hard"]), frozenset(exact), keys
 
