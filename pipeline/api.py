@@ -46,6 +46,23 @@ if TYPE_CHECKING:
 CV_FOLDERS = {"cv", "cvs", "resume", "resumes", "candidates", "kandidaten", "sollicitanten", "applicants"}
 VACANCY_FOLDERS = {"vacancy", "vacancies", "vacature", "vacatures", "jobs", "job", "roles", "ads", "jobads",
                    "postings", "openings"}
+def record_kind(value: Any) -> DocKind | None:
+    """A record's "kind" as cv or vacancy: also in the words its folder could have ("vacature", "resume", "Job"),
+    any case; None for none.
+
+    Raises:
+        ValueError: for anything else, naming what is accepted.
+    """
+    if value is None:
+        return None
+    name = value.strip().lower() if isinstance(value, str) else None
+    if name in CV_FOLDERS:
+        return "cv"
+    if name in VACANCY_FOLDERS:
+        return "vacancy"
+    raise ValueError(f'"kind" must be "cv" or "vacancy" (or "resume", "vacature", "job"), not {value!r}')
+
+
 def kind_from_path(path: str | Path) -> DocKind | None:
     """`cv` or `vacancy` from the names of the folders a file sits in, else None."""
     for part in reversed(Path(path).parent.parts):
@@ -74,6 +91,8 @@ NOTE_NAMES = {"readme", "source", "license", "licence", "changelog", "contributi
 CODE_LINE = re.compile(r"^\s*(?:import \w|from [\w.]+ import |def \w+\(|class \w+[(:]|#include|function\b|"
                        r"(?:const|let|var|public|private|static|return)\s)|(?:[{}]|\);|\):|=>)\s*$")
 TABLE_SEPARATORS = (",", ";", "\t", "|")
+# The object syntax of a PDF that lost its %PDF header ("1 0 obj<<", "trailer<<", "endobj") decodes as text.
+PDF_SYNTAX = re.compile(r"\btrailer\s*<<|\bstartxref\b|\bendobj\b|\b\d+ \d+ obj\b")
 
 
 def not_a_document(name: str | None, text: str) -> str | None:
@@ -96,6 +115,8 @@ def not_a_document(name: str | None, text: str) -> str | None:
         else:
             if not (isinstance(value, dict) and isinstance(value.get("text"), str)):
                 return 'JSON that is not a document record ({"text": ..., "kind": ...})'
+    if PDF_SYNTAX.search(text, 0, 4000):
+        return "PDF syntax without a PDF header (a damaged PDF), not a CV or vacancy"
     lines = [line for line in text.splitlines()[:200] if line.strip()]
     if len(lines) >= 5:
         if sum(bool(CODE_LINE.search(line)) for line in lines) >= 0.4 * len(lines) or text.startswith("#!"):
@@ -122,8 +143,10 @@ def json_record(text: str) -> dict[str, Any] | None:
         return None
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         return None
-    if record.get("kind") not in (None, "cv", "vacancy"):
-        raise ReadError("malformed", f'record "kind" must be "cv" or "vacancy", not {record["kind"]!r}')
+    try:
+        record["kind"] = record_kind(record.get("kind"))
+    except ValueError as exc:
+        raise ReadError("malformed", f"record {exc}") from None
     for key in ("language", "title"):
         if record.get(key) is not None and not isinstance(record[key], str):
             raise ReadError("malformed", f'record "{key}" must be a string')
@@ -425,7 +448,7 @@ def document_to_dict(doc: Document, taxonomy: Taxonomy) -> dict[str, Any]:
             **({"key": m.key} if m.key else {}), **({"link": m.link} if m.link else {}),
         })
     return {
-        "doc_id": doc.id, "source": doc.source, "kind": doc.kind,
+        "doc_id": doc.id, "source": doc.source, "status": "ok", "kind": doc.kind,
         "kind_confidence": doc.meta.get(KIND_CONFIDENCE, 1.0), "title": title_of(doc), "language": doc.language,
         "skills": skills,
         "occupations": [{"isco": isco_of(m), "label": lexicon().name(isco_of(m)), "text": m.text,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import io
 import json
 import os
 import sys
@@ -14,7 +15,7 @@ from typing import Any
 import click
 
 from pipeline import __version__
-from pipeline.api import Extractor, Failure, iter_files
+from pipeline.api import Extractor, Failure, iter_files, record_kind
 from pipeline.batch import Limits, extract_batch
 from pipeline.errors import SkillfitError
 from pipeline.kind import DOUBT_KEY as READS_LIKE_CV
@@ -203,8 +204,7 @@ def _records(stream):
             for field in ("id", "text", "source", "title"):
                 if isinstance(record.get(field), str):
                     record[field].encode("utf-8")  # a lone surrogate ("\ud800") cannot be written back out
-            if record.get("kind") not in (None, "cv", "vacancy"):
-                raise ValueError(f'"kind" must be "cv" or "vacancy", not {record["kind"]!r}')
+            record["kind"] = record_kind(record.get("kind"))
             if record.get("language") is not None and not isinstance(record["language"], str):
                 raise ValueError('"language" must be a string such as "en" or "nl"')
             if record.get("title") is not None and not isinstance(record["title"], str):
@@ -267,7 +267,10 @@ def extract(paths, kind, language, fmt, output, no_fuzzy, unordered, workers, ti
 
     for path in paths:
         if path == "-":
-            for rec in _records(sys.stdin):
+            # bytes that are not UTF-8 become lone surrogates, which _records answers as a malformed record
+            binary = getattr(sys.stdin, "buffer", None)
+            stdin = io.TextIOWrapper(binary, encoding="utf-8", errors="surrogateescape") if binary else sys.stdin
+            for rec in _records(stdin):
                 if isinstance(rec, Failure):
                     handle(rec)
                     continue
@@ -306,7 +309,7 @@ def skill_rows(results: list[dict]):
         if "error" in result:
             yield {**document, "status": result.get("status"), "error": result["error"]}
         for skill in result.get("skills", []):
-            yield {**document, **skill}
+            yield {**document, "status": result.get("status"), **skill}
 
 
 def load_paths(db: str, extractor: Extractor, paths, kind: str | None, workers: int | None = None,

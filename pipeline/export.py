@@ -8,7 +8,11 @@ from typing import Any
 
 import duckdb
 
-TABLES = ("fit", "candidate_skills", "role_requirements", "mentions", "documents", "skills", "skills_gap_by_role")
+# What can be exported, each in a stable order a reader expects: the best candidates of each role first.
+ORDER = {"fit": "role_id, score DESC, candidate_id", "candidate_skills": "candidate_id, skill_id",
+         "role_requirements": "role_id, position, skill_id", "mentions": "doc_id, seq", "documents": "doc_id",
+         "skills": "skill_id", "skills_gap_by_role": "role_id, candidates_lacking DESC, skill_id"}
+TABLES = tuple(ORDER)
 
 
 def csv_safe_text(relation: duckdb.DuckDBPyRelation) -> duckdb.DuckDBPyRelation:
@@ -28,7 +32,7 @@ def export_table(con: duckdb.DuckDBPyConnection, what: str, fmt: str, out: str |
     """Write one view or table to `out` as parquet, csv or json; returns the row count."""
     if what not in TABLES:
         raise ValueError(f"cannot export {what!r}: choose one of {', '.join(TABLES)}")
-    relation = con.table(what) if what in ("mentions", "documents", "skills") else con.view(what)
+    relation = (con.table(what) if what in ("mentions", "documents", "skills") else con.view(what)).order(ORDER[what])
     if fmt == "parquet":
         relation.write_parquet(str(out))
     elif fmt == "csv":

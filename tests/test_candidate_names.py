@@ -86,3 +86,12 @@ def test_export_by_short_id(screened):
     result = run("export", "--db", db, "--candidate", cid[:8], "--format", "json", "-o", out)
     assert result.exit_code == 0, result.stderr
     assert json.loads(out.read_text())["candidate_id"] == cid
+
+
+def test_export_of_fit_lists_each_roles_best_candidates_first(screened):
+    db, role, rows, root = screened
+    out = root / "fit.json"
+    assert run("export", "--db", db, "--what", "fit", "--format", "json", "-o", out).exit_code == 0
+    exported = json.loads(out.read_text())
+    assert len(exported) == len(rows)
+    assert [r["score"] for r in exported] == sorted((r["score"] for r in exported), reverse=True)

@@ -88,7 +88,7 @@ def test_extract_missing_file_is_a_failure_record(env, runner, tmp_path):
     result = runner.invoke(main, ["extract", str(docs / "a_cv.txt"), str(missing)])
     assert result.exit_code == 1
     records = json_lines(result.stdout)
-    assert [("doc_id" in r, r.get("status")) for r in records] == [(True, None), (False, "not_found")]
+    assert [("doc_id" in r, r.get("status")) for r in records] == [(True, "ok"), (False, "not_found")]
     assert records[1]["source"] == str(missing)
 
 
@@ -106,17 +106,19 @@ def test_extract_stdin_with_malformed_line(env, runner):
         '{"id": "r2", "text": "SQL"',  # cut off
         json.dumps({"id": "r3", "text": "Ervaring met SQL", "kind": "cv"}),
         json.dumps({"id": "r4", "text": 42}),  # text is not a string
-        json.dumps({"id": "r5", "text": "Python en SQL", "kind": "vacancy"}),
+        json.dumps({"id": "r5", "text": "Python en SQL", "kind": "Vacature"}),  # a folder's word, any case
+        json.dumps({"id": "r6", "text": "Python en SQL", "kind": "recipe"}),
     ]) + "\n"
     result = runner.invoke(main, ["extract", "-"], input=stdin)
     assert result.exit_code == 1
     records = json_lines(result.stdout)
-    assert [r.get("doc_id") or r["source"] for r in records] == ["r1", "<stdin>:2", "r3", "<stdin>:4", "r5"]
-    assert records[1]["status"] == "malformed" and records[1]["error"]
+    assert [r.get("doc_id") or r["source"] for r in records] == ["r1", "<stdin>:2", "r3", "<stdin>:4", "r5", "<stdin>:6"]
+    assert [r["status"] for r in records] == ["ok", "malformed", "ok", "malformed", "ok", "malformed"]
+    assert records[1]["error"] and "recipe" in records[5]["error"]
     assert {s["skill_id"] for s in records[2]["skills"]} == {"hard.sql"}
     assert records[4]["kind"] == "vacancy"
     err_lines = result.stderr.splitlines()
-    assert len(err_lines) == 2
+    assert len(err_lines) == 3
     assert "<stdin>:2" in err_lines[0] and "<stdin>:4" in err_lines[1]
 
 

@@ -144,6 +144,7 @@ def test_the_folder_decides_before_the_text(extractor, tmp_path):
     ("scores.csv", "id,name,score,city\n1,a,3,x\n2,b,4,y\n3,c,5,z\n4,d,6,w\n", "a data table (4 columns)"),
     ("README.md", "# Sample CVs\n\nThese files are examples.\n", "note about its folder"),
     ("SOURCE.md", "# Source\n\nDownloaded from GitHub.\n", "note about its folder"),
+    ("crash.fuzz", " 1 0 obj<<2147483647 0 R>>\nendobj\ntrailer<</Root 1 0 R>>", "PDF syntax without a PDF header"),
 ])
 def test_files_that_are_no_document(name, text, reason):
     assert reason in (not_a_document(name, text) or "")
@@ -163,7 +164,9 @@ def test_a_json_record_file_is_read_as_its_record(extractor, tmp_path):
                     encoding="utf-8")
     doc = extractor.extract(path)
     assert (doc.id, doc.kind, doc.text, title_of(doc)) == ("r1", "vacancy", VACANCY_EN, "Senior Data Engineer")
-    path.write_text(json.dumps({"text": VACANCY_EN, "kind": "job"}), encoding="utf-8")
+    path.write_text(json.dumps({"text": VACANCY_EN, "kind": "Vacature"}), encoding="utf-8")
+    assert extractor.extract(path).kind == "vacancy"  # the words a folder could have, in any case
+    path.write_text(json.dumps({"text": VACANCY_EN, "kind": "recipe"}), encoding="utf-8")
     with pytest.raises(ReadError) as caught:
         extractor.extract(path)
     assert caught.value.status == "malformed"
