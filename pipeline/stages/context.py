@@ -6,7 +6,7 @@ stage; each rule came from errors on the real-document dev part:
 - "National Society for Human Resources Management": an organisation;
 - "Vice President of Sales", "Talent Acquisition Specialist", "the Sales team": job titles and units;
 - "**Job Description**": a heading;
-- "apply through our recruitment system": the application procedure;
+- "apply through our recruitment system": the application procedure; "we are recruiting for": the hiring;
 - in a vacancy, "we value innovation", "a collaborative culture", soft skills in its company or offer text:
   the employer describing itself.
 """
@@ -54,6 +54,10 @@ APPLICATION = re.compile(r"\b(apply|applying|applicant|applicants|application pr
                          r"privacy (policy|statement|notice)|recruitment privacy|hiring process|selection process|"
                          r"selectieprocedure|recruiting decisions|schedule (an |your )?(interview|assessment)s?|"
                          r"interviews? (and|en) (an )?online assessment|job description perfectly)\b", re.I)
+# "We are currently recruiting for an Accounting Specialist", "Acme is hiring": the employer hiring, not recruitment
+# asked of the candidate.
+HIRING_WORD = re.compile(r"(recruit|hiring|rekrut|werven)", re.I)
+HIRING_SUBJECT = re.compile(r"\b(we|we're|wij|is|are|zijn|currently|momenteel|now|nu|actively|actief)[ \t]+$", re.I)
 EMPLOYER_SENTENCE = re.compile(r"[\s*\\-•·]*(we|we're|our|wij|onze|ons|here at|at [A-Z]\w+,|bij [A-Z]\w+)\b", re.I)
 ASKS = re.compile(r"\b(looking for|look for|seek|seeking|search|need|expect|require|ask|want|you|your|zoeken|zoekt|"
                   r"nodig|verwachten|vragen|verlangen|je|jij|jou|jouw|u)\b", re.I)
@@ -166,6 +170,8 @@ class DropNonSkillContexts:
         if doc.kind == "vacancy":
             sentence = bounds.sentence(m)
             if bounds.has(APPLICATION, sentence):  # the application procedure, not the job
+                return True
+            if HIRING_WORD.match(m.text) and HIRING_SUBJECT.search(text, max(0, m.start - 30), m.start):
                 return True
             section = doc.section_at(m.start)
             if kind == "soft" and ((section is not None and section.kind in EMPLOYER_SECTIONS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 
 from pipeline.model import Document, Mention, Requirement
 from pipeline.sentences import bounds_of
@@ -56,9 +57,14 @@ CEFR = re.compile(r"\b([ABC][12])\b")
 LEVEL_WINDOW = 30  # characters either side of a mention searched for a level word
 LABEL_REACH = 300  # a "Pré:" label is looked for at the start of the mention's line, this far back at most
 NOT_REQUIREMENTS = {"about", "offer"}
+PARENS = re.compile(r"\([^()\n]{0,200}\)")
+# A list item that opens with a cue standing before what it qualifies: the cue covers its sentence ("Preferably
+# experience with GAAP, usage of an ERP system and/or group consolidation").
+OPENING_CUE = re.compile(r"[ \t>*•·▪-]*(?:\*\*)?" + PRE_CUE.pattern, re.I)
 
 
-def requirement_for(doc: Document, section: str | None, scope: tuple[int, int], mention: Mention) -> Requirement | None:
+def requirement_for(doc: Document, section: str | None, scope: tuple[int, int], mention: Mention,
+                    mentions: Sequence[Mention] = ()) -> Requirement | None:
     """Required or preferred for vacancy mentions; None for CVs and for offer/about sections.
 
     `section`: the kind of section the mention is in; `scope`: [start, end) of the part of its sentence a cue must
@@ -66,17 +72,31 @@ def requirement_for(doc: Document, section: str | None, scope: tuple[int, int], 
     """
     if doc.kind != "vacancy" or section in NOT_REQUIREMENTS:
         return None
-    if section == "nice_to_have" or preferred_in(doc.text, scope, mention):
+    if section == "nice_to_have" or preferred_in(doc.text, scope, mention, mentions):
         return "preferred"
     return "required"
 
 
-def preferred_in(text: str, scope: tuple[int, int], mention: Mention) -> bool:
+def preferred_in(text: str, scope: tuple[int, int], mention: Mention, mentions: Sequence[Mention] = ()) -> bool:
     """Whether a preferred cue in `scope` applies to the mention: one that may stand anywhere, one that stands
-    before what it qualifies found before the mention, or one that stands after it found after the mention."""
+    before what it qualifies found before the mention, or one that stands after it found after the mention.
+    A cue in parentheses qualifies only what the parentheses hold, or the item right before them: in "Nederlands,
+    Frans en Engels (Duits is een plus)" only German is preferred, in "SQL, Java (a plus)" only Java (parentheses
+    that hold no skill of their own qualify the item before them; `mentions`: the document's, sorted)."""
     start, end = scope
-    return bool(EITHER_CUE.search(text, start, end) or PRE_CUE.search(text, start, mention.start)
-                or POST_CUE.search(text, mention.end, end))
+    parens = [(p.start(), p.end()) for p in PARENS.finditer(text, start, end)]
+    inside = next(((a, b) for a, b in parens if a < mention.start < b), None)
+    if inside:
+        start, end = inside
+        parens = []
+
+    def applies(cue: re.Match[str]) -> bool:
+        held = next(((a, b) for a, b in parens if a <= cue.start() < b), None)
+        return held is None or not text[mention.end:held[0]].strip() and not _within(mentions, *held)
+
+    return any(map(applies, EITHER_CUE.finditer(text, start, end))) \
+        or any(map(applies, PRE_CUE.finditer(text, start, mention.start))) \
+        or any(map(applies, POST_CUE.finditer(text, mention.end, end)))
 
 
 def preference_scope(text: str, mentions: list[Mention], i: int, sentence: tuple[int, int]) -> tuple[int, int]:
@@ -94,6 +114,8 @@ def preference_scope(text: str, mentions: list[Mention], i: int, sentence: tuple
         line_end = text.find("\n", m.end)
         return line_start, len(text) if line_end < 0 else line_end
     s, e = sentence
+    if line_start >= s and OPENING_CUE.match(text, line_start) and not REQUIRED.search(text, line_start, e):
+        return line_start, e
     bounds = [s] + [b.end() for b in CHUNK_BREAK.finditer(text, s, e)] + [e]
     chunks = list(zip(bounds, bounds[1:]))
     index = next((k for k, (a, b) in enumerate(chunks) if a <= m.start < b), len(chunks) - 1)
@@ -115,7 +137,7 @@ def preference_scope(text: str, mentions: list[Mention], i: int, sentence: tuple
     return scope_start, scope_end
 
 
-def _within(mentions: list[Mention], start: int, end: int) -> range:
+def _within(mentions: Sequence[Mention], start: int, end: int) -> range:
     """Indices of the mentions (sorted by start) that begin in [start, end)."""
     return range(bisect_left(mentions, start, key=_start), bisect_left(mentions, end, key=_start))
 
@@ -291,7 +313,8 @@ def classify(doc: Document) -> Document:
         out.append(Mention(  # not dataclasses.replace: this runs for every mention and replace is slow
             mention.skill_id, mention.start, mention.end, mention.text, mention.method, mention.confidence,
             section=section_kind,
-            requirement=requirement_for(doc, section_kind, preference_scope(doc.text, mentions, i, bounds[i]), mention),
+            requirement=requirement_for(doc, section_kind, preference_scope(doc.text, mentions, i, bounds[i]), mention,
+                                        mentions),
             years=years.get(i),
             level=level_for(doc.text, mention) or levels.get(i),
             type=mention.type, key=mention.key, link=mention.link,

@@ -54,7 +54,8 @@ HEADINGS: dict[SectionKind, tuple[str, ...]] = {
               "how to apply", "application process", "application procedure", "the hiring process",
               "who are we", "equal opportunity", "our commitment to diversity", "disclaimer", "any questions",
               "vragen", "interesse", "solliciteer nu", "solliciteren", "sollicitatie",
-              "solliciteer direct", "waar kom je te werken", "de organisatie", *CONTACT),
+              "solliciteer direct", "waar kom je te werken", "de organisatie", "this is us", "dit zijn wij",
+              "dit zijn we", *CONTACT),
     "tasks": ("tasks", "your tasks", "jouw taken", "taken", "wat ga je doen", "what you will do", "what you'll do",
               "responsibilities", "your responsibilities", "verantwoordelijkheden", "functieomschrijving",
               "job description", "the job", "de functie", "functie", "your role", "jouw rol", "the role", "about the role",
@@ -114,6 +115,9 @@ for _kind, _names in HEADINGS.items():
     for _name in _names:
         _LOOKUP.setdefault(_name, []).append(_kind)
 LINE = re.compile(r"[^\n]*(?:\n|$)")
+# Listed headings of two words or more, found inside a longer marked heading line (bold, Markdown, a colon, capitals)
+CONTAINED = re.compile(r"\b(?:" + "|".join(sorted((re.escape(n) for n in _LOOKUP if " " in n), key=len, reverse=True))
+                       + r")\b")
 SPACES = re.compile(r"\s+")
 NUMBERING = re.compile(r"^\d+[.)]\s*")
 MAX_HEADING_WORDS = 7
@@ -136,6 +140,10 @@ def heading_kind(line: str, doc_kind: str | None) -> SectionKind | None:
     key = NUMBERING.sub("", SPACES.sub(" ", stripped.lower().replace("’", "'")))
     parts = JOINED.split(key)  # two headings in one ("Job Description & Summary"): the first names the section
     kinds = _LOOKUP.get(key) or (_LOOKUP.get(parts[0]) if len(parts) > 1 and all(map(_LOOKUP.get, parts)) else None)
+    marked = line.strip().startswith(("#", "**", "__")) or line.rstrip().endswith((":", "?")) or stripped.isupper()
+    if not kinds and marked:  # "THIS IS WHAT WE OFFER", "**Wat wij jou bieden als Aankoper**": a listed heading inside
+        inner = max(CONTAINED.findall(key), key=len, default=None)
+        kinds = _LOOKUP.get(inner) if inner else None
     if not kinds:
         if doc_kind == "vacancy" and COMPANY_HEADING.match(key) and (line.strip().startswith(("#", "**", "__"))
                                                                     or line.rstrip().endswith((":", "?"))):
