@@ -46,6 +46,8 @@ GLUED_MARK = re.compile(r"(?<=\w)(?:\*\*|__)(?=\w)")
 BULLET = re.compile(r"^\s*(?:[-*•·▪●]|\d+[.)])\s")
 SEPARATORS = re.compile(r"\s+(?:[-–—|•·]|//|::)\s+|\s*:\s+|,\s+")
 TRAILER = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]\s*$")
+# "M/V", "m/v/x", "(h/f)" after a title ("bakker / banketbakker M/V"): who may apply; the title is what precedes it
+GENDER_MARK = re.compile(r"[(\[]?[mvfhwxd](?:/[mvfhwxd]){1,3}[)\]]?", re.I)
 KEEP_IN_PARENTHESES = re.compile(r"^(?:junior|medior|senior|jr\.?|sr\.?)$", re.I)
 LABEL = re.compile(
     r"^(?:job\s*title|position(?:\s+title)?|role(?:\s+title)?|job\s+role|vacancy(?:\s+title)?|functie|"
@@ -220,7 +222,8 @@ def heading_title(line: str) -> str | None:
         rest = part.split()[len(found.split()):]
         # the whole part is the title, not a sentence that holds a role word; or a title and what it is about,
         # where or with whom: "Magazijnmedewerker met heftruckcertificaat", "Data Engineer at Booking"
-        if not rest or all(w.lower() in TERMS for w in rest) or (PREPOSITION.match(rest[0]) and is_role_word(found.split()[-1])):
+        if not rest or all(w.lower() in TERMS or GENDER_MARK.fullmatch(w) for w in rest) \
+                or (PREPOSITION.match(rest[0]) and is_role_word(found.split()[-1])):
             return found
     return None
 

@@ -223,6 +223,8 @@ def test_stdin_record_title_wins():
     ("Job title\nWarehouse Operative\nJob description\nPicking and packing.", "Warehouse Operative"),
     ("Functie: Verpleegkundige interne geneeskunde\nRegio Leuven", "Verpleegkundige interne geneeskunde"),
     ("**Machine Learning Engineer (Freelance)**\n* Location: Amsterdam", "Machine Learning Engineer"),
+    ("bakker / banketbakker M/V\nBIZARR - NIJLEN\n\nFunctieomschrijving\nJe bakt brood.", "bakker / banketbakker"),
+    ("Data Engineer m/v/x\nWe zoeken een collega.", "Data Engineer"),
     ("## Data Scientist – Insurance Innovation\n\nAbout the role", "Data Scientist"),
     ("Magazijnmedewerker met heftruckcertificaat (fulltime) – Venlo\nLogiPoort BV", "Magazijnmedewerker"),
     ("Aankoper Ben jij een organisatorisch talent met een passie voor aankoop?", "Aankoper"),
