@@ -125,6 +125,8 @@ def test_json_gives_no_skill_id_but_a_stable_key(extractor):
     assert normalise_key("Lotus Notes") == normalise_key("LOTUS NOTES") == "lotus notes"
     assert normalise_key("reporting activities") == "reporting activity"
     assert normalise_key("voorraadmutaties", "nl") == normalise_key("voorraadmutatie", "nl") == "voorraadmutatie"
+    assert normalise_key("recruitmentprocessen", "nl") == normalise_key("recruitmentproces", "nl") == "recruitmentproces"
+    assert normalise_key("vaardigheden", "nl") == "vaardigheid" and normalise_key("opleidingen", "nl") == "opleiding"
 
 
 def test_an_open_phrase_links_to_a_concept_only_when_it_has_all_of_a_labels_words(extractor):

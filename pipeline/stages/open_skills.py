@@ -177,15 +177,33 @@ def normalise_key(phrase: str, language: str | None = None) -> str:
     return _key(label_words(phrase), language)
 
 
+# Dutch plurals made singular by their ending; "-en" alone is left (klanten/klant, but systemen/systeem)
+DUTCH_PLURALS = (("heden", "heid"), ("ingen", "ing"), ("ssen", "s"), ("ies", "ie"))
+
+
 def _key(surface: list[str] | tuple[str, ...], language: str | None = None) -> str:
     words = [fold(w) for w in surface]
     if words and surface[-1].islower() and len(words[-1]) > 4:
-        last = words[-1]
-        if last.endswith("ies"):
-            words[-1] = last[:-1] if language == "nl" else last[:-3] + "y"
-        elif last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")):
-            words[-1] = last[:-1]
+        words[-1] = _dutch_singular(words[-1]) if language == "nl" else _english_singular(words[-1])
     return " ".join(words)
+
+
+def _english_singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "ics")):
+        return word[:-1]
+    return word
+
+
+def _dutch_singular(word: str) -> str:
+    """"processen" and "recruitmentproces" share a key, and "proces" keeps its s."""
+    for plural, singular in DUTCH_PLURALS:
+        if word.endswith(plural):
+            return word[:-len(plural)] + singular
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "proces", "adres")):
+        return word[:-1]  # managers, tools, services (an English word in Dutch text)
+    return word
 
 
 class FindOpenSkills:
