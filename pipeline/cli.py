@@ -447,6 +447,32 @@ def distributed_extract(source, out, scheduler, local_workers, kind, files_per_t
 FIT_COLUMNS = ["rank", "candidate", "score", "required", "matched", "missing_required"]
 
 
+def announce_role(con, reference: str, role_id: str) -> str:
+    """`role_id`; on stderr which role a title or the start of an id named, so the user sees the one chosen."""
+    if reference != role_id:
+        title = con.execute("SELECT coalesce(title, source, '') FROM documents WHERE doc_id = ?", [role_id]).fetchone()
+        click.echo(f"role {role_id}: {title[0] if title else ''}".rstrip(": "), err=True)
+    return role_id
+
+
+@main.command("roles")
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(exists=True), help="DuckDB file.")
+@output_options
+def roles_cmd(db, fmt, output) -> None:
+    """List the roles: the ids and titles fit and gap take.
+
+    \b
+    Example:
+      skillfit roles --db screening.duckdb
+    """
+    from pipeline import screening
+    from pipeline.store import connect
+
+    with connect(db, read_only=True) as con:
+        rows = [{"role_id": role_id, "title": title} for role_id, title in screening.roles(con)]
+    write_rows(rows, fmt, output, ["role_id", "title"])
+
+
 def fit_columns(show_sources: bool) -> list[str]:
     """The columns of a ranking: FIT_COLUMNS, with the CV's file name after the short id on request."""
     return FIT_COLUMNS[:2] + ["source"] + FIT_COLUMNS[2:] if show_sources else FIT_COLUMNS
@@ -540,7 +566,7 @@ def fit(db, role_id, top, min_score, refresh, show_sources, fmt, output) -> None
     with (connect_writable(db) if refresh else connect(db, read_only=True)) as con:
         if refresh:
             screening.refresh_fit_scores(con, warn=fail)
-        role_id = screening.resolve_role(con, role_id, db)
+        role_id = announce_role(con, role_id, screening.resolve_role(con, role_id, db))
         rows = screening.ranking(con, db, role_id, top, min_score, show_sources=show_sources)
     columns = fit_columns(show_sources)
     write_rows(rows, fmt, output, columns + ["candidate_id", "missing_preferred"] if fmt != "table" else columns)
@@ -594,7 +620,7 @@ def gap(db, candidate_ref, role_id, fmt, output) -> None:
 
     con = connect(db, read_only=True)
     click.get_current_context().call_on_close(con.close)
-    role_id = screening.resolve_role(con, role_id, db)
+    role_id = announce_role(con, role_id, screening.resolve_role(con, role_id, db))
     candidate_id = screening.resolve_candidate(con, db, candidate_ref)
     rows = screening.gap(con, candidate_id, role_id)
     if not rows:

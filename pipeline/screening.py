@@ -168,8 +168,9 @@ class NoSuchRole(SkillfitError):
 
 
 def resolve_role(con: duckdb.DuckDBPyConnection, reference: str, db: str | Path | None = None) -> str:
-    """The role id that `reference` names: a role id, the start of one (at least MIN_PREFIX characters), or the
-    role's title ("Aankoper", any case) when one role has it.
+    """The role id that `reference` names: a role id, the start of one (at least MIN_PREFIX characters), the
+    role's title ("Aankoper", any case) or, when no title is the whole of it, words of one ("scrum" for "Scrum
+    Master"), when one role has it.
 
     Raises:
         NoSuchRole: no role, or more than one, matches (the message lists them).
@@ -182,6 +183,11 @@ def resolve_role(con: duckdb.DuckDBPyConnection, reference: str, db: str | Path 
         "SELECT doc_id, coalesce(title, '') FROM documents WHERE kind = 'vacancy' AND"
         " ((length($r) >= $n AND starts_with(doc_id, $r)) OR lower(title) = lower($r)) ORDER BY doc_id LIMIT 10",
         {"r": reference, "n": MIN_PREFIX}).fetchall()
+    if not found and len(reference) >= 2:  # words of a title: "scrum" for "Scrum Master", "HR" for "HR Business Partner"
+        words = re.compile(rf"(?<!\w){re.escape(reference.lower())}(?!\w)")
+        found = [(i, t) for i, t in con.execute(
+            "SELECT doc_id, title FROM documents WHERE kind = 'vacancy' AND contains(lower(title), lower($r))"
+            " ORDER BY doc_id", {"r": reference}).fetchall() if words.search(t.lower())]
     if not found:
         raise NoSuchRole(f"no role {reference}{where} (give its id, the start of it, or its title; {ROLES_HINT})")
     if len(found) > 1:
@@ -202,7 +208,7 @@ def _exists(con: duckdb.DuckDBPyConnection, doc_id: str, kind: str) -> bool:
 
 SHORT_ID = 8  # characters of a candidate id shown in tables; more where a pool needs them to tell ids apart
 MIN_PREFIX = 4  # the shortest id prefix accepted for a candidate or a role
-ROLES_HINT = "skillfit sql \"SELECT doc_id, title FROM documents WHERE kind = 'vacancy'\" lists them"
+ROLES_HINT = "`skillfit roles` lists them"
 
 
 def short_id_length(con: duckdb.DuckDBPyConnection) -> int:

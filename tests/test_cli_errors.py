@@ -294,8 +294,14 @@ def test_fit_and_gap_take_a_role_by_title(env, runner, tmp_path):
     by_title = runner.invoke(main, ["fit", "--db", str(db), "--role", "data engineer", "--format", "json"])
     by_id = runner.invoke(main, ["fit", "--db", str(db), "--role", role, "--format", "json"])
     assert by_title.exit_code == 0 and by_title.stdout == by_id.stdout
+    assert f"role {role}: Data Engineer" in by_title.stderr  # which role the title named
+    by_word = runner.invoke(main, ["fit", "--db", str(db), "--role", "engineer", "--format", "json"])
+    assert by_word.exit_code == 0 and by_word.stdout == by_id.stdout
+    assert runner.invoke(main, ["fit", "--db", str(db), "--role", "engin"]).exit_code == 2  # whole words only
     unknown = runner.invoke(main, ["fit", "--db", str(db), "--role", "Astronaut"])
-    assert unknown.exit_code == 2 and "no role Astronaut" in unknown.stderr
+    assert unknown.exit_code == 2 and "no role Astronaut" in unknown.stderr and "skillfit roles" in unknown.stderr
+    listed = runner.invoke(main, ["roles", "--db", str(db), "--format", "json"])
+    assert listed.exit_code == 0 and json.loads(listed.stdout) == [{"role_id": role, "title": "Data Engineer"}]
 
 
 def test_an_output_file_that_cannot_be_opened_stops_before_any_work(env, runner, tmp_path):
