@@ -20,7 +20,7 @@ POST_CUE = re.compile(
     r"(?:an|een) (?:\w+ )?(?:advantage|voordeel|troef|asset|meerwaarde)|troef|troeven|meerwaarde|advantageous|"
     r"desirable|desired|beneficial|is an asset|would be great|niet verplicht|optional|optioneel|gewenst|wenselijk)\b",
     re.I)
-EITHER_CUE = re.compile(r"\b(pr[ée](?![\w-])|een plus|preferred|bonus|nice[- ]to[- ]have|good to have)\b", re.I)
+EITHER_CUE = re.compile(r"\b(pr[ée](?![\w-])|een plus|preferred|bonus|nice\\?[- ]to\\?[- ]have|good to have)\b", re.I)
 PREFERRED = re.compile("|".join(f"(?:{c.pattern})" for c in (PRE_CUE, POST_CUE, EITHER_CUE)), re.I)
 # A cue that the skill is required: with a preferred cue in the same chunk, each applies to its own clause
 # ("Kennis van SQL is vereist en Python is een pluspunt").
@@ -28,14 +28,15 @@ REQUIRED = re.compile(r"\b(required|a must|must|mandatory|essential|vereist|nood
                       r"onmisbaar)\b", re.I)
 CLAUSE_BREAK = re.compile(r"\s(?:and|en|but|maar|whereas|terwijl|while)\s", re.I)
 # A line that opens with a preferred label: the label covers the whole line ("Pré: kennis van SAP", "Bonus: Go").
-PREFERRED_LABEL = re.compile(r"[ \t>*•·-]*(?:\*\*)?(?:pr[ée]|pluspunt(?:en)?|troef|troeven|extra|nice[- ]to[- ]haves?|"
+PREFERRED_LABEL = re.compile(r"[ \t>*•·-]*(?:\*\*)?(?:pr[ée]|pluspunt(?:en)?|troef|troeven|extra|nice\\?[- ]to\\?[- ]haves?|"
                              r"bonus|bonus points|preferred|desirable|good to have|mooi meegenomen|"
                              r"een (?:pr[ée]|plus|troef))\s*(?:\*\*)?\s*:", re.I)
 NUMBER_WORDS = {"een": 1, "één": 1, "one": 1, "twee": 2, "two": 2, "drie": 3, "three": 3, "vier": 4, "four": 4,
                 "vijf": 5, "five": 5, "zes": 6, "six": 6, "zeven": 7, "seven": 7, "acht": 8, "eight": 8,
                 "negen": 9, "nine": 9, "tien": 10, "ten": 10}
-YEARS = re.compile(r"(\d{1,2}(?:[.,]5)?|" + "|".join(NUMBER_WORDS) + r")\s*\+?\s*(?:(?:-|–|tot|to)\s*\d{1,2}\s*)?"
-                   r"(?:years?|yrs|jaar|jaren)\b", re.I | re.ASCII)
+# Markdown escapes from job boards stay in the text ("5\+ years", "3\-6 years"): a backslash may precede + and -
+YEARS = re.compile(r"(\d{1,2}(?:[.,]5)?|" + "|".join(NUMBER_WORDS) + r")\s*(?:\\?\+)?\s*"
+                   r"(?:(?:\\?-|–|tot|to)\s*\d{1,2}\s*)?(?:years?|yrs|jaar|jaren)\b", re.I | re.ASCII)
 AGE_BEFORE = re.compile(r"(age|aged|leeftijd|geboren|born)\W{0,3}$", re.I)
 AGE_AFTER = re.compile(r"^\s*(old|oud)\b", re.I)
 RIGHT_AFTER = re.compile(r"[ \t]*[(:\-–][ \t]*")
