@@ -32,7 +32,11 @@ def export_table(con: duckdb.DuckDBPyConnection, what: str, fmt: str, out: str |
     """Write one view or table to `out` as parquet, csv or json; returns the row count."""
     if what not in TABLES:
         raise ValueError(f"cannot export {what!r}: choose one of {', '.join(TABLES)}")
-    relation = (con.table(what) if what in ("mentions", "documents", "skills") else con.view(what)).order(ORDER[what])
+    relation = con.table(what) if what in ("mentions", "documents", "skills") else con.view(what)
+    if "role_id" in relation.columns:  # the role's title beside its id: a spreadsheet reader cannot join
+        relation = con.sql(f"SELECT x.role_id, d.title AS role_title, x.* EXCLUDE (role_id) FROM {what} x "
+                           "LEFT JOIN documents d ON d.doc_id = x.role_id")
+    relation = relation.order(ORDER[what])
     if fmt == "parquet":
         relation.write_parquet(str(out))
     elif fmt == "csv":

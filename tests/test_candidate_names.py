@@ -95,3 +95,4 @@ def test_export_of_fit_lists_each_roles_best_candidates_first(screened):
     exported = json.loads(out.read_text())
     assert len(exported) == len(rows)
     assert [r["score"] for r in exported] == sorted((r["score"] for r in exported), reverse=True)
+    assert {r["role_title"] for r in exported} == {"Python developer"}  # the title beside the id
