@@ -100,7 +100,11 @@ ensuring creating implementing developing managing building designing maintainin
 coordinating performing preparing writing delivering analysing analyzing monitoring reviewing identifying improving
 defining conducting executing establishing using handling assisting supporting
 """.split())
-DANGLING = frozenset("of and or in with van en met".split())  # an item ending in one was cut from a clause
+DANGLING = frozenset("of and or in with van en met".split())  # an item ending or starting in one was cut from a clause
+# A unit of the organisation: "Marketing department", "VGD transfer pricing team" (capitalised: a name), but
+# "lead technical teams" is leading, and "Teams" alone a tool.
+DEPARTMENTS = frozenset("department departments afdeling afdelingen".split())
+UNIT_NOUNS = DEPARTMENTS | {"team", "teams"}
 # Levels and how a language was learnt: "zeer goed", "vloeiend", "tweetalig opgevoed" (the taxonomy's job).
 LEVEL_WORDS = frozenset("""
 very good fluent native basic intermediate advanced excellent limited moderate proficient beginner expert working
@@ -314,7 +318,8 @@ class FindOpenSkills:
         if not words or len(words) > MAX_WORDS or len(phrase) > MAX_CHARS or "\n" in phrase:
             return None
         if NOT_A_SKILL.search(phrase) or any(w in CLAUSE_WORDS for w in folded) or folded[0] in NOT_ALONE \
-                or folded[-1] in NOT_ALONE or folded[-1] in DANGLING:
+                or folded[-1] in NOT_ALONE or folded[-1] in DANGLING or folded[0] in DANGLING \
+                or len(words) > 1 and folded[-1] in UNIT_NOUNS and (words[0][:1].isupper() or folded[-1] in DEPARTMENTS):
             return None
         if sum(ch.isalpha() for ch in phrase) < 2:
             return None
