@@ -473,6 +473,17 @@ def roles_cmd(db, fmt, output) -> None:
     write_rows(rows, fmt, output, ["role_id", "title"])
 
 
+WEAK_SCORE = 25  # below this a candidate meets little of a role: an unrelated CV scores less (tests/test_specificity.py)
+
+
+def weak_pool_note(rows: list[dict]) -> str:
+    """A line under a ranking whose best candidate scores below WEAK_SCORE: a top 5 of 8-point scores is no
+    shortlist, and a recruiter should not read it as one."""
+    if not rows or rows[0]["score"] is None or rows[0]["score"] >= WEAK_SCORE:
+        return ""
+    return f"(no candidate scores {WEAK_SCORE} or more: none meets much of this role; the best scores {rows[0]['score']})\n"
+
+
 def fit_columns(show_sources: bool) -> list[str]:
     """The columns of a ranking: FIT_COLUMNS, with the CV's file name after the short id on request."""
     return FIT_COLUMNS[:2] + ["source"] + FIT_COLUMNS[2:] if show_sources else FIT_COLUMNS
@@ -526,6 +537,7 @@ def screen(vacancies, cvs, db, top, show_sources, fmt, output, workers, timeout_
         if fmt == "table":
             output.write(f"\n== {title}  (role {role_id})\n")
             write_rows(rows, "table", output, columns)
+            output.write(weak_pool_note(rows))
     if fmt != "table":
         write_rows(all_rows, fmt, output, ["role_id", "role", *columns[:-1], "candidate_id", "hard_score",
                                            "soft_score", "missing_required", "missing_preferred"])
@@ -570,6 +582,8 @@ def fit(db, role_id, top, min_score, refresh, show_sources, fmt, output) -> None
         rows = screening.ranking(con, db, role_id, top, min_score, show_sources=show_sources)
     columns = fit_columns(show_sources)
     write_rows(rows, fmt, output, columns + ["candidate_id", "missing_preferred"] if fmt != "table" else columns)
+    if fmt == "table":
+        output.write(weak_pool_note(rows) if min_score <= 0 else "")
 
 
 @main.command()

@@ -13,6 +13,7 @@ from tabulate import tabulate
 FORMATS = ("table", "json", "jsonl", "csv")
 
 
+TABLE_ITEMS = 6  # a list in a table cell shows its first items (most weight first) and how many more: JSON and CSV have all
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet runs a cell that starts with one of these
 
 
@@ -46,8 +47,15 @@ def write_rows(rows: Sequence[dict[str, Any]], fmt: str, out: TextIO = sys.stdou
         if not rows:
             out.write("(no rows)\n")
             return
-        out.write(tabulate([[_one_line(_cell(r.get(c))) for c in columns] for r in rows], headers=columns,
-                           tablefmt="simple", maxcolwidths=60) + "\n")
+        out.write(tabulate([[_one_line(_cell(_first_items(r.get(c)))) for c in columns] for r in rows],
+                           headers=columns, tablefmt="simple", maxcolwidths=60) + "\n")
+
+
+def _first_items(value: Any) -> Any:
+    """A long list as its first TABLE_ITEMS items and "+N more": a terminal table stays readable."""
+    if isinstance(value, (list, tuple)) and len(value) > TABLE_ITEMS:
+        return [*value[:TABLE_ITEMS], f"+{len(value) - TABLE_ITEMS} more"]
+    return value
 
 
 def _one_line(value: Any) -> Any:

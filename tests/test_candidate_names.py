@@ -96,3 +96,20 @@ def test_export_of_fit_lists_each_roles_best_candidates_first(screened):
     assert len(exported) == len(rows)
     assert [r["score"] for r in exported] == sorted((r["score"] for r in exported), reverse=True)
     assert {r["role_title"] for r in exported} == {"Python developer"}  # the title beside the id
+
+
+def test_a_table_says_when_no_candidate_fits_and_keeps_long_lists_short(tmp_path):
+    (tmp_path / "vacancies").mkdir()
+    (tmp_path / "cvs").mkdir()
+    asked = ["Kubernetes", "Terraform", "Docker", "Java", "Excel", "Power BI", "Scrum", "Go", "R", "Tableau", "SQL"]
+    (tmp_path / "vacancies" / "ops.txt").write_text("Platform engineer\nRequirements\n" + "".join(f"- {s}\n" for s in asked))
+    (tmp_path / "cvs" / "cv.txt").write_text("Profile\nPython and SQL every day.\n")
+    db = tmp_path / "w.duckdb"
+    screened = run("screen", tmp_path / "vacancies", tmp_path / "cvs", "--db", db)
+    assert screened.exit_code == 0, screened.stderr
+    assert "no candidate scores 25 or more" in screened.stdout
+    table = run("fit", "--db", db, "--role", "platform engineer").stdout
+    assert "no candidate scores 25 or more" in table
+    as_json = json.loads(run("fit", "--db", db, "--role", "platform engineer", "--format", "json").stdout)
+    missing = as_json[0]["missing_required"]
+    assert len(missing) > 6 and f"+{len(missing) - 6} more" in table  # six shown in the table, every one in JSON
