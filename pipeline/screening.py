@@ -224,15 +224,16 @@ def short_id_length(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def resolve_candidate(con: duckdb.DuckDBPyConnection, db: str | Path | None, reference: str,
-                      sources: SourceMap | None = None) -> str:
-    """The candidate id that `reference` names: a candidate id, the start of one (at least 4 characters, as
-    tables show them), or the CV file it was loaded from (its path, or its file name when that is unique).
+                      sources: SourceMap | None = None, min_prefix: int = MIN_PREFIX) -> str:
+    """The candidate id that `reference` names: a candidate id, the start of one (at least `min_prefix`
+    characters), or the CV file it was loaded from (its path, or its file name when that is unique).
 
     Args:
         con: an open connection to the database.
         db: its path, for the file mapping kept beside it (None: ids only).
         reference: what the user typed.
         sources: the mapping to use when the caller holds it open already (Store.sources).
+        min_prefix: the shortest start of an id accepted (forget asks for the short id as tables show it).
 
     Raises:
         NoSuchCandidate: no candidate, or more than one, matches (the message says which and how to tell them apart).
@@ -243,7 +244,7 @@ def resolve_candidate(con: duckdb.DuckDBPyConnection, db: str | Path | None, ref
     if _exists(con, reference, "cv"):
         return reference
     found: list[str] = []
-    if len(reference) >= MIN_PREFIX:
+    if len(reference) >= min_prefix:
         found = [r[0] for r in con.execute(
             "SELECT doc_id FROM documents WHERE kind = 'cv' AND starts_with(doc_id, $p) ORDER BY doc_id LIMIT 10",
             {"p": reference}).fetchall()]
@@ -255,7 +256,7 @@ def resolve_candidate(con: duckdb.DuckDBPyConnection, db: str | Path | None, ref
         found = [i for i in ids if _exists(con, i, "cv")]
     where = f" in {db}" if db else ""
     if not found:
-        short = f"; an id needs at least {MIN_PREFIX} characters" if len(reference) < MIN_PREFIX else ""
+        short = f"; an id needs at least {min_prefix} characters" if len(reference) < min_prefix else ""
         raise NoSuchCandidate(f"no candidate {reference}{where} (give an id as `skillfit fit` shows it, or the CV's"
                               f" file name{short})")
     if len(found) > 1:
@@ -419,7 +420,8 @@ def forget(db: str | Path, candidate_ids: Iterable[str] = (), sources: Iterable[
 
     Args:
         db: the database file (rewritten).
-        candidate_ids: candidates to erase, each by id, the start of its id or its CV file (see resolve_candidate).
+        candidate_ids: candidates to erase, each by id, the start of its id (SHORT_ID characters at least) or its
+            CV file (see resolve_candidate).
         sources: CV files whose candidates to erase, as they were loaded (or any reference resolve_candidate takes).
 
     Returns:
@@ -437,9 +439,10 @@ def forget(db: str | Path, candidate_ids: Iterable[str] = (), sources: Iterable[
         named_pending = False
         for ref in [*candidate_ids, *sources]:
             try:
-                known.add(resolve_candidate(store.con, db, ref, store.sources))
+                # erasing cannot be undone: an id's start must be as long as tables show it, not just unique today
+                known.add(resolve_candidate(store.con, db, ref, store.sources, min_prefix=SHORT_ID))
             except NoSuchCandidate:
-                if store.resumed is None or not store.resumed.matches(ref, MIN_PREFIX):
+                if store.resumed is None or not store.resumed.matches(ref, SHORT_ID):
                     raise
                 named_pending = True  # erased just now, by finishing the interrupted erasure that listed it
         if not known:

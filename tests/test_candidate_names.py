@@ -79,6 +79,14 @@ def test_forget_by_file_name_and_nothing_when_one_name_is_unknown(screened):
         assert con.execute("SELECT count(*) FROM documents WHERE kind = 'cv'").fetchone()[0] == 1
 
 
+def test_forget_wants_the_short_id_as_tables_show_it(screened):
+    db, _, rows, _ = screened
+    cid = next(iter(rows))
+    short = run("forget", "--db", db, "--candidate", cid[:4])  # unique today, but erasing cannot be undone
+    assert short.exit_code == 2 and "at least 8 characters" in short.stderr
+    assert run("forget", "--db", db, "--candidate", cid[:8]).exit_code == 0
+
+
 def test_export_by_short_id(screened):
     db, _, rows, root = screened
     cid = next(iter(rows))
