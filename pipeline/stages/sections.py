@@ -104,6 +104,7 @@ HEADINGS: dict[SectionKind, tuple[str, ...]] = {
               "conditions of employment", "aanvullende vergoedingen", "werkschema", "doorgroeimogelijkheden",
               "de doorgroeimogelijkheden", "jouw ontwikkeling", "relocation", "payment", "wat wij bieden",
               "wat mag je van ons verwachten", "wat kun jij van ons verwachten", "wat kan je van ons verwachten",
+              "we will offer you", "we will offer", "we can offer you", "we can offer",
               "je wordt beloond met", "wat maakt deze rol extra tof"),
 }
 JOINED = re.compile(r" (?:&|and|en) ")
@@ -115,6 +116,7 @@ for _kind, _names in HEADINGS.items():
     for _name in _names:
         _LOOKUP.setdefault(_name, []).append(_kind)
 LINE = re.compile(r"[^\n]*(?:\n|$)")
+INNER_MARKS = re.compile(r"\*\*|__")
 # Listed headings of two words or more, found inside a longer marked heading line (bold, Markdown, a colon, capitals)
 CONTAINED = re.compile(r"\b(?:" + "|".join(sorted((re.escape(n) for n in _LOOKUP if " " in n), key=len, reverse=True))
                        + r")\b")
@@ -134,7 +136,8 @@ WHY_YOU = re.compile(r"^(?:why|waarom)\b(?:.*\b(?:past|passen|fit|fits|suit|suit
 def heading_kind(line: str, doc_kind: str | None) -> SectionKind | None:
     """The section kind a line announces, or None when it is not a heading."""
     # Markdown from job boards: "#### **About Miro**", "**Job Description \\& Summary**"
-    stripped = line.replace("\\", "").strip(" \t\r\n#*=_-•·:|").rstrip(":?!").strip(" \t*_")
+    # bold word by word ("**Besides** **that** **we will offer you**"): the marks inside go too
+    stripped = INNER_MARKS.sub("", line.replace("\\", "")).strip(" \t\r\n#*=_-•·:|").rstrip(":?!").strip(" \t*_")
     if not stripped or len(stripped) > 60 or len(stripped.split()) > MAX_HEADING_WORDS:
         return None
     key = NUMBERING.sub("", SPACES.sub(" ", stripped.lower().replace("’", "'")))
@@ -156,7 +159,8 @@ def heading_kind(line: str, doc_kind: str | None) -> SectionKind | None:
     for kind in kinds:
         if kind in preferred:
             return kind
-    return kinds[0]
+    # "Additional information", "References" in a vacancy: the fine print, no requirements of the role
+    return "about" if doc_kind == "vacancy" and kinds[0] == "other" else kinds[0]
 
 
 def segment(doc: Document) -> Document:
