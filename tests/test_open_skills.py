@@ -137,6 +137,13 @@ def test_an_open_phrase_links_to_a_concept_only_when_it_has_all_of_a_labels_word
     assert found["analysis data"].link == "same words as a taxonomy label"
 
 
+def test_items_cut_from_a_clause_or_naming_a_unit_are_no_skills(extractor):
+    cv = "Skills\nSAML, Kerberos, of process manuals, VGD Transfer Pricing team\n"
+    found = set(open_mentions(extractor.extract(cv, kind="cv", language="en")))
+    assert "Kerberos" in found
+    assert not found & {"of process manuals", "VGD Transfer Pricing team"}
+
+
 def test_the_same_unknown_skill_in_a_cv_and_a_vacancy_counts_in_fit_and_forget_removes_its_phrase(extractor, tmp_path):
     path = tmp_path / "open.duckdb"
     docs = [extractor.extract(VACANCY, kind="vacancy", doc_id="role", language="en"),
