@@ -75,10 +75,11 @@ Rules, in order:
    - one-word ESCO alternative labels that are dictionary words ("retrieval" for repossession) are left out: only
      a preferred label (or a form made from it) may be a single ordinary word;
    - an English form of ordinary words stands only for the concepts whose preferred label's content words it names
-     at least half of (first five letters compared), and is left out when it names none: "co-workers" for "guide
-     staff", "technical skills" cut from "demonstrate technical skills during neurological surgery" name something
-     broader than the concept; "customer satisfaction" goes to "satisfy customers", not to "ensure passenger
-     comfort" (names and acronyms stay with every concept);
+     at least half of (more than half of four or more; first five letters compared), goes to the one it names most
+     of, and is left out when it names none: "co-workers" for "guide staff", "technical skills" cut from
+     "demonstrate technical skills during neurological surgery" name something broader than the concept;
+     "customer satisfaction" goes to "satisfy customers", not to "ensure passenger comfort" (names and acronyms
+     stay with every concept);
    - forms found in a title zone in at least half of their attesting documents are left out (job titles, company
      names);
    - a form that several ESCO concepts share goes to one concept only: the one whose preferred label it is, else
@@ -974,29 +975,30 @@ def esco_verbs(concepts: dict[str, Concept], lex: Lexical) -> frozenset[str]:
     return frozenset(verbs)
 
 
-def named_concepts(f: Form, words: list[str], concepts: dict, lex: Lexical) -> set[str]:
-    """The concepts of a form that it names: those whose preferred label it names at least half of, for an English
-    form of ordinary words. Such a form naming less is broader than the concept, which it would stand for wherever
-    the words occur: an alternative label ("co-workers" for "guide staff", "selection process" for "select
-    intraocular lenses for surgery") or a piece cut from the preferred label ("technical skills" from "demonstrate
-    technical skills during neurological surgery", "staff training" from "provide staff training in warehouse
-    management"). Words match on their first five letters ("product development" names two of "develop new
-    products", "singing" names "sing"); acronyms ("JS", "IoT", "PM²", "uml": two capitals, a digit, or a short word
-    no word list has) are not ordinary words: all concepts. A capital alone makes no name ("Juniper Networks" is not
-    "procurement of ICT network equipment"), nor does a long rare word ("authorisation" is not "acquire licences
-    for the use of weapons")."""
+def named_concepts(f: Form, words: list[str], concepts: dict, lex: Lexical) -> dict[str, float]:
+    """The concepts a form names, each with the share of its preferred label's content words the form names.
+
+    For an English form of ordinary words, only those it names at least half of (more than half of a label of four
+    words or more: "staff training" is not "train staff in safety procedures"). A form naming less is broader than
+    the concept, which it would stand for wherever the words occur: an alternative label ("co-workers" for "guide
+    staff") or a piece cut from the preferred label ("technical skills" from "demonstrate technical skills during
+    neurological surgery"). Words match on their first five letters ("product development" names two of "develop
+    new products", "singing" names "sing"). Acronyms ("JS", "IoT", "PM²", "uml": two capitals, a digit, or a short
+    word no word list has) are no ordinary words: every concept, at share 1. A capital alone makes no name
+    ("Juniper Networks" is not "procurement of ICT network equipment"), nor does a long rare word
+    ("authorisation" is not "acquire licences for the use of weapons")."""
     named_like = sum(ch.isupper() for ch in f.text) >= 2 and not f.text.istitle() \
         or any(ch.isdigit() or ch in "&+#²" for ch in f.text) \
         or any(len(w) <= 4 and not lex.is_dictionary(w) for w in words)
     if f.language != "en" or named_like:
-        return set(f.concepts)
+        return dict.fromkeys(f.concepts, 1.0)
     mine = {w[:5] for w in words if w not in lex.stop}  # first five letters: "development" is "develop"
-    named = set()
+    named = {}
     for uri in f.concepts:
         theirs = {w[:5] for w in form_key(concepts[uri].preferred).split(" ") if w not in lex.stop}
         shared = sum(any(a.startswith(b) or b.startswith(a) for a in mine) for b in theirs)
-        if not theirs or 2 * shared >= len(theirs):
-            named.add(uri)
+        if not theirs or 2 * shared > len(theirs) or (2 * shared == len(theirs) and len(theirs) < 4):
+            named[uri] = shared / len(theirs) if theirs else 1.0
     return named
 
 
@@ -1199,9 +1201,10 @@ def build(data: Path, cache: Path, taxonomy_dir: Path, settings: dict,
     # one concept per form
     attested_count = Counter(uri for f in kept.values() for uri in f.concepts)
     by_concept: dict[str, list[str]] = defaultdict(list)
-    for key, f in sorted(kept.items()):  # among the concepts it names, not those it is broader than
-        owner = sorted(named_concepts(f, key.split(" "), concepts, lex),
-                       key=lambda u: (u not in f.preferred_of, u not in f.from_preferred, -attested_count[u], u))[0]
+    for key, f in sorted(kept.items()):  # among the concepts it names, the one it names most of
+        named = named_concepts(f, key.split(" "), concepts, lex)
+        owner = sorted(named, key=lambda u: (u not in f.preferred_of, -named[u], u not in f.from_preferred,
+                                             -attested_count[u], u))[0]
         by_concept[owner].append(key)
     out: list[dict] = []
     nl_out: list[dict] = []

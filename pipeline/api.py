@@ -46,6 +46,8 @@ if TYPE_CHECKING:
 CV_FOLDERS = {"cv", "cvs", "resume", "resumes", "candidates", "kandidaten", "sollicitanten", "applicants"}
 VACANCY_FOLDERS = {"vacancy", "vacancies", "vacature", "vacatures", "jobs", "job", "roles", "ads", "jobads",
                    "postings", "openings"}
+
+
 def record_kind(value: Any) -> DocKind | None:
     """A record's "kind" as cv or vacancy: also in the words its folder could have ("vacature", "resume", "Job"),
     any case; None for none.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import io
 import json
 import os
 import sys
@@ -22,7 +21,7 @@ from pipeline.kind import DOUBT_KEY as READS_LIKE_CV
 from pipeline.kind import META_KEY as KIND_CONFIDENCE
 from pipeline.kind import SURE
 from pipeline.model import Document
-from pipeline.output import FORMATS, write_rows
+from pipeline.output import FORMATS, TABLE_ITEMS, write_rows
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_DB = "skillfit.duckdb"
@@ -201,9 +200,7 @@ def _records(stream):
             record = json.loads(line)
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                 raise ValueError('a record is an object with a "text" string')
-            for field in ("id", "text", "source", "title"):
-                if isinstance(record.get(field), str):
-                    record[field].encode("utf-8")  # a lone surrogate ("\ud800") cannot be written back out
+            json.dumps(record, ensure_ascii=False).encode("utf-8")  # a lone surrogate ("\ud800") cannot be written out
             record["kind"] = record_kind(record.get("kind"))
             if record.get("language") is not None and not isinstance(record["language"], str):
                 raise ValueError('"language" must be a string such as "en" or "nl"')
@@ -267,10 +264,9 @@ def extract(paths, kind, language, fmt, output, no_fuzzy, unordered, workers, ti
 
     for path in paths:
         if path == "-":
-            # bytes that are not UTF-8 become lone surrogates, which _records answers as a malformed record
-            binary = getattr(sys.stdin, "buffer", None)
-            stdin = io.TextIOWrapper(binary, encoding="utf-8", errors="surrogateescape") if binary else sys.stdin
-            for rec in _records(stdin):
+            if hasattr(sys.stdin, "reconfigure"):  # a byte that is not UTF-8: a lone surrogate, a malformed record
+                sys.stdin.reconfigure(encoding="utf-8", errors="surrogateescape")
+            for rec in _records(sys.stdin):
                 if isinstance(rec, Failure):
                     handle(rec)
                     continue
@@ -536,7 +532,7 @@ def screen(vacancies, cvs, db, top, show_sources, fmt, output, workers, timeout_
         all_rows += rows
         if fmt == "table":
             output.write(f"\n== {title}  (role {role_id})\n")
-            write_rows(rows, "table", output, columns)
+            write_rows(rows, "table", output, columns, list_items=TABLE_ITEMS)
             output.write(weak_pool_note(rows))
     if fmt != "table":
         write_rows(all_rows, fmt, output, ["role_id", "role", *columns[:-1], "candidate_id", "hard_score",
@@ -581,7 +577,8 @@ def fit(db, role_id, top, min_score, refresh, show_sources, fmt, output) -> None
         role_id = announce_role(con, role_id, screening.resolve_role(con, role_id, db))
         rows = screening.ranking(con, db, role_id, top, min_score, show_sources=show_sources)
     columns = fit_columns(show_sources)
-    write_rows(rows, fmt, output, columns + ["candidate_id", "missing_preferred"] if fmt != "table" else columns)
+    write_rows(rows, fmt, output, columns + ["candidate_id", "missing_preferred"] if fmt != "table" else columns,
+               list_items=TABLE_ITEMS)
     if fmt == "table":
         output.write(weak_pool_note(rows) if min_score <= 0 else "")
 
@@ -798,7 +795,7 @@ def export(db, fmt, what, candidate_ref, out) -> None:
 @main.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(exists=True), help="DuckDB file.")
 @click.option("--candidate", "candidate_ids", multiple=True,
-              help="Candidate to erase: its id, the start of it, or its CV file (repeatable).")
+              help="Candidate to erase: its id, its first 8 characters or more, or its CV file (repeatable).")
 @click.option("--source", "sources", multiple=True, help="Erase the candidate loaded from this file (repeatable).")
 def forget(db, candidate_ids, sources) -> None:
     """Erase candidates completely and print a receipt.

@@ -13,7 +13,7 @@ from tabulate import tabulate
 FORMATS = ("table", "json", "jsonl", "csv")
 
 
-TABLE_ITEMS = 6  # a list in a table cell shows its first items (most weight first) and how many more: JSON and CSV have all
+TABLE_ITEMS = 6  # rankings' table cells show a list's first items (most weight first) and how many more
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet runs a cell that starts with one of these
 
 
@@ -30,8 +30,8 @@ def csv_safe(value: Any) -> Any:
 
 
 def write_rows(rows: Sequence[dict[str, Any]], fmt: str, out: TextIO = sys.stdout,
-               columns: Sequence[str] | None = None) -> None:
-    """Write `rows` (dicts with the same keys) in `fmt`."""
+               columns: Sequence[str] | None = None, list_items: int | None = None) -> None:
+    """Write `rows` (dicts with the same keys) in `fmt`; in a table, lists cut to `list_items` and "+N more"."""
     columns = list(columns or (rows[0].keys() if rows else []))
     if fmt == "json":
         json.dump([{c: r.get(c) for c in columns} for r in rows], out, ensure_ascii=False, indent=2, default=str)
@@ -47,14 +47,14 @@ def write_rows(rows: Sequence[dict[str, Any]], fmt: str, out: TextIO = sys.stdou
         if not rows:
             out.write("(no rows)\n")
             return
-        out.write(tabulate([[_one_line(_cell(_first_items(r.get(c)))) for c in columns] for r in rows],
+        out.write(tabulate([[_one_line(_cell(_first_items(r.get(c), list_items))) for c in columns] for r in rows],
                            headers=columns, tablefmt="simple", maxcolwidths=60) + "\n")
 
 
-def _first_items(value: Any) -> Any:
-    """A long list as its first TABLE_ITEMS items and "+N more": a terminal table stays readable."""
-    if isinstance(value, (list, tuple)) and len(value) > TABLE_ITEMS:
-        return [*value[:TABLE_ITEMS], f"+{len(value) - TABLE_ITEMS} more"]
+def _first_items(value: Any, n: int | None) -> Any:
+    """A list longer than n as its first n items and "+N more": a terminal table stays readable."""
+    if n is not None and isinstance(value, (list, tuple)) and len(value) > n:
+        return [*value[:n], f"+{len(value) - n} more"]
     return value
 
 

@@ -67,3 +67,12 @@ def test_a_file_name_that_is_not_utf8_loads_and_can_be_forgotten(small_taxonomy,
                              str(folder / odd)], capture_output=True, text=True, timeout=120)
     assert forget.returncode == 0, forget.stderr
     assert json.loads(forget.stdout)["documents"] == 1
+
+
+def test_stdin_named_twice_reads_it_once_and_a_bad_byte_anywhere_is_a_malformed_record(small_taxonomy):
+    records = b'{"id": "a", "text": "Python", "language": "e\xffn"}\n{"id": "b", "text": "SQL"}\n'
+    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "extract", "-", "-"], input=records,
+                            capture_output=True, timeout=120)
+    answers = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert [a["status"] for a in answers] == ["malformed", "ok"] and answers[1]["doc_id"] == "b"
+    assert result.returncode == 1 and b"Traceback" not in result.stderr

@@ -57,7 +57,9 @@ APPLICATION = re.compile(r"\b(apply|applying|applicant|applicants|application pr
 # "We are currently recruiting for an Accounting Specialist", "Acme is hiring": the employer hiring, not recruitment
 # asked of the candidate.
 HIRING_WORD = re.compile(r"(recruit|hiring|rekrut|werven)", re.I)
-HIRING_SUBJECT = re.compile(r"\b(we|we're|wij|is|are|zijn|currently|momenteel|now|nu|actively|actief)[ \t]+$", re.I)
+HIRING_SUBJECT = re.compile(  # the employer as subject: we, or a name ("Acme is hiring"), never "you are recruiting"
+    r"(?:\b[Ww]e|\b[Ww]e're|\b[Ww]ij|(?<![\w'])(?!You\b|Jij\b|Je\b|In\b|Your\b)[A-Z][\w&.-]+)"
+    r"(?:[ \t]+(?:are|is|zijn))?(?:[ \t]+(?:currently|now|actively|momenteel|nu|actief))*[ \t]+$")
 EMPLOYER_SENTENCE = re.compile(r"[\s*\\-•·]*(we|we're|our|wij|onze|ons|here at|at [A-Z]\w+,|bij [A-Z]\w+)\b", re.I)
 ASKS = re.compile(r"\b(looking for|look for|seek|seeking|search|need|expect|require|ask|want|you|your|zoeken|zoekt|"
                   r"nodig|verwachten|vragen|verlangen|je|jij|jou|jouw|u)\b", re.I)

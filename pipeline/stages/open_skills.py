@@ -101,7 +101,7 @@ coordinating performing preparing writing delivering analysing analyzing monitor
 defining conducting executing establishing using handling assisting supporting
 """.split())
 DANGLING = frozenset("of and or in with van en met".split())  # an item ending or starting in one was cut from a clause
-# A unit of the organisation: "Marketing department", "VGD transfer pricing team" (capitalised: a name), but
+# A unit of the organisation: "Marketing department", "VGD transfer pricing team" (named: see _names_a_unit), but
 # "lead technical teams" is leading, and "Teams" alone a tool.
 DEPARTMENTS = frozenset("department departments afdeling afdelingen".split())
 UNIT_NOUNS = DEPARTMENTS | {"team", "teams"}
@@ -205,7 +205,7 @@ def _dutch_singular(word: str) -> str:
     for plural, singular in DUTCH_PLURALS:
         if word.endswith(plural):
             return word[:-len(plural)] + singular
-    if word.endswith("s") and not word.endswith(("ss", "us", "is", "proces", "adres")):
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "proces", "adres")):
         return word[:-1]  # managers, tools, services (an English word in Dutch text)
     return word
 
@@ -319,7 +319,7 @@ class FindOpenSkills:
             return None
         if NOT_A_SKILL.search(phrase) or any(w in CLAUSE_WORDS for w in folded) or folded[0] in NOT_ALONE \
                 or folded[-1] in NOT_ALONE or folded[-1] in DANGLING or folded[0] in DANGLING \
-                or len(words) > 1 and folded[-1] in UNIT_NOUNS and (words[0][:1].isupper() or folded[-1] in DEPARTMENTS):
+                or len(words) > 1 and folded[-1] in UNIT_NOUNS and (folded[-1] in DEPARTMENTS or _names_a_unit(words)):
             return None
         if sum(ch.isalpha() for ch in phrase) < 2:
             return None
@@ -351,6 +351,12 @@ def _ends_in_job_title(key: str, language: str | None) -> bool:
     words = key.split()
     tables = [occupation_lexicon().groups[lang] for lang in (("nl", "en") if language == "nl" else ("en",))]
     return any(" ".join(words[k:]) in table for k in range(len(words) - 1) for table in tables)
+
+
+def _names_a_unit(words: list[str]) -> bool:
+    """Whether a team's words name it: an acronym ("VGD transfer pricing team") or a capital after the first word
+    ("Data Platform Team"); "Scaling engineering teams" is a task."""
+    return any(len(w) > 1 and w.isupper() for w in words[:-1]) or any(w[:1].isupper() for w in words[1:-1])
 
 
 def _named(word: str) -> bool:

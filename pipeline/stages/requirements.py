@@ -59,9 +59,11 @@ LEVEL_WINDOW = 30  # characters either side of a mention searched for a level wo
 LABEL_REACH = 300  # a "Pré:" label is looked for at the start of the mention's line, this far back at most
 NOT_REQUIREMENTS = {"about", "offer"}
 PARENS = re.compile(r"\([^()\n]{0,200}\)")
-# A list item that opens with a cue standing before what it qualifies: the cue covers its sentence ("Preferably
-# experience with GAAP, usage of an ERP system and/or group consolidation").
-OPENING_CUE = re.compile(r"[ \t>*•·▪-]*(?:\*\*)?" + PRE_CUE.pattern, re.I)
+# A line that opens with a cue standing before what it qualifies: the cue covers its sentence ("Preferably
+# experience with GAAP, usage of an ERP system and/or group consolidation") ...
+OPENING_CUE = re.compile(r"[ \t>*•·▪\\-]*(?:\*\*)?" + PRE_CUE.pattern, re.I)
+# ... up to a clause with a subject of its own or a contrast: "Preferably based in Amsterdam, you have 5 years of Java"
+OWN_CLAUSE = re.compile(r"[,;:]\s+(?:you|je|jij|u|we|wij)\b|\s(?:but|maar|above all|vooral)\s", re.I)
 
 
 def requirement_for(doc: Document, section: str | None, scope: tuple[int, int], mention: Mention,
@@ -83,17 +85,19 @@ def preferred_in(text: str, scope: tuple[int, int], mention: Mention, mentions: 
     before what it qualifies found before the mention, or one that stands after it found after the mention.
     A cue in parentheses qualifies only what the parentheses hold, or the item right before them: in "Nederlands,
     Frans en Engels (Duits is een plus)" only German is preferred, in "SQL, Java (a plus)" only Java (parentheses
-    that hold no skill of their own qualify the item before them; `mentions`: the document's, sorted)."""
+    that hold no skill of their own qualify the item before them; `mentions`: the document's, sorted). A cue
+    outside still covers the parentheses: "a BI tool (Power BI or Tableau) is a plus"."""
     start, end = scope
     parens = [(p.start(), p.end()) for p in PARENS.finditer(text, start, end)]
-    inside = next(((a, b) for a, b in parens if a < mention.start < b), None)
-    if inside:
-        start, end = inside
-        parens = []
+    own = next(((a, b) for a, b in parens if a < mention.start < b), None)
+    if own and PREFERRED.search(text, *own):
+        start, end = own
+    parens = [p for p in parens if p != own]
 
     def applies(cue: re.Match[str]) -> bool:
         held = next(((a, b) for a, b in parens if a <= cue.start() < b), None)
-        return held is None or not text[mention.end:held[0]].strip() and not _within(mentions, *held)
+        return held is None or (mention.end <= held[0] and not text[mention.end:held[0]].strip()
+                                and not _within(mentions, *held))
 
     return any(map(applies, EITHER_CUE.finditer(text, start, end))) \
         or any(map(applies, PRE_CUE.finditer(text, start, mention.start))) \
@@ -116,7 +120,9 @@ def preference_scope(text: str, mentions: list[Mention], i: int, sentence: tuple
         return line_start, len(text) if line_end < 0 else line_end
     s, e = sentence
     if line_start >= s and OPENING_CUE.match(text, line_start) and not REQUIRED.search(text, line_start, e):
-        return line_start, e
+        own_clause = OWN_CLAUSE.search(text, line_start, e)
+        if own_clause is None or own_clause.start() > m.start:
+            return line_start, own_clause.start() if own_clause else e
     bounds = [s] + [b.end() for b in CHUNK_BREAK.finditer(text, s, e)] + [e]
     chunks = list(zip(bounds, bounds[1:]))
     index = next((k for k, (a, b) in enumerate(chunks) if a <= m.start < b), len(chunks) - 1)

@@ -107,7 +107,7 @@ HEADINGS: dict[SectionKind, tuple[str, ...]] = {
               "we will offer you", "we will offer", "we can offer you", "we can offer",
               "je wordt beloond met", "wat maakt deze rol extra tof"),
 }
-JOINED = re.compile(r" (?:&|and|en) ")
+JOINED = re.compile(r" (?:&|and|en) |\s*\((?=.*\)$)|\)$")  # "X & Y", "X and Y", "X (Y)"
 # Kinds that only make sense in one type of document, so "profiel" means requirements in a vacancy.
 VACANCY_KINDS = {"about", "tasks", "requirements", "nice_to_have", "offer"}
 CV_KINDS = {"profile", "experience", "education", "skills", "languages", "certificates", "hobbies"}
@@ -117,7 +117,8 @@ for _kind, _names in HEADINGS.items():
         _LOOKUP.setdefault(_name, []).append(_kind)
 LINE = re.compile(r"[^\n]*(?:\n|$)")
 INNER_MARKS = re.compile(r"\*\*|__")
-# Listed headings of two words or more, found inside a longer marked heading line (bold, Markdown, a colon, capitals)
+# Listed headings of two words or more, ending a marked heading line (Markdown, bold, capitals) after a lead-in
+LEAD_IN = frozenset("this is dit zijn besides that daarnaast and en also ook here's here finally".split())
 CONTAINED = re.compile(r"\b(?:" + "|".join(sorted((re.escape(n) for n in _LOOKUP if " " in n), key=len, reverse=True))
                        + r")\b")
 SPACES = re.compile(r"\s+")
@@ -133,6 +134,16 @@ WHY_YOU = re.compile(r"^(?:why|waarom)\b(?:.*\b(?:past|passen|fit|fits|suit|suit
                      r"|\s+(?:you|jij|jou)\s*$)")
 
 
+def _led_in(key: str) -> str | None:
+    """The listed heading that ends a heading line after a lead-in only ("this is what we offer", "besides that we
+    will offer you"), else None: a line that goes on after it ("Technical skills: Python") or starts with other
+    words ("Sales Manager – The Company BV") is no such heading."""
+    for found in CONTAINED.finditer(key):
+        if found.end() == len(key) and all(w in LEAD_IN for w in key[:found.start()].split()):
+            return found.group()
+    return None
+
+
 def heading_kind(line: str, doc_kind: str | None) -> SectionKind | None:
     """The section kind a line announces, or None when it is not a heading."""
     # Markdown from job boards: "#### **About Miro**", "**Job Description \\& Summary**"
@@ -141,12 +152,11 @@ def heading_kind(line: str, doc_kind: str | None) -> SectionKind | None:
     if not stripped or len(stripped) > 60 or len(stripped.split()) > MAX_HEADING_WORDS:
         return None
     key = NUMBERING.sub("", SPACES.sub(" ", stripped.lower().replace("’", "'")))
-    parts = JOINED.split(key)  # two headings in one ("Job Description & Summary"): the first names the section
+    # two headings in one ("Job Description & Summary", "Your Impact (Key Responsibilities)"): the first names it
+    parts = [part for part in JOINED.split(key) if part]
     kinds = _LOOKUP.get(key) or (_LOOKUP.get(parts[0]) if len(parts) > 1 and all(map(_LOOKUP.get, parts)) else None)
-    marked = line.strip().startswith(("#", "**", "__")) or line.rstrip().endswith((":", "?")) or stripped.isupper()
-    if not kinds and marked:  # "THIS IS WHAT WE OFFER", "**Wat wij jou bieden als Aankoper**": a listed heading inside
-        inner = max(CONTAINED.findall(key), key=len, default=None)
-        kinds = _LOOKUP.get(inner) if inner else None
+    if not kinds and (line.strip().startswith(("#", "**", "__")) or stripped.isupper()):
+        kinds = _LOOKUP.get(_led_in(key) or "")
     if not kinds:
         if doc_kind == "vacancy" and COMPANY_HEADING.match(key) and (line.strip().startswith(("#", "**", "__"))
                                                                     or line.rstrip().endswith((":", "?"))):
@@ -159,8 +169,7 @@ def heading_kind(line: str, doc_kind: str | None) -> SectionKind | None:
     for kind in kinds:
         if kind in preferred:
             return kind
-    # "Additional information", "References" in a vacancy: the fine print, no requirements of the role
-    return "about" if doc_kind == "vacancy" and kinds[0] == "other" else kinds[0]
+    return kinds[0]
 
 
 def segment(doc: Document) -> Document:
