@@ -30,10 +30,10 @@ DOUBT_KEY = "reads_like_cv"  # Document.meta: a file in a vacancies folder that 
 FULL_EVIDENCE_WORDS = 120
 HEAD_CHARS = 20_000  # a kind shows in the first pages; the rest of a long document only costs time
 
-_MONTH = (r"(?:jan|feb|febr|mar|mrt|maa|apr|may|mei|jun|jul|aug|sep|sept|oct|okt|nov|dec)[a-z]*\.?|"
+MONTH = (r"(?:jan|feb|febr|mar|mrt|maa|apr|may|mei|jun|jul|aug|sep|sept|oct|okt|nov|dec)[a-z]*\.?|"
           r"(?:january|february|march|april|june|july|august|september|october|november|december|januari|"
           r"februari|maart|juni|juli|augustus|oktober)")
-_DATE = rf"(?:(?:{_MONTH})\s*'?(?:19|20)\d\d|\d{{1,2}}\s*[/.-]\s*(?:19|20)\d\d|(?:19|20)\d\d)"
+_DATE = rf"(?:(?:{MONTH})\s*'?(?:19|20)\d\d|\d{{1,2}}\s*[/.-]\s*(?:19|20)\d\d|(?:19|20)\d\d)"
 _UNTIL = r"(?:present|current|now|today|date|heden|nu|huidig|vandaag|ongoing|lopend)"
 DATE_RANGE = re.compile(rf"\b{_DATE}\s*(?:-|–|—|to|tot|until|t/m|>)\s*(?:{_DATE}|{_UNTIL})\b", re.I)
 YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")

@@ -3,6 +3,8 @@ counting "has done this job" with its own weight."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import duckdb
 import pytest
 
@@ -78,8 +80,13 @@ def test_years_attach_to_the_job_asked_and_to_the_jobs_held(extractor):
         == [("required", 3.0)]
     cv = "Werkervaring\nKok | Brasserie Noord | 2016 - 2019\nKok, De Zwaan, 2020 – heden\n"
     assert [m.years for m in extractor.extract(cv, kind="cv", language="nl").occupations][0] == 3.0
-    assert years_on_line("Kok, De Zwaan, 2020 – heden", this_year=2026) == 6.0
+    today = date(2026, 12, 6)
+    assert years_on_line("Kok, De Zwaan, 2020 – heden", today) == 6.0
     assert years_on_line("Kok, De Zwaan") is None
+    # to the month where both ends name one: a five-month job is no year
+    assert years_on_line("Line Cook 04/2017 to 09/2017", today) == 0.4
+    assert years_on_line("Accountant 04/2017 to Current", today) == 9.7
+    assert years_on_line("Kok, jan 2018 – mrt 2019", today) == 1.2
 
 
 def test_a_cv_profile_names_a_job_with_its_years(extractor):

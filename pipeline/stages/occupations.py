@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipeline import titles  # the module, not its names: it imports pipeline.stages.sections, so this package
+from pipeline.kind import MONTH
 from pipeline.model import Document, Mention
 from pipeline.occupations import OCCUPATION_PREFIX, WORD, lexicon
 from pipeline.personal_data import name_line
@@ -36,9 +37,14 @@ MAX_LINE_WORDS = 12
 HEADLINE_LINES = 3  # a CV's headline: among its first non-empty lines, before any section
 # Words that may follow a job title on its line ("Chef at Hilton", "Kok bij De Zwaan", "Nurse in ICU").
 TITLE_FOLLOWERS = frozenset("""at bij for voor in te with met and en of van de het der des du la le and/or""".split())
-# A date range on a job-title line ("2018 - 2021", "03/2019 – heden", "2015 to Present"): how long the job lasted.
-DATE_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:[-–—]|to|tot|until)\s*(?:\d{1,2}[/.-])?"
-                        r"((?:19|20)\d\d|present|current|now|today|heden|nu|vandaag)\b", re.I)
+# A date range on a job-title line ("2018 - 2021", "04/2017 to Current", "Jan 2018 – mrt 2019"): how long the job
+# lasted, to the month where both ends name one.
+_AT = r"(?:(?P<{0}m>{month})\s*|(?P<{0}n>\d{{1,2}})\s*[/.-]\s*)?(?P<{0}y>(?:19|20)\d\d)"
+DATE_RANGE = re.compile(r"(?<!\w)" + _AT.format("s", month=MONTH) + r"\s*(?:[-–—]|to|tot|until)\s*(?:"
+                        + _AT.format("e", month=MONTH) + r"|(?P<open>present|current|now|today|heden|nu|vandaag))\b",
+                        re.I)
+MONTH_NUMBERS = {"jan": 1, "feb": 2, "mar": 3, "mrt": 3, "maa": 3, "apr": 4, "may": 5, "mei": 5, "jun": 6, "jul": 7,
+                 "aug": 8, "sep": 9, "oct": 10, "okt": 10, "nov": 11, "dec": 12}
 MAX_GAP = 25  # characters between "experience as" and the job it names: a word or two ("ervaring als zelfstandig kok")
 BREAK = re.compile(r"[.,;:!?()\n]")
 # After a job in a CV's profile: "with 6 years' experience", "met ruim 10 jaar ervaring", "with over 5 years of".
@@ -181,15 +187,27 @@ def job_with_years(doc: Document) -> Iterator[tuple[Found, float]]:
                 yield hit, years_value(years.group(1))
 
 
-def years_on_line(line: str, this_year: int | None = None) -> float | None:
-    """How long a job lasted, from a date range on its title line ("Kok | De Zwaan | 2018 - 2021": 3); an open
-    range ("2019 - heden") runs to this year."""
+def years_on_line(line: str, today: date | None = None) -> float | None:
+    """How long a job lasted, from a date range on its title line ("Kok | De Zwaan | 2018 - 2021": 3.0; "04/2017 -
+    09/2017": 0.4, to the month where both ends name one); an open range ("2019 - heden") runs to `today`."""
     match = DATE_RANGE.search(line)
     if not match:
         return None
-    start = int(match.group(1))
-    end = int(match.group(2)) if match.group(2).isdigit() else (this_year or date.today().year)
-    return float(end - start) if 0 <= end - start <= 50 else None
+    today = today or date.today()
+    start_year, start_month = int(match["sy"]), _month(match["sm"], match["sn"])
+    end_year = today.year if match["open"] else int(match["ey"])
+    end_month = today.month if match["open"] else _month(match["em"], match["en"])
+    if start_month and end_month:
+        years = round(((end_year - start_year) * 12 + end_month - start_month) / 12, 1)
+    else:
+        years = float(end_year - start_year)
+    return years if 0 <= years <= 50 else None
+
+
+def _month(name: str | None, number: str | None) -> int | None:
+    """1-12 from "Jan", "maart", "04", else None."""
+    month = MONTH_NUMBERS.get(name[:3].lower()) if name else int(number) if number else None
+    return month if month and 1 <= month <= 12 else None
 
 
 def language_at(doc: Document, offset: int) -> str | None:
