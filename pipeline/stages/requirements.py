@@ -255,15 +255,17 @@ LEVEL_RIGHT_AFTER = re.compile(r"[ \t]+(" + "|".join(re.escape(w) for w, lvl in 
 LEVEL_LABEL_BEFORE = re.compile(r"\b(" + "|".join(re.escape(w) for w, _ in _LEVEL_WORDS) + r")[ \t]*:[ \t]*$", re.I)
 
 
-def level_for(text: str, mention: Mention) -> str | None:
+def level_for(text: str, mention: Mention, next_start: int | None = None) -> str | None:
     """A proficiency level right before the mention in its clause (vloeiend Frans) or after a colon, dash or
-    bracket (Frans: goed); never one inside the skill's own name ("Basic Life Support", "VCA basis")."""
+    bracket (Frans: goed), but not behind the next skill (`next_start`: "Accounting Software: SAP : Basic user" is
+    SAP's level); never one inside the skill's own name ("Basic Life Support", "VCA basis")."""
     line_start = text.rfind("\n", max(0, mention.start - LEVEL_WINDOW), mention.start) + 1
     window = text[max(line_start, mention.start - LEVEL_WINDOW):mention.start]
     clause = CLAUSE_END.match(window)
     before = " ".join(window[clause.end() if clause else 0:].split()[-3:])
     after = LEVEL_AFTER.match(text, mention.end) or LEVEL_RIGHT_AFTER.match(text, mention.end)
-    for chunk, last in ((after.group(1) if after else "", False), (before, True)):
+    behind = text[after.start(1):min(after.end(1), next_start or len(text))] if after else ""
+    for chunk, last in ((behind, False), (before, True)):
         found = _level_in(chunk, last)
         if found:
             return found
@@ -323,7 +325,8 @@ def classify(doc: Document) -> Document:
             requirement=requirement_for(doc, section_kind, preference_scope(doc.text, mentions, i, bounds[i]), mention,
                                         mentions),
             years=years.get(i),
-            level=level_for(doc.text, mention) or levels.get(i),
+            level=level_for(doc.text, mention, mentions[i + 1].start if i + 1 < len(mentions) else None)
+            or levels.get(i),
             type=mention.type, key=mention.key, link=mention.link,
         ))
     return doc.replace(mentions=tuple(out))
