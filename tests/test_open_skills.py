@@ -139,10 +139,11 @@ def test_an_open_phrase_links_to_a_concept_only_when_it_has_all_of_a_labels_word
 
 
 def test_items_cut_from_a_clause_or_naming_a_unit_are_no_skills(extractor):
-    cv = "Skills\nSAML, Kerberos, of process manuals, VGD Transfer Pricing team, Scaling engineering teams\n"
+    cv = ("Skills\nSAML, Kerberos, of process manuals, VGD Transfer Pricing team, Scaling engineering teams, "
+          "Logistics BVBA, De Kade vzw\n")
     found = set(open_mentions(extractor.extract(cv, kind="cv", language="en")))
     assert {"Kerberos", "Scaling engineering teams"} <= found  # a team named by no acronym or capital is a task
-    assert not found & {"of process manuals", "VGD Transfer Pricing team"}
+    assert not found & {"of process manuals", "VGD Transfer Pricing team", "Logistics BVBA", "De Kade vzw"}
 
 
 def test_the_same_unknown_skill_in_a_cv_and_a_vacancy_counts_in_fit_and_forget_removes_its_phrase(extractor, tmp_path):

@@ -115,7 +115,7 @@ gebruiker basisgebruiker onafhankelijke vaardige luisteren lezen interactie prod
 # What the rest of the document says when an item is really something else.
 # Contact details, dates, house numbers, language levels (C1), company forms: an item holding one is no skill.
 NOT_A_SKILL = re.compile(r"@|https?:|www\.|(?<![^\W\d_])\d+(?![^\W\d_])|\b[ABC][12]\b|"
-                         r"\b(?:B\.?V|N\.?V|bvba|Ltd|Inc|GmbH|LLC|Corp|S\.?A)\b\.?")
+                         r"\b(?:B\.?V|N\.?V|Ltd|Inc|GmbH|LLC|Corp|S\.?A|(?i:bvba|vzw|srl|sprl))\b\.?")
 # Sections where lists name other things: the employer and its offer, schools, languages (the taxonomy's own
 # job), hobbies; and a section with an unknown heading ("Additional Information", "Awards").
 SKIP_SECTIONS = frozenset({"about", "offer", "education", "languages", "hobbies"})
