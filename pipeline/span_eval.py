@@ -26,6 +26,9 @@ from pipeline.taxonomy import Taxonomy
 PARTS = ("dev", "test")
 MISS_CLASSES = ("context_veto", "morphology", "missing_wording", "missing_concept")
 FALSE_CLASSES = ("boundary", "wrong_concept", "non_skill")
+# How a vacancy treats a skill (an annotator's `requirement` on a gold item; a mention's requirement None, in an
+# offer or about section, is not_asked). Several mentions of one item: the strongest counts, as in fit.
+LEVELS = ("required", "preferred", "not_asked")
 _WORD = re.compile(r"[^\W_]+")
 _SUFFIXES = ("ities", "ings", "ing", "ies", "ers", "en", "es", "er", "ed", "e", "s")  # crude, EN and NL
 
@@ -111,6 +114,7 @@ class SpanReport:
     type_correct: Counter = field(default_factory=Counter)
     errors: list[dict[str, Any]] = field(default_factory=list)  # one row per miss or false positive
     documents: Counter = field(default_factory=Counter)  # part -> documents scored
+    levels: dict[tuple[str, ...], Counter] = field(default_factory=lambda: defaultdict(Counter))  # scope -> (gold, found)
     unavailable: int = 0
 
     def tally(self, *scope: str) -> Tally:
@@ -125,11 +129,30 @@ class SpanReport:
             out.append({"scope": "real " + " ".join(scope), **tally.row()})
         for part in sorted(self.type_checked):
             out.append({"scope": f"real {part} type accuracy", "precision": round(self.type_accuracy(part), 3)})
+        for scope, pairs in sorted(self.levels.items()):
+            name = "real " + " ".join(scope) + " requirement"
+            right = sum(n for (gold, found), n in pairs.items() if gold == found)
+            out.append({"scope": f"{name} accuracy", "tp": right, "fn": sum(pairs.values()) - right,
+                        "precision": round(right / sum(pairs.values()), 3)})
+            for level in LEVELS[1:]:
+                out.append({"scope": f"{name} {level}", **level_tally(pairs, level).row()})
         return out
 
     def class_rows(self, part: str) -> list[dict[str, Any]]:
         rows = [{"error": f"miss: {c}", "count": self.miss_classes[part][c]} for c in MISS_CLASSES]
         return rows + [{"error": f"false: {c}", "count": self.false_classes[part][c]} for c in FALSE_CLASSES]
+
+
+def level_tally(pairs: Counter, level: str) -> Tally:
+    """One requirement level as a class: found at that level and annotated so (tp), found but annotated otherwise
+    (fp), annotated but found otherwise (fn)."""
+    return Tally(tp=pairs[level, level], fp=sum(n for (gold, found), n in pairs.items() if found == level != gold),
+                 fn=sum(n for (gold, found), n in pairs.items() if gold == level != found))
+
+
+def _strongest(requirements: Iterable[str | None]) -> str:
+    found = set(requirements)
+    return next((level for level in LEVELS[:2] if level in found), "not_asked")
 
 
 def _section_kind(doc: Document, offset: int) -> str | None:
@@ -176,6 +199,14 @@ def score_document(report: SpanReport, gold: dict[str, Any], text: str, doc: Doc
         report.false_classes[part][cls] += 1
         report.errors.append({"part": part, "doc": gold["id"], "error": f"false: {cls}", "skill": skill_id,
                               "text": mentions[0].text, "section": _section_kind(doc, mentions[0].start)})
+    for item, (surface, _, spans) in zip(gold.get("skills") or [], items):
+        if item.get("requirement") and (found := [m.requirement for m in doc.mentions if _hits(m.start, m.end, spans)]):
+            level = _strongest(found)
+            for scope in scopes[:2]:
+                report.levels[scope][item["requirement"], level] += 1
+            if level != item["requirement"]:
+                report.errors.append({"part": part, "doc": gold["id"], "error": f"level: {item['requirement']}>{level}",
+                                      "skill": None, "text": surface})
     for i, (surface, _, _) in enumerate(items):
         if i in hit_items:
             continue

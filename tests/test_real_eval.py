@@ -21,7 +21,7 @@ import yaml
 from conftest import needs_shared
 from pipeline.model import Document, Mention
 from pipeline.real_corpus import document_text
-from pipeline.span_eval import LabelIndex, SpanReport, evaluate_real, load_real_gold, occurrences, score_document
+from pipeline.span_eval import LabelIndex, SpanReport, evaluate_real, level_tally, load_real_gold, occurrences, score_document
 
 REAL = Path(__file__).resolve().parent / "eval" / "real"
 MIN_PRECISION = 0.84
@@ -29,6 +29,9 @@ MIN_PRECISION = 0.84
 # 0.592/0.597/0.585; 0.4.1: 0.540/0.529/0.554)
 RECALL_REACHED = {"all": 0.661, "en": 0.662, "nl": 0.659}
 TYPE_ACCURACY_MIN = 0.9
+# test part, required/preferred/not asked on the vacancies' gold items the extractor hits (annotated for 0.6.1;
+# 0.6.0 scored 0.926 on it): the figure reached, never lowered
+REQUIREMENT_ACCURACY_REACHED = 0.935
 
 
 def gold_files() -> list[dict]:
@@ -44,6 +47,9 @@ def test_corpus_is_whole_balanced_and_split():
     docs = gold_files()
     assert len(docs) >= 120
     assert all(d["annotator"] for d in docs), "every drawn document is annotated"
+    vacancy_items = [item for d in docs if d["kind"] == "vacancy" for item in d["skills"]]
+    assert {item.get("requirement") for item in vacancy_items} == {"required", "preferred", "not_asked"}
+    assert not [item for d in docs if d["kind"] == "cv" for item in d["skills"] if "requirement" in item]
     assert {d["part"] for d in docs} == {"dev", "test"} and all(d["split"] == d["part"] for d in docs)
     assert len({d["id"] for d in docs}) == len(docs)
     by = Counter((d["language"], d["kind"]) for d in docs)
@@ -125,6 +131,35 @@ def test_a_mention_mostly_outside_the_item_is_a_boundary_error(extractor):
     assert report.false_classes["dev"]["boundary"] == 1 and report.tally("dev").fn == 1
 
 
+def test_requirement_levels_are_scored_against_the_annotation(extractor):
+    text = "You have SQL and Excel. Python is a plus, Java too. We offer a Scrum training."
+    gold = {"id": "v", "split": "dev", "language": "en", "kind": "vacancy", "acceptable": [],
+            "skills": [{"text": "SQL", "type": "hard", "requirement": "required"},
+                       {"text": "Excel", "type": "hard", "requirement": "required"},
+                       {"text": "Python", "type": "hard", "requirement": "preferred"},
+                       {"text": "Java", "type": "hard", "requirement": "preferred"},
+                       {"text": "Scrum", "type": "hard", "requirement": "not_asked"}]}
+
+    def asked(skill_id: str, word: str, requirement: str | None) -> Mention:
+        start = text.index(word)
+        return Mention(skill_id, start, start + len(word), word, "exact", 1.0, requirement=requirement)
+
+    doc = Document("v", text, kind="vacancy", mentions=(
+        asked("hard.sql", "SQL", "required"), asked("hard.microsoft_excel", "Excel", "preferred"),
+        asked("hard.python", "Python", "preferred"), asked("hard.java", "Java", "required"),
+        asked("hard.scrum", "Scrum", None)))
+    report = SpanReport()
+    score_document(report, gold, text, doc, LabelIndex(extractor.taxonomy), extractor.taxonomy)
+    pairs = report.levels["dev", "en"]
+    assert pairs == {("required", "required"): 1, ("required", "preferred"): 1, ("preferred", "preferred"): 1,
+                     ("preferred", "required"): 1, ("not_asked", "not_asked"): 1}
+    preferred = level_tally(pairs, "preferred")
+    assert (preferred.tp, preferred.fp, preferred.fn) == (1, 1, 1)
+    row = next(r for r in report.rows() if r["scope"] == "real dev requirement accuracy")
+    assert (row["tp"], row["fn"], row["precision"]) == (3, 2, 0.6)
+    assert {e["text"] for e in report.errors if e["error"].startswith("level")} == {"Excel", "Java"}
+
+
 # -- the gates ---------------------------------------------------------------------------------------------
 
 
@@ -146,3 +181,8 @@ def test_test_part_recall(test_part, language):
 
 def test_test_part_type_accuracy(test_part):
     assert test_part.type_accuracy("test") >= TYPE_ACCURACY_MIN
+
+
+def test_test_part_requirement_accuracy(test_part):
+    row = next(r for r in test_part.rows() if r["scope"] == "real test requirement accuracy")
+    assert row["precision"] >= REQUIREMENT_ACCURACY_REACHED - 0.02, row

@@ -10,7 +10,7 @@ from pipeline.model import Document, Mention, Requirement
 from pipeline.sentences import bounds_of
 
 # Not after a hyphen: "bij voorkeur in een productie-, logistieke of bouwomgeving" is one suspended compound.
-CHUNK_BREAK = re.compile(r"(?<!\w-)[,;:]\s")
+CHUNK_BREAK = re.compile(r"(?<!\w-)[,;:]\s|\s\\?[-–—]\s")  # also a dash between spaces, "\-" escaped
 # Cues that a skill is preferred: some stand before what they qualify ("bij voorkeur SAP"), some after ("SAP is een
 # troef"), some either way ("Bonus: Go", "Go is a bonus"). A cue before the skill that only stands after what it
 # qualifies belongs to something else ("… is een pluspunt) Goede kennis van MS Office").
@@ -20,17 +20,19 @@ POST_CUE = re.compile(
     r"(?:an|een) (?:\w+ )?(?:advantage|voordeel|troef|asset|meerwaarde)|troef|troeven|meerwaarde|advantageous|"
     r"desirable|desired|beneficial|is an asset|would be great|niet verplicht|optional|optioneel|gewenst|wenselijk)\b",
     re.I)
-EITHER_CUE = re.compile(r"\b(pr[ée](?![\w-])|een plus|preferred|bonus|nice\\?[- ]to\\?[- ]have|good to have)\b", re.I)
+EITHER_CUE = re.compile(r"\b(pr[ée](?![\w-])|een plus|preferred|bonus|bonuspunt\w*|nice\\?[- ]to\\?[- ]have|good to have)\b", re.I)
 PREFERRED = re.compile("|".join(f"(?:{c.pattern})" for c in (PRE_CUE, POST_CUE, EITHER_CUE)), re.I)
 # A cue that the skill is required: with a preferred cue in the same chunk, each applies to its own clause
 # ("Kennis van SQL is vereist en Python is een pluspunt").
 REQUIRED = re.compile(r"\b(required|a must|must|mandatory|essential|vereist|noodzakelijk|verplicht|een must|"
                       r"onmisbaar)\b", re.I)
 CLAUSE_BREAK = re.compile(r"\s(?:and|en|but|maar|whereas|terwijl|while)\s", re.I)
-# A line that opens with a preferred label: the label covers the whole line ("Pré: kennis van SAP", "Bonus: Go").
-PREFERRED_LABEL = re.compile(r"[ \t>*•·-]*(?:\*\*)?(?:pr[ée]|pluspunt(?:en)?|troef|troeven|extra|nice\\?[- ]to\\?[- ]haves?|"
-                             r"bonus|bonus points|preferred|desirable|good to have|mooi meegenomen|"
-                             r"een (?:pr[ée]|plus|troef))\s*(?:\*\*)?\s*:", re.I)
+# A line that opens with a preferred label: the label covers the whole line ("Pré: kennis van SAP", "Bonus: Go",
+# "[Nice to have] Je bezit certificeringen zoals AZ-204", the brackets escaped by a job board's Markdown or not).
+_LABELS = (r"(?:pr[ée]|pluspunt(?:en)?|troef|troeven|extra|nice\\?[- ]to\\?[- ]haves?|bonus|bonus points|preferred|"
+           r"desirable|good to have|mooi meegenomen|een (?:pr[ée]|plus|troef))")
+PREFERRED_LABEL = re.compile(r"[ \t>*•·-]*(?:\*\*)?(?:" + _LABELS + r"\s*(?:\*\*)?\s*:|\\?\[\s*" + _LABELS + r"\s*\\?\])",
+                             re.I)
 NUMBER_WORDS = {"een": 1, "één": 1, "one": 1, "twee": 2, "two": 2, "drie": 3, "three": 3, "vier": 4, "four": 4,
                 "vijf": 5, "five": 5, "zes": 6, "six": 6, "zeven": 7, "seven": 7, "acht": 8, "eight": 8,
                 "negen": 9, "nine": 9, "tien": 10, "ten": 10}
@@ -58,6 +60,12 @@ CEFR = re.compile(r"\b([ABC][12])\b")
 LEVEL_WINDOW = 30  # characters either side of a mention searched for a level word
 LABEL_REACH = 300  # a "Pré:" label is looked for at the start of the mention's line, this far back at most
 NOT_REQUIREMENTS = {"about", "offer"}
+# ... except a sentence there that says a skill is required ("Voor alle functies is een VOG vereist", "rijbewijs B
+# vereist") or, in an about section, turns to the reader as the one hired: an ad's untitled opening often pitches
+# the role ("You have knowledge of the latest data science techniques", "I am looking for a … with experience in
+# LLMs"), and "Wie zijn wij?" runs on into it ("Je werkt aan projecten zoals … Terraform"). Offers stay offers:
+# "you get a training in X".
+ADDRESSED = re.compile(r"\b(?:you|jij|je|looking for|seeking|zoeken|zoekt)\b", re.I)
 PARENS = re.compile(r"\([^()\n]{0,200}\)")
 # A line that opens with a cue standing before what it qualifies: the cue covers its sentence ("Preferably
 # experience with GAAP, usage of an ERP system and/or group consolidation") ...
@@ -67,14 +75,19 @@ OWN_CLAUSE = re.compile(r"[,;:]\s+(?:you|je|jij|u|we|wij)\b|\s(?:but|maar|above 
 
 
 def requirement_for(doc: Document, section: str | None, scope: tuple[int, int], mention: Mention,
-                    mentions: Sequence[Mention] = ()) -> Requirement | None:
-    """Required or preferred for vacancy mentions; None for CVs and for offer/about sections.
+                    mentions: Sequence[Mention] = (), sentence: tuple[int, int] | None = None) -> Requirement | None:
+    """Required or preferred for vacancy mentions; None for CVs and for offer/about sections (but see
+    NOT_REQUIREMENTS).
 
     `section`: the kind of section the mention is in; `scope`: [start, end) of the part of its sentence a cue must
-    be in (see `preference_scope`).
+    be in (see `preference_scope`); `sentence`: the mention's sentence.
     """
-    if doc.kind != "vacancy" or section in NOT_REQUIREMENTS:
+    if doc.kind != "vacancy":
         return None
+    if section in NOT_REQUIREMENTS:
+        start, end = sentence or scope
+        if not (REQUIRED.search(doc.text, start, end) or section == "about" and ADDRESSED.search(doc.text, start, end)):
+            return None
     if section == "nice_to_have" or preferred_in(doc.text, scope, mention, mentions):
         return "preferred"
     return "required"
@@ -131,8 +144,12 @@ def preference_scope(text: str, mentions: list[Mention], i: int, sentence: tuple
                                                                                        *chunks[first - 1]):
         first -= 1  # this chunk continues the list the chunk before began
     scope_end = chunks[index][1]
-    for a, b in chunks[index + 1:]:
-        if not _only_skills(text, mentions, chunks[index][0], a):
+    for step, (a, b) in enumerate(chunks[index + 1:]):
+        # words that lead into a list do not end it ("Kennis van DTP, SEO is een plus"), but a chunk with words of
+        # its own before its skill is another item ("Vlot Nederlands/Frans, een goede kennis van Engels is een plus"),
+        # and so is one after ", and" behind a single skill ("You have SQL, and Python is a plus")
+        if not (_only_skills(text, mentions, chunks[index][0], a)
+                or _only_skills(text, mentions, m.start, a) and _opens_with_skill(text, mentions, a, b, step > 0)):
             break
         scope_end = b
     scope_start = chunks[first][0]
@@ -176,6 +193,19 @@ def _list_items(text: str, mentions: list[Mention], start: int, end: int) -> boo
     last = mentions[inside[-1]]
     return last.end <= end and _only_skills(text, mentions, start, last.end) and \
         LIST_END.fullmatch(text, last.end, end) is not None
+
+
+def _opens_with_skill(text: str, mentions: list[Mention], start: int, end: int, conjunction: bool) -> bool:
+    """Whether [start, end) opens with a skill mention, after list punctuation (and a conjunction) at most."""
+    inside = _within(mentions, start, end)
+    opening = ITEM_OPENING if conjunction else ITEM_OPENING_BARE
+    return bool(inside) and opening.fullmatch(text, start, mentions[inside[0]].start) is not None
+
+
+# What may open a list's next item before its skill: "…, PowerPoint, and other data visualization tools is a plus"
+_OTHER = r"(?:(?:other|similar|related|andere|vergelijkbare|gelijkaardige)\s+)?"
+ITEM_OPENING = re.compile(LIST_GAP.pattern + _OTHER, re.I)
+ITEM_OPENING_BARE = re.compile(r"[\s,/&()]*" + _OTHER, re.I)
 
 
 def _ends_in_skill(text: str, mentions: list[Mention], start: int, end: int) -> bool:
@@ -323,7 +353,7 @@ def classify(doc: Document) -> Document:
             mention.skill_id, mention.start, mention.end, mention.text, mention.method, mention.confidence,
             section=section_kind,
             requirement=requirement_for(doc, section_kind, preference_scope(doc.text, mentions, i, bounds[i]), mention,
-                                        mentions),
+                                        mentions, bounds[i]),
             years=years.get(i),
             level=level_for(doc.text, mention, mentions[i + 1].start if i + 1 < len(mentions) else None)
             or levels.get(i),
