@@ -19,7 +19,7 @@ import yaml
 
 from pipeline.api import Extractor
 from pipeline.evaluate import Tally
-from pipeline.model import Document
+from pipeline.model import Document, Mention
 from pipeline.real_corpus import available, document_text
 from pipeline.taxonomy import Taxonomy
 
@@ -28,7 +28,10 @@ MISS_CLASSES = ("context_veto", "morphology", "missing_wording", "missing_concep
 FALSE_CLASSES = ("boundary", "wrong_concept", "non_skill")
 # How a vacancy treats a skill (an annotator's `requirement` on a gold item; a mention's requirement None, in an
 # offer or about section, is not_asked). Several mentions of one item: the strongest counts, as in fit.
-LEVELS = ("required", "preferred", "not_asked")
+REQUIREMENTS = ("required", "preferred", "not_asked")
+# What a vacancy states for a skill (an annotator's `years` and `level` on a gold item, absent when none): several
+# mentions of one item give the most years, and a level any of them has.
+STATED = ("years", "level")
 _WORD = re.compile(r"[^\W_]+")
 _SUFFIXES = ("ities", "ings", "ing", "ies", "ers", "en", "es", "er", "ed", "e", "s")  # crude, EN and NL
 
@@ -114,7 +117,8 @@ class SpanReport:
     type_correct: Counter = field(default_factory=Counter)
     errors: list[dict[str, Any]] = field(default_factory=list)  # one row per miss or false positive
     documents: Counter = field(default_factory=Counter)  # part -> documents scored
-    levels: dict[tuple[str, ...], Counter] = field(default_factory=lambda: defaultdict(Counter))  # scope -> (gold, found)
+    requirements: dict[tuple[str, ...], Counter] = field(default_factory=lambda: defaultdict(Counter))  # (gold, found)
+    stated: dict[tuple[str, ...], Tally] = field(default_factory=lambda: defaultdict(Tally))  # scope + (years|level,)
     unavailable: int = 0
 
     def tally(self, *scope: str) -> Tally:
@@ -129,13 +133,15 @@ class SpanReport:
             out.append({"scope": "real " + " ".join(scope), **tally.row()})
         for part in sorted(self.type_checked):
             out.append({"scope": f"real {part} type accuracy", "precision": round(self.type_accuracy(part), 3)})
-        for scope, pairs in sorted(self.levels.items()):
+        for scope, pairs in sorted(self.requirements.items()):
             name = "real " + " ".join(scope) + " requirement"
             right = sum(n for (gold, found), n in pairs.items() if gold == found)
             out.append({"scope": f"{name} accuracy", "tp": right, "fn": sum(pairs.values()) - right,
                         "precision": round(right / sum(pairs.values()), 3)})
-            for level in LEVELS[1:]:
+            for level in REQUIREMENTS[1:]:
                 out.append({"scope": f"{name} {level}", **level_tally(pairs, level).row()})
+        for scope, tally in sorted(self.stated.items()):
+            out.append({"scope": "real " + " ".join(scope), **tally.row()})
         return out
 
     def class_rows(self, part: str) -> list[dict[str, Any]]:
@@ -152,7 +158,19 @@ def level_tally(pairs: Counter, level: str) -> Tally:
 
 def _strongest(requirements: Iterable[str | None]) -> str:
     found = set(requirements)
-    return next((level for level in LEVELS[:2] if level in found), "not_asked")
+    return next((level for level in REQUIREMENTS[:2] if level in found), "not_asked")
+
+
+def _same(want: Any, got: Any) -> bool:
+    """Years as numbers (2 == 2.0), levels as words in any case."""
+    if isinstance(want, (int, float)) and isinstance(got, (int, float)):
+        return float(want) == float(got)
+    return str(want).casefold() == str(got).casefold()
+
+
+def _stated(name: str, mentions: list[Mention]) -> Any:
+    values = [getattr(m, name) for m in mentions if getattr(m, name) is not None]
+    return (max(values) if name == "years" else values[0]) if values else None
 
 
 def _section_kind(doc: Document, offset: int) -> str | None:
@@ -200,13 +218,26 @@ def score_document(report: SpanReport, gold: dict[str, Any], text: str, doc: Doc
         report.errors.append({"part": part, "doc": gold["id"], "error": f"false: {cls}", "skill": skill_id,
                               "text": mentions[0].text, "section": _section_kind(doc, mentions[0].start)})
     for item, (surface, _, spans) in zip(gold.get("skills") or [], items):
-        if item.get("requirement") and (found := [m.requirement for m in doc.mentions if _hits(m.start, m.end, spans)]):
-            level = _strongest(found)
+        if not item.get("requirement") or not (hitting := [m for m in doc.mentions if _hits(m.start, m.end, spans)]):
+            continue  # not a vacancy's item, or missed
+        level = _strongest(m.requirement for m in hitting)
+        for scope in scopes[:2]:
+            report.requirements[scope][item["requirement"], level] += 1
+        if level != item["requirement"]:
+            report.errors.append({"part": part, "doc": gold["id"], "error": f"requirement: {item['requirement']}>{level}",
+                                  "skill": None, "text": surface})
+        for name in STATED:
+            want, got = item.get(name), _stated(name, hitting)
+            if want is None and got is None:
+                continue
+            right = want is not None and got is not None and _same(want, got)
             for scope in scopes[:2]:
-                report.levels[scope][item["requirement"], level] += 1
-            if level != item["requirement"]:
-                report.errors.append({"part": part, "doc": gold["id"], "error": f"level: {item['requirement']}>{level}",
-                                      "skill": None, "text": surface})
+                tally = report.stated[scope + (name,)]
+                tally.tp, tally.fp, tally.fn = tally.tp + right, tally.fp + (got is not None and not right), \
+                    tally.fn + (want is not None and not right)
+            if not right:
+                report.errors.append({"part": part, "doc": gold["id"], "error": f"{name}: {want}>{got}", "skill": None,
+                                      "text": surface})
     for i, (surface, _, _) in enumerate(items):
         if i in hit_items:
             continue

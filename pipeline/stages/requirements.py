@@ -44,8 +44,8 @@ AGE_AFTER = re.compile(r"^\s*(old|oud)\b", re.I)
 RIGHT_AFTER = re.compile(r"[ \t]*[(:\-–][ \t]*")
 LEVELS = {
     "native": ("native", "moedertaal", "mother tongue", "native speaker"),
-    "fluent": ("fluent", "fluently", "vloeiend", "vloeiende", "perfect", "perfecte", "uitstekend", "uitstekende",
-               "excellent", "full professional"),
+    "fluent": ("fluent", "fluently", "fluency", "vloeiend", "vloeiende", "vlot", "vlotte", "perfect", "perfecte",
+               "uitstekend", "uitstekende", "excellent", "full professional"),
     "advanced": ("advanced", "gevorderd", "gevorderde", "expert", "sterk", "sterke", "strong", "in-depth", "grondige",
                  "diepgaande", "zeer goed", "zeer goede"),
     "good": ("good", "goed", "goede", "solid", "degelijke", "professional working"),
@@ -54,7 +54,8 @@ LEVELS = {
               "limited"),
 }
 _LEVEL_WORDS = sorted(((w, lvl) for lvl, ws in LEVELS.items() for w in ws), key=lambda p: -len(p[0]))
-LEVEL = re.compile(r"\b(" + "|".join(re.escape(w) for w, _ in _LEVEL_WORDS) + r")\b", re.I)
+_LEVEL_ALTERNATIVES = "|".join(re.escape(w) for w, _ in _LEVEL_WORDS)
+LEVEL = re.compile(r"(?<![\w-])(" + _LEVEL_ALTERNATIVES + r")(?![\w-])", re.I)  # not in "cloud-native"
 _LEVEL_OF = {w: lvl for w, lvl in _LEVEL_WORDS}
 CEFR = re.compile(r"\b([ABC][12])\b")
 LEVEL_WINDOW = 30  # characters either side of a mention searched for a level word
@@ -230,6 +231,11 @@ SKILL_BEFORE_YEARS = re.compile(
     r"(?:(?:at least|minimum|minimaal|min\.|over|more than|meer dan|ruim|about|circa|ca\.|±|~)\s*)?", re.I)
 
 
+# A list item no skill was found in does not end the list a years phrase heads: "8-10 years of experience in data
+# analytics, reporting, and dashboard development"
+UNKNOWN_ITEM_GAP = re.compile(r"[ \t]*,[ \t]*(?:[\w&/-]+[ \t]+){0,2}[\w&/-]+[ \t]*,?[ \t]*(?:(?:and|en|or|of)[ \t]+)?", re.I)
+
+
 def years_value(number: str) -> float:
     """The number of a YEARS match: "5", "2,5", "vijf"."""
     number = number.lower()
@@ -259,7 +265,8 @@ def assign_years(text: str, mentions: list[Mention], sentence: tuple[int, int]) 
         elif after and YEARS_BEFORE_SKILL.fullmatch(text, match.end(), mentions[after[0]].start):
             chain = [after[0]]
             for prev, nxt in zip(after, after[1:]):
-                if not LIST_GAP.fullmatch(text, mentions[prev].end, mentions[nxt].start):
+                if not (LIST_GAP.fullmatch(text, mentions[prev].end, mentions[nxt].start)
+                        or UNKNOWN_ITEM_GAP.fullmatch(text, mentions[prev].end, mentions[nxt].start)):
                     break
                 chain.append(nxt)
         elif before and SKILL_BEFORE_YEARS.fullmatch(text, mentions[before[-1]].end, match.start()):
@@ -285,33 +292,60 @@ LEVEL_RIGHT_AFTER = re.compile(r"[ \t]+(" + "|".join(re.escape(w) for w, lvl in 
 LEVEL_LABEL_BEFORE = re.compile(r"\b(" + "|".join(re.escape(w) for w, _ in _LEVEL_WORDS) + r")[ \t]*:[ \t]*$", re.I)
 
 
-def level_for(text: str, mention: Mention, next_start: int | None = None) -> str | None:
-    """A proficiency level right before the mention in its clause (vloeiend Frans) or after a colon, dash or
-    bracket (Frans: goed), but not behind the next skill (`next_start`: "Accounting Software: SAP : Basic user" is
-    SAP's level); never one inside the skill's own name ("Basic Life Support", "VCA basis")."""
-    line_start = text.rfind("\n", max(0, mention.start - LEVEL_WINDOW), mention.start) + 1
-    window = text[max(line_start, mention.start - LEVEL_WINDOW):mention.start]
+# A level before the skill: right before it ("vloeiend Frans", "strong Python"), or before what it is a level of
+# ("goede kennis van het Nederlands", "a strong command of the Dutch language", "Fluent in English", "deep
+# understanding of LLMs"); not before another word ("strong interest in AI", "advanced analytics and ML").
+LEVEL_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?P<level>" + _LEVEL_ALTERNATIVES + r"|deep|diepe|[ABC][12])[ \t]+)"
+    r"(?:(?:written|spoken|working|practical|technical|programming|communication|mondelinge|schriftelijke|"
+    r"praktische|technische|algemene)[ \t]+)?"
+    r"(?P<noun>(?:kennis|beheersing|knowledge|command|understanding|expertise|skills?|vaardigheden|use|gebruik|"
+    r"proficiency|grasp|mastery)[ \t]+)?(?P<link>(?:van|of|in|with|met|over|on)[ \t]+)?"
+    r"(?:(?:the|de|het|both|zowel)[ \t]+)?$", re.I)
+
+
+def level_before(text: str, start: int) -> re.Match[str] | None:
+    """The LEVEL_BEFORE match ending at `start`, in the clause that holds it, or None."""
+    line_start = text.rfind("\n", max(0, start - LEVEL_WINDOW), start) + 1
+    window = text[max(line_start, start - LEVEL_WINDOW):start]
     clause = CLAUSE_END.match(window)
-    before = " ".join(window[clause.end() if clause else 0:].split()[-3:])
+    found = LEVEL_BEFORE.search(window, clause.end() if clause else 0)
+    if found is None or found.group("level").lower() in ("deep", "diepe") and not found.group("noun"):
+        return None  # "deep" is a level only of knowledge or understanding: "deep learning" is a skill
+    return found
+
+
+def level_for(text: str, mention: Mention, next_start: int | None = None) -> str | None:
+    """A proficiency level before the mention in its clause (LEVEL_BEFORE) or after a colon, dash or bracket
+    (Frans: goed), but not behind the next skill (`next_start`: "Accounting Software: SAP : Basic user" is SAP's
+    level); never one inside the skill's own name ("Basic Life Support", "VCA basis")."""
     after = LEVEL_AFTER.match(text, mention.end) or LEVEL_RIGHT_AFTER.match(text, mention.end)
     behind = text[after.start(1):min(after.end(1), next_start or len(text))] if after else ""
-    for chunk, last in ((behind, False), (before, True)):
-        found = _level_in(chunk, last)
-        if found:
-            return found
-    return None
+    found = _level_in(behind, last=False)
+    if found:
+        return found
+    before = level_before(text, mention.start)
+    return _level_of(before.group("level")) if before else None
 
 
 def _level_in(chunk: str, last: bool) -> str | None:
     found = LEVEL.findall(chunk) or CEFR.findall(chunk)
     if not found:
         return None
-    word = found[-1] if last else found[0]
-    return _LEVEL_OF.get(word.lower(), word)
+    return _level_of(found[-1] if last else found[0])
+
+
+def _level_of(word: str) -> str:
+    """The level a level word names ("vloeiend" -> fluent, "deep" -> advanced); a CEFR code as it is."""
+    return _LEVEL_OF.get(word.lower(), "advanced" if word.lower() in ("deep", "diepe") else word)
 
 
 def list_levels(text: str, mentions: list[Mention]) -> dict[int, str]:
-    """Levels that follow a list of skills and cover all of it, per mention index (mentions sorted by start)."""
+    """Levels that cover a whole list of skills, per mention index (mentions sorted by start): after it ("Frans,
+    Engels: basis"), as a label before it ("Moedertaal: Nederlands, Portugees") or before it as the level of
+    knowledge or use ("Goede kennis van het Nederlands en Engels", "Fluent in English and Dutch"); a bare level
+    word only before a list of languages ("Je spreekt vlot Nederlands, Frans en Engels": "advanced analytics and
+    machine learning" is no advanced machine learning)."""
     out: dict[int, str] = {}
     run = [0] if mentions else []
     for k in range(1, len(mentions) + 1):
@@ -327,6 +361,11 @@ def list_levels(text: str, mentions: list[Mention]) -> dict[int, str]:
                 reach = max(0, start - LEVEL_WINDOW)
                 label = LEVEL_LABEL_BEFORE.search(text, text.rfind("\n", reach, start) + 1 or reach, start)
                 level = _level_in(label.group(1), last=False) if label else None
+            if not level:
+                lead = level_before(text, mentions[run[0]].start)
+                if lead and (lead.group("noun") or lead.group("link")
+                             or all(mentions[i].skill_id.startswith("lang.") for i in run)):
+                    level = _level_of(lead.group("level"))
             if level:
                 out.update(dict.fromkeys(run, level))
         run = [k]
