@@ -168,9 +168,22 @@ def _same(want: Any, got: Any) -> bool:
     return str(want).casefold() == str(got).casefold()
 
 
-def _stated(name: str, mentions: list[Mention]) -> Any:
-    values = [getattr(m, name) for m in mentions if getattr(m, name) is not None]
-    return (max(values) if name == "years" else values[0]) if values else None
+def _stated(name: str, mentions: list[Mention], want: Any) -> Any:
+    """What the mentions state: the most years (as the annotators took the occurrence that asks the most); for the
+    level, the annotated one when any mention has it, else the first in the text."""
+    values = [getattr(m, name) for m in sorted(mentions, key=lambda m: m.start) if getattr(m, name) is not None]
+    if not values:
+        return None
+    if name == "years":
+        return max(values)
+    return next((v for v in values if want is not None and _same(want, v)), values[0])
+
+
+def _own_spans(spans: list[tuple[int, int]], others: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """An item's occurrences that are not inside another item's longer one: "e-commerce" inside "e-commerce
+    systems" is that item's, with its own level and years."""
+    return [(s, e) for s, e in spans
+            if not any(a <= s and e <= b and (a, b) != (s, e) for other in others for a, b in other)]
 
 
 def _section_kind(doc: Document, offset: int) -> str | None:
@@ -217,8 +230,10 @@ def score_document(report: SpanReport, gold: dict[str, Any], text: str, doc: Doc
         report.false_classes[part][cls] += 1
         report.errors.append({"part": part, "doc": gold["id"], "error": f"false: {cls}", "skill": skill_id,
                               "text": mentions[0].text, "section": _section_kind(doc, mentions[0].start)})
+    every = [spans for _, _, spans in items]
     for item, (surface, _, spans) in zip(gold.get("skills") or [], items):
-        if not item.get("requirement") or not (hitting := [m for m in doc.mentions if _hits(m.start, m.end, spans)]):
+        own = _own_spans(spans, every)
+        if not item.get("requirement") or not (hitting := [m for m in doc.mentions if _hits(m.start, m.end, own)]):
             continue  # not a vacancy's item, or missed
         level = _strongest(m.requirement for m in hitting)
         for scope in scopes[:2]:
@@ -227,7 +242,8 @@ def score_document(report: SpanReport, gold: dict[str, Any], text: str, doc: Doc
             report.errors.append({"part": part, "doc": gold["id"], "error": f"requirement: {item['requirement']}>{level}",
                                   "skill": None, "text": surface})
         for name in STATED:
-            want, got = item.get(name), _stated(name, hitting)
+            want = item.get(name)
+            got = _stated(name, hitting, want)
             if want is None and got is None:
                 continue
             right = want is not None and got is not None and _same(want, got)

@@ -30,11 +30,10 @@ MIN_PRECISION = 0.84
 RECALL_REACHED = {"all": 0.661, "en": 0.662, "nl": 0.659}
 TYPE_ACCURACY_MIN = 0.9
 # test part, required/preferred/not asked on the vacancies' gold items the extractor hits (annotated for 0.6.1;
-# 0.6.0 scored 0.926 on it): the figure reached, never lowered
-REQUIREMENT_ACCURACY_REACHED = 0.935
-# test part, F1 of the years and levels stated for the vacancies' gold items the extractor hits (0.6.1; with 0.6.0's
-# rules: years 0.471, level 0.528): few items (25 and 32), so the margin is wider
-STATED_F1_REACHED = {"years": 0.471, "level": 0.721}
+# 0.6.0's rules scored 0.920), and the F1 of the years and levels stated for them (0.6.0: years 0.467, level 0.528):
+# the figures reached, never lowered; the floors stay above 0.6.0's
+REQUIREMENT_ACCURACY_REACHED = 0.932
+STATED_F1_REACHED = {"years": 0.467, "level": 0.754}
 
 
 def gold_files() -> list[dict]:
@@ -215,9 +214,9 @@ def test_test_part_type_accuracy(test_part):
 @pytest.mark.parametrize("name", sorted(STATED_F1_REACHED))
 def test_test_part_years_and_levels(test_part, name):
     tally = test_part.stated["test", name]
-    assert tally.f1 >= STATED_F1_REACHED[name] - 0.05, tally.row()
+    assert tally.f1 >= STATED_F1_REACHED[name] - 0.02, tally.row()
 
 
 def test_test_part_requirement_accuracy(test_part):
     row = next(r for r in test_part.rows() if r["scope"] == "real test requirement accuracy")
-    assert row["precision"] >= REQUIREMENT_ACCURACY_REACHED - 0.02, row
+    assert row["precision"] >= REQUIREMENT_ACCURACY_REACHED - 0.01, row

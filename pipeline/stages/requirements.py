@@ -10,7 +10,10 @@ from pipeline.model import Document, Mention, Requirement
 from pipeline.sentences import bounds_of
 
 # Not after a hyphen: "bij voorkeur in een productie-, logistieke of bouwomgeving" is one suspended compound.
-CHUNK_BREAK = re.compile(r"(?<!\w-)[,;:]\s|\s\\?[-–—]\s")  # also a dash between spaces, "\-" escaped
+# Also a dash between spaces ("\-" escaped by job boards), unless a cue follows it: "Python — a plus".
+CHUNK_BREAK = re.compile(r"(?<!\w-)[,;:]\s|\s\\?[-–—]\s(?![ \t]*(?:(?:all|both|beide|allemaal|is|are|zijn|een|a|an)\s+)*"
+                         r"(?:plus|pluspunt|pr[ée]|bonus|troef|nice|preferred|desirable|voordeel|advantage|meerwaarde)\b)",
+                         re.I)
 # Cues that a skill is preferred: some stand before what they qualify ("bij voorkeur SAP"), some after ("SAP is een
 # troef"), some either way ("Bonus: Go", "Go is a bonus"). A cue before the skill that only stands after what it
 # qualifies belongs to something else ("… is een pluspunt) Goede kennis van MS Office").
@@ -31,8 +34,8 @@ CLAUSE_BREAK = re.compile(r"\s(?:and|en|but|maar|whereas|terwijl|while)\s", re.I
 # "[Nice to have] Je bezit certificeringen zoals AZ-204", the brackets escaped by a job board's Markdown or not).
 _LABELS = (r"(?:pr[ée]|pluspunt(?:en)?|troef|troeven|extra|nice\\?[- ]to\\?[- ]haves?|bonus|bonus points|preferred|"
            r"desirable|good to have|mooi meegenomen|een (?:pr[ée]|plus|troef))")
-PREFERRED_LABEL = re.compile(r"[ \t>*•·-]*(?:\*\*)?(?:" + _LABELS + r"\s*(?:\*\*)?\s*:|\\?\[\s*" + _LABELS + r"\s*\\?\])",
-                             re.I)
+PREFERRED_LABEL = re.compile(r"[ \t>*•·-]*(?:\*\*)?(?:" + _LABELS + r"\s*(?:\*\*)?\s*(?::|\\?[-–—]\s)|\\?\[\s*" + _LABELS
+                             + r"\s*\\?\])", re.I)
 NUMBER_WORDS = {"een": 1, "één": 1, "one": 1, "twee": 2, "two": 2, "drie": 3, "three": 3, "vier": 4, "four": 4,
                 "vijf": 5, "five": 5, "zes": 6, "six": 6, "zeven": 7, "seven": 7, "acht": 8, "eight": 8,
                 "negen": 9, "nine": 9, "tien": 10, "ten": 10}
@@ -55,18 +58,32 @@ LEVELS = {
 }
 _LEVEL_WORDS = sorted(((w, lvl) for lvl, ws in LEVELS.items() for w in ws), key=lambda p: -len(p[0]))
 _LEVEL_ALTERNATIVES = "|".join(re.escape(w) for w, _ in _LEVEL_WORDS)
-LEVEL = re.compile(r"(?<![\w-])(" + _LEVEL_ALTERNATIVES + r")(?![\w-])", re.I)  # not in "cloud-native"
+# Not inside a hyphenated word ("cloud-native"), but "native-level", "Expert-level", "business-fluent"
+LEVEL = re.compile(r"(?<![\w-])(?:business-)?(" + _LEVEL_ALTERNATIVES + r")(?=-(?:level|niveau)\b|(?![\w-]))", re.I)
 _LEVEL_OF = {w: lvl for w, lvl in _LEVEL_WORDS}
 CEFR = re.compile(r"\b([ABC][12])\b")
 LEVEL_WINDOW = 30  # characters either side of a mention searched for a level word
+LEVEL_BEFORE_REACH = 60  # ... and before it for a level phrase ("Goede mondelinge en schriftelijke kennis van")
 LABEL_REACH = 300  # a "Pré:" label is looked for at the start of the mention's line, this far back at most
 NOT_REQUIREMENTS = {"about", "offer"}
-# ... except a sentence there that says a skill is required ("Voor alle functies is een VOG vereist", "rijbewijs B
-# vereist") or, in an about section, turns to the reader as the one hired: an ad's untitled opening often pitches
-# the role ("You have knowledge of the latest data science techniques", "I am looking for a … with experience in
-# LLMs"), and "Wie zijn wij?" runs on into it ("Je werkt aan projecten zoals … Terraform"). Offers stay offers:
-# "you get a training in X".
-ADDRESSED = re.compile(r"\b(?:you|jij|je|looking for|seeking|zoeken|zoekt)\b", re.I)
+# ... except a sentence there that says, without negation, that a skill is required ("Voor alle functies is een VOG
+# vereist"; not "SAP is not required, we train you") or, in the company's own text (not an application, contact or
+# process section), turns to the reader as the one hired: an ad's untitled opening often pitches the role ("You have
+# knowledge of the latest data science techniques", "As Program Director, you are responsible for …", "I am
+# looking for an engineer with experience in LLMs"), and "Wie zijn wij?" runs on into it ("Je werkt aan projecten
+# zoals … Terraform"). Not what the reader gets or can count on ("You will enjoy …", "Je krijgt een opleiding in
+# SAP"), and not the company addressing a client ("Acme helps you with …").
+SAYS_REQUIRED = re.compile(r"\b(?:required|vereist|verplicht|mandatory|noodzakelijk)\b", re.I)
+NEGATION = re.compile(r"\b(?:not|no|niet|geen|without|zonder|never|nooit)\b", re.I)
+ADDRESSED = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|en|also|ook|daarnaast|additionally)\s+)(?:you|je|jij)(?:['’](?:ll|re))?\s+"
+    r"(?!(?:will\s+|zult\s+|zal\s+)?(?:enjoy|get|receive|benefit|can|may|need|geniet|krijg|krijgt|ontvang|ontvangt|"
+    r"kan|kunt|mag|hoeft)\b)(?:will\s+|zult\s+)?\w", re.I)
+SOUGHT = re.compile(r"\b(?:looking for|seeking|searching for|zoeken|zoekt)\s+(?:(?:wij|we|nu|momenteel)\s+)?"
+                    r"(?:an?|een|our|onze|new|nieuwe|two|twee)\s", re.I)
+# About sections that speak to the reader as an applicant, not as the one hired
+APPLYING = re.compile(r"vragen|question|interesse|interested|sollicit|apply|application|contact|meer info|"
+                      r"more information|process|procedure|equal|diversity|divers|inclusi|privacy|disclaimer", re.I)
 PARENS = re.compile(r"\([^()\n]{0,200}\)")
 # A line that opens with a cue standing before what it qualifies: the cue covers its sentence ("Preferably
 # experience with GAAP, usage of an ERP system and/or group consolidation") ...
@@ -76,22 +93,35 @@ OWN_CLAUSE = re.compile(r"[,;:]\s+(?:you|je|jij|u|we|wij)\b|\s(?:but|maar|above 
 
 
 def requirement_for(doc: Document, section: str | None, scope: tuple[int, int], mention: Mention,
-                    mentions: Sequence[Mention] = (), sentence: tuple[int, int] | None = None) -> Requirement | None:
+                    mentions: Sequence[Mention] = (), sentence: tuple[int, int] | None = None,
+                    heading: str = "") -> Requirement | None:
     """Required or preferred for vacancy mentions; None for CVs and for offer/about sections (but see
     NOT_REQUIREMENTS).
 
-    `section`: the kind of section the mention is in; `scope`: [start, end) of the part of its sentence a cue must
-    be in (see `preference_scope`); `sentence`: the mention's sentence.
+    `section`: the kind of section the mention is in, `heading` its heading; `scope`: [start, end) of the part of
+    its sentence a cue must be in (see `preference_scope`); `sentence`: the mention's sentence.
     """
     if doc.kind != "vacancy":
         return None
-    if section in NOT_REQUIREMENTS:
-        start, end = sentence or scope
-        if not (REQUIRED.search(doc.text, start, end) or section == "about" and ADDRESSED.search(doc.text, start, end)):
-            return None
+    if section in NOT_REQUIREMENTS and not _asks_anyway(doc.text, sentence or scope, mention, section, heading):
+        return None
     if section == "nice_to_have" or preferred_in(doc.text, scope, mention, mentions):
         return "preferred"
     return "required"
+
+
+def _asks_anyway(text: str, sentence: tuple[int, int], mention: Mention, section: str | None, heading: str) -> bool:
+    """Whether a sentence of an about or offer section asks for its skills all the same (see NOT_REQUIREMENTS)."""
+    start, end = sentence
+    if NEGATION.search(text, start, end):
+        return False
+    if SAYS_REQUIRED.search(text, start, end):
+        return True
+    if section != "about" or APPLYING.search(heading):
+        return False
+    own = text[start:end].lstrip(" \t\r\n*#>•·▪-")
+    sought = SOUGHT.search(text, start, end)
+    return bool(ADDRESSED.search(own)) or (sought is not None and sought.end() <= mention.start)
 
 
 def preferred_in(text: str, scope: tuple[int, int], mention: Mention, mentions: Sequence[Mention] = ()) -> bool:
@@ -145,14 +175,20 @@ def preference_scope(text: str, mentions: list[Mention], i: int, sentence: tuple
                                                                                        *chunks[first - 1]):
         first -= 1  # this chunk continues the list the chunk before began
     scope_end = chunks[index][1]
+    led_in = _plain_lead_in(text, mentions, *chunks[index])
+    before_lead_in: int | None = None  # the scope's end before it went on behind lead-in words
     for step, (a, b) in enumerate(chunks[index + 1:]):
-        # words that lead into a list do not end it ("Kennis van DTP, SEO is een plus"), but a chunk with words of
-        # its own before its skill is another item ("Vlot Nederlands/Frans, een goede kennis van Engels is een plus"),
-        # and so is one after ", and" behind a single skill ("You have SQL, and Python is a plus")
-        if not (_only_skills(text, mentions, chunks[index][0], a)
-                or _only_skills(text, mentions, m.start, a) and _opens_with_skill(text, mentions, a, b, step > 0)):
-            break
+        if not _only_skills(text, mentions, chunks[index][0], a):
+            # words that lead into a list do not end it ("Kennis van DTP, SEO is een plus"), but a chunk with words
+            # of its own before its skill is another item ("Vlot Nederlands/Frans, een goede kennis van Engels is
+            # een plus"), and so is one after ", and" behind a single skill ("You have SQL, and Python is a plus")
+            if not (led_in and _only_skills(text, mentions, m.start, a)
+                    and _opens_with_skill(text, mentions, a, b, step > 0)):
+                break
+            before_lead_in = scope_end if before_lead_in is None else before_lead_in
         scope_end = b
+    if before_lead_in is not None and _count_items(mentions, m.start, scope_end) < 3:
+        scope_end = before_lead_in  # two skills are two clauses: "Experience with Python, Django would be a bonus"
     scope_start = chunks[first][0]
     if PREFERRED.search(text, scope_start, scope_end) and REQUIRED.search(text, scope_start, scope_end):
         cuts = [scope_start] + [c.start() for c in CLAUSE_BREAK.finditer(text, scope_start, scope_end)] + [scope_end]
@@ -196,6 +232,25 @@ def _list_items(text: str, mentions: list[Mention], start: int, end: int) -> boo
         LIST_END.fullmatch(text, last.end, end) is not None
 
 
+def _plain_lead_in(text: str, mentions: list[Mention], start: int, end: int) -> bool:
+    """Whether the words before the first skill of [start, end) only lead into it ("Kennis van", "Experience with"):
+    no level, years or required cue of their own ("Must have Python, Docker would be nice to have", "Fluent in
+    English, Python is a plus")."""
+    inside = _within(mentions, start, end)
+    lead_in = text[start:mentions[inside[0]].start] if inside else ""
+    return not (LEVEL.search(lead_in) or REQUIRED.search(lead_in) or YEARS.search(lead_in))
+
+
+def _count_items(mentions: list[Mention], start: int, end: int) -> int:
+    """How many skills [start, end) names, overlapping mentions counted once."""
+    count, reach = 0, -1
+    for i in _within(mentions, start, end):
+        if mentions[i].start >= reach:
+            count += 1
+        reach = max(reach, mentions[i].end)
+    return count
+
+
 def _opens_with_skill(text: str, mentions: list[Mention], start: int, end: int, conjunction: bool) -> bool:
     """Whether [start, end) opens with a skill mention, after list punctuation (and a conjunction) at most."""
     inside = _within(mentions, start, end)
@@ -231,11 +286,6 @@ SKILL_BEFORE_YEARS = re.compile(
     r"(?:(?:at least|minimum|minimaal|min\.|over|more than|meer dan|ruim|about|circa|ca\.|±|~)\s*)?", re.I)
 
 
-# A list item no skill was found in does not end the list a years phrase heads: "8-10 years of experience in data
-# analytics, reporting, and dashboard development"
-UNKNOWN_ITEM_GAP = re.compile(r"[ \t]*,[ \t]*(?:[\w&/-]+[ \t]+){0,2}[\w&/-]+[ \t]*,?[ \t]*(?:(?:and|en|or|of)[ \t]+)?", re.I)
-
-
 def years_value(number: str) -> float:
     """The number of a YEARS match: "5", "2,5", "vijf"."""
     number = number.lower()
@@ -265,8 +315,7 @@ def assign_years(text: str, mentions: list[Mention], sentence: tuple[int, int]) 
         elif after and YEARS_BEFORE_SKILL.fullmatch(text, match.end(), mentions[after[0]].start):
             chain = [after[0]]
             for prev, nxt in zip(after, after[1:]):
-                if not (LIST_GAP.fullmatch(text, mentions[prev].end, mentions[nxt].start)
-                        or UNKNOWN_ITEM_GAP.fullmatch(text, mentions[prev].end, mentions[nxt].start)):
+                if not LIST_GAP.fullmatch(text, mentions[prev].end, mentions[nxt].start):
                     break
                 chain.append(nxt)
         elif before and SKILL_BEFORE_YEARS.fullmatch(text, mentions[before[-1]].end, match.start()):
@@ -276,7 +325,11 @@ def assign_years(text: str, mentions: list[Mention], sentence: tuple[int, int]) 
     return out
 
 
-LEVEL_AFTER = re.compile(r"[ \t]*(?:[:(\-–]|\bniveau\b|\blevel\b)[ \t]*([^\n,;|)]{0,30})", re.I)
+# After the skill: behind a colon, a bracket or a free-standing dash (not "Python-expert", a person), "niveau",
+# "level", or "at"/"op" before a level ("English at C1 level", "Nederlands op niveau B2")
+LEVEL_AFTER = re.compile(r"[ \t]*(?:[:(]|[-–](?=[ \t])|\bniveau\b|\blevel\b|\b(?:at|op)\b(?=[ \t]+(?:an?[ \t]+|een[ \t]+)?"
+                         r"(?:niveau[ \t]+|level[ \t]+)?(?:[ABC][12]\b|(?:" + _LEVEL_ALTERNATIVES + r")\b)))"
+                         r"[ \t]*([^\n,;|)]{0,30})", re.I)
 # After a list, a level behind a dash or colon covers the whole list ("MS Office (Word, Excel, Outlook) – goed",
 # "Frans, Engels: basis"); one in brackets right after an item is that item's ("Python, Java (basic)").
 LEVEL_AFTER_LIST = re.compile(r"[ \t]*\)?[ \t]*(?:[:\-–]|\bniveau\b|\blevel\b)[ \t]*([^\n,;|)]{0,30})", re.I)
@@ -295,10 +348,11 @@ LEVEL_LABEL_BEFORE = re.compile(r"\b(" + "|".join(re.escape(w) for w, _ in _LEVE
 # A level before the skill: right before it ("vloeiend Frans", "strong Python"), or before what it is a level of
 # ("goede kennis van het Nederlands", "a strong command of the Dutch language", "Fluent in English", "deep
 # understanding of LLMs"); not before another word ("strong interest in AI", "advanced analytics and ML").
+_MODIFIER = (r"(?:written|spoken|verbal|oral|working|practical|technical|programming|communication|mondelinge|"
+             r"schriftelijke|praktische|technische|algemene|tweetalig|drietalig|[23]-talig|bilingual|trilingual)")
 LEVEL_BEFORE = re.compile(
-    r"(?<![\w-])(?:(?P<level>" + _LEVEL_ALTERNATIVES + r"|deep|diepe|[ABC][12])[ \t]+)"
-    r"(?:(?:written|spoken|working|practical|technical|programming|communication|mondelinge|schriftelijke|"
-    r"praktische|technische|algemene)[ \t]+)?"
+    r"(?<![\w-])(?:(?P<level>" + _LEVEL_ALTERNATIVES + r"|deep|diepe|[ABC][12])(?:[- ](?:level|niveau))?[ \t]+)"
+    r"(?:" + _MODIFIER + r"(?:[ \t]+(?:and|en|&|or|of)[ \t]+" + _MODIFIER + r")?[ \t]+)?"
     r"(?P<noun>(?:kennis|beheersing|knowledge|command|understanding|expertise|skills?|vaardigheden|use|gebruik|"
     r"proficiency|grasp|mastery)[ \t]+)?(?P<link>(?:van|of|in|with|met|over|on)[ \t]+)?"
     r"(?:(?:the|de|het|both|zowel)[ \t]+)?$", re.I)
@@ -306,8 +360,8 @@ LEVEL_BEFORE = re.compile(
 
 def level_before(text: str, start: int) -> re.Match[str] | None:
     """The LEVEL_BEFORE match ending at `start`, in the clause that holds it, or None."""
-    line_start = text.rfind("\n", max(0, start - LEVEL_WINDOW), start) + 1
-    window = text[max(line_start, start - LEVEL_WINDOW):start]
+    line_start = text.rfind("\n", max(0, start - LEVEL_BEFORE_REACH), start) + 1
+    window = text[max(line_start, start - LEVEL_BEFORE_REACH):start]
     clause = CLAUSE_END.match(window)
     found = LEVEL_BEFORE.search(window, clause.end() if clause else 0)
     if found is None or found.group("level").lower() in ("deep", "diepe") and not found.group("noun"):
@@ -363,13 +417,34 @@ def list_levels(text: str, mentions: list[Mention]) -> dict[int, str]:
                 level = _level_in(label.group(1), last=False) if label else None
             if not level:
                 lead = level_before(text, mentions[run[0]].start)
-                if lead and (lead.group("noun") or lead.group("link")
-                             or all(mentions[i].skill_id.startswith("lang.") for i in run)):
+                if lead and LIST_END.fullmatch(text, mentions[run[-1]].end, _clause_end(text, mentions[run[-1]].end)) \
+                        and (lead.group("noun") or lead.group("link") or _languages_or_paired(text, mentions, run)):
                     level = _level_of(lead.group("level"))
             if level:
                 out.update(dict.fromkeys(run, level))
         run = [k]
     return out
+
+
+PAIRED = re.compile(r"[ \t]+(?:and|en|&)[ \t]+", re.I)
+SHARED_HEAD = re.compile(r".*\b(?:skills|vaardigheden|abilities|capaciteiten)$", re.I)
+CLAUSE_STOP = re.compile(r"[\n,;.!?]")
+
+
+def _clause_end(text: str, start: int) -> int:
+    """Where the clause going on at `start` ends (a line end or punctuation), at most 80 characters on."""
+    stop = CLAUSE_STOP.search(text, start, start + 80)
+    return stop.start() if stop else min(len(text), start + 80)
+
+
+def _languages_or_paired(text: str, mentions: list[Mention], run: list[int]) -> bool:
+    """Whether a bare level word before a list covers all of it: a list of languages ("Je spreekt vlot Nederlands,
+    Frans en Engels"), or two skills sharing one head ("Excellent communication and organizational skills");
+    not "advanced analytics and machine learning"."""
+    if all(mentions[i].skill_id.startswith("lang.") for i in run):
+        return True
+    return len(run) == 2 and PAIRED.fullmatch(text, mentions[run[0]].end, mentions[run[1]].start) is not None \
+        and SHARED_HEAD.match(mentions[run[1]].text) is not None
 
 
 def classify(doc: Document) -> Document:
@@ -392,7 +467,7 @@ def classify(doc: Document) -> Document:
             mention.skill_id, mention.start, mention.end, mention.text, mention.method, mention.confidence,
             section=section_kind,
             requirement=requirement_for(doc, section_kind, preference_scope(doc.text, mentions, i, bounds[i]), mention,
-                                        mentions, bounds[i]),
+                                        mentions, bounds[i], section.heading if section else ""),
             years=years.get(i),
             level=level_for(doc.text, mention, mentions[i + 1].start if i + 1 < len(mentions) else None)
             or levels.get(i),
