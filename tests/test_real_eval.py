@@ -33,7 +33,7 @@ TYPE_ACCURACY_MIN = 0.9
 # 0.6.0's rules scored 0.920), and the F1 of the years and levels stated for them (0.6.0: years 0.467, level 0.528):
 # the figures reached, never lowered; the floors stay above 0.6.0's
 REQUIREMENT_ACCURACY_REACHED = 0.932
-STATED_F1_REACHED = {"years": 0.467, "level": 0.754}
+STATED_F1_REACHED = {"years": 0.467, "level": 0.812}
 
 
 def gold_files() -> list[dict]:

@@ -23,7 +23,7 @@ POST_CUE = re.compile(
     r"(?:an|een) (?:\w+ )?(?:advantage|voordeel|troef|asset|meerwaarde)|troef|troeven|meerwaarde|advantageous|"
     r"desirable|desired|beneficial|is an asset|would be great|niet verplicht|optional|optioneel|gewenst|wenselijk)\b",
     re.I)
-EITHER_CUE = re.compile(r"\b(pr[ée](?![\w-])|een plus|preferred|bonus|bonuspunt\w*|nice\\?[- ]to\\?[- ]have|good to have)\b", re.I)
+EITHER_CUE = re.compile(r"\b(pr[ée](?![\w-]|\\-)|een plus|preferred|bonus|bonuspunt\w*|nice\\?[- ]to\\?[- ]have|good to have)\b", re.I)
 PREFERRED = re.compile("|".join(f"(?:{c.pattern})" for c in (PRE_CUE, POST_CUE, EITHER_CUE)), re.I)
 # A cue that the skill is required: with a preferred cue in the same chunk, each applies to its own clause
 # ("Kennis van SQL is vereist en Python is een pluspunt").
@@ -350,12 +350,18 @@ LEVEL_LABEL_BEFORE = re.compile(r"\b(" + "|".join(re.escape(w) for w, _ in _LEVE
 # understanding of LLMs"); not before another word ("strong interest in AI", "advanced analytics and ML").
 _MODIFIER = (r"(?:written|spoken|verbal|oral|working|practical|technical|programming|communication|mondelinge|"
              r"schriftelijke|praktische|technische|algemene|tweetalig|drietalig|[23]-talig|bilingual|trilingual)")
+_AND = r"[ \t]+(?:and|en|&|or|of)[ \t]+"
 LEVEL_BEFORE = re.compile(
-    r"(?<![\w-])(?:(?P<level>" + _LEVEL_ALTERNATIVES + r"|deep|diepe|[ABC][12])(?:[- ](?:level|niveau))?[ \t]+)"
-    r"(?:" + _MODIFIER + r"(?:[ \t]+(?:and|en|&|or|of)[ \t]+" + _MODIFIER + r")?[ \t]+)?"
-    r"(?P<noun>(?:kennis|beheersing|knowledge|command|understanding|expertise|skills?|vaardigheden|use|gebruik|"
-    r"proficiency|grasp|mastery)[ \t]+)?(?P<link>(?:van|of|in|with|met|over|on)[ \t]+)?"
-    r"(?:(?:the|de|het|both|zowel)[ \t]+)?$", re.I)
+    r"(?<![\w-])(?:(?P<level>" + _LEVEL_ALTERNATIVES + r"|deep|diepe|[ABC][12])"
+    r"(?:\\?[- ](?:level|niveau|taalvaardigheid|taalniveau|taalkennis))?[ \t]+)"
+    r"(?:" + _MODIFIER + "(?:" + _AND + _MODIFIER + r")?[ \t]+|" + _MODIFIER + _AND + r")?"
+    r"(?P<noun>(?:kennis|beheersing|knowledge|command|understanding|expertise|experience|ervaring|skills?|"
+    r"vaardigheden|use|gebruik|proficiency|grasp|mastery)[ \t]+)?(?P<link>(?:van|of|in|with|met|over|on|at)[ \t]+)?"
+    r"(?:(?:the|de|het|both|zowel)[ \t]+)?[*_]*$", re.I)
+# Two skills sharing a head after a level word, the first one no skill of its own: "Excellent quantitative and
+# analytical skills"
+PAIRED_BEFORE = re.compile(r"(?<![\w-])(?P<level>" + _LEVEL_ALTERNATIVES + r")[ \t]+[\w-]+" + _AND + "$", re.I)
+SHARED_HEAD_AFTER = re.compile(r"[ \t]*(?:skills|vaardigheden|abilities|capaciteiten)\b", re.I)
 
 
 def level_before(text: str, start: int) -> re.Match[str] | None:
@@ -379,7 +385,16 @@ def level_for(text: str, mention: Mention, next_start: int | None = None) -> str
     if found:
         return found
     before = level_before(text, mention.start)
+    if before is None and _has_shared_head(text, mention):
+        window = text[max(0, mention.start - LEVEL_WINDOW):mention.start]
+        clause = CLAUSE_END.match(window)
+        before = PAIRED_BEFORE.search(window, clause.end() if clause else 0)
     return _level_of(before.group("level")) if before else None
+
+
+def _has_shared_head(text: str, mention: Mention) -> bool:
+    """Whether the mention is, or stands right before, a head two coordinated skills can share ("… skills")."""
+    return SHARED_HEAD.match(mention.text) is not None or SHARED_HEAD_AFTER.match(text, mention.end) is not None
 
 
 def _level_in(chunk: str, last: bool) -> str | None:
@@ -444,7 +459,7 @@ def _languages_or_paired(text: str, mentions: list[Mention], run: list[int]) -> 
     if all(mentions[i].skill_id.startswith("lang.") for i in run):
         return True
     return len(run) == 2 and PAIRED.fullmatch(text, mentions[run[0]].end, mentions[run[1]].start) is not None \
-        and SHARED_HEAD.match(mentions[run[1]].text) is not None
+        and _has_shared_head(text, mentions[run[1]])
 
 
 def classify(doc: Document) -> Document:
