@@ -290,7 +290,13 @@ class Extractor:
         Raises:
             ReadError: the file or bytes cannot be read, or are no document; `.status` says why (with `limits`
                 also `timeout`, `resource_limit` and `too_large`).
+            TypeError: `source` is none of those.
+            ValueError: `kind` is no kind (see `record_kind`).
         """
+        if not isinstance(source, (str, bytes, Path)):
+            raise TypeError(f"source must be text (str), file content (bytes) or a file (pathlib.Path), "
+                            f"not {type(source).__name__}")
+        kind = record_kind(kind) if kind else None  # "resume", "Vacature", …; ValueError for anything else
         origin = None
         from_folder = False  # the kind comes from the folder's name (a misfiled CV is caught below)
         ocr: tuple[OcrSpan, ...] = ()  # the stretches of text that OCR read
@@ -331,8 +337,8 @@ class Extractor:
             meta[READS_LIKE_CV] = doubt
         if title and title.strip():
             meta[TITLE] = title.strip()
-        # "cv" or "vacancy" by contract: the CLI validates --kind and JSONL "kind", json_record its own, and the
-        # guessers return only those
+        # "cv" or "vacancy" by contract: `kind` was validated above, json_record validates its own, and the guessers
+        # return only those
         doc = Document(id=doc_id or document_id(text), text=text, kind=cast("DocKind", kind),
                        source=printable(origin) if origin else origin, language=language, meta=meta)
         return ocr_confidence(self.process(doc), ocr) if ocr else self.process(doc)

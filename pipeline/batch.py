@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from multiprocessing.connection import wait
 from pathlib import Path
 
-from pipeline.api import Extractor, Failure
+from pipeline.api import Extractor, Failure, record_kind
 from pipeline.model import Document
 from pipeline.outcome import Limits, extract_outcome
 
@@ -162,6 +162,7 @@ def extract_batch(extractor: Extractor, paths: Iterable[str | Path], kind: str |
     Limits())`, which bounds one document at a time, and the webhook example): here the whole extraction of a
     file runs in the forked worker, so an Extractor's own `limits` are not applied a second time inside it.
     """
+    kind = record_kind(kind) if kind else None  # a ValueError, not one failure per file, for "banana"
     pending = deque((index, path, 0) for index, path in enumerate(map(str, paths)))
     if not pending:
         return

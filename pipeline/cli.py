@@ -196,8 +196,16 @@ def _records(stream):
             continue
         if not line.strip():
             continue
+        where = f"<stdin>:{n}"  # and the record's own id once it is known, for an ATS to match the result by
         try:
-            record = json.loads(line)
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                if line.lstrip().startswith(("{", "[")):
+                    raise
+                raise ValueError('no JSON: `-` reads JSON lines, one {"text": …} object per line') from None
+            if isinstance(record, dict) and isinstance(record.get("id"), (str, int)):
+                where = f"<stdin>:{n} (id {str(record['id'])[:80]!r})"
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                 raise ValueError('a record is an object with a "text" string')
             json.dumps(record, ensure_ascii=False).encode("utf-8")  # a lone surrogate ("\ud800") cannot be written out
@@ -208,11 +216,11 @@ def _records(stream):
                 raise ValueError('"title" must be a string (a vacancy\'s job title)')
             yield record
         except UnicodeEncodeError:
-            yield Failure(f"<stdin>:{n}", "malformed", "bad JSONL record: a string is not valid Unicode (lone surrogate)")
+            yield Failure(where, "malformed", "bad JSONL record: a string is not valid Unicode (lone surrogate)")
         except RecursionError:
-            yield Failure(f"<stdin>:{n}", "malformed", "bad JSONL record: nested too deeply")
+            yield Failure(where, "malformed", "bad JSONL record: nested too deeply")
         except ValueError as exc:
-            yield Failure(f"<stdin>:{n}", "malformed", f"bad JSONL record: {exc}")
+            yield Failure(where, "malformed", f"bad JSONL record: {exc}")
 
 
 @main.command()
@@ -816,6 +824,9 @@ def forget(db, candidate_ids, sources) -> None:
     except screening.NoSuchCandidate as exc:
         raise UsageProblem(str(exc)) from None
     click.echo(json.dumps(receipt, indent=2))
+    if receipt.get("files_still_there"):
+        fail(f"warning: {receipt['files_still_there']} erased CV file(s) are still where they were loaded from: the next "
+             "`skillfit load` of their folder adds them again; delete or move them")
 
 
 @main.command()

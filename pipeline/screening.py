@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 import duckdb
 
-from pipeline.api import Extractor, Failure, iter_files
+from pipeline.api import Extractor, Failure, iter_files, record_kind
 from pipeline.batch import Limits, extract_batch
 from pipeline.errors import SkillfitError, StoreError
 from pipeline.paths import printable
@@ -78,7 +78,8 @@ def load_paths(db: str | Path, extractor: Extractor, paths: Iterable[str], kind:
         db: DuckDB file, created when absent.
         extractor: Extractor whose taxonomy the documents are matched and stored with.
         paths: files, folders or distributed-extract results.
-        kind: "cv" or "vacancy"; None takes it from the folder name.
+        kind: "cv" or "vacancy" (or a folder word, see pipeline.api.record_kind); None takes it from the folder
+            name.
         workers: worker processes (None: one per core).
         limits: time and memory one file may take.
         retention_days: days until loaded CVs expire; 0 or None: never.
@@ -94,6 +95,7 @@ def load_paths(db: str | Path, extractor: Extractor, paths: Iterable[str], kind:
 
     from pipeline.distributed import Result, is_result
 
+    kind = record_kind(kind) if kind else None  # "Resume" is a cv; "banana" a ValueError before anything is written
     on_failure = on_failure or (lambda f: log.warning("%s: %s: %s", f.source, f.status, f.reason))
     flags = [(p, is_result(p)) for p in paths]
     results = [Result(p) for p, flag in flags if flag]
@@ -320,7 +322,7 @@ matched AS (
     WHERE NOT coalesce(e.credit > 0, false)
     GROUP BY i.candidate_id
 )
-SELECT i.candidate_id, coalesce(m.matched, []), x.required, x.preferred
+SELECT i.candidate_id, coalesce(m.matched, []), coalesce(x.required, []), coalesce(x.preferred, [])
 FROM ids i LEFT JOIN matched m USING (candidate_id) LEFT JOIN missing x USING (candidate_id)
 """
 
@@ -332,7 +334,7 @@ def candidate_details(con: duckdb.DuckDBPyConnection, role_id: str, candidate_id
         candidate_id -> {"matched": labels as fit_for_role lists them (most points first; a leading ~ marks
         partial credit; of alternatives, the one met), "missing_required" and "missing_preferred": labels of
         the requirements with no credit at all ("PostgreSQL / SQL Server / MySQL" for alternatives), most weight
-        first (None when there are none)}.
+        first (empty when there are none)}.
     """
     rows = con.execute(DETAILS, {"role": role_id, "ids": list(candidate_ids)}).fetchall()
     return {cid: {"matched": matched, "missing_required": required, "missing_preferred": preferred}
@@ -426,7 +428,9 @@ def forget(db: str | Path, candidate_ids: Iterable[str] = (), sources: Iterable[
 
     Returns:
         The receipt of Store.forget; with `resumed: true` when every name was of an interrupted erasure finished
-        now, and with that erasure's receipt as `finished_pending` when new candidates were erased too.
+        now, and with that erasure's receipt as `finished_pending` when new candidates were erased too;
+        `files_still_there`: how many of the erased CVs' files are still where they were loaded from (a load of
+        their folder would add them again), when any are.
 
     Raises:
         NoSuchCandidate: one of them names no candidate, or several; nothing new is erased then (an interrupted
@@ -449,7 +453,13 @@ def forget(db: str | Path, candidate_ids: Iterable[str] = (), sources: Iterable[
             if named_pending and store.resumed_receipt is not None:
                 return store.resumed_receipt
             raise NoSuchCandidate(f"no candidate named to forget in {db}")
-        return store.forget(sorted(known))
+        # the CV files themselves are the user's: counted (never named: receipts are kept), as the next load of
+        # their folder would add the person again
+        still_there = sum(Path(source).is_file() for source in store.sources.sources_of(sorted(known)))
+        receipt = store.forget(sorted(known))
+        if still_there:
+            receipt["files_still_there"] = still_there
+        return receipt
 
 
 def purge(db: str | Path, now: datetime | None = None) -> dict:

@@ -79,6 +79,16 @@ def test_forget_by_file_name_and_nothing_when_one_name_is_unknown(screened):
         assert con.execute("SELECT count(*) FROM documents WHERE kind = 'cv'").fetchone()[0] == 1
 
 
+def test_forget_warns_that_the_cv_file_would_be_loaded_again(screened):
+    db, _, _, root = screened
+    (root / "cvs" / "bob_claes.txt").unlink()  # the user removed Bob's file, not Ann's
+    done = run("forget", "--db", db, "--source", "ann_peeters.txt", "--source", "bob_claes.txt")
+    assert done.exit_code == 0, done.stderr
+    assert json.loads(done.stdout)["files_still_there"] == 1
+    assert "1 erased CV file(s) are still where they were loaded from" in done.stderr
+    assert "ann_peeters" not in done.stdout + done.stderr  # the receipt and the warning name nobody
+
+
 def test_forget_wants_the_short_id_as_tables_show_it(screened):
     db, _, rows, _ = screened
     cid = next(iter(rows))

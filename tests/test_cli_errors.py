@@ -112,7 +112,8 @@ def test_extract_stdin_with_malformed_line(env, runner):
     result = runner.invoke(main, ["extract", "-"], input=stdin)
     assert result.exit_code == 1
     records = json_lines(result.stdout)
-    assert [r.get("doc_id") or r["source"] for r in records] == ["r1", "<stdin>:2", "r3", "<stdin>:4", "r5", "<stdin>:6"]
+    assert [r.get("doc_id") or r["source"] for r in records] == ["r1", "<stdin>:2", "r3", "<stdin>:4 (id 'r4')", "r5",
+                                                                 "<stdin>:6 (id 'r6')"]  # the id, for an ATS
     assert [r["status"] for r in records] == ["ok", "malformed", "ok", "malformed", "ok", "malformed"]
     assert records[1]["error"] and "recipe" in records[5]["error"]
     assert {s["skill_id"] for s in records[2]["skills"]} == {"hard.sql"}

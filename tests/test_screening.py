@@ -58,6 +58,26 @@ def test_load_paths_reports_unreadable_files_and_loads_the_rest(extractor, tmp_p
     assert [Path(f.source).name for f in result.failures] == ["broken.pdf"] == [Path(f.source).name for f in seen]
 
 
+def test_load_paths_takes_folder_words_for_kinds_and_refuses_others(extractor, tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Profile\nPython developer with SQL.\n", encoding="utf-8")
+    db = tmp_path / "k.duckdb"
+    with pytest.raises(ValueError, match='"kind" must be'):
+        screening.load_paths(db, extractor, [str(tmp_path / "in")], "banana", workers=1)
+    assert not db.exists()  # refused before anything was written
+    assert screening.load_paths(db, extractor, [str(tmp_path / "in")], "Resume", workers=1).written == 1
+    with duckdb.connect(str(db)) as c:
+        assert c.execute("SELECT kind FROM documents").fetchall() == [("cv",)]
+
+
+def test_the_library_refuses_what_is_no_source_or_kind(extractor):
+    with pytest.raises(TypeError, match="source must be text"):
+        extractor.extract(42)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match='"kind" must be'):
+        extractor.extract("Python and SQL", kind="banana")
+    assert extractor.extract("Python and SQL", kind="Vacature").kind == "vacancy"
+
+
 def test_roles_are_listed_by_title(con):
     listed = screening.roles(con)
     assert len(listed) == 6
@@ -151,7 +171,7 @@ def test_gap_agrees_with_the_ranking(con, loaded):
         order = {"missing": 0, "partial": 1, "met": 2}
         assert [order[g["status"]] for g in gap] == sorted(order[g["status"]] for g in gap)  # what to learn first
         missing = [g["label_en"] for g in gap if g["status"] == "missing" and g["requirement"] == "required"]
-        assert missing == (row["missing_required"] or [])
+        assert missing == row["missing_required"]  # a list, empty when nothing is missing (ATS code takes len())
         fit = screening.fit_of(con, role, row["candidate_id"])
         assert (fit.score, f"{fit.required_met}/{fit.required_total}") == (row["score"], row["required"])
     assert screening.gap(con, "anyone", "no-such-role") == []
@@ -179,7 +199,7 @@ def test_overview_names_candidates_unless_pseudonymous(con):
     assert len(python.candidates) == 3 and python.candidates[0].name == "cv_en_sophie_janssens_python_developer.pdf"
     details = screening.candidate_details(con, python.role_id, [c.candidate_id for c in python.candidates])
     for c in python.candidates:
-        assert list(c.missing_required) == (details[c.candidate_id]["missing_required"] or [])
+        assert list(c.missing_required) == details[c.candidate_id]["missing_required"]
         assert all(0 < m.credit <= 1 for m in c.matched)
     hidden = screening.overview(con, top=3, pseudonymous=True)
     assert not hidden.by_file_name

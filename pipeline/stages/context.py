@@ -114,9 +114,18 @@ def in_organisation_name(text: str, m: Mention, line: tuple[int, int]) -> bool:
                for run in NAME_RUN.finditer(text, *line))
 
 
+# A capitalised title whose role noun comes first: "Adviseur Werving & Selectie", "Consultant Recruitment" (a
+# recruiter's own title in the contact lines); both capitalised, so "je bent specialist in recruitment" stays
+TITLE_NOUN_BEFORE = re.compile(r"\b(?:Adviseur|Consultant|Specialist|Specialiste|Medewerker|Medewerkster|Officer|"
+                               r"Coördinator|Coordinator|Verantwoordelijke|Assistent|Assistant|Manager)[ \t]+"
+                               r"(?:[A-Z][\w-]*[ \t]+(?:(?:&|en|and)[ \t]+)?){0,3}$")  # "… Werving & Selectie"
+
+
 def in_job_title(text: str, m: Mention) -> bool:
-    """The mention is followed by a role noun ("Sales Planner") or follows "Director of" ("VP of Sales")."""
-    return bool(ROLE_AFTER.match(text, m.end) or ROLE_BEFORE.search(text, max(0, m.start - 40), m.start))
+    """The mention is followed by a role noun ("Sales Planner"), follows "Director of" ("VP of Sales") or a
+    capitalised role noun ("Adviseur Werving & Selectie")."""
+    return bool(ROLE_AFTER.match(text, m.end) or ROLE_BEFORE.search(text, max(0, m.start - 40), m.start)
+                or m.text[:1].isupper() and TITLE_NOUN_BEFORE.search(text, max(0, m.start - 25), m.start))
 
 
 def employer_speaks(text: str, sentence: tuple[int, int], bounds: Bounds) -> bool:

@@ -30,6 +30,7 @@ from functools import cached_property
 from pipeline.model import OPEN_PREFIX, Document, Mention, SkillType
 from pipeline.occupations import lexicon as occupation_lexicon
 from pipeline.span_model import LINE, Phrase, default_tagger
+from pipeline.stages.context import TITLE_NOUN_BEFORE
 from pipeline.taxonomy import Taxonomy
 from pipeline.tokens import TOKEN, fold, label_words
 
@@ -336,8 +337,9 @@ class FindOpenSkills:
                 and not (words[0][0].isupper() and not _starts_line(doc.text, item.start)):
             return None  # an everyday word ("reports", "billing") on its own is too often no skill
         key = normalise_key(phrase, section.language if section is not None and section.language else doc.language)
-        if _ends_in_job_title(key, doc.language):
-            return None  # "warehouse operator", "business analysts": who does the work, not what they can do
+        if _ends_in_job_title(key, doc.language) or phrase[:1].isupper() and \
+                TITLE_NOUN_BEFORE.search(doc.text, max(0, item.start - 25), item.start):
+            return None  # "warehouse operator", "Adviseur Werving & Selectie": who does the work, not what they can do
         link = label_keys.get(tuple(sorted(key.split())))
         skill_type: SkillType = "soft" if not soft_words.isdisjoint(folded) else "hard"
         return Mention(skill_id=link or OPEN_PREFIX + key, start=item.start, end=item.end, text=phrase, method="open",
