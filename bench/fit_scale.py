@@ -24,7 +24,8 @@ BIG = 20_000_000  # pairs above which the slow comparisons are skipped unless as
 
 
 def build(db: Path, candidates: int, roles: int, seed: int = 7) -> None:
-    """Documents and mentions generated in SQL: ~25 skills per CV, ~15 per role, 70% of them required."""
+    """Documents and mentions generated in SQL: ~25 skills per CV, ~15 per role, 70% of them required, years on a
+    fifth of the mentions and a level on a few."""
     taxonomy = load()
     with Store(db) as store:
         store.sync_taxonomy(taxonomy)
@@ -46,7 +47,9 @@ def build(db: Path, candidates: int, roles: int, seed: int = 7) -> None:
                               requirement, years, level, evidence, alt_group)
         SELECT doc_id, seq, skill_id, 0, 5, 'skill', 'exact', 1.0, 'skills',
                CASE WHEN kind = 'vacancy' THEN (CASE WHEN random() < 0.7 THEN 'required' ELSE 'preferred' END) END,
-               CASE WHEN random() < 0.2 THEN floor(random() * 8) + 1 END, NULL, 'evidence sentence',
+               CASE WHEN random() < 0.2 THEN floor(random() * 8) + 1 END,
+               CASE WHEN random() < 0.15 THEN ['basic', 'intermediate', 'good', 'advanced', 'fluent', 'native', 'B2',
+                                               'C1'][floor(random() * 8)::INT + 1] END, 'evidence sentence',
                CASE WHEN kind = 'vacancy' AND random() < 0.25
                     THEN 'g' || (seq % 3 + 1) || CASE WHEN seq % 3 = 2 THEN '+equivalent' ELSE '' END END
         FROM (

@@ -116,6 +116,9 @@ def test_a_synthetic_pool_matches_the_view_at_every_rounding_edge(tmp_path, comm
     with duckdb.connect(str(db), read_only=True) as con:
         groups = con.execute("SELECT count(DISTINCT (role_id, req_id)) FROM role_weights WHERE alt_group IS NOT NULL"
                              " AND members > 1").fetchone()[0]
+        levelled = con.execute("SELECT count(*) FROM fit_credit f JOIN role_weights r USING (role_id, skill_id)"
+                               " WHERE r.level_rank > 0 AND f.credit > 0 AND f.credit < 1").fetchone()[0]
+        assert levelled > 0  # a level below the one asked
         assert groups > 50 and con.execute("SELECT count(*) FROM fit_credit f JOIN role_weights r USING"
                                            " (role_id, req_id) WHERE r.alt_group LIKE '%+equivalent'").fetchone()[0]
         want = view_rows(con)

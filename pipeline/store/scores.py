@@ -7,15 +7,16 @@ that ranking a role is a lookup instead of a join over all mentions.
 How. A candidate's credit for a skill a role asks for is the best (the max, not a sum) of
 `relation credit x strength x years factor` over the candidate's skills that relate to it (skill_relations), where
 the strength is 1 for a skill the CV names and fit_weights.written_in for the language it is written in
-(candidate_held), and the years factor is min(1, candidate years / years asked) when both are given. DuckDB's hash aggregates compute
-that max per candidate and asked skill, years asked aside: B (skills x candidates, dense, one block of
+(candidate_held), the years factor is min(1, candidate years / years asked) when both are given and the level factor
+1 - fit_weights.level x (1 - min(1, level held / level asked)) when both are given. DuckDB's hash aggregates compute
+that max per candidate and asked skill, years and level asked aside: B (skills x candidates, dense, one block of
 candidates at a time). A role's points are then a weighted sum of B's rows:
 
     hard points = W_hard @ B,  soft points = W_soft @ B,  required met = R @ (B >= 1)
 
 with W and R sparse roles x skills matrices of weights and required-indicators (a role asks for a dozen skills).
 Requirements that ask for years are corrected for the candidates whose years lower their credit, by a sparse
-D (requirement key (skill, years asked) x candidates: credit with years - credit without). A group of
+D (requirement key (skill, years asked, level asked) x candidates: credit with them - credit without). A group of
 alternatives ("PostgreSQL, SQL Server or MySQL") is one requirement met by its best member: its members' rows
 of B (years corrected) are gathered, the max taken per group (G, groups x candidates), and the groups weighted
 as skills are: + W_group @ G. An asked skill is a (skill, "or equivalent") pair, since equivalents (siblings)
@@ -115,7 +116,8 @@ def _requirements(con) -> dict[str, Any]:
     and whether equivalents count for it: "or equivalent" lets siblings earn credit), and requirement (a
     skill asked on its own, or a group of alternatives, whose rows share a weight, type and requirement)."""
     req = _fetch(con, "SELECT role_id, req_id, skill_id, coalesce(ends_with(alt_group, '+equivalent'), false) AS equivalent,"
-                      " type, requirement = 'required' AS required, years, weight FROM role_weights")
+                      " type, requirement = 'required' AS required, years, level_rank, weight FROM role_weights")
+    level_weight = con.execute("SELECT coalesce(max(value) FILTER (name = 'level'), 0) FROM fit_weights").fetchall()[0]
     raw_weight = np.ma.asarray(req["weight"], dtype=np.float64)
     roles, role_ix = np.unique(_ids(req["role_id"]), return_inverse=True)
     role_ix = role_ix.ravel()
@@ -131,18 +133,22 @@ def _requirements(con) -> dict[str, Any]:
                 skill_ix=skill_ix.ravel(), unit_ix=unit_ix, first=first, single=members[unit_ix] == 1,
                 type=_ids(req["type"]), required=np.asarray(req["required"], bool),
                 years=np.ma.filled(np.ma.asarray(req["years"], dtype=np.float64), np.nan),
+                level=np.ma.filled(np.ma.asarray(req["level_rank"], dtype=np.float64), np.nan),
+                level_weight=float(level_weight[0]) if level_weight else 0.0,
                 weight=np.ma.filled(raw_weight, 0.0), weighted=~np.ma.getmaskarray(raw_weight))
 
 
 def _credits(con, candidates: np.ndarray, req: dict) -> tuple[dict, dict]:
-    """(base, scaled): base = the credit of each candidate for each asked skill, ignoring years asked, as
-    (c, s, credit) arrays; scaled = for each requirement key (skill, years asked) the candidates whose credit
-    is lower because of the years asked, as (c, k, credit, base) arrays; keys index req["ykeys"]."""
+    """(base, scaled): base = the credit of each candidate for each asked skill, ignoring years and level asked,
+    as (c, s, credit) arrays; scaled = for each requirement key (skill, years asked, level asked) the candidates
+    whose credit is lower because of them, as (c, k, credit, base) arrays; keys index req["ykeys"]."""
     import pyarrow as pa
 
-    scaled_req = req["years"] > 0  # as fit_credit: only then do years change the credit
-    ykeys, ykey_ix = np.unique(np.stack([req["skill_ix"][scaled_req].astype(np.float64), req["years"][scaled_req]],
-                                        axis=1), axis=0, return_inverse=True)
+    years, level = np.nan_to_num(req["years"]), np.nan_to_num(req["level"]) * (req["level_weight"] > 0)
+    scaled_req = (years > 0) | (level > 0)  # as fit_member_credit: only then do they change the credit
+    ykeys, ykey_ix = np.unique(np.stack([req["skill_ix"][scaled_req].astype(np.float64), years[scaled_req],
+                                         level[scaled_req]], axis=1), axis=0, return_inverse=True)
+    ykeys = ykeys.reshape(-1, 3)
     req["ykeys"], req["ykey_ix"], req["scaled"] = ykeys, ykey_ix.ravel(), scaled_req
     con.register("_sf_cands", pa.table({"doc_id": pa.array(candidates.tolist(), pa.string()),
                                         "c": pa.array(np.arange(len(candidates), dtype=np.int32))}))
@@ -151,31 +157,38 @@ def _credits(con, candidates: np.ndarray, req: dict) -> tuple[dict, dict]:
                                          "s": pa.array(np.arange(len(req["skills"]), dtype=np.int32))}))
     con.register("_sf_ykeys", pa.table({"s": pa.array(ykeys[:, 0].astype(np.int32)),
                                         "years": pa.array(ykeys[:, 1], pa.float64()),
+                                        "level": pa.array(ykeys[:, 2], pa.float64()),
                                         "k": pa.array(np.arange(len(ykeys), dtype=np.int32))}))
     try:
-        # held: the same candidate skills as fit_credit's (candidate_held: max years and strength per CV and skill);
-        # then the max credit per candidate and asked skill (base), and for asked years the same max with the years
-        # factor applied (the order of multiplications is fit_member_credit's).
+        # held: the same candidate skills as fit_credit's (candidate_held: max years, strength and level per CV and
+        # skill); then the max credit per candidate and asked skill (base), and for asked years or level the same max
+        # with their factors applied (the order of multiplications is fit_member_credit's).
         rows = _fetch(con, """
             WITH held AS MATERIALIZED (
-                SELECT c.c, h.skill_id, h.years, h.strength
+                SELECT c.c, h.skill_id, h.years, h.strength, h.level_rank
                 FROM candidate_held h JOIN _sf_cands c ON c.doc_id = h.candidate_id
-            ), related AS NOT MATERIALIZED (  -- not stored: scaled wants only the rows with years
-                SELECT h.c, x.s, rel.credit * h.strength AS credit, h.years
+            ), related AS NOT MATERIALIZED (  -- not stored: scaled wants only the rows with years or a level
+                SELECT h.c, x.s, rel.credit * h.strength AS credit, h.years, h.level_rank
                 FROM held h JOIN skill_relations rel ON rel.candidate_skill = h.skill_id
                 JOIN _sf_skills x ON x.skill_id = rel.required_skill AND (rel.relation <> 'equivalent' OR x.equivalent)
             ), base AS MATERIALIZED (
-                SELECT c, s, max(credit) AS credit, max(credit) FILTER (WHERE years IS NULL) AS credit_no_years
+                SELECT c, s, max(credit) AS credit,
+                       max(credit) FILTER (WHERE years IS NULL AND level_rank IS NULL) AS credit_unscaled
                 FROM related GROUP BY ALL
             ), scaled AS (
-                SELECT r.c, y.k, y.s, max(r.credit * least(1.0, r.years / y.years)) AS credit
-                FROM related r JOIN _sf_ykeys y ON y.s = r.s WHERE r.years IS NOT NULL GROUP BY ALL
+                SELECT r.c, y.k, y.s,
+                       max(r.credit * CASE WHEN y.years > 0 AND r.years IS NOT NULL THEN least(1.0, r.years / y.years)
+                                           ELSE 1.0 END
+                           * CASE WHEN y.level > 0 AND r.level_rank IS NOT NULL AND $lw > 0
+                                  THEN 1.0 - $lw * (1.0 - least(1.0, r.level_rank / y.level)) ELSE 1.0 END) AS credit
+                FROM related r JOIN _sf_ykeys y ON y.s = r.s
+                WHERE r.years IS NOT NULL OR r.level_rank IS NOT NULL GROUP BY ALL
             )
             SELECT c, s AS col, credit, NULL::DOUBLE AS base FROM base
             UNION ALL
-            SELECT y.c, y.k, greatest(y.credit, coalesce(b.credit_no_years, 0)), b.credit
+            SELECT y.c, y.k, greatest(y.credit, coalesce(b.credit_unscaled, 0)), b.credit
             FROM scaled y JOIN base b ON b.c = y.c AND b.s = y.s
-            WHERE greatest(y.credit, coalesce(b.credit_no_years, 0)) < b.credit""")
+            WHERE greatest(y.credit, coalesce(b.credit_unscaled, 0)) < b.credit""", {"lw": req["level_weight"]})
     finally:
         for name in ("_sf_cands", "_sf_skills", "_sf_ykeys"):
             con.unregister(name)
@@ -207,7 +220,7 @@ def compute(con: duckdb.DuckDBPyConnection, keep: int | None = DEFAULT_KEEP) -> 
     n_required = np.bincount(unit_role, weights=req["required"][first], minlength=n_r).astype(np.int64)
     base, scaled = _credits(con, candidates, req) if n_r and n_c else ({}, {})
     n_k = len(req.get("ykeys", ()))
-    ykey_of = np.full(len(req["role_ix"]), -1, np.int64)  # per row: its (skill, years asked) key, -1 without
+    ykey_of = np.full(len(req["role_ix"]), -1, np.int64)  # per row: its (skill, years, level asked) key, -1 without
     if n_k:
         ykey_of[req["scaled"]] = req["ykey_ix"]
 

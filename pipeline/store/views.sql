@@ -10,14 +10,22 @@ COMMENT ON COLUMN documents.expires_at IS 'When a CV''s data is due for removal 
 CREATE OR REPLACE MACRO fit_score(points, total) AS floor((100.0 * points / nullif(total, 0) + 1e-10) * 10 + 0.5) / 10;
 COMMENT ON MACRO fit_score IS 'A fit score 0-100 with one decimal (half up) from points met and the role''s total weight; NULL when the total is 0.';
 
+-- Proficiency levels (mentions.level) in order, words and CEFR codes on one scale: basic 1 … native 6.
+CREATE OR REPLACE MACRO level_rank(level) AS CASE lower(level)
+    WHEN 'basic' THEN 1.0 WHEN 'a1' THEN 1.0 WHEN 'a2' THEN 1.5 WHEN 'intermediate' THEN 2.0 WHEN 'b1' THEN 2.0
+    WHEN 'good' THEN 3.0 WHEN 'b2' THEN 3.0 WHEN 'advanced' THEN 4.0 WHEN 'fluent' THEN 5.0 WHEN 'c1' THEN 5.0
+    WHEN 'native' THEN 6.0 WHEN 'c2' THEN 6.0 END;
+COMMENT ON MACRO level_rank IS 'A proficiency level (mentions.level) as a number: basic/A1 1, A2 1.5, intermediate/B1 2, good/B2 3, advanced 4, fluent/C1 5, native/C2 6; NULL for none.';
+
 CREATE OR REPLACE VIEW candidate_skills AS
 SELECT m.doc_id AS candidate_id, m.skill_id, s.type, s.category, s.label_en, s.label_nl, s.esco_uri,
-       count(*) AS mentions, max(m.years) AS years, max(m.confidence) AS confidence,
+       count(*) AS mentions, max(m.years) AS years, arg_max(m.level, level_rank(m.level)) AS level,
+       max(level_rank(m.level)) AS level_rank, max(m.confidence) AS confidence,
        arg_max(m.evidence, m.confidence) AS evidence
 FROM mentions m JOIN documents d USING (doc_id) JOIN skills s USING (skill_id)
 WHERE d.kind = 'cv'
 GROUP BY ALL;
-COMMENT ON VIEW candidate_skills IS 'One row per candidate (CV) and skill: mention count, years stated, best evidence sentence; the jobs a CV names are rows of category occupation ("job: Cooks", years from the dates on the title line).';
+COMMENT ON VIEW candidate_skills IS 'One row per candidate (CV) and skill: mention count, years stated, the highest level stated (level, and level_rank: see level_rank()), best evidence sentence; the jobs a CV names are rows of category occupation ("job: Cooks", years from the dates on the title line).';
 
 -- The languages the language detector reports, as taxonomy concepts: a CV written in one of them, fluently and at
 -- length, counts as evidence of the language (fit_weights.written_in).
@@ -42,19 +50,20 @@ COMMENT ON VIEW written_languages IS 'The language each CV is written in, fluent
 -- What a candidate holds, as fit scores count it: each skill the CV names (strength 1, with the most years it
 -- states), and the language it is written in (strength fit_weights.written_in) where it does not name it.
 CREATE OR REPLACE VIEW candidate_held AS
-SELECT candidate_id, skill_id, max(years) AS years, max(strength) AS strength
-FROM (SELECT m.doc_id AS candidate_id, m.skill_id, m.years, 1.0 AS strength
+SELECT candidate_id, skill_id, max(years) AS years, max(strength) AS strength, max(level_rank) AS level_rank
+FROM (SELECT m.doc_id AS candidate_id, m.skill_id, m.years, 1.0 AS strength, level_rank(m.level) AS level_rank
       FROM mentions m JOIN documents d USING (doc_id) WHERE d.kind = 'cv'
       UNION ALL
-      SELECT candidate_id, skill_id, NULL, strength FROM written_languages)
+      SELECT candidate_id, skill_id, NULL, strength, NULL FROM written_languages)
 GROUP BY ALL;
-COMMENT ON VIEW candidate_held IS 'Per candidate and skill, what fit scores count: the most years stated and the strength of the evidence (1 for a skill the CV names, fit_weights.written_in for the language it is written in).';
+COMMENT ON VIEW candidate_held IS 'Per candidate and skill, what fit scores count: the most years stated, the strength of the evidence (1 for a skill the CV names, fit_weights.written_in for the language it is written in) and the highest level stated (level_rank; none for a language only written in).';
 
 CREATE OR REPLACE VIEW role_requirements AS
 SELECT m.doc_id AS role_id, coalesce(m.alt_group, m.skill_id) AS req_id, m.alt_group, m.skill_id, s.type, s.category,
        s.label_en, s.label_nl,
        CASE WHEN bool_or(m.requirement = 'required') THEN 'required' ELSE 'preferred' END AS requirement,
-       max(m.years) AS years, min(m.start_offset) AS position, arg_min(m.evidence, m.start_offset) AS asked_in
+       max(m.years) AS years, arg_max(m.level, level_rank(m.level)) AS level, max(level_rank(m.level)) AS level_rank,
+       min(m.start_offset) AS position, arg_min(m.evidence, m.start_offset) AS asked_in
 FROM mentions m JOIN documents d USING (doc_id) JOIN skills s USING (skill_id)
 WHERE d.kind = 'vacancy' AND m.requirement IS NOT NULL
 GROUP BY ALL;
@@ -102,7 +111,7 @@ req AS (  -- a requirement: required if any of its alternatives is, hard if any 
     FROM spec GROUP BY role_id, req_id
 )
 SELECT r.role_id, r.req_id, r.alt_group, r.skill_id, q.type, r.category, r.label_en, r.label_nl, q.requirement, r.years,
-       r.position, r.asked_in, q.requirement_label, q.requirement_label_nl, q.members,
+       r.level, r.level_rank, coalesce(w.m['level'], 0) AS level_weight, r.position, r.asked_in, q.requirement_label, q.requirement_label_nl, q.members,
        CASE WHEN q.members > 1 THEN r.label_en || ' (one of ' || q.members || ')' ELSE r.label_en END AS matched_label,
        q.specificity,
        w.m[q.requirement] * w.m[q.type] * q.specificity
@@ -112,16 +121,21 @@ WHERE r.category IS DISTINCT FROM 'occupation' OR coalesce(w.m['occupation'], 1)
 COMMENT ON VIEW role_weights IS 'Role requirements with their weight in the score (requirement weight x hard/soft multiplier x specificity, which is lower for skills CVs of nearly every occupation hold: skill_commonness, fit_weights.common; the job the vacancy is for, category occupation, times fit_weights.occupation), one row per skill: the alternatives of a group share its weight, type (hard if any is), requirement (required if any is), requirement_label ("PostgreSQL / SQL Server / MySQL") and number of members; matched_label is how a met alternative is listed ("MySQL (one of 3)").';
 
 -- The credit of one skill a role asks for, from one skill a candidate has: the relation's credit, scaled by
--- min(1, candidate years / years asked) when both are known. fit_credit, fit_evidence and fit_for_role use it,
+-- min(1, candidate years / years asked) when both are known, and by 1 - level_weight x (1 - min(1, level held /
+-- level asked)) when both levels are known (fit_weights.level). fit_credit, fit_evidence and fit_for_role use it,
 -- and store/scores.py computes the same.
-CREATE OR REPLACE MACRO fit_member_credit(relation_credit, strength, years_asked, years_held) AS
-    relation_credit * strength * CASE WHEN years_asked > 0 AND years_held IS NOT NULL THEN least(1.0, years_held / years_asked) ELSE 1.0 END;
-COMMENT ON MACRO fit_member_credit IS 'Credit for one asked skill from one held skill: the relation''s credit (skill_relations) times the strength of the evidence (candidate_held) times min(1, years held / years asked) when both are known.';
+CREATE OR REPLACE MACRO fit_member_credit(relation_credit, strength, years_asked, years_held, level_asked, level_held,
+                                          level_weight) AS
+    relation_credit * strength * CASE WHEN years_asked > 0 AND years_held IS NOT NULL THEN least(1.0, years_held / years_asked) ELSE 1.0 END
+    * CASE WHEN level_asked > 0 AND level_held IS NOT NULL AND level_weight > 0
+           THEN 1.0 - level_weight * (1.0 - least(1.0, level_held / level_asked)) ELSE 1.0 END;
+COMMENT ON MACRO fit_member_credit IS 'Credit for one asked skill from one held skill: the relation''s credit (skill_relations) times the strength of the evidence (candidate_held) times min(1, years held / years asked) when both are known, times 1 - fit_weights.level x (1 - min(1, level held / level asked)) when both levels are known (level_rank).';
 
 CREATE OR REPLACE VIEW fit_credit AS
 WITH member AS (
     SELECT r.role_id, h.candidate_id, r.req_id, r.skill_id, r.label_en, r.type, r.requirement, r.weight,
-           max(fit_member_credit(rel.credit, h.strength, r.years, h.years)) AS credit
+           max(fit_member_credit(rel.credit, h.strength, r.years, h.years, r.level_rank, h.level_rank, r.level_weight))
+               AS credit
     FROM role_weights r
     JOIN skill_relations rel ON rel.required_skill = r.skill_id
          AND (rel.relation <> 'equivalent' OR ends_with(r.alt_group, '+equivalent'))
@@ -137,16 +151,20 @@ CREATE OR REPLACE VIEW fit_evidence AS
 WITH member AS (
     SELECT r.role_id, c.candidate_id, r.req_id, r.alt_group, r.requirement_label, r.skill_id, r.label_en, r.matched_label,
            r.type, r.requirement, r.weight,
-           max(fit_member_credit(rel.credit, c.strength, r.years, c.years)) AS credit,
-           arg_max(rel.relation, fit_member_credit(rel.credit, c.strength, r.years, c.years)) AS relation,
-           arg_max(c.label_en, fit_member_credit(rel.credit, c.strength, r.years, c.years)) AS via_skill,
-           arg_max(c.evidence, fit_member_credit(rel.credit, c.strength, r.years, c.years)) AS evidence
+           max(fit_member_credit(rel.credit, c.strength, r.years, c.years, r.level_rank, c.level_rank, r.level_weight))
+               AS credit,
+           arg_max(rel.relation, fit_member_credit(rel.credit, c.strength, r.years, c.years, r.level_rank, c.level_rank,
+                                                   r.level_weight)) AS relation,
+           arg_max(c.label_en, fit_member_credit(rel.credit, c.strength, r.years, c.years, r.level_rank, c.level_rank,
+                                                 r.level_weight)) AS via_skill,
+           arg_max(c.evidence, fit_member_credit(rel.credit, c.strength, r.years, c.years, r.level_rank, c.level_rank,
+                                                 r.level_weight)) AS evidence
     FROM role_weights r
     JOIN skill_relations rel ON rel.required_skill = r.skill_id
          AND (rel.relation <> 'equivalent' OR ends_with(r.alt_group, '+equivalent'))
-    JOIN (SELECT candidate_id, skill_id, label_en, years, 1.0 AS strength, evidence FROM candidate_skills
+    JOIN (SELECT candidate_id, skill_id, label_en, years, level_rank, 1.0 AS strength, evidence FROM candidate_skills
           UNION ALL  -- the language a CV is written in, where it does not name it
-          SELECT w.candidate_id, w.skill_id, w.label_en, NULL, w.strength, w.evidence FROM written_languages w
+          SELECT w.candidate_id, w.skill_id, w.label_en, NULL, NULL, w.strength, w.evidence FROM written_languages w
           ANTI JOIN candidate_skills c USING (candidate_id, skill_id)) c ON c.skill_id = rel.candidate_skill
     GROUP BY ALL
 )
@@ -203,21 +221,23 @@ WITH req AS (
     SELECT role_id, sum(weight) AS total, count(*) FILTER (requirement = 'required') AS n_required
     FROM (SELECT DISTINCT role_id, req_id, requirement, weight FROM req) GROUP BY role_id
 ), rel AS (
-    SELECT r.req_id, r.skill_id, r.label_no, r.type, r.requirement, r.weight, r.years AS years_asked, s.candidate_skill, s.credit
+    SELECT r.req_id, r.skill_id, r.label_no, r.type, r.requirement, r.weight, r.years AS years_asked,
+           r.level_rank AS level_asked, r.level_weight, s.candidate_skill, s.credit
     FROM req r JOIN skill_relations s ON s.required_skill = r.skill_id
          AND (s.relation <> 'equivalent' OR ends_with(r.alt_group, '+equivalent'))
 ), held AS (  -- candidate_held, for the skills that count for this role only
-    SELECT candidate_id, skill_id, max(years) AS years, max(strength) AS strength
-    FROM (SELECT m.doc_id AS candidate_id, m.skill_id, m.years, 1.0 AS strength
+    SELECT candidate_id, skill_id, max(years) AS years, max(strength) AS strength, max(level_rank) AS level_rank
+    FROM (SELECT m.doc_id AS candidate_id, m.skill_id, m.years, 1.0 AS strength, level_rank(m.level) AS level_rank
           FROM mentions m JOIN documents d USING (doc_id)
           WHERE d.kind = 'cv' AND m.skill_id IN (SELECT candidate_skill FROM rel)
           UNION ALL
-          SELECT candidate_id, skill_id, NULL, strength FROM written_languages
+          SELECT candidate_id, skill_id, NULL, strength, NULL FROM written_languages
           WHERE skill_id IN (SELECT candidate_skill FROM rel))
     GROUP BY ALL
 ), member AS (  -- as fit_credit's
     SELECT h.candidate_id, r.req_id, r.skill_id, r.label_no, r.type, r.requirement, r.weight,
-           max(fit_member_credit(r.credit, h.strength, r.years_asked, h.years)) AS credit
+           max(fit_member_credit(r.credit, h.strength, r.years_asked, h.years, r.level_asked, h.level_rank,
+                                 r.level_weight)) AS credit
     FROM rel r JOIN held h ON h.skill_id = r.candidate_skill
     GROUP BY ALL
 ), credit AS (  -- as fit_credit: a requirement's credit is its best member's
@@ -263,12 +283,13 @@ COMMENT ON VIEW fit_scores_status IS 'When fit_scores were computed, how many ca
 CREATE OR REPLACE MACRO skill_gap(candidate, role) AS TABLE
 WITH req AS (
     SELECT role_id, req_id, alt_group, requirement_label, requirement_label_nl, type, requirement, weight,
-           max(years) AS years_asked, first(skill_id ORDER BY position, skill_id) AS first_skill,
+           max(years) AS years_asked, arg_max(level, level_rank) AS level_asked,
+           first(skill_id ORDER BY position, skill_id) AS first_skill,
            first(asked_in ORDER BY position, skill_id) AS asked_in
     FROM role_weights WHERE role_id = role GROUP BY ALL
 )
 SELECT coalesce(e.skill_id, r.first_skill) AS skill_id, r.requirement_label AS label_en, r.requirement_label_nl AS label_nl,
-       r.type, r.requirement, r.years_asked, r.weight,
+       r.type, r.requirement, r.years_asked, r.level_asked, r.weight,
        coalesce(e.credit, 0) AS credit,
        CASE WHEN e.credit >= 1.0 THEN 'met' WHEN e.credit > 0 THEN 'partial' ELSE 'missing' END AS status,
        e.relation, e.via_skill, e.evidence, r.req_id, r.alt_group,

@@ -1,0 +1,57 @@
+"""A level below the one a vacancy asks earns less (fit_weights.level): "Nederlands: basis" no longer fully meets
+"Je spreekt vloeiend Nederlands"; a CV that states no level, or the level asked or more, keeps full credit."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.store import Store, connect, scores
+
+VACANCY = "Boekhouder\nProfiel\n- Je spreekt vloeiend Nederlands.\n- Kennis van Exact Online.\n"
+CVS = {
+    "basis": "Vaardigheden\nExact Online\n\nTalen\nNederlands: basis\n",
+    "moedertaal": "Vaardigheden\nExact Online\n\nTalen\nNederlands: moedertaal\n",
+    "geen": "Vaardigheden\nExact Online\n\nTalen\nNederlands\n",
+}
+
+
+@pytest.fixture
+def db(extractor, tmp_path):
+    path = tmp_path / "levels.duckdb"
+    docs = [extractor.extract(VACANCY, kind="vacancy", doc_id="v", language="nl")]
+    docs += [extractor.extract(text, kind="cv", doc_id=i, language="nl") for i, text in CVS.items()]
+    levels = {d.id: next(m.level for m in d.mentions if m.skill_id == "lang.dutch") for d in docs}
+    assert levels == {"v": "fluent", "basis": "basic", "moedertaal": "native", "geen": None}
+    with Store(path) as store:
+        store.sync_taxonomy(extractor.taxonomy)
+        store.write(docs, extractor.taxonomy, store.start_run(extractor.taxonomy))
+    return path
+
+
+def dutch_credit(con, candidate: str) -> float:
+    return con.execute("SELECT credit FROM skill_gap($c, 'v') WHERE skill_id = 'lang.dutch'", {"c": candidate}).fetchone()[0]
+
+
+def test_a_lower_level_earns_part_of_the_credit(db):
+    with connect(db) as con:
+        assert dutch_credit(con, "basis") == pytest.approx(1 - 0.5 * (1 - 1 / 5))  # basic (1) of fluent (5) asked
+        assert dutch_credit(con, "moedertaal") == 1.0 and dutch_credit(con, "geen") == 1.0
+        gap = con.execute("SELECT status, level_asked FROM skill_gap('basis', 'v') WHERE skill_id = 'lang.dutch'").fetchone()
+        assert gap == ("partial", "fluent")
+        fit = dict(con.execute("SELECT candidate_id, score FROM fit WHERE role_id = 'v'").fetchall())
+        assert fit["basis"] < fit["moedertaal"] == fit["geen"]
+        assert con.execute("SELECT level, level_rank FROM candidate_skills WHERE candidate_id = 'basis'"
+                           " AND skill_id = 'lang.dutch'").fetchone() == ("basic", 1.0)
+
+
+def test_the_level_weight_is_adjustable_and_the_stored_scores_follow(db):
+    with connect(db) as con:
+        con.execute("UPDATE fit_weights SET value = 0 WHERE name = 'level'")
+        assert dutch_credit(con, "basis") == 1.0
+        con.execute("UPDATE fit_weights SET value = 1 WHERE name = 'level'")
+        assert dutch_credit(con, "basis") == pytest.approx(0.2)
+        view = dict(con.execute("SELECT candidate_id, score FROM fit WHERE role_id = 'v'").fetchall())
+        computed = scores.compute(con, keep=0)
+        matrix = {str(computed.candidates[computed.cand_ix[0][j]]): computed.score10[0][j] / 10
+                  for j in range(len(computed.candidates))}
+        assert matrix == view
