@@ -139,7 +139,7 @@ class SpanReport:
             out.append({"scope": f"{name} accuracy", "tp": right, "fn": sum(pairs.values()) - right,
                         "precision": round(right / sum(pairs.values()), 3)})
             for level in REQUIREMENTS[1:]:
-                out.append({"scope": f"{name} {level}", **level_tally(pairs, level).row()})
+                out.append({"scope": f"{name} {level}", **requirement_tally(pairs, level).row()})
         for scope, tally in sorted(self.stated.items()):
             out.append({"scope": "real " + " ".join(scope), **tally.row()})
         return out
@@ -149,7 +149,7 @@ class SpanReport:
         return rows + [{"error": f"false: {c}", "count": self.false_classes[part][c]} for c in FALSE_CLASSES]
 
 
-def level_tally(pairs: Counter, level: str) -> Tally:
+def requirement_tally(pairs: Counter, level: str) -> Tally:
     """One requirement level as a class: found at that level and annotated so (tp), found but annotated otherwise
     (fp), annotated but found otherwise (fn)."""
     return Tally(tp=pairs[level, level], fp=sum(n for (gold, found), n in pairs.items() if found == level != gold),
@@ -235,11 +235,11 @@ def score_document(report: SpanReport, gold: dict[str, Any], text: str, doc: Doc
         own = _own_spans(spans, every)
         if not item.get("requirement") or not (hitting := [m for m in doc.mentions if _hits(m.start, m.end, own)]):
             continue  # not a vacancy's item, or missed
-        level = _strongest(m.requirement for m in hitting)
+        found = _strongest(m.requirement for m in hitting)
         for scope in scopes[:2]:
-            report.requirements[scope][item["requirement"], level] += 1
-        if level != item["requirement"]:
-            report.errors.append({"part": part, "doc": gold["id"], "error": f"requirement: {item['requirement']}>{level}",
+            report.requirements[scope][item["requirement"], found] += 1
+        if found != item["requirement"]:
+            report.errors.append({"part": part, "doc": gold["id"], "error": f"requirement: {item['requirement']}>{found}",
                                   "skill": None, "text": surface})
         for name in STATED:
             want = item.get(name)

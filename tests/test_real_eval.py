@@ -21,7 +21,7 @@ import yaml
 from conftest import needs_shared
 from pipeline.model import Document, Mention
 from pipeline.real_corpus import document_text
-from pipeline.span_eval import LabelIndex, SpanReport, evaluate_real, level_tally, load_real_gold, occurrences, score_document
+from pipeline.span_eval import LabelIndex, SpanReport, evaluate_real, load_real_gold, occurrences, requirement_tally, score_document
 
 REAL = Path(__file__).resolve().parent / "eval" / "real"
 MIN_PRECISION = 0.84
@@ -158,7 +158,7 @@ def test_requirement_levels_are_scored_against_the_annotation(extractor):
     pairs = report.requirements["dev", "en"]
     assert pairs == {("required", "required"): 1, ("required", "preferred"): 1, ("preferred", "preferred"): 1,
                      ("preferred", "required"): 1, ("not_asked", "not_asked"): 1}
-    preferred = level_tally(pairs, "preferred")
+    preferred = requirement_tally(pairs, "preferred")
     assert (preferred.tp, preferred.fp, preferred.fn) == (1, 1, 1)
     row = next(r for r in report.rows() if r["scope"] == "real dev requirement accuracy")
     assert (row["tp"], row["fn"], row["precision"]) == (3, 2, 0.6)
