@@ -50,6 +50,14 @@ def test_awards_places_companies_and_clauses_are_not_skills(extractor):
                         "improving security", "Accountant"}
 
 
+def test_degrees_clauses_and_a_recruiters_title_in_an_ad_are_not_skills(extractor):
+    ad = ("Requirements\n- Bachelor's, Kronos, Lotus Notes\n- You are not familiar with Effectory yet, Kronos\n\n"
+          "Questions? Contact Maaike van Buul, Manager Business Development.\n")
+    found = set(open_mentions(extractor.extract(ad, kind="vacancy", language="en")))
+    assert "Kronos" in found
+    assert not found & {"Bachelor's", "Effectory yet", "Business Development"}
+
+
 def test_a_job_heading_beside_its_dates_names_no_skills(extractor):
     # The employer and the town after a job title with a known skill in it ("Recruitment") are a list around a
     # known skill by their commas, but the dates on the next line make the line a job's heading.

@@ -71,7 +71,7 @@ would can could should may might must do does did to that which who whom whose t
 not no yes if than then when where while because since as at by for from into onto on per via with without
 year years month months day days week weeks time times plus etc e.g i.e the a an including through between
 over within across during after before about against among around please need required preferred desired
-first second third degree
+first second third degree yet still already also too
 ik jij je u hij zij ze wij we het mijn jouw uw onze ons hun haar hem hen is zijn was waren ben bent heeft hebben had
 wordt worden kan kunnen moet moeten zal zullen te dat die wie wat dit deze daar hier niet geen als dan
 wanneer waar omdat bij voor van naar met zonder op in aan per jaar jaren maand maanden dag dagen week weken
@@ -87,7 +87,7 @@ NOT_ALONE = frozenset("""
 skills skill experience knowledge tools tool software systems system other others more various etc languages
 language abilities ability competencies competences strengths qualities areas including such frameworks platforms
 platform applications programs methods techniques technologies environment environments growth value pride culture
-opportunities role position function
+opportunities role position function bachelor bachelor's bachelors master's masters
 vaardigheden kennis ervaring talen andere enz overige omgeving werkomgeving mogelijkheden doorgroeimogelijkheden
 functie rol sector interests hobbies interesses hobby's
 """.split())
