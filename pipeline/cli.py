@@ -850,11 +850,14 @@ def purge(db, now) -> None:
 @click.option("-o", "--output", "out", default="report.html", show_default=True, type=click.Path(),
               help="HTML file to write.")
 @click.option("--top", default=10, show_default=True, type=click.IntRange(min=1), help="Candidates shown per role.")
-@click.option("--pseudonymous", is_flag=True, help="Show candidate ids, never file names (for reports that leave the team).")
-def report(db, out, top, pseudonymous) -> None:
+@click.option("--show-sources", is_flag=True,
+              help="Show CV file names instead of candidate ids (for your own eyes: file names often name people).")
+@click.option("--pseudonymous", is_flag=True, hidden=True, help="The default since 0.7.0; kept for scripts.")
+def report(db, out, top, show_sources, pseudonymous) -> None:
     """Write a self-contained HTML report.
 
-    Ranked candidates, hard/soft coverage and the pool's skills gap, in one file that fetches nothing.
+    Ranked candidates, hard/soft coverage and the pool's skills gap, in one file that fetches nothing. Candidates
+    are shown by id, as in `screen` and `fit`; `--show-sources` shows their file names.
 
     \b
     Example:
@@ -862,7 +865,7 @@ def report(db, out, top, pseudonymous) -> None:
     """
     from pipeline.report import write_report
 
-    write_report(db, out, top, pseudonymous=pseudonymous)
+    write_report(db, out, top, pseudonymous=not show_sources)
     click.echo(f"wrote {out}", err=True)
 
 

@@ -215,7 +215,13 @@ def test_report_command_writes_the_file(small_taxonomy, tmp_path):
     assert CliRunner().invoke(main, ["screen", str(tmp_path / "vacancies"), str(tmp_path / "cvs"), "--db", str(db)]).exit_code == 0
     result = CliRunner().invoke(main, ["report", "--db", str(db), "-o", str(out)])
     assert result.exit_code == 0, result.stderr
-    assert "Data engineer" in out.read_text() and "a.txt" in out.read_text()
+    text = out.read_text()
+    assert "Data engineer" in text and "a.txt" not in text  # ids by default, as screen and fit show them
+    with duckdb.connect(str(db), read_only=True) as con:
+        cid = con.execute("SELECT doc_id FROM documents WHERE kind = 'cv'").fetchone()[0]
+    assert cid[:8] in text
+    named = CliRunner().invoke(main, ["report", "--db", str(db), "-o", str(out), "--show-sources"])
+    assert named.exit_code == 0 and "a.txt" in out.read_text()
 
 
 def test_css_is_the_packaged_stylesheet_inlined(report):
