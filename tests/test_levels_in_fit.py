@@ -42,6 +42,9 @@ def test_a_lower_level_earns_part_of_the_credit(db):
         assert fit["basis"] < fit["moedertaal"] == fit["geen"]
         assert con.execute("SELECT level, level_rank FROM candidate_skills WHERE candidate_id = 'basis'"
                            " AND skill_id = 'lang.dutch'").fetchone() == ("basic", 1.0)
+        # the pool's gap: one candidate lacks fluent Dutch in full, and meets it in part
+        assert con.execute("SELECT candidates_lacking, candidates_partial FROM skills_gap_by_role"
+                           " WHERE role_id = 'v' AND skill_id = 'lang.dutch'").fetchone() == (1, 1)
 
 
 def test_the_level_weight_is_adjustable_and_the_stored_scores_follow(db):

@@ -306,14 +306,15 @@ req AS (
     WHERE requirement = 'required'
 ),
 have AS (
-    SELECT role_id, req_id, count(DISTINCT candidate_id) AS candidates_with
-    FROM fit_credit WHERE credit >= 1.0 GROUP BY ALL
+    SELECT role_id, req_id, count(DISTINCT candidate_id) FILTER (credit >= 1.0) AS candidates_with,
+           count(DISTINCT candidate_id) FILTER (credit > 0 AND credit < 1.0) AS candidates_partial
+    FROM fit_credit GROUP BY ALL
 )
 SELECT r.role_id, CASE WHEN r.alt_group IS NULL THEN r.req_id END AS skill_id, r.requirement_label AS label_en, r.type,
        r.requirement, pool.candidates - coalesce(h.candidates_with, 0) AS candidates_lacking,
        round(100.0 * (pool.candidates - coalesce(h.candidates_with, 0)) / nullif(pool.candidates, 0), 1) AS pct_lacking,
-       r.req_id
+       r.req_id, coalesce(h.candidates_partial, 0) AS candidates_partial
 FROM req r CROSS JOIN pool
 LEFT JOIN have h ON h.role_id = r.role_id AND h.req_id = r.req_id
 ORDER BY r.role_id, pct_lacking DESC, r.requirement_label;
-COMMENT ON VIEW skills_gap_by_role IS 'Per role, each required requirement (a skill, or a group of alternatives) and how much of the candidate pool lacks it (the organisation-level skills gap).';
+COMMENT ON VIEW skills_gap_by_role IS 'Per role, each required requirement (a skill, or a group of alternatives) and how much of the candidate pool lacks it in full (the organisation-level skills gap; candidates_partial of them meet it in part: a related skill, fewer years or a lower level).';
