@@ -214,6 +214,9 @@ def _records(stream):
                 raise ValueError('"language" must be a string such as "en" or "nl"')
             if record.get("title") is not None and not isinstance(record["title"], str):
                 raise ValueError('"title" must be a string (a vacancy\'s job title)')
+            if not record["text"].strip():  # as an empty file is: not an "ok" result with no skills
+                yield Failure(where, "empty", "record text is empty")
+                continue
             yield record
         except UnicodeEncodeError:
             yield Failure(where, "malformed", "bad JSONL record: a string is not valid Unicode (lone surrogate)")

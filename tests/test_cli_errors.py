@@ -100,6 +100,15 @@ def test_usage_errors_exit_2(env, runner, args):
     assert result.stdout == ""
 
 
+def test_extract_stdin_record_without_text_is_empty_as_an_empty_file_is(env, runner):
+    stdin = json.dumps({"id": "e", "text": " \n "}) + "\n" + json.dumps({"id": "ok", "text": "Skills: Python"}) + "\n"
+    result = runner.invoke(main, ["extract", "-"], input=stdin)
+    assert result.exit_code == 1
+    records = json_lines(result.stdout)
+    assert [r["status"] for r in records] == ["empty", "ok"]
+    assert records[0]["source"] == "<stdin>:1 (id 'e')"
+
+
 def test_extract_stdin_with_malformed_line(env, runner):
     stdin = "\n".join([
         json.dumps({"id": "r1", "text": "Skills: Python", "kind": "cv"}),
