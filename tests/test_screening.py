@@ -163,6 +163,24 @@ def test_short_ids_grow_until_they_tell_candidates_apart(tmp_path):
     assert screening.resolve_candidate(con, None, "abcdef012") == "abcdef0123456789"
 
 
+def test_the_sql_macros_take_ids_as_the_cli_prints_them(con, loaded):
+    role = role_id(con, PYTHON_ROLE)
+    cid = screening.ranking(con, loaded[0], role, top=1)[0]["candidate_id"]
+    full = con.execute("SELECT count(*) FROM fit_for_role($r)", {"r": role}).fetchone()[0]
+    assert full > 0 and con.execute("SELECT count(*) FROM fit_for_role($r)", {"r": role[:8]}).fetchone()[0] == full
+    assert con.execute("SELECT count(*) FROM fit_for_role($r)", {"r": role[:4]}).fetchone()[0] == 0  # too short
+    gap = "SELECT label_en, status FROM skill_gap($c, $r) ORDER BY label_en"
+    assert con.execute(gap, {"c": cid[:8], "r": role[:8]}).fetchall() == con.execute(gap, {"c": cid, "r": role}).fetchall()
+    twin = duckdb.connect()
+    twin.execute("CREATE TABLE documents (doc_id VARCHAR, kind VARCHAR)")
+    twin.execute("INSERT INTO documents VALUES ('abcdef0123456789', 'cv'), ('abcdef0199999999', 'cv')")
+    twin.execute(next(s for s in (Path(screening.__file__).parent / "store" / "views.sql").read_text().split(";\n")
+                      if "MACRO document_id_of" in s))
+    with pytest.raises(duckdb.Error, match="names 2 documents"):
+        twin.execute("SELECT document_id_of('abcdef01', 'cv')").fetchall()
+    assert twin.execute("SELECT document_id_of('abcdef012', 'cv')").fetchone()[0] == "abcdef0123456789"
+
+
 def test_gap_agrees_with_the_ranking(con, loaded):
     role = role_id(con, PYTHON_ROLE)
     for row in screening.ranking(con, loaded[0], role, top=4):

@@ -205,12 +205,24 @@ JOIN totals t ON t.role_id = p.role_id
 LEFT JOIN met ON met.role_id = p.role_id AND met.candidate_id = p.candidate_id;
 COMMENT ON VIEW fit IS 'Every candidate x role: score 0-100 (weighted share of the role''s requirements the candidate meets; a group of alternatives counts once, met by its best member), required requirements met, and the hard and soft parts of the score (hard_score + soft_score = score).';
 
+-- A document named by its id or by the start of it, as the CLI prints ids (8 characters or more): the id when one
+-- document of that kind starts with it, an error when several do, else the reference as given (which then
+-- matches nothing). fit_for_role and skill_gap take their ids through it.
+CREATE OR REPLACE MACRO document_id_of(reference, doc_kind) AS (
+    SELECT CASE WHEN count(*) = 1 THEN min(doc_id)
+                WHEN count(*) > 1 THEN error(doc_kind || ' ' || reference || ' names ' || count(*)
+                                             || ' documents: give more of its id')
+                ELSE reference END
+    FROM documents WHERE kind = doc_kind AND length(reference) >= 8 AND starts_with(doc_id, reference));
+COMMENT ON MACRO document_id_of IS 'The id of the one document of a kind (cv, vacancy) whose id starts with a reference of 8 characters or more (as skillfit prints ids); an error when several do; else the reference itself.';
+
 -- The fit view's numbers for one role, computed from the mentions of the skills that count for it only
 -- (a role asks for a dozen skills of hundreds), so ranking a role does not aggregate every CV's mentions.
 -- tests/test_fit_scale.py checks it against the fit view for every role and candidate.
 CREATE OR REPLACE MACRO fit_for_role(role) AS TABLE
 WITH req AS (
-    SELECT *, dense_rank() OVER (ORDER BY label_en, matched_label) AS label_no FROM role_weights WHERE role_id = role
+    SELECT *, dense_rank() OVER (ORDER BY label_en, matched_label) AS label_no FROM role_weights
+    WHERE role_id = document_id_of(role, 'vacancy')
 ), labels AS (
     -- the role's labels by label_no, then the same with '~' (partial credit): matched lists are built as
     -- numbers into this list, much cheaper to aggregate than strings
@@ -286,7 +298,7 @@ WITH req AS (
            max(years) AS years_asked, arg_max(level, level_rank) AS level_asked,
            first(skill_id ORDER BY position, skill_id) AS first_skill,
            first(asked_in ORDER BY position, skill_id) AS asked_in
-    FROM role_weights WHERE role_id = role GROUP BY ALL
+    FROM role_weights WHERE role_id = document_id_of(role, 'vacancy') GROUP BY ALL
 )
 SELECT coalesce(e.skill_id, r.first_skill) AS skill_id, r.requirement_label AS label_en, r.requirement_label_nl AS label_nl,
        r.type, r.requirement, r.years_asked, r.level_asked, r.weight,
@@ -295,7 +307,8 @@ SELECT coalesce(e.skill_id, r.first_skill) AS skill_id, r.requirement_label AS l
        e.relation, e.via_skill, e.evidence, r.req_id, r.alt_group,
        CASE WHEN r.alt_group IS NOT NULL THEN e.label_en END AS met_by, r.asked_in
 FROM req r
-LEFT JOIN fit_evidence e ON e.role_id = r.role_id AND e.req_id = r.req_id AND e.candidate_id = candidate
+LEFT JOIN fit_evidence e ON e.role_id = r.role_id AND e.req_id = r.req_id
+     AND e.candidate_id = document_id_of(candidate, 'cv')
 ORDER BY (CASE WHEN e.credit >= 1.0 THEN 2 WHEN e.credit > 0 THEN 1 ELSE 0 END), r.weight DESC, r.requirement_label;
 COMMENT ON MACRO TABLE skill_gap IS 'What one candidate meets, partly meets and misses of one role, one row per requirement (alternatives in one row, with the one met in met_by), with the CV sentence that shows it (evidence) and the vacancy sentence that asks for it (asked_in): FROM skill_gap(''<candidate_id>'', ''<role_id>'').';
 
