@@ -49,7 +49,9 @@ def export_table(con: duckdb.DuckDBPyConnection, what: str, fmt: str, out: str |
 
 
 def subject_access(con: duckdb.DuckDBPyConnection, db: str, candidate_id: str) -> dict[str, Any]:
-    """Everything stored about one candidate: their document row, every mention, the file mapping."""
+    """Everything stored about one candidate: their document row, every mention, the file mapping, and the scores
+    computed about them (GDPR art. 15: the automated assessment too): per role its score, rank and requirements
+    met, as the `fit` view gives them now."""
     from pipeline.store.privacy import SourceMap
 
     def rows(sql: str) -> list[dict[str, Any]]:
@@ -63,6 +65,11 @@ def subject_access(con: duckdb.DuckDBPyConnection, db: str, candidate_id: str) -
         "document": documents[0] if documents else None,
         "mentions": rows("SELECT * FROM mentions WHERE doc_id = $id ORDER BY seq"),
         "source_file": SourceMap(db).lookup([candidate_id]).get(candidate_id),
+        "fit": rows("""SELECT role_id, role_title, score, rank, required_met, required_total FROM (
+                           SELECT f.*, d.title AS role_title,
+                                  rank() OVER (PARTITION BY f.role_id ORDER BY f.score DESC NULLS LAST) AS rank
+                           FROM fit f JOIN documents d ON d.doc_id = f.role_id)
+                       WHERE candidate_id = $id ORDER BY score DESC NULLS LAST, role_id"""),
     }
 
 

@@ -94,6 +94,9 @@ def test_purge_removes_expired_candidates_by_the_clock(small_taxonomy, tmp_path)
 
 def test_export_gives_a_person_everything_stored_about_them(small_taxonomy, tmp_path):
     folder, db = load_marker_cv(tmp_path)
+    (tmp_path / "vacancies").mkdir()
+    (tmp_path / "vacancies" / "dev.txt").write_text("Python developer\nRequirements\n- Python\n- Java\n")
+    assert invoke("load", tmp_path / "vacancies", "--db", db).exit_code == 0
     with duckdb.connect(str(tmp_path / "p.sources.duckdb"), read_only=True) as con:
         [(candidate,)] = con.execute("SELECT doc_id FROM sources WHERE source LIKE '%marker.txt'").fetchall()
     out = tmp_path / "subject.json"
@@ -102,6 +105,9 @@ def test_export_gives_a_person_everything_stored_about_them(small_taxonomy, tmp_
     assert data["document"]["doc_id"] == candidate and data["source_file"].endswith("marker.txt")
     assert {m["skill_id"] for m in data["mentions"]} >= {"hard.python", "hard.sql"}
     assert all("Peeters" not in m["evidence"] for m in data["mentions"])  # the name line is redacted
+    [fit] = data["fit"]  # the automated assessment is theirs to see too (art. 15)
+    assert (fit["role_title"], fit["required_met"], fit["required_total"]) == ("Python developer", 1, 2)
+    assert fit["rank"] in (1, 2) and fit["score"] > 0
 
 
 def test_names_leave_evidence_when_they_share_a_line_with_a_title_or_hide_in_a_profile_url(extractor):
