@@ -187,6 +187,20 @@ def _lines(stream, limit: int):
         yield "", True
 
 
+def stdin_documents(extractor: Extractor, kind: str | None, language: str | None = None):
+    """The JSONL records on stdin, extracted: a Document per record (its "kind", "language", "id", "source" and
+    "title" win over the options), or a Failure for one that is malformed or cannot be extracted."""
+    if hasattr(sys.stdin, "reconfigure"):  # a byte that is not UTF-8: a lone surrogate, a malformed record
+        sys.stdin.reconfigure(encoding="utf-8", errors="surrogateescape")
+    for rec in _records(sys.stdin):
+        if isinstance(rec, Failure):
+            yield rec
+            continue
+        yield extractor.extract(rec["text"], kind=rec.get("kind") or kind, language=rec.get("language") or language,
+                                doc_id=str(rec["id"]) if rec.get("id") is not None else None,
+                                name=rec.get("source"), title=rec.get("title"))
+
+
 def _records(stream):
     """Documents from JSONL records on stdin: {"id", "text", "kind", "language"}; a record that is oversized,
     malformed, nested too deeply or not valid Unicode becomes a Failure and the stream goes on."""
@@ -275,16 +289,8 @@ def extract(paths, kind, language, fmt, output, no_fuzzy, unordered, workers, ti
 
     for path in paths:
         if path == "-":
-            if hasattr(sys.stdin, "reconfigure"):  # a byte that is not UTF-8: a lone surrogate, a malformed record
-                sys.stdin.reconfigure(encoding="utf-8", errors="surrogateescape")
-            for rec in _records(sys.stdin):
-                if isinstance(rec, Failure):
-                    handle(rec)
-                    continue
-                handle(extractor.extract(rec["text"], kind=rec.get("kind") or kind,
-                                         language=rec.get("language") or language,
-                                         doc_id=str(rec["id"]) if rec.get("id") is not None else None,
-                                         name=rec.get("source"), title=rec.get("title")), from_file=False)
+            for item in stdin_documents(extractor, kind, language):
+                handle(item, from_file=False)
         else:
             files = list(iter_files([path]))
             batch = extract_batch(extractor, files, kind, workers, Limits(timeout_s, memory_mb), ordered=not unordered)
@@ -334,8 +340,10 @@ def load_paths(db: str, extractor: Extractor, paths, kind: str | None, workers: 
                     kinds[item.kind] += 1
             yield item
 
-    return screening.load_paths(db, extractor, paths, kind, workers, limits, retention_days, refresh_scores,
-                on_failure=report_failure, progress=watch, warn=fail)
+    files = [p for p in paths if p != "-"]
+    records = stdin_documents(extractor, kind) if len(files) < len(paths) else ()
+    return screening.load_paths(db, extractor, files, kind, workers, limits, retention_days, refresh_scores,
+                                on_failure=report_failure, progress=watch, warn=fail, documents=records)
 
 
 def warn_unsure_kind(doc: Document) -> None:
@@ -371,7 +379,8 @@ def load(paths, db, kind, workers, timeout_s, memory_mb, pdf_engine, ocr, retent
 
     Loading the same files again adds nothing; the stored fit scores are refreshed afterwards. A PATH
     holding a Parquet result of `skillfit distributed-extract` (a folder or URL with _skillfit.json) is
-    loaded as it is; with --kind, only its documents of that kind.
+    loaded as it is; with --kind, only its documents of that kind. PATH `-` reads JSONL records from stdin, as
+    `skillfit extract -` does ({"id", "text", "kind", "language", "title", "source"}, only "text" required).
 
     \b
     Examples:

@@ -32,6 +32,7 @@ import duckdb
 from pipeline.api import Extractor, Failure, iter_files, record_kind
 from pipeline.batch import Limits, extract_batch
 from pipeline.errors import SkillfitError, StoreError
+from pipeline.model import Document
 from pipeline.paths import printable
 from pipeline.store import Store, scores
 from pipeline.store.privacy import SourceMap
@@ -67,7 +68,8 @@ class Loaded:
 def load_paths(db: str | Path, extractor: Extractor, paths: Iterable[str], kind: str | None = None,
                workers: int | None = None, limits: Limits | None = None, retention_days: float = 28,
                refresh_scores: bool = True, *, on_failure: Callable[[Failure], None] | None = None,
-               progress: Progress | None = None, warn: Callable[[str], None] | None = None) -> Loaded:
+               progress: Progress | None = None, warn: Callable[[str], None] | None = None,
+               documents: Iterable[Document | Failure] = ()) -> Loaded:
     """Extract files (in isolated worker processes) and load them into the database at `db`, idempotently.
 
     A path holding a Parquet result of `skillfit distributed-extract` is read, not extracted again. The
@@ -87,6 +89,8 @@ def load_paths(db: str | Path, extractor: Extractor, paths: Iterable[str], kind:
         on_failure: called with each file that could not be read, as it happens (default: a logged warning).
         progress: wraps the stream of results, e.g. in a progress bar.
         warn: called with a message when the fit scores could not be refreshed (default: a logged warning).
+        documents: documents extracted already (`Extractor.extract` of JSONL records, say), loaded after the files;
+            Failures among them are reported as the files' are.
 
     Returns:
         Loaded: counts of written and unchanged documents, and the failures.
@@ -118,7 +122,7 @@ def load_paths(db: str | Path, extractor: Extractor, paths: Iterable[str], kind:
             pending.clear()
 
         items = chain(extract_batch(extractor, files, kind, workers, limits or Limits()) if files else (),
-                      *(result.documents(kind) for result in results))
+                      *(result.documents(kind) for result in results), documents)
         total = len(files) + sum(r.marker.get("documents", 0) + r.marker.get("failures", 0) for r in results)
         for item in (progress(items, total, f"load {kind or ''}") if progress else items):
             if isinstance(item, Failure):

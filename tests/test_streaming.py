@@ -76,3 +76,26 @@ def test_stdin_named_twice_reads_it_once_and_a_bad_byte_anywhere_is_a_malformed_
     answers = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert [a["status"] for a in answers] == ["malformed", "ok"] and answers[1]["doc_id"] == "b"
     assert result.returncode == 1 and b"Traceback" not in result.stderr
+
+
+def test_jsonl_records_load_into_the_database_idempotently(small_taxonomy, tmp_path):
+    """`skillfit load -`: an ATS that has the texts (the stream and webhook paths) loads them as it extracts
+    them; a bad record is reported and the others load; loading again adds nothing."""
+    import duckdb
+
+    records = [{"id": "role-1", "text": "Data engineer\nRequirements\n- Python\n- SQL\n", "kind": "vacancy",
+                "title": "Data engineer"},
+               {"id": "cand-1", "text": "Profile\nPython and SQL every day.", "kind": "cv"}, {"id": "no-text"}]
+    stdin = "\n".join(json.dumps(r) for r in records) + "\n"
+    db = tmp_path / "records.duckdb"
+    first = subprocess.run([sys.executable, "-m", "pipeline.cli", "load", "-", "--db", str(db)], input=stdin,
+                           capture_output=True, text=True, timeout=120)
+    assert first.returncode == 1 and "<stdin>:3 (id 'no-text')" in first.stderr
+    assert "loaded 2, unchanged 0, failed 1" in first.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT doc_id, kind, title FROM documents ORDER BY doc_id").fetchall() == [
+            ("cand-1", "cv", None), ("role-1", "vacancy", "Data engineer")]
+        assert con.execute("SELECT count(*) FROM fit WHERE role_id = 'role-1' AND score > 0").fetchone()[0] == 1
+    again = subprocess.run([sys.executable, "-m", "pipeline.cli", "load", "-", "--db", str(db)], input=stdin,
+                           capture_output=True, text=True, timeout=120)
+    assert "loaded 0, unchanged 2, failed 1" in again.stderr
