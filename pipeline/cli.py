@@ -678,8 +678,9 @@ def gap_report(rows: list[dict]) -> str:
                 lines.append(f"  {kind:<5} " + "; ".join(names))
         return "\n".join(lines) + "\n"
 
-    def years(r):
-        return f" ({r['years_asked']:g}+ years)" if r.get("years_asked") else ""
+    def asked(r):  # the years and level the vacancy asks: why an exact skill may count only in part
+        said = [f"{r['years_asked']:g}+ years" if r.get("years_asked") else "", r.get("level_asked") or ""]
+        return f" ({', '.join(w for w in said if w)} asked)" if any(said) else ""
 
     def met_by(r):  # of alternatives, the one the candidate meets
         return f" [{r['met_by']}]" if r.get("met_by") else ""
@@ -687,12 +688,12 @@ def gap_report(rows: list[dict]) -> str:
     missing = [r for r in rows if r["status"] == "missing"]
     return (
         block("Learn first: required skills missing (most weight first)",
-              sorted((r for r in missing if r["requirement"] == "required"), key=lambda r: -r["weight"]), years)
+              sorted((r for r in missing if r["requirement"] == "required"), key=lambda r: -r["weight"]), asked)
         + block("Transferable: skills that already count in part",
                 [r for r in rows if r["status"] == "partial"],
-                lambda r: f"{met_by(r)} <- {r['via_skill']} ({r['relation']}, {round(100 * r['credit'])}%)")
+                lambda r: f"{met_by(r)} <- {r['via_skill']} ({r['relation']}, {round(100 * r['credit'])}%){asked(r)}")
         + block("Nice to have, missing", [r for r in missing if r["requirement"] == "preferred"])
-        + block("Met", [r for r in rows if r["status"] == "met"], met_by)
+        + block("Met", [r for r in rows if r["status"] == "met"], lambda r: met_by(r) + asked(r))
         + evidence_block([r for r in rows if r["status"] != "missing"])
         + ("\nA / B: alternatives, one of them is enough; [X]: the one met.\n"
            if any(r.get("alt_group") for r in rows) else "")
@@ -722,7 +723,7 @@ SCORE_EXPLAINED = ("The score is the weighted share of the role's requirements t
                    " market language, driving licence B, Office) less; a group of alternatives counts once; the job the"
                    " vacancy is for (\"job: Cooks\") weighs twice as much, met by a CV naming a job of the same group.\n"
                    "Partial credit (~): a related skill counts in part (a more specific one 75%, a broader one"
-                   " 40%), and fewer years than asked count in proportion.\n")
+                   " 40%), fewer years than asked count in proportion, and a lower level than asked in part.\n")
 
 
 @main.command()

@@ -58,3 +58,13 @@ def test_the_level_weight_is_adjustable_and_the_stored_scores_follow(db):
         matrix = {str(computed.candidates[computed.cand_ix[0][j]]): computed.score10[0][j] / 10
                   for j in range(len(computed.candidates))}
         assert matrix == view
+
+
+def test_gap_says_which_level_was_asked(db):
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    result = CliRunner().invoke(main, ["gap", "--db", str(db), "--candidate", "basis", "--role", "v"])
+    assert result.exit_code == 0, result.stderr
+    assert "Dutch <- Dutch (exact, 60%) (fluent asked)" in result.stdout
