@@ -189,7 +189,7 @@ def _lines(stream, limit: int):
 
 def stdin_documents(extractor: Extractor, kind: str | None, language: str | None = None):
     """The JSONL records on stdin, extracted: a Document per record (its "kind", "language", "id", "source" and
-    "title" win over the options), or a Failure for one that is malformed or cannot be extracted."""
+    "title" win over the options), or a Failure for one that is malformed, blank or too large."""
     if hasattr(sys.stdin, "reconfigure"):  # a byte that is not UTF-8: a lone surrogate, a malformed record
         sys.stdin.reconfigure(encoding="utf-8", errors="surrogateescape")
     for rec in _records(sys.stdin):
