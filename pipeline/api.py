@@ -23,7 +23,7 @@ from pipeline.occupations import isco_of, lexicon
 from pipeline.paths import printable
 from pipeline.readers import OCR_MODES, OcrSpan, read, read_file
 from pipeline.readers.pdf import ENGINES as PDF_ENGINES
-from pipeline.rows import skill_columns, title_of
+from pipeline.rows import EXTRACTED_WITH, skill_columns, title_of
 from pipeline.stages import (
     DropNonSkillContexts,
     FindOpenSkills,
@@ -269,11 +269,21 @@ class Extractor:
         return [detect_language, segment_sections, *found, drop_personal_data, DropNonSkillContexts(self.taxonomy),
                 classify_mentions, GroupAlternatives(self.taxonomy), find_occupations]
 
+    @property
+    def settings(self) -> str:
+        """A hash of what a document's rows depend on besides its text: skillfit's version, the taxonomy, the
+        stages (with fuzzy matching on or off, open skills, plugins) and how files are parsed. Each processed
+        document carries it (`doc.meta["extracted_with"]`, stored in documents.extracted_with), so loading a file
+        again with other settings replaces its rows instead of calling them unchanged."""
+        parts = [__version__, self.taxonomy.content_hash, self.pdf_engine, self.ocr,
+                 *(f"{stage_name(s)}:{type(s).__module__}:{getattr(s, 'fuzzy', '')}" for s in self.stages)]
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
     def process(self, doc: Document) -> Document:
         """Run every stage over `doc`."""
         for stage in self.stages:
             doc = stage(doc)
-        return doc
+        return doc.replace(meta={**doc.meta, EXTRACTED_WITH: self.settings})
 
     def extract(self, source: str | bytes | Path, kind: str | None = None, language: str | None = None,
                 doc_id: str | None = None, name: str | None = None, title: str | None = None) -> Document:

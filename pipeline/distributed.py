@@ -45,7 +45,7 @@ from pipeline.kind import META_KEY as KIND_CONFIDENCE
 from pipeline.model import Document, Mention, Section
 from pipeline.outcome import Limits, extract_outcome
 from pipeline.readers import fetch_bytes
-from pipeline.rows import rows_for, schemas
+from pipeline.rows import EXTRACTED_WITH, rows_for, schemas
 from pipeline.taxonomy import Taxonomy
 
 MARKER = "_skillfit.json"
@@ -510,7 +510,7 @@ class Result:
                                    for s in r["sections"] or ()),
                     mentions=tuple(m for m in ordered.get(r["doc_index"], ()) if m.method != "occupation"),
                     occupations=tuple(m for m in ordered.get(r["doc_index"], ()) if m.method == "occupation"),
-                    meta={KIND_CONFIDENCE: r.get("kind_confidence", 1.0)})
+                    meta={KIND_CONFIDENCE: r.get("kind_confidence", 1.0), EXTRACTED_WITH: r.get("extracted_with")})
             for r in self.table("failures", part).to_pylist():
                 if not kind or r["kind"] in (None, kind):
                     yield Failure(r["source"], r["status"], r["error"])

@@ -30,6 +30,7 @@ EVIDENCE_MAX = 300
 OPEN_CATEGORY = "open"  # the category of a skill found outside the taxonomy
 TITLE_MAX = 120
 TABLES = ("documents", "mentions", "texts")
+EXTRACTED_WITH = "extracted_with"  # Document.meta key: the Extractor's settings hash (pipeline.api.Extractor.settings)
 
 
 def evidence(text: str, start: int, end: int, names: Set[str] = frozenset(),
@@ -87,7 +88,7 @@ def document_rows(doc: Document, index: int, taxonomy: Taxonomy) -> dict[str, li
         "doc_id": doc.id, "doc_index": index, "kind": doc.kind, "language": doc.language,
         "source": doc.source if doc.kind != "cv" else None,  # CV file names often hold the person's name
         "title": title_of(doc), "kind_confidence": doc.meta.get(KIND_CONFIDENCE, 1.0), "chars": len(doc.text),
-        "mentions": len(doc.mentions),
+        "mentions": len(doc.mentions), "extracted_with": doc.meta.get(EXTRACTED_WITH),
         "sections": [{"kind": s.kind, "start": s.start, "end": s.end, "heading": s.heading, "language": s.language}
                      for s in doc.sections], **versions}
     text = {"doc_id": doc.id, "doc_index": index, "source": doc.source, "text": doc.text}
@@ -115,7 +116,7 @@ def schemas() -> dict[str, pa.Schema]:
         "documents": pa.schema([
             ("doc_id", pa.string()), ("doc_index", pa.int32()), ("kind", pa.string()), ("language", pa.string()),
             ("source", pa.string()), ("title", pa.string()), ("kind_confidence", pa.float64()), ("chars", pa.int64()),
-            ("mentions", pa.int32()),
+            ("mentions", pa.int32()), ("extracted_with", pa.string()),
             ("sections", pa.list_(section)), *versions]),
         "mentions": pa.schema([
             ("doc_id", pa.string()), ("doc_index", pa.int32()), ("seq", pa.int32()), ("kind", pa.string()),

@@ -65,6 +65,30 @@ def test_changed_file_replaces_its_rows(small_taxonomy, tmp_path):
     assert skills == ["hard.sql"]
 
 
+def test_loading_again_with_other_settings_replaces_the_rows(tmp_path):
+    """A document's rows depend on the settings it was extracted with: `load --no-open` after a plain load
+    re-extracts (it did say "unchanged" and kept the open skills), and the same settings twice change nothing."""
+    (tmp_path / "vacancies").mkdir()
+    (tmp_path / "vacancies" / "planner.txt").write_text(
+        "Planner\nRequirements\n- Experience with Kronos and Quintiq\n- Python\n", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+
+    def load(*options):
+        result = CliRunner().invoke(main, ["load", str(tmp_path / "vacancies"), "--db", str(db), *options])
+        assert result.exit_code == 0, result.stderr
+        with duckdb.connect(str(db), read_only=True) as con:
+            methods = con.execute("SELECT list(DISTINCT method ORDER BY method) FROM mentions").fetchone()[0]
+        return result.stderr.splitlines()[-1], methods
+
+    first = load()
+    assert first[0].startswith("loaded 1, unchanged 0") and "open" in first[1]
+    assert load()[0].startswith("loaded 0, unchanged 1")
+    without_open = load("--no-open")
+    assert without_open[0].startswith("loaded 1, unchanged 0") and "open" not in without_open[1]
+    assert load("--no-open")[0].startswith("loaded 0, unchanged 1")
+    assert counts(db)[0] == 1
+
+
 def test_views_work_from_plain_duckdb_without_skillfit(small_taxonomy, tmp_path):
     make_batch(tmp_path)
     db = tmp_path / "s.duckdb"

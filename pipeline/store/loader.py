@@ -17,11 +17,11 @@ from pipeline import __version__
 from pipeline.errors import StoreError
 from pipeline.model import OPEN_PREFIX, Document
 from pipeline.occupations import OCCUPATION_PREFIX, occupation_row
-from pipeline.rows import rows_for, schemas
+from pipeline.rows import EXTRACTED_WITH, rows_for, schemas
 from pipeline.store.privacy import ErasurePending, PendingErasure, SourceMap, remove_leftovers, sources_path
 from pipeline.taxonomy import Taxonomy
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # Statements that bring a file of schema version N-1 up to N. schema.sql always has the newest shape,
 # so a new file needs none of them; each must be safe to run twice.
 MIGRATIONS: dict[int, list[str]] = {
@@ -32,6 +32,8 @@ MIGRATIONS: dict[int, list[str]] = {
     4: ["ALTER TABLE mentions ADD COLUMN IF NOT EXISTS alt_group VARCHAR"],
     # how sure the kind is; skills outside the taxonomy are skills rows with category 'open' (no change)
     5: ["ALTER TABLE documents ADD COLUMN IF NOT EXISTS kind_confidence DOUBLE"],
+    # the settings a document was extracted with: a load with others replaces its rows
+    6: ["ALTER TABLE documents ADD COLUMN IF NOT EXISTS extracted_with VARCHAR"],
 }
 DEFAULT_RETENTION_DAYS = 28.0  # four weeks after loading, unless the user says otherwise
 
@@ -214,13 +216,15 @@ class Store:
             [datetime.now(timezone.utc), ok, skipped, len(failed), mentions, json.dumps(failed), run_id])
 
     def current(self, docs: list[Document], taxonomy: Taxonomy) -> set[str]:
-        """Ids of the documents already loaded unchanged with this taxonomy (loading them adds nothing)."""
+        """Ids of the documents already loaded unchanged with this taxonomy and the same extraction settings
+        (`Extractor.settings`; where a document carries none, the taxonomy decides): loading them adds nothing."""
         rows = self.con.execute(
-            "SELECT doc_id, source FROM documents WHERE taxonomy_hash = $hash AND list_contains($ids, doc_id)",
-            {"hash": taxonomy.content_hash, "ids": [d.id for d in docs]}).fetchall()
-        loaded = dict(rows)
+            "SELECT doc_id, source, extracted_with FROM documents WHERE taxonomy_hash = $hash"
+            " AND list_contains($ids, doc_id)", {"hash": taxonomy.content_hash, "ids": [d.id for d in docs]}).fetchall()
+        loaded = {doc_id: (source, settings) for doc_id, source, settings in rows}
         return {d.id for d in docs
-                if d.id in loaded and (d.kind == "cv" or d.source is None or loaded[d.id] == d.source)}
+                if d.id in loaded and (d.kind == "cv" or d.source is None or loaded[d.id][0] == d.source)
+                and d.meta.get(EXTRACTED_WITH) in (None, loaded[d.id][1])}
 
     def write(self, docs: list[Document], taxonomy: Taxonomy, run_id: str) -> int:
         """Insert or replace a batch of documents and their mentions in one transaction (Arrow batches).

@@ -1,4 +1,4 @@
--- skillfit store, schema version 5 (see MIGRATIONS in loader.py for what changed). Applied idempotently on every writable connect.
+-- skillfit store, schema version 6 (see MIGRATIONS in loader.py for what changed). Applied idempotently on every writable connect.
 CREATE TABLE IF NOT EXISTS schema_version (
     version    INTEGER NOT NULL,
     applied_at TIMESTAMP DEFAULT current_timestamp
@@ -33,7 +33,8 @@ CREATE TABLE IF NOT EXISTS documents (
     skillfit_version VARCHAR,
     run_id           VARCHAR,
     loaded_at        TIMESTAMP,
-    expires_at       TIMESTAMP
+    expires_at       TIMESTAMP,
+    extracted_with   VARCHAR
 );
 COMMENT ON TABLE documents IS 'CVs (kind=cv, the candidates) and vacancies (kind=vacancy, the roles); doc_id is a hash of the text.';
 COMMENT ON COLUMN documents.title IS 'A vacancy''s job title: its record''s title field, else the line of its text that names the role ("Functie:", "Job title", a heading, "We are looking for a ..."); NULL when no line names one, and always NULL for CVs, whose first line is usually a name.';

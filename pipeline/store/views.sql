@@ -1,6 +1,7 @@
 -- Analyst views and macros. CREATE OR REPLACE: re-applied on every writable connect, after migrations.
 -- Comments on columns that migrations add live here, since schema.sql runs before the migrations.
 COMMENT ON COLUMN documents.kind_confidence IS 'How sure the kind is: 1.0 when given (--kind, a folder named cvs/ or vacancies/, a record''s kind), else the classifier''s probability; below 0.8 skillfit warned that it was unsure.';
+COMMENT ON COLUMN documents.extracted_with IS 'A hash of the settings the document was extracted with (skillfit version, taxonomy, stages and their options: --no-open, fuzzy matching, plugins, the PDF engine, OCR); a load with other settings replaces its rows. NULL for documents loaded before skillfit 0.8.0.';
 COMMENT ON COLUMN documents.expires_at IS 'When a CV''s data is due for removal by `skillfit purge` (retention); NULL means no expiry.';
 
 -- Every fit score is rounded here, in plain IEEE arithmetic (floor, half up), never with round(x, 1): DuckDB 1.x
