@@ -462,6 +462,22 @@ def _languages_or_paired(text: str, mentions: list[Mention], run: list[int]) -> 
         and _has_shared_head(text, mentions[run[1]])
 
 
+CUE_CHARS = 60  # longer than any preferred cue: a cue a search from inside a scope finds starts this near one found
+# by a search of the whole text (which may have matched an overlapping cue first)
+
+
+def _cue_near(text: str, cues: list[int], mention: Mention, sentence: tuple[int, int]) -> bool:
+    """Whether a preferred cue (`cues`: where PREFERRED matches start) may lie in any scope preference_scope can
+    give the mention: its sentence, or its line from a label LABEL_REACH back. Without one the scope changes
+    nothing, and is not worked out."""
+    reach = max(0, mention.start - LABEL_REACH)
+    line_end = text.find("\n", mention.end)
+    low = min(sentence[0], text.rfind("\n", reach, mention.start) + 1) - CUE_CHARS
+    high = max(sentence[1], len(text) if line_end < 0 else line_end)
+    k = bisect_left(cues, low)
+    return k < len(cues) and cues[k] < high
+
+
 def classify(doc: Document) -> Document:
     """Stage: fill section, requirement, years and level on every mention."""
     mentions = sorted(doc.mentions, key=_start)  # the helpers below bisect on start offsets
@@ -474,15 +490,19 @@ def classify(doc: Document) -> Document:
             done_sentences.add(b)
             years.update(assign_years(doc.text, mentions, b))
     levels = list_levels(doc.text, mentions)
+    # Where a preferred cue starts (a vacancy's only): a mention with none near needs no scope, the costly part
+    cues = [c.start() for c in PREFERRED.finditer(doc.text)] if doc.kind == "vacancy" else []
     out = []
     for i, mention in enumerate(mentions):
         section = doc.section_at(mention.start)
         section_kind = section.kind if section else None
+        scope = preference_scope(doc.text, mentions, i, bounds[i]) if _cue_near(doc.text, cues, mention, bounds[i]) \
+            else bounds[i]
         out.append(Mention(  # not dataclasses.replace: this runs for every mention and replace is slow
             mention.skill_id, mention.start, mention.end, mention.text, mention.method, mention.confidence,
             section=section_kind,
-            requirement=requirement_for(doc, section_kind, preference_scope(doc.text, mentions, i, bounds[i]), mention,
-                                        mentions, bounds[i], section.heading if section else ""),
+            requirement=requirement_for(doc, section_kind, scope, mention, mentions, bounds[i],
+                                        section.heading if section else ""),
             years=years.get(i),
             level=level_for(doc.text, mention, mentions[i + 1].start if i + 1 < len(mentions) else None)
             or levels.get(i),
