@@ -15,7 +15,8 @@ Every resume is ranked for every role:
 - skillfit: the resumes and roles loaded into a temporary DuckDB by the pipeline, every pair scored
   (pipeline.store.scores.compute, the numbers of the `fit` view), best score first, ties by candidate id;
   variants with specificity off (fit_weights.common = 1), occupations off (fit_weights.occupation = 0: the job
-  the vacancy is for no longer counts) and alternatives off (every requirement on its own);
+  the vacancy is for no longer counts), title words off (fit_weights.title = 0: the words of the vacancy's title
+  that a resume's job titles hold no longer count) and alternatives off (every requirement on its own);
 - BM25: rank-bm25's BM25Okapi over the same resume texts (lower-cased word tokens, English and Dutch stop words
   removed), the role's text as the query. Keyword search cannot match a Dutch query to English resumes: its
   Dutch figures show that.
@@ -186,6 +187,9 @@ def main() -> None:
             con.execute("UPDATE fit_weights SET value = 0 WHERE name = 'occupation'")
             rankings["skillfit, occupations off"] = fit_rankings(con)
             con.execute("UPDATE fit_weights SET value = 2 WHERE name = 'occupation'")
+            con.execute("UPDATE fit_weights SET value = 0 WHERE name = 'title'")
+            rankings["skillfit, title words off"] = fit_rankings(con)
+            con.execute("UPDATE fit_weights SET value = 2 WHERE name = 'title'")
             con.execute("UPDATE mentions SET alt_group = NULL")
             rankings["skillfit, alternatives off"] = fit_rankings(con)
         rankings["BM25"] = bm25_rankings(texts, roles)

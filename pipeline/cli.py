@@ -721,7 +721,9 @@ def evidence_block(rows: list[dict]) -> str:
 SCORE_EXPLAINED = ("The score is the weighted share of the role's requirements the candidate meets: required ones"
                    " weigh 1, preferred 0.4, soft skills 0.6 of that, and requirements nearly every CV meets (a"
                    " market language, driving licence B, Office) less; a group of alternatives counts once; the job the"
-                   " vacancy is for (\"job: Cooks\") weighs twice as much, met by a CV naming a job of the same group.\n"
+                   " vacancy is for (\"job: Cooks\") weighs twice as much, met by a CV naming a job of the same group,"
+                   " and each word of its title (\"job title: mechanic\") counts when the CV's job titles hold it,"
+                   " the more the fewer job titles hold the word (\"manager\" little).\n"
                    "Partial credit (~): a related skill counts in part (a more specific one 75%, a broader one"
                    " 40%), fewer years than asked count in proportion, and a lower level than asked in part.\n")
 

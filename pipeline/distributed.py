@@ -508,8 +508,9 @@ class Result:
                     id=r["doc_id"], text=text["text"], kind=r["kind"], source=text["source"], language=r["language"],
                     sections=tuple(Section(s["kind"], s["start"], s["end"], s["heading"] or "", s["language"])
                                    for s in r["sections"] or ()),
-                    mentions=tuple(m for m in ordered.get(r["doc_index"], ()) if m.method != "occupation"),
+                    mentions=tuple(m for m in ordered.get(r["doc_index"], ()) if m.method not in ("occupation", "title")),
                     occupations=tuple(m for m in ordered.get(r["doc_index"], ()) if m.method == "occupation"),
+                    title_words=tuple(m for m in ordered.get(r["doc_index"], ()) if m.method == "title"),
                     meta={KIND_CONFIDENCE: r.get("kind_confidence", 1.0), EXTRACTED_WITH: r.get("extracted_with")})
             for r in self.table("failures", part).to_pylist():
                 if not kind or r["kind"] in (None, kind):

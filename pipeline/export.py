@@ -83,7 +83,7 @@ def json_resume_skills(con: duckdb.DuckDBPyConnection, candidate_id: str | None 
         SELECT c.candidate_id, c.label_en, c.type, c.category, c.esco_uri, c.years,
                (SELECT max(level) FROM mentions m WHERE m.doc_id = c.candidate_id AND m.skill_id = c.skill_id)
         FROM candidate_skills c
-        WHERE ($cand IS NULL OR c.candidate_id = $cand) AND c.category IS DISTINCT FROM 'occupation'  -- jobs: no skills
+        WHERE ($cand IS NULL OR c.candidate_id = $cand) AND coalesce(c.category, '') NOT IN ('occupation', 'title')  -- jobs: no skills
         ORDER BY c.candidate_id, c.type, c.label_en
         """, {"cand": candidate_id}).fetchall()
     out: dict[str, Any] = {}

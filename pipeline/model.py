@@ -11,7 +11,7 @@ SectionKind = Literal[
     "profile", "experience", "education", "skills", "languages", "certificates", "hobbies",
     "about", "tasks", "requirements", "nice_to_have", "offer", "other",
 ]
-Method = Literal["exact", "lemma", "compound", "fuzzy", "acronym", "inferred", "open", "occupation"]
+Method = Literal["exact", "lemma", "compound", "fuzzy", "acronym", "inferred", "open", "occupation", "title"]
 SkillType = Literal["hard", "soft"]
 OPEN_PREFIX = "open:"  # skill_id of a skill the taxonomy does not know: "open:" + its normalised key
 Requirement = Literal["required", "preferred"]
@@ -79,6 +79,7 @@ class Document:
     sections: tuple[Section, ...] = ()
     mentions: tuple[Mention, ...] = ()
     occupations: tuple[Mention, ...] = ()  # method "occupation": the job a vacancy is for, the jobs a CV names
+    title_words: tuple[Mention, ...] = ()  # method "title": the words of those job titles (pipeline.job_titles)
     meta: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def replace(self, **changes: Any) -> Document:

@@ -12,6 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from pipeline import __version__
+from pipeline.job_titles import part_around, title_columns
 from pipeline.kind import META_KEY as KIND_CONFIDENCE
 from pipeline.model import Document, Mention, Skill
 from pipeline.normalise import normalise
@@ -61,9 +62,11 @@ def redactable_names(doc: Document) -> set[str]:
 def skill_columns(skill: Skill | None, mention: Mention) -> dict[str, Any]:
     """What the taxonomy says of a mention's skill (label_en, type, category, esco_uri); for a skill the
     taxonomy does not have (method open), the mention's own text is the label and its words tell the type; an
-    occupation (method occupation) has its ISCO group's."""
+    occupation (method occupation) has its ISCO group's, a job-title word (method title) its own."""
     if mention.method == "occupation":
         return occupation_columns(mention)
+    if mention.method == "title":
+        return title_columns(mention)
     if skill is None:
         return {"label_en": mention.text, "type": mention.type, "category": OPEN_CATEGORY if mention.key else None,
                 "esco_uri": None}
@@ -82,8 +85,10 @@ def document_rows(doc: Document, index: int, taxonomy: Taxonomy) -> dict[str, li
         "skill_id": m.skill_id, **skill_columns(taxonomy.skills.get(m.skill_id), m),
         "start_offset": m.start, "end_offset": m.end, "text": m.text, "method": m.method, "confidence": m.confidence,
         "section": m.section, "requirement": m.requirement, "years": m.years, "level": m.level,
-        "alt_group": m.group, "key": m.key, "link": m.link, "evidence": evidence(doc.text, m.start, m.end, names, sentence_of), **versions}
-        for seq, m in enumerate(doc.mentions + doc.occupations)]
+        "alt_group": m.group, "key": m.key, "link": m.link,
+        "evidence": redact(part_around(doc.text, m.start, m.end), names)[:EVIDENCE_MAX] if m.method == "title"
+        else evidence(doc.text, m.start, m.end, names, sentence_of), **versions}
+        for seq, m in enumerate(doc.mentions + doc.occupations + doc.title_words)]
     document = {
         "doc_id": doc.id, "doc_index": index, "kind": doc.kind, "language": doc.language,
         "source": doc.source if doc.kind != "cv" else None,  # CV file names often hold the person's name

@@ -152,7 +152,7 @@ def test_scores_follow_fit_weights(db, updates):
 
 def test_a_role_without_weight_scores_null_everywhere(db):
     con = connect(db)
-    con.execute("UPDATE fit_weights SET value = 0 WHERE name IN ('required', 'preferred')")
+    con.execute("UPDATE fit_weights SET value = 0 WHERE name IN ('required', 'preferred', 'title')")
     want = view_rows(con)
     assert {v[0] for v in want.values()} == {None}
     assert matrix_rows(scores.compute(con, keep=0)) == want

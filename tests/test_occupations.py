@@ -133,8 +133,12 @@ def test_having_done_the_job_ranks_first_and_is_shown_as_evidence(db):
         from pipeline.export import json_resume_skills
 
         exported = [e["name"] for e in json_resume_skills(con, "c-cook")["c-cook"]["skills"]]
-        assert exported and not any(name.startswith("job:") for name in exported)  # a job is no skill
-        con.execute("UPDATE fit_weights SET value = 0 WHERE name = 'occupation'")  # off: only the skills count
+        assert exported and not any(name.startswith(("job:", "job title:")) for name in exported)  # a job is no skill
+        con.execute("UPDATE fit_weights SET value = 0 WHERE name = 'occupation'")  # off: the title's word still counts
+        title_only = dict(con.execute("SELECT candidate_id, score FROM fit").fetchall())
+        assert title_only["c-cook"] > title_only["c-other"]
+        con.execute("UPDATE fit_weights SET value = 0 WHERE name = 'title'")  # both off: only the skills count
         off = dict(con.execute("SELECT candidate_id, score FROM fit").fetchall())
         assert off["c-cook"] == off["c-other"]
-        assert con.execute("SELECT count(*) FROM role_weights WHERE skill_id LIKE 'occupation:%'").fetchone()[0] == 0
+        assert con.execute("SELECT count(*) FROM role_weights WHERE skill_id LIKE 'occupation:%'"
+                           " OR skill_id LIKE 'title:%'").fetchone()[0] == 0

@@ -15,7 +15,10 @@ first; a label names its ISCO-08 unit group (5120 cooks, 7232 aircraft engine me
 
 Both are mentions of `occupation:<isco>` (method "occupation"), so the fit views count "has done this job" like a
 skill, with its own weight (fit_weights.occupation); they are no skills, and `Document.occupations` keeps them
-apart from `Document.mentions`.
+apart from `Document.mentions`. `Document.title_words` holds the words of the job titles (method "title",
+pipeline.job_titles), whether or not ESCO names their group: the vacancy's title's words, preferred, and those of
+a CV's job-title lines that name a role (a role word: engineer, mechanic, verpleegkundige …), up to the role word,
+without the holder's name.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from pipeline import titles  # the module, not its names: it imports pipeline.stages.sections, so this package
+from pipeline import job_titles, titles  # modules, not names: titles imports pipeline.stages.sections, so this package
 from pipeline.kind import MONTH
 from pipeline.model import Document, Mention
 from pipeline.occupations import OCCUPATION_PREFIX, WORD, lexicon
@@ -110,23 +113,29 @@ def _lines(text: str, start: int, end: int):
         pos = stop + 1
 
 
-def held(doc: Document) -> tuple[Mention, ...]:
-    """The jobs a CV's holder has done: job-title lines in its experience sections and its headline, a job its
-    profile names with years, and jobs named after "experience as"."""
+def _title_lines(doc: Document) -> list[tuple[int, int]]:
+    """A CV's lines that may hold a job title: those of its experience sections (not their headings) and its
+    headline, short and no sentence."""
     text, spans = doc.text, []
     for section in doc.sections:
         if section.kind == "experience":
             spans += list(_lines(text, section.start, section.end))[1:]  # its first line is the heading
     top = next((s.start for s in doc.sections if s.kind not in ("other", "profile")), len(text))
     spans += [line for line in _lines(text, 0, top) if text[line[0]:line[1]].strip()][:HEADLINE_LINES]
+    return [line for line in spans if (stripped := text[line[0]:line[1]].strip()) and not stripped.endswith(".")
+            and len(stripped.split()) <= MAX_LINE_WORDS]
+
+
+def held(doc: Document) -> tuple[Mention, ...]:
+    """The jobs a CV's holder has done: job-title lines in its experience sections and its headline, a job its
+    profile names with years, and jobs named after "experience as"."""
+    text = doc.text
     name = name_line(text)  # "Jan Bakker", "JOHN SMITH": surnames that are job titles are no jobs
     name_words = {w.casefold() for w in WORD.findall(name)} if name else set()
     out: list[Mention] = []
     seen: set[int] = set()
-    for line in spans:
+    for line in _title_lines(doc):
         stripped = text[line[0]:line[1]].strip()
-        if not stripped or stripped.endswith(".") or len(stripped.split()) > MAX_LINE_WORDS:
-            continue
         on_name_line = name is not None and name in stripped
         for hit in find(text, language_at(doc, line[0]), *line):
             if on_name_line and {w.casefold() for w in WORD.findall(text, hit.start, hit.end)} < name_words:
@@ -227,14 +236,73 @@ def _mentions(doc: Document, hit: Found, requirement: str | None, years: float |
                          years=years, group=group) for isco in hit.isco)
 
 
+MAX_TITLE_WORDS = 5  # words of a title line's segment kept before its role word ("Senior Aircraft Maintenance Technician")
+
+
+def held_title_words(doc: Document) -> tuple[Mention, ...]:
+    """The words of a CV's job titles: in each title line (see _title_lines), the part between separators that
+    names a role, up to its last role word ("Company Name City , State Aviation Mechanic": state, aviation,
+    mechanic; "Kok | Restaurant De Zwaan | 2018 - 2021": kok). Words of the holder's name are left out."""
+    text = doc.text
+    name = name_line(text)
+    name_words = {job_titles.key_of(w) for w in WORD.findall(name)} if name else set()
+    out: list[Mention] = []
+    for line_start, line_end in _title_lines(doc):
+        out += [_title_mention(doc, key, s, e, None) for key, s, e in _role_words(text, line_start, line_end)
+                if key not in name_words]
+    return tuple(sorted(out, key=lambda m: m.start))
+
+
+def _role_words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The title words (job_titles.words) of text[start:end] that name the job: in each part between separators
+    that holds a role word, the words up to its last one, at most MAX_TITLE_WORDS ("Aircraft Maintenance
+    Technician"; "Verpleegkundige interne geneeskunde": verpleegkundige, the ward it works on aside)."""
+    bounds = [start, *(x for m in job_titles.SEGMENT.finditer(text, start, end) for x in m.span()), end]
+    out = []
+    for a, b in zip(bounds[::2], bounds[1::2]):
+        found = job_titles.words(text, a, b)
+        roles = [k for k, (_, s, e) in enumerate(found) if titles.is_role_word(text[s:e])]
+        if roles:
+            out += found[max(0, roles[-1] + 1 - MAX_TITLE_WORDS):roles[-1] + 1]
+    return out
+
+
+def asked_title_words(doc: Document, title: str | None) -> tuple[Mention, ...]:
+    """The words of a vacancy's title that name the job (see _role_words; all of them when none is a role word),
+    preferred, where the text has them: the title's own line when it is in the text, else each word's first
+    place."""
+    if not title:
+        return ()
+    text, folded = doc.text, doc.text.casefold()
+    at = folded.find(title.casefold())
+    if at >= 0:
+        found = _role_words(text, at, at + len(title)) or job_titles.words(text, at, at + len(title))
+        return tuple(_title_mention(doc, key, s, e, "preferred") for key, s, e in found)
+    out = []
+    for key, _, _ in _role_words(title, 0, len(title)) or job_titles.words(title):
+        word = re.search(r"\b" + re.escape(key), folded)
+        if word:
+            end = re.match(r"\w*", folded[word.end():])
+            out.append(_title_mention(doc, key, word.start(), word.end() + (end.end() if end else 0), "preferred"))
+    return tuple(out)
+
+
+def _title_mention(doc: Document, key: str, start: int, end: int, requirement: str | None) -> Mention:
+    section = doc.section_at(start)
+    return Mention(skill_id=job_titles.TITLE_PREFIX + key, start=start, end=end, text=doc.text[start:end],
+                   method="title", confidence=job_titles.specificity(key), section=section.kind if section else None,
+                   requirement=requirement)  # type: ignore[arg-type]
+
+
 def find_occupations(doc: Document) -> Document:
-    """Stage: `doc.occupations`, the jobs a CV's holder has done or the job a vacancy is for. A vacancy's title,
-    found here once, is kept in `doc.meta` for the stored row (pipeline.rows.title_of)."""
+    """Stage: `doc.occupations`, the jobs a CV's holder has done or the job a vacancy is for, and `doc.title_words`,
+    the words of their job titles. A vacancy's title, found here once, is kept in `doc.meta` for the stored row
+    (pipeline.rows.title_of)."""
     if doc.kind == "cv":
-        return doc.replace(occupations=held(doc))
+        return doc.replace(occupations=held(doc), title_words=held_title_words(doc))
     title = doc.meta.get(titles.META_KEY) or titles.find_title(doc.text)
     meta = {**doc.meta, titles.META_KEY: title} if title else doc.meta
-    return doc.replace(occupations=asked(doc, title), meta=meta)
+    return doc.replace(occupations=asked(doc, title), title_words=asked_title_words(doc, title), meta=meta)
 
 
 find_occupations.name = "occupations"  # type: ignore[attr-defined]

@@ -15,6 +15,7 @@ import duckdb
 
 from pipeline import __version__
 from pipeline.errors import StoreError
+from pipeline.job_titles import TITLE_PREFIX, title_row
 from pipeline.model import OPEN_PREFIX, Document
 from pipeline.occupations import OCCUPATION_PREFIX, occupation_row
 from pipeline.rows import EXTRACTED_WITH, rows_for, schemas
@@ -113,7 +114,8 @@ def _commonness_sql() -> str:
 def open_skills(mention_rows: list[dict]):
     """A skills row (category "open") for each skill outside the taxonomy that `mention_rows` name, so the fit views
     join them like concepts: the same key in a CV and a vacancy is the same skill; the same for occupations
-    (category "occupation": the same ISCO group in a CV and a vacancy is the same job)."""
+    (category "occupation": the same ISCO group in a CV and a vacancy is the same job) and job-title words
+    (category "title")."""
     import pyarrow as pa
 
     first: dict[str, dict] = {}
@@ -126,6 +128,8 @@ def open_skills(mention_rows: list[dict]):
                                     "label_en": label, "label_nl": label}
         elif r["skill_id"].startswith(OCCUPATION_PREFIX):
             first[r["skill_id"]] = occupation_row(r["skill_id"])
+        elif r["skill_id"].startswith(TITLE_PREFIX):
+            first[r["skill_id"]] = title_row(r["skill_id"])
     return pa.Table.from_pylist(list(first.values()), schema=pa.schema(
         [(name, pa.string()) for name in ("skill_id", "type", "category", "esco_uri", "label_en", "label_nl")]))
 
@@ -191,7 +195,8 @@ class Store:
             for s in taxonomy.skills.values() for lang, labs in s.labels.items() for i, label in enumerate(labs)])
         with self._transaction():
             self.con.execute(f"DELETE FROM skills WHERE NOT starts_with(skill_id, '{OPEN_PREFIX}')"  # kept: in use
-                             f" AND NOT starts_with(skill_id, '{OCCUPATION_PREFIX}')")
+                             f" AND NOT starts_with(skill_id, '{OCCUPATION_PREFIX}')"
+                             f" AND NOT starts_with(skill_id, '{TITLE_PREFIX}')")
             self.con.execute("DELETE FROM skill_labels")
             for table, rows in (("skills", skills), ("skill_labels", labels)):
                 if rows.num_rows:  # DuckDB cannot scan an Arrow table without columns
@@ -270,9 +275,9 @@ class Store:
         return len(fresh)
 
     def _drop_unused_open_skills(self) -> None:
-        """Remove the skills rows of open skills and occupations that no mention names any more."""
+        """Remove the skills rows of open skills, occupations and title words that no mention names any more."""
         self.con.execute(f"DELETE FROM skills WHERE (starts_with(skill_id, '{OPEN_PREFIX}')"
-                         f" OR starts_with(skill_id, '{OCCUPATION_PREFIX}'))"
+                         f" OR starts_with(skill_id, '{OCCUPATION_PREFIX}') OR starts_with(skill_id, '{TITLE_PREFIX}'))"
                          " AND skill_id NOT IN (SELECT skill_id FROM mentions)")
 
     def _incoming(self, table: str, rows: list[dict], **run_columns: list):

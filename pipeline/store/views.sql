@@ -26,7 +26,7 @@ SELECT m.doc_id AS candidate_id, m.skill_id, s.type, s.category, s.label_en, s.l
 FROM mentions m JOIN documents d USING (doc_id) JOIN skills s USING (skill_id)
 WHERE d.kind = 'cv'
 GROUP BY ALL;
-COMMENT ON VIEW candidate_skills IS 'One row per candidate (CV) and skill: mention count, years stated, the highest level stated (level, and level_rank: see level_rank()), best evidence sentence; the jobs a CV names are rows of category occupation ("job: Cooks", years from the dates on the title line).';
+COMMENT ON VIEW candidate_skills IS 'One row per candidate (CV) and skill: mention count, years stated, the highest level stated (level, and level_rank: see level_rank()), best evidence sentence; the jobs a CV names are rows of category occupation ("job: Cooks", years from the dates on the title line), the words of its job titles rows of category title ("job title: mechanic").';
 
 -- The languages the language detector reports, as taxonomy concepts: a CV written in one of them, fluently and at
 -- length, counts as evidence of the language (fit_weights.written_in).
@@ -64,11 +64,11 @@ SELECT m.doc_id AS role_id, coalesce(m.alt_group, m.skill_id) AS req_id, m.alt_g
        s.label_en, s.label_nl,
        CASE WHEN bool_or(m.requirement = 'required') THEN 'required' ELSE 'preferred' END AS requirement,
        max(m.years) AS years, arg_max(m.level, level_rank(m.level)) AS level, max(level_rank(m.level)) AS level_rank,
-       min(m.start_offset) AS position, arg_min(m.evidence, m.start_offset) AS asked_in
+       min(m.start_offset) AS position, arg_min(m.evidence, m.start_offset) AS asked_in, max(m.confidence) AS confidence
 FROM mentions m JOIN documents d USING (doc_id) JOIN skills s USING (skill_id)
 WHERE d.kind = 'vacancy' AND m.requirement IS NOT NULL
 GROUP BY ALL;
-COMMENT ON VIEW role_requirements IS 'One row per role (vacancy), requirement and skill: a skill asked on its own is a requirement (req_id = skill_id); alternatives ("PostgreSQL, SQL Server or MySQL") share one (req_id = alt_group: g1, g2, ...; "+equivalent" when equivalents count too). Required or preferred, years asked, where in the vacancy and the sentence that asks for it (asked_in).';
+COMMENT ON VIEW role_requirements IS 'One row per role (vacancy), requirement and skill: a skill asked on its own is a requirement (req_id = skill_id); alternatives ("PostgreSQL, SQL Server or MySQL") share one (req_id = alt_group: g1, g2, ...; "+equivalent" when equivalents count too). Required or preferred, years asked, where in the vacancy and the sentence that asks for it (asked_in); confidence: the best of the mentions that ask for it (for a job-title word, category title, how specific the word is).';
 
 CREATE OR REPLACE VIEW skill_relations AS
 WITH w AS (SELECT map_from_entries(list((name, value))) AS m FROM fit_weights),
@@ -115,11 +115,13 @@ SELECT r.role_id, r.req_id, r.alt_group, r.skill_id, q.type, r.category, r.label
        r.level, r.level_rank, coalesce(w.m['level'], 0) AS level_weight, r.position, r.asked_in, q.requirement_label, q.requirement_label_nl, q.members,
        CASE WHEN q.members > 1 THEN r.label_en || ' (one of ' || q.members || ')' ELSE r.label_en END AS matched_label,
        q.specificity,
-       w.m[q.requirement] * w.m[q.type] * q.specificity
-           * CASE WHEN r.category = 'occupation' THEN coalesce(w.m['occupation'], 1) ELSE 1 END AS weight
+       CASE WHEN r.category = 'title' THEN coalesce(w.m['title'], 0) * r.confidence  -- a word of the job title
+            ELSE w.m[q.requirement] * w.m[q.type] * q.specificity
+                 * CASE WHEN r.category = 'occupation' THEN coalesce(w.m['occupation'], 1) ELSE 1 END END AS weight
 FROM role_requirements r JOIN req q USING (role_id, req_id), w
-WHERE r.category IS DISTINCT FROM 'occupation' OR coalesce(w.m['occupation'], 1) > 0;
-COMMENT ON VIEW role_weights IS 'Role requirements with their weight in the score (requirement weight x hard/soft multiplier x specificity, which is lower for skills CVs of nearly every occupation hold: skill_commonness, fit_weights.common; the job the vacancy is for, category occupation, times fit_weights.occupation), one row per skill: the alternatives of a group share its weight, type (hard if any is), requirement (required if any is), requirement_label ("PostgreSQL / SQL Server / MySQL") and number of members; matched_label is how a met alternative is listed ("MySQL (one of 3)").';
+WHERE (r.category IS DISTINCT FROM 'occupation' OR coalesce(w.m['occupation'], 1) > 0)
+  AND (r.category IS DISTINCT FROM 'title' OR coalesce(w.m['title'], 0) > 0);
+COMMENT ON VIEW role_weights IS 'Role requirements with their weight in the score (requirement weight x hard/soft multiplier x specificity, which is lower for skills CVs of nearly every occupation hold: skill_commonness, fit_weights.common; the job the vacancy is for, category occupation, times fit_weights.occupation; a word of its job title, category title, fit_weights.title times the word''s specificity), one row per skill: the alternatives of a group share its weight, type (hard if any is), requirement (required if any is), requirement_label ("PostgreSQL / SQL Server / MySQL") and number of members; matched_label is how a met alternative is listed ("MySQL (one of 3)").';
 
 -- The credit of one skill a role asks for, from one skill a candidate has: the relation's credit, scaled by
 -- min(1, candidate years / years asked) when both are known, and by 1 - level_weight x (1 - min(1, level held /

@@ -1,0 +1,77 @@
+"""Job-title words (pipeline/job_titles.py, the occupations stage): the words of a vacancy's title and of a CV's
+job titles, and fit counting the share of the title a candidate's job titles hold, word by specific word."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from conftest import role_and_cvs_db
+from pipeline.job_titles import specificity
+from pipeline.store import scores
+
+CV = """JOHN SMITH
+AVIATION MECHANIC
+Summary
+Mechanic who keeps aircraft flying. Skilled in troubleshooting.
+Experience
+Company Name City , State Aviation Mechanic
+2015 to 2018
+Kok | Restaurant De Zwaan | 2018 - 2021
+- Maintained the engines of 40 aircraft.
+"""
+
+
+def test_a_cv_holds_the_words_of_its_job_titles_not_its_name_nor_its_tasks(extractor):
+    doc = extractor.extract(CV, kind="cv", language="en")
+    words = [(m.skill_id, m.text) for m in doc.title_words]
+    assert words == [("title:aviation", "AVIATION"), ("title:mechanic", "MECHANIC"), ("title:state", "State"),
+                     ("title:aviation", "Aviation"), ("title:mechanic", "Mechanic"), ("title:kok", "Kok")]  # in order
+    assert all(m.method == "title" and m.requirement is None for m in doc.title_words)
+    assert not any(m.skill_id.startswith("title:") for m in doc.mentions + doc.occupations)  # no skills, no groups
+
+
+def test_a_vacancy_asks_for_its_title_up_to_the_role_word(extractor):
+    doc = extractor.extract("Verpleegkundige interne geneeskunde\n\nJouw profiel\n- Bachelor verpleegkunde\n",
+                            kind="vacancy", language="nl")
+    assert [(m.skill_id, m.requirement) for m in doc.title_words] == [("title:verpleegkundige", "preferred")]
+    given = extractor.extract("We repair aircraft.\nRequirements\n- EASA licence\n", kind="vacancy", language="en",
+                              title="Senior Aircraft Maintenance Technicians (m/v/x)")  # a record's title field
+    assert [m.skill_id for m in given.title_words] == ["title:aircraft"]  # the only word the text has
+
+
+def test_a_word_in_few_job_titles_weighs_more_than_one_in_hundreds():
+    assert specificity("manager") < specificity("technician") < specificity("mechanic") < specificity("accountant")
+    assert specificity("zzyzx") == 1.0 and specificity("manager") >= 0.05
+
+
+ROLE = "Aircraft Maintenance Technician\n\nRequirements\n- Troubleshooting of aircraft engines.\n"
+CVS = {
+    "c-aviation": "Experience\nAviation Maintenance Technician | 2015 - 2020\nSkills\nTroubleshooting\n",
+    "c-warehouse": "Experience\nWarehouse Worker | 2015 - 2020\nSkills\nTroubleshooting\n",
+    "c-named": "An Claes  |  Maintenance Technician  |  Voorbeeldplein 3, 2440 Geel\nSkills\nTroubleshooting\n",
+}
+
+
+@pytest.fixture(scope="module")
+def db(extractor, tmp_path_factory):
+    return role_and_cvs_db(extractor, tmp_path_factory.mktemp("titles") / "t.duckdb", ROLE, CVS, "en")
+
+
+def test_the_words_of_the_title_a_cv_holds_raise_its_score(db):
+    with duckdb.connect(str(db)) as con:
+        got = dict(con.execute("SELECT candidate_id, score FROM fit").fetchall())
+        assert got["c-aviation"] > got["c-warehouse"] and got["c-named"] > got["c-warehouse"]
+        matrix = scores.compute(con, keep=0).to_arrow()  # noqa: F841 - the stored scores compute the same
+        assert duckdb.sql("SELECT candidate_id, score FROM matrix ORDER BY 1").fetchall() == sorted(got.items())
+        weights = dict(con.execute("SELECT skill_id, weight FROM role_weights WHERE skill_id LIKE 'title:%'").fetchall())
+        assert set(weights) == {"title:aircraft", "title:maintenance", "title:technician"}
+        assert weights["title:technician"] == pytest.approx(2.0 * specificity("technician"))  # fit_weights.title 2
+        gap = con.execute("SELECT skill_id, status, evidence FROM skill_gap('c-named', 'role')"
+                          " WHERE skill_id LIKE 'title:%' ORDER BY 1").fetchall()
+        assert [g[:2] for g in gap] == [("title:aircraft", "missing"), ("title:maintenance", "met"),
+                                        ("title:technician", "met")]
+        assert gap[1][2] == "Maintenance Technician"  # the title's part of the line: no address, no name
+        con.execute("UPDATE fit_weights SET value = 0 WHERE name IN ('title', 'occupation')")  # off: skills only
+        off = dict(con.execute("SELECT candidate_id, score FROM fit").fetchall())
+        assert off["c-aviation"] == off["c-warehouse"] == off["c-named"]
