@@ -17,6 +17,7 @@ from pipeline import __version__
 from pipeline.api import Extractor, Failure, iter_files, record_kind
 from pipeline.batch import Limits, extract_batch
 from pipeline.errors import SkillfitError
+from pipeline.job_titles import TITLE_PREFIX
 from pipeline.kind import DOUBT_KEY as READS_LIKE_CV
 from pipeline.kind import META_KEY as KIND_CONFIDENCE
 from pipeline.kind import SURE
@@ -685,9 +686,12 @@ def gap_report(rows: list[dict]) -> str:
     def met_by(r):  # of alternatives, the one the candidate meets
         return f" [{r['met_by']}]" if r.get("met_by") else ""
 
+    words = [r for r in rows if r["skill_id"].startswith(TITLE_PREFIX)]  # the job title's words: no skills to learn
+    rows = [r for r in rows if r not in words]
     missing = [r for r in rows if r["status"] == "missing"]
     return (
-        block("Learn first: required skills missing (most weight first)",
+        title_words_line(words)
+        + block("Learn first: required skills missing (most weight first)",
               sorted((r for r in missing if r["requirement"] == "required"), key=lambda r: -r["weight"]), asked)
         + block("Transferable: skills that already count in part",
                 [r for r in rows if r["status"] == "partial"],
@@ -698,6 +702,19 @@ def gap_report(rows: list[dict]) -> str:
         + ("\nA / B: alternatives, one of them is enough; [X]: the one met.\n"
            if any(r.get("alt_group") for r in rows) else "")
     )
+
+
+def title_words_line(rows: list[dict]) -> str:
+    """The words of the vacancy's job title the CV's job titles hold, with where, and those they do not."""
+    if not rows:
+        return ""
+    held = [r for r in rows if r["status"] != "missing"]
+    where = sorted({r["evidence"] for r in held if r.get("evidence")})
+    said = [f"held {', '.join(r['skill_id'][len(TITLE_PREFIX):] for r in held)}"
+            + (f" ({'; '.join(clip(w, 60) for w in where)})" if where else "")] if held else []
+    said += [f"not held {', '.join(r['skill_id'][len(TITLE_PREFIX):] for r in rows if r not in held)}"] \
+        if len(held) < len(rows) else []
+    return f"\nJob title words: {'; '.join(said)}\n"
 
 
 def clip(text: str | None, limit: int = 110) -> str:

@@ -24,7 +24,7 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 MIN_SPECIFICITY = 0.05
 # Between the parts of a title line: "Kok | Restaurant De Zwaan | 2018 - 2021", "Accountant at Deloitte", "An Claes,
 # Verpleegkundige, Voorbeeldplein 3"
-SEGMENT = re.compile(r"\s[-–—|/•·]\s|\s*[,;|()\t]\s*|\s{2,}|\s(?:at|bij|for|voor|in|te|@)\s", re.I)
+SEGMENT = re.compile(r"\s[-–—|/•·]\s|\s*[,;:|()\t]\s*|\s{2,}|\s(?:at|bij|for|voor|in|te|@)\s", re.I)
 # Words of a title that do not say which job: articles, prepositions, seniority, terms of employment, who may apply.
 STOP = frozenset("""
 a an the and or of for in at on to with from by as van voor en of de het een met bij in op te aan
@@ -35,9 +35,10 @@ m v x f h w d mv nl fr
 
 
 def key_of(word: str) -> str:
-    """A title word as stored: lower case, an English or Dutch plural's -s dropped ("Technicians" -> technician)."""
+    """A title word as stored: lower case, an English or Dutch plural's -s dropped ("Technicians" -> technician;
+    not "Technicus", "Analysis")."""
     word = word.casefold()
-    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
+    return word[:-1] if len(word) > 4 and word.endswith("s") and word[-2] not in "suiï" else word
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
@@ -75,8 +76,14 @@ def _label_counts() -> tuple[Counter[str], int]:
     return counts, max(counts.values(), default=1)
 
 
+def is_title_word(key: str) -> bool:
+    """Whether a word is one of ESCO's job-title words (English or Dutch occupation labels): only those are kept,
+    so a name, an e-mail address or a town on a title line is not."""
+    return key in _label_counts()[0]
+
+
 def specificity(key: str) -> float:
-    """1 for a word no ESCO occupation label holds, down to MIN_SPECIFICITY for the word most labels hold
+    """Near 1 for a word few ESCO occupation labels hold, down to MIN_SPECIFICITY for the word most labels hold
     (manager): 1 - ln(1 + labels holding it) / ln(1 + the most labels any word is in)."""
     counts, most = _label_counts()
     return max(MIN_SPECIFICITY, round(1 - math.log1p(counts.get(key, 0)) / math.log1p(most), 3))

@@ -73,6 +73,14 @@ def skill_columns(skill: Skill | None, mention: Mention) -> dict[str, Any]:
     return {"label_en": skill.label("en"), "type": skill.type, "category": skill.category, "esco_uri": skill.esco_uri}
 
 
+def title_evidence(doc: Document, mention: Mention, names: Set[str]) -> str:
+    """A job-title word's evidence: a vacancy's title, or the part of a CV's line that names the job (not the whole
+    line, which may hold an address)."""
+    if doc.kind == "vacancy":
+        return (title_of(doc) or mention.text)[:EVIDENCE_MAX]
+    return redact(part_around(doc.text, mention.start, mention.end), names)[:EVIDENCE_MAX]
+
+
 def document_rows(doc: Document, index: int, taxonomy: Taxonomy) -> dict[str, list[dict]]:
     """The rows of one processed document, per table (see `TABLES`); `index` is its `doc_index`, its place
     among the documents written together."""
@@ -86,7 +94,7 @@ def document_rows(doc: Document, index: int, taxonomy: Taxonomy) -> dict[str, li
         "start_offset": m.start, "end_offset": m.end, "text": m.text, "method": m.method, "confidence": m.confidence,
         "section": m.section, "requirement": m.requirement, "years": m.years, "level": m.level,
         "alt_group": m.group, "key": m.key, "link": m.link,
-        "evidence": redact(part_around(doc.text, m.start, m.end), names)[:EVIDENCE_MAX] if m.method == "title"
+        "evidence": title_evidence(doc, m, names) if m.method == "title"
         else evidence(doc.text, m.start, m.end, names, sentence_of), **versions}
         for seq, m in enumerate(doc.mentions + doc.occupations + doc.title_words)]
     document = {

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import duckdb
 import pytest
+from click.testing import CliRunner
 
 from conftest import role_and_cvs_db
+from pipeline.cli import main
 from pipeline.job_titles import specificity
 from pipeline.store import scores
 
@@ -31,13 +33,29 @@ def test_a_cv_holds_the_words_of_its_job_titles_not_its_name_nor_its_tasks(extra
     assert not any(m.skill_id.startswith("title:") for m in doc.mentions + doc.occupations)  # no skills, no groups
 
 
+@pytest.mark.parametrize("cv, words", [
+    ("Bram Kok\n\nWerkervaring\nKok | Restaurant De Zwaan | 2018 - 2021\n", ["kok"]),  # the name line: no cook
+    ("Jan Peeters Verpleegkundige\nProfiel\nIk ben verpleegkundige op een chirurgische afdeling.\n", []),
+    ("Tom Smith, Software Engineer, Kerkstraat 12, Gent\nExperience\nSales Engineer at Smith & Taylor Ltd\n"
+     "- Reported to the operations manager\n", ["software", "engineer", "sale", "engineer"]),
+    ("Naam: Jan Kok\nE-mail: johnsmith@gmail.com\nwww.markvisser.nl\nExperience\n221B Baker Street, London\n"
+     "Accountant | Deloitte | 2018 - 2021\n", ["accountant"]),
+    ("Werkervaring\nMedewerker Boekhouding | Firma X | 2019 - 2021\nHead of Sales, Acme\n",
+     ["medewerker", "boekhouding", "head", "sale"]),  # a generic role word takes the words after it along
+])
+def test_title_words_leave_out_names_addresses_employers_and_tasks(extractor, cv, words):
+    doc = extractor.extract(cv, kind="cv", language="en")
+    assert [m.skill_id[len("title:"):] for m in doc.title_words] == words
+
+
 def test_a_vacancy_asks_for_its_title_up_to_the_role_word(extractor):
     doc = extractor.extract("Verpleegkundige interne geneeskunde\n\nJouw profiel\n- Bachelor verpleegkunde\n",
                             kind="vacancy", language="nl")
     assert [(m.skill_id, m.requirement) for m in doc.title_words] == [("title:verpleegkundige", "preferred")]
     given = extractor.extract("We repair aircraft.\nRequirements\n- EASA licence\n", kind="vacancy", language="en",
                               title="Senior Aircraft Maintenance Technicians (m/v/x)")  # a record's title field
-    assert [m.skill_id for m in given.title_words] == ["title:aircraft"]  # the only word the text has
+    assert [(m.skill_id, m.text) for m in given.title_words] == [  # asked, found in the text or not
+        ("title:aircraft", "aircraft"), ("title:maintenance", "maintenance"), ("title:technician", "technician")]
 
 
 def test_a_word_in_few_job_titles_weighs_more_than_one_in_hundreds():
@@ -72,6 +90,10 @@ def test_the_words_of_the_title_a_cv_holds_raise_its_score(db):
         assert [g[:2] for g in gap] == [("title:aircraft", "missing"), ("title:maintenance", "met"),
                                         ("title:technician", "met")]
         assert gap[1][2] == "Maintenance Technician"  # the title's part of the line: no address, no name
+    shown = CliRunner().invoke(main, ["gap", "--db", str(db), "--role", "role", "--candidate", "c-named"])
+    assert 'Job title words: held maintenance, technician ("Maintenance Technician"); not held aircraft' in shown.stdout
+    assert "job title: aircraft" not in shown.stdout  # not listed among the skills to learn
+    with duckdb.connect(str(db)) as con:
         con.execute("UPDATE fit_weights SET value = 0 WHERE name IN ('title', 'occupation')")  # off: skills only
         off = dict(con.execute("SELECT candidate_id, score FROM fit").fetchall())
         assert off["c-aviation"] == off["c-warehouse"] == off["c-named"]

@@ -80,13 +80,18 @@ def test_loading_again_with_other_settings_replaces_the_rows(tmp_path):
             methods = con.execute("SELECT list(DISTINCT method ORDER BY method) FROM mentions").fetchone()[0]
         return result.stderr.splitlines()[-1], methods
 
-    first = load()
+    def expiry():
+        with duckdb.connect(str(db), read_only=True) as con:
+            return con.execute("SELECT expires_at FROM documents").fetchall()
+
+    first = load("--kind", "cv")
     assert first[0].startswith("loaded 1, unchanged 0") and "open" in first[1]
-    assert load()[0].startswith("loaded 0, unchanged 1")
-    without_open = load("--no-open")
+    assert load("--kind", "cv")[0].startswith("loaded 0, unchanged 1")
+    expires = expiry()
+    without_open = load("--kind", "cv", "--no-open")
     assert without_open[0].startswith("loaded 1, unchanged 0") and "open" not in without_open[1]
-    assert load("--no-open")[0].startswith("loaded 0, unchanged 1")
-    assert counts(db)[0] == 1
+    assert load("--kind", "cv", "--no-open")[0].startswith("loaded 0, unchanged 1")
+    assert counts(db)[0] == 1 and expiry() == expires  # extracted again: its retention runs from the first load
 
 
 def test_views_work_from_plain_duckdb_without_skillfit(small_taxonomy, tmp_path):

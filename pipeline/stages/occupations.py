@@ -32,8 +32,10 @@ from pipeline import job_titles, titles  # modules, not names: titles imports pi
 from pipeline.kind import MONTH
 from pipeline.model import Document, Mention
 from pipeline.occupations import OCCUPATION_PREFIX, WORD, lexicon
-from pipeline.personal_data import name_line
+from pipeline.personal_data import name_line, name_words
+from pipeline.stages.personal import REFERENCE_HEADING, personal_spans
 from pipeline.stages.requirements import YEARS, years_value
+from pipeline.stages.sections import heading_kind
 
 ALTERNATIVES = "occupation"  # the alt_group of a vacancy's occupations when its title names several groups
 MAX_LINE_WORDS = 12
@@ -236,60 +238,90 @@ def _mentions(doc: Document, hit: Found, requirement: str | None, years: float |
                          years=years, group=group) for isco in hit.isco)
 
 
-MAX_TITLE_WORDS = 5  # words of a title line's segment kept before its role word ("Senior Aircraft Maintenance Technician")
+MAX_TITLE_WORDS = 3  # title words kept before a role word ("Senior Aircraft Maintenance Technician")
+GENERIC_ROLE = 0.35  # a role word this unspecific takes the words after it along ("Medewerker Boekhouding")
+OF = re.compile(r"\s+(?:of|van)\s", re.I)  # ... and so does one before "of" ("Head of Sales", "Director of Engineering")
+EMPLOYER = re.compile(r"\s(?:at|bij|@)\s", re.I)  # what follows it on a title line is the employer
+NOT_A_TITLE = re.compile(r"\d|@|www\.|://")  # a part holding a number, an address or a link names no job
+LIST_LINE = re.compile(r"^\s*(?:[-*•·▪●◦►✓]|\d+[.)])\s")  # a bullet: a task, not a job title
 
 
 def held_title_words(doc: Document) -> tuple[Mention, ...]:
-    """The words of a CV's job titles: in each title line (see _title_lines), the part between separators that
-    names a role, up to its last role word ("Company Name City , State Aviation Mechanic": state, aviation,
-    mechanic; "Kok | Restaurant De Zwaan | 2018 - 2021": kok). Words of the holder's name are left out."""
+    """The words of a CV's job titles: in each title line (see _title_lines) that is no bullet, heading or personal
+    data line ("Naam:", "Address:", a references section), the parts that name a role (see _role_words): "Company
+    Name City , State Aviation Mechanic": aviation, mechanic; "Kok | Restaurant De Zwaan | 2018 - 2021": kok. Words
+    of the holder's name are left out, and so is a part that starts with a name ("Jan Peeters Verpleegkundige",
+    "Bram Kok" on the first line)."""
     text = doc.text
-    name = name_line(text)
-    name_words = {job_titles.key_of(w) for w in WORD.findall(name)} if name else set()
+    private = personal_spans(text) + [(s.start, s.end) for s in doc.sections
+                                      if s.heading and REFERENCE_HEADING.match(s.heading)]
+    names = {job_titles.key_of(w) for w in name_words(text)}
+    first_line = next((m.start() for m in re.finditer(r"[^\s]", text)), 0)
     out: list[Mention] = []
     for line_start, line_end in _title_lines(doc):
-        out += [_title_mention(doc, key, s, e, None) for key, s, e in _role_words(text, line_start, line_end)
-                if key not in name_words]
+        line = text[line_start:line_end]
+        if LIST_LINE.match(line) or heading_kind(line, "cv") or any(a < line_end and line_start < b for a, b in private):
+            continue
+        found = _role_words(text, line_start, line_end, strict=True, first_line=line_start <= first_line < line_end)
+        out += [_title_mention(doc, key, s, e, None) for key, s, e in found if key not in names]
     return tuple(sorted(out, key=lambda m: m.start))
 
 
-def _role_words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    """The title words (job_titles.words) of text[start:end] that name the job: in each part between separators
-    that holds a role word, the words up to its last one, at most MAX_TITLE_WORDS ("Aircraft Maintenance
-    Technician"; "Verpleegkundige interne geneeskunde": verpleegkundige, the ward it works on aside)."""
-    bounds = [start, *(x for m in job_titles.SEGMENT.finditer(text, start, end) for x in m.span()), end]
+def _role_words(text: str, start: int, end: int, strict: bool = False,
+                first_line: bool = False) -> list[tuple[str, int, int]]:
+    """The title words of text[start:end] that name the job: in each part between separators that holds a role
+    word (capitalised, or in a line of capitals, where `strict`: a CV's line), the words of ESCO's job titles up to
+    its last one, at most MAX_TITLE_WORDS before it, and the words after a generic one ("Aircraft Maintenance
+    Technician"; "Verpleegkundige interne geneeskunde": verpleegkundige, the ward aside; "Medewerker
+    Boekhouding": both). A part holding a number or an address names none; where `strict`, neither does one that
+    starts with capitalised words that are in no job title (a name: "Jan Peeters Verpleegkundige"; one is enough
+    on the first line, "Bram Kok")."""
+    separators = list(job_titles.SEGMENT.finditer(text, start, end))
+    bounds = [start, *(x for m in separators for x in m.span()), end]
+    capitals = text[start:end].isupper()
     out = []
-    for a, b in zip(bounds[::2], bounds[1::2]):
+    for k, (a, b) in enumerate(zip(bounds[::2], bounds[1::2])):
+        if NOT_A_TITLE.search(text, a, b) or (strict and k and EMPLOYER.fullmatch(separators[k - 1].group())):
+            continue  # a number, an address, a link; the employer after "at" ("Sales Engineer at Smith & Taylor")
         found = job_titles.words(text, a, b)
-        roles = [k for k, (_, s, e) in enumerate(found) if titles.is_role_word(text[s:e])]
-        if roles:
-            out += found[max(0, roles[-1] + 1 - MAX_TITLE_WORDS):roles[-1] + 1]
+        roles = [k for k, (_, s, e) in enumerate(found) if titles.is_role_word(text[s:e])
+                 and (not strict or capitals or text[s].isupper())]
+        if not roles:
+            continue
+        last = roles[-1]
+        unknown = [k for k, (key, s, _) in enumerate(found[:last]) if not job_titles.is_title_word(key)]
+        if strict and unknown and unknown[0] == 0 and text[found[0][1]].isupper() and (len(unknown) > 1 or first_line):
+            continue
+        kept = found[max(0, last - MAX_TITLE_WORDS):last + 1]
+        if job_titles.specificity(found[last][0]) < GENERIC_ROLE or OF.match(text, found[last][2]):
+            kept += found[last + 1:last + 1 + MAX_TITLE_WORDS]  # "Medewerker Boekhouding", "Head of Sales"
+        out += [w for w in kept if job_titles.is_title_word(w[0])]
     return out
 
 
 def asked_title_words(doc: Document, title: str | None) -> tuple[Mention, ...]:
-    """The words of a vacancy's title that name the job (see _role_words; all of them when none is a role word),
-    preferred, where the text has them: the title's own line when it is in the text, else each word's first
-    place."""
+    """The words of a vacancy's title that name the job (see _role_words; all of ESCO's job-title words in it when
+    none is a role word), preferred: at the title's own line when the text has it, else at each word's first place
+    in the text, or at the text's start for a word it lacks (a record's title field names the job all the same)."""
     if not title:
         return ()
-    text, folded = doc.text, doc.text.casefold()
-    at = folded.find(title.casefold())
-    if at >= 0:
-        found = _role_words(text, at, at + len(title)) or job_titles.words(text, at, at + len(title))
+    text = doc.text
+    line = re.search(re.escape(title), text, re.I)
+    if line:
+        found = _role_words(text, line.start(), line.end()) or [
+            w for w in job_titles.words(text, line.start(), line.end()) if job_titles.is_title_word(w[0])]
         return tuple(_title_mention(doc, key, s, e, "preferred") for key, s, e in found)
     out = []
-    for key, _, _ in _role_words(title, 0, len(title)) or job_titles.words(title):
-        word = re.search(r"\b" + re.escape(key), folded)
-        if word:
-            end = re.match(r"\w*", folded[word.end():])
-            out.append(_title_mention(doc, key, word.start(), word.end() + (end.end() if end else 0), "preferred"))
+    for key, _, _ in _role_words(title, 0, len(title)) or [
+            w for w in job_titles.words(title) if job_titles.is_title_word(w[0])]:
+        word = re.search(r"\b" + re.escape(key) + r"\w*", text, re.I)
+        out.append(_title_mention(doc, key, *(word.span() if word else (0, 0)), "preferred"))
     return tuple(out)
 
 
 def _title_mention(doc: Document, key: str, start: int, end: int, requirement: str | None) -> Mention:
     section = doc.section_at(start)
-    return Mention(skill_id=job_titles.TITLE_PREFIX + key, start=start, end=end, text=doc.text[start:end],
+    return Mention(skill_id=job_titles.TITLE_PREFIX + key, start=start, end=end, text=doc.text[start:end] or key,
                    method="title", confidence=job_titles.specificity(key), section=section.kind if section else None,
                    requirement=requirement)  # type: ignore[arg-type]
 

@@ -475,7 +475,13 @@ def _cue_near(text: str, cues: list[int], mention: Mention, sentence: tuple[int,
     low = min(sentence[0], text.rfind("\n", reach, mention.start) + 1) - CUE_CHARS
     high = max(sentence[1], len(text) if line_end < 0 else line_end)
     k = bisect_left(cues, low)
-    return k < len(cues) and cues[k] < high
+    if k < len(cues) and cues[k] < high:
+        return True
+    # A sentence cut inside a word (bounds_of caps long ones): a search that stops there sees a word end that the
+    # whole text has not ("a plus" of "a plushie").
+    end = sentence[1]
+    return 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum() \
+        and PREFERRED.search(text, sentence[0], end) is not None
 
 
 def classify(doc: Document) -> Document:

@@ -261,9 +261,17 @@ class Store:
                 stale = ("SELECT d.doc_id FROM documents d JOIN incoming_documents i"
                          " ON d.doc_id = i.doc_id OR (d.source = i.source AND i.source IS NOT NULL)"
                          " UNION SELECT unnest($replaced)")
+                # A CV extracted again (other settings, a new version) keeps the expiry of its first load: loading
+                # it anew does not lengthen its retention.
+                self.con.execute("CREATE OR REPLACE TEMP TABLE kept_expiry AS SELECT d.doc_id, d.expires_at"
+                                 " FROM documents d JOIN incoming_documents i USING (doc_id)"
+                                 " WHERE d.expires_at IS NOT NULL")
                 self.con.execute(f"DELETE FROM mentions WHERE doc_id IN ({stale})", {"replaced": replaced})
                 self.con.execute(f"DELETE FROM documents WHERE doc_id IN ({stale})", {"replaced": replaced})
                 self.con.execute("INSERT INTO documents BY NAME SELECT * FROM incoming_documents")
+                self.con.execute("UPDATE documents SET expires_at = k.expires_at FROM kept_expiry k"
+                                 " WHERE documents.doc_id = k.doc_id")
+                self.con.execute("DROP TABLE kept_expiry")
                 self.con.execute("INSERT INTO mentions BY NAME SELECT * FROM incoming_mentions")
                 self.con.execute("INSERT INTO skills BY NAME SELECT * FROM incoming_open_skills"
                                  " WHERE skill_id NOT IN (SELECT skill_id FROM skills)")
