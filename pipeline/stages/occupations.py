@@ -239,7 +239,7 @@ def _mentions(doc: Document, hit: Found, requirement: str | None, years: float |
 
 
 MAX_TITLE_WORDS = 3  # title words kept before a role word ("Senior Aircraft Maintenance Technician")
-GENERIC_ROLE = 0.35  # a role word this unspecific takes the words after it along ("Medewerker Boekhouding")
+GENERIC_ROLE = 0.35  # a role word this unspecific that opens a title takes the words after it ("Medewerker Boekhouding")
 OF = re.compile(r"\s+(?:of|van)\s", re.I)  # ... and so does one before "of" ("Head of Sales", "Director of Engineering")
 EMPLOYER = re.compile(r"\s(?:at|bij|@)\s", re.I)  # what follows it on a title line is the employer
 NOT_A_TITLE = re.compile(r"\d|@|www\.|://")  # a part holding a number, an address or a link names no job
@@ -271,11 +271,11 @@ def _role_words(text: str, start: int, end: int, strict: bool = False,
                 first_line: bool = False) -> list[tuple[str, int, int]]:
     """The title words of text[start:end] that name the job: in each part between separators that holds a role
     word (capitalised, or in a line of capitals, where `strict`: a CV's line), the words of ESCO's job titles up to
-    its last one, at most MAX_TITLE_WORDS before it, and the words after a generic one ("Aircraft Maintenance
-    Technician"; "Verpleegkundige interne geneeskunde": verpleegkundige, the ward aside; "Medewerker
-    Boekhouding": both). A part holding a number or an address names none; where `strict`, neither does one that
-    starts with capitalised words that are in no job title (a name: "Jan Peeters Verpleegkundige"; one is enough
-    on the first line, "Bram Kok")."""
+    its last one, at most MAX_TITLE_WORDS before it, and the words after a generic one that opens the part or
+    stands before "of" ("Aircraft Maintenance Technician"; "Verpleegkundige interne geneeskunde": verpleegkundige,
+    the ward aside; "Medewerker Boekhouding": both; "Store Manager Company Name": store, manager). A part holding
+    a number or an address names none; where `strict`, neither does one that starts with capitalised words that
+    are in no job title (a name: "Jan Peeters Verpleegkundige"; one is enough on the first line, "Bram Kok")."""
     separators = list(job_titles.SEGMENT.finditer(text, start, end))
     bounds = [start, *(x for m in separators for x in m.span()), end]
     capitals = text[start:end].isupper()
@@ -293,7 +293,7 @@ def _role_words(text: str, start: int, end: int, strict: bool = False,
         if strict and unknown and unknown[0] == 0 and text[found[0][1]].isupper() and (len(unknown) > 1 or first_line):
             continue
         kept = found[max(0, last - MAX_TITLE_WORDS):last + 1]
-        if job_titles.specificity(found[last][0]) < GENERIC_ROLE or OF.match(text, found[last][2]):
+        if (last == 0 and job_titles.specificity(found[0][0]) < GENERIC_ROLE) or OF.match(text, found[last][2]):
             kept += found[last + 1:last + 1 + MAX_TITLE_WORDS]  # "Medewerker Boekhouding", "Head of Sales"
         out += [w for w in kept if job_titles.is_title_word(w[0])]
     return out
