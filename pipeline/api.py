@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 from pipeline import __version__
 from pipeline.errors import ReadError, SkillfitError
 from pipeline.isolation import ParsePool, length_check
+from pipeline.job_titles import TITLE_PREFIX
 from pipeline.kind import DOUBT_KEY as READS_LIKE_CV
 from pipeline.kind import META_KEY as KIND_CONFIDENCE
 from pipeline.kind import guess_kind
@@ -473,6 +474,9 @@ def document_to_dict(doc: Document, taxonomy: Taxonomy) -> dict[str, Any]:
                          "start": m.start, "end": m.end, "section": m.section, "requirement": m.requirement,
                          "years": m.years}
                         for m in doc.occupations],
+        "title_words": [{"word": m.skill_id[len(TITLE_PREFIX):], "text": m.text, "start": m.start, "end": m.end,
+                         "section": m.section, "requirement": m.requirement, "specificity": m.confidence}
+                        for m in doc.title_words],
         "skillfit_version": __version__,
         "taxonomy_version": taxonomy.version, "taxonomy_hash": taxonomy.content_hash,
     }

@@ -16,7 +16,7 @@ from collections import Counter
 from functools import cache
 
 from pipeline.model import Mention
-from pipeline.occupations import lexicon
+from pipeline.occupations import Lexicon, lexicon
 
 TITLE_PREFIX = "title:"  # skill_id of a job-title word: "title:" + the word, lower case, singular
 CATEGORY = "title"
@@ -67,10 +67,15 @@ def part_around(text: str, start: int, end: int) -> str:
     return " ".join(text[a:b].split())
 
 
-@cache
 def _label_counts() -> tuple[Counter[str], int]:
+    """How many occupation labels hold each word, of the lexicon in use (one per taxonomy folder)."""
+    return _counts(lexicon())
+
+
+@cache
+def _counts(lex: Lexicon) -> tuple[Counter[str], int]:
     counts: Counter[str] = Counter()
-    for labels in lexicon().groups.values():
+    for labels in lex.groups.values():
         for label in labels:
             counts.update({key_of(w) for w in label.split()})
     return counts, max(counts.values(), default=1)

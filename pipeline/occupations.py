@@ -5,6 +5,7 @@ occupation is stored (a mention and a skills row of `occupation:<isco>`, categor
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -18,7 +19,7 @@ ISCO_URI = "http://data.europa.eu/esco/isco/C"
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one per taxonomy folder
 class Lexicon:
     """ESCO occupation labels per language (casefolded words joined by one space) -> ISCO unit group, and the
     groups' names."""
@@ -32,10 +33,15 @@ class Lexicon:
         return nl if language == "nl" else en
 
 
-@cache
 def lexicon() -> Lexicon:
-    """The bundled occupation lexicon, read once per process; empty when the taxonomy folder has none (a
+    """The bundled occupation lexicon, read once per process and taxonomy folder; empty when the folder has none (a
     $SKILLFIT_TAXONOMY_DIR of concept files only): then no occupations are found."""
+    return _lexicon_for(os.environ.get("SKILLFIT_TAXONOMY_DIR"))  # the folder bundled_dir() reads (cheap: per line)
+
+
+@cache
+def _lexicon_for(override: str | None) -> Lexicon:
+    """The lexicon of bundled_dir(); `override` ($SKILLFIT_TAXONOMY_DIR, which decides that folder) keys the cache."""
     groups: dict[str, dict[str, tuple[str, ...]]] = {"en": {}, "nl": {}}
     names: dict[str, tuple[str, str]] = {}
     path = bundled_dir() / OCCUPATIONS_FILE

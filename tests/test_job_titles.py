@@ -48,6 +48,21 @@ def test_title_words_leave_out_names_addresses_employers_and_tasks(extractor, cv
     assert [m.skill_id[len("title:"):] for m in doc.title_words] == words
 
 
+def test_the_json_result_lists_title_words_apart(extractor):
+    import json
+    from importlib import resources
+
+    import jsonschema
+
+    from pipeline.api import document_to_dict
+
+    out = document_to_dict(extractor.extract(CV, kind="cv", language="en"), extractor.taxonomy)
+    jsonschema.validate(out, json.loads((resources.files("pipeline") / "extract.schema.json").read_text()))
+    assert [(w["word"], w["text"]) for w in out["title_words"]][:2] == [("aviation", "AVIATION"), ("mechanic", "MECHANIC")]
+    assert out["title_words"][1]["specificity"] == specificity("mechanic")
+    assert not any(s["skill_id"] and s["skill_id"].startswith("title:") for s in out["skills"])
+
+
 def test_a_vacancy_asks_for_its_title_up_to_the_role_word(extractor):
     doc = extractor.extract("Verpleegkundige interne geneeskunde\n\nJouw profiel\n- Bachelor verpleegkunde\n",
                             kind="vacancy", language="nl")
