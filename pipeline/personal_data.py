@@ -57,10 +57,19 @@ def name_line(text: str) -> str | None:
         words = line.split()
         capitalised = [w for w in words if w.lower() not in NAME_PARTICLES]
         if 2 <= len(words) <= 5 and len(capitalised) >= 2 and all(NAME_WORD.fullmatch(w) for w in capitalised) \
-                and not JOB_WORDS.search(line):
+                and not JOB_WORDS.search(line) and not _job_title(words):
             return line
         return None
     return None
+
+
+def _job_title(words: list[str]) -> bool:
+    """Whether a name-like line is a job title: all its words are words of ESCO's job titles and one is a head
+    noun no surname is ("CUSTOMER SERVICE ADVOCATE", "AVIATION MECHANIC"; not "Jan Kok", "Baker Smith")."""
+    from pipeline import job_titles, titles  # here: both import modules that import this one
+
+    keys = [job_titles.key_of(w) for w in words]
+    return all(job_titles.is_title_word(k) for k in keys) and any(k in titles.MORE_ROLE_WORDS for k in keys)
 
 
 def redact(sentence: str, names: Set[str]) -> str:

@@ -284,12 +284,12 @@ def _role_words(text: str, start: int, end: int, strict: bool = False,
         if NOT_A_TITLE.search(text, a, b) or (strict and k and EMPLOYER.fullmatch(separators[k - 1].group())):
             continue  # a number, an address, a link; the employer after "at" ("Sales Engineer at Smith & Taylor")
         found = job_titles.words(text, a, b)
-        roles = [k for k, (_, s, e) in enumerate(found) if titles.is_role_word(text[s:e])
+        roles = [i for i, (_, s, e) in enumerate(found) if titles.is_role_word(text[s:e])
                  and (not strict or capitals or text[s].isupper())]
         if not roles:
             continue
         last = roles[-1]
-        unknown = [k for k, (key, s, _) in enumerate(found[:last]) if not job_titles.is_title_word(key)]
+        unknown = [i for i, (key, _, _) in enumerate(found[:last]) if not job_titles.is_title_word(key)]
         if strict and unknown and unknown[0] == 0 and text[found[0][1]].isupper() and (len(unknown) > 1 or first_line):
             continue
         kept = found[max(0, last - MAX_TITLE_WORDS):last + 1]
