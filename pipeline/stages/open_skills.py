@@ -111,6 +111,7 @@ LEVEL_WORDS = frozenset("""
 very good fluent native basic intermediate advanced excellent limited moderate proficient beginner expert working
 zeer heel goed goede vloeiend moedertaal basis basiskennis gemiddeld uitstekend redelijk beperkt tweetalig opgevoed
 user independent proficient listening reading spoken interaction production understanding speaking writing
+both written verbal oral mondeling schriftelijk woord geschrift
 gebruiker basisgebruiker onafhankelijke vaardige luisteren lezen interactie productie begrijpen spreken schrijven
 """.split())  # and the words of the European language grid ("Luisteren Lezen Interactie", "vaardige gebruiker")
 # What the rest of the document says when an item is really something else.

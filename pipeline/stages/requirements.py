@@ -286,6 +286,12 @@ SKILL_BEFORE_YEARS = re.compile(
     r"(?:(?:at least|minimum|minimaal|min\.|over|more than|meer dan|ruim|about|circa|ca\.|±|~)\s*)?", re.I)
 
 
+# Between the skills of a list a years phrase heads: list punctuation, and items no skill was found in ("8-10 years
+# of experience in data analytics, reporting, and dashboard development").
+YEARS_LIST_GAP = re.compile(r"[\s,/&()]*(?:[\w-]+(?:[ \t]+[\w-]+){0,2}[ \t]*,[ \t]*)*"
+                            + LIST_GAP.pattern.removeprefix(r"[\s,/&()]*"), re.I)
+
+
 def years_value(number: str) -> float:
     """The number of a YEARS match: "5", "2,5", "vijf"."""
     number = number.lower()
@@ -315,7 +321,7 @@ def assign_years(text: str, mentions: list[Mention], sentence: tuple[int, int]) 
         elif after and YEARS_BEFORE_SKILL.fullmatch(text, match.end(), mentions[after[0]].start):
             chain = [after[0]]
             for prev, nxt in zip(after, after[1:]):
-                if not LIST_GAP.fullmatch(text, mentions[prev].end, mentions[nxt].start):
+                if not YEARS_LIST_GAP.fullmatch(text, mentions[prev].end, mentions[nxt].start):
                     break
                 chain.append(nxt)
         elif before and SKILL_BEFORE_YEARS.fullmatch(text, mentions[before[-1]].end, match.start()):
@@ -347,7 +353,8 @@ LEVEL_LABEL_BEFORE = re.compile(r"\b(" + "|".join(re.escape(w) for w, _ in _LEVE
 
 # A level before the skill: right before it ("vloeiend Frans", "strong Python"), or before what it is a level of
 # ("goede kennis van het Nederlands", "a strong command of the Dutch language", "Fluent in English", "deep
-# understanding of LLMs"); not before another word ("strong interest in AI", "advanced analytics and ML").
+# understanding of LLMs", "Strong skills in performing SQL queries", "Je kan vlot overweg met Excel"); not before
+# another word ("strong interest in AI", "advanced analytics and ML").
 _MODIFIER = (r"(?:written|spoken|verbal|oral|working|practical|technical|programming|communication|mondelinge|"
              r"schriftelijke|praktische|technische|algemene|tweetalig|drietalig|[23]-talig|bilingual|trilingual)")
 _AND = r"[ \t]+(?:and|en|&|or|of)[ \t]+"
@@ -356,8 +363,8 @@ LEVEL_BEFORE = re.compile(
     r"(?:\\?[- ](?:level|niveau|taalvaardigheid|taalniveau|taalkennis))?[ \t]+)"
     r"(?:" + _MODIFIER + "(?:" + _AND + _MODIFIER + r")?[ \t]+|" + _MODIFIER + _AND + r")?"
     r"(?P<noun>(?:kennis|beheersing|knowledge|command|understanding|expertise|experience|ervaring|skills?|"
-    r"vaardigheden|use|gebruik|proficiency|grasp|mastery)[ \t]+)?(?P<link>(?:van|of|in|with|met|over|on|at)[ \t]+)?"
-    r"(?:(?:the|de|het|both|zowel)[ \t]+)?[*_]*$", re.I)
+    r"vaardigheden|use|gebruik|proficiency|grasp|mastery|overweg)[ \t]+)?(?P<link>(?:van|of|in|with|met|over|on|at)[ \t]+)?"
+    r"(?P<doing>[a-z]+ing[ \t]+)?(?:(?:the|de|het|both|zowel)[ \t]+)?[*_]*$", re.I)
 # Two skills sharing a head after a level word, the first one no skill of its own: "Excellent quantitative and
 # analytical skills"
 PAIRED_BEFORE = re.compile(r"(?<![\w-])(?P<level>" + _LEVEL_ALTERNATIVES + r")[ \t]+[\w-]+" + _AND + "$", re.I)
@@ -372,6 +379,8 @@ def level_before(text: str, start: int) -> re.Match[str] | None:
     found = LEVEL_BEFORE.search(window, clause.end() if clause else 0)
     if found is None or found.group("level").lower() in ("deep", "diepe") and not found.group("noun"):
         return None  # "deep" is a level only of knowledge or understanding: "deep learning" is a skill
+    if found.group("doing") and not (found.group("noun") and found.group("link")):
+        return None  # "strong skills in performing SQL queries", not "strong leading teams"
     return found
 
 
@@ -422,7 +431,10 @@ def list_levels(text: str, mentions: list[Mention]) -> dict[int, str]:
                 LIST_ITEMS_GAP.fullmatch(text, mentions[k - 1].end, mentions[k].start):
             run.append(k)
             continue
-        if len(run) > 1:
+        examples = _examples_level(text, mentions[run[0]].start)
+        if examples:
+            out.update(dict.fromkeys(run, examples))
+        elif len(run) > 1:
             after = LEVEL_AFTER_LIST.match(text, mentions[run[-1]].end)
             level = _level_in(after.group(1), last=False) if after else None
             if not level:
@@ -432,7 +444,7 @@ def list_levels(text: str, mentions: list[Mention]) -> dict[int, str]:
                 level = _level_in(label.group(1), last=False) if label else None
             if not level:
                 lead = level_before(text, mentions[run[0]].start)
-                if lead and LIST_END.fullmatch(text, mentions[run[-1]].end, _clause_end(text, mentions[run[-1]].end)) \
+                if lead and LEVEL_LIST_END.fullmatch(text, mentions[run[-1]].end, _clause_end(text, mentions[run[-1]].end)) \
                         and (lead.group("noun") or lead.group("link") or _languages_or_paired(text, mentions, run)):
                     level = _level_of(lead.group("level"))
             if level:
@@ -441,6 +453,39 @@ def list_levels(text: str, mentions: list[Mention]) -> dict[int, str]:
     return out
 
 
+# Examples of what a level is stated for: "Diepgaande kennis van platforms zoals TikTok, YouTube", "Solid
+# understanding of deep learning architectures, including transformers, BERT"; the level phrase must name
+# knowledge or use ("Strong interest in tools such as Docker" states no level of Docker).
+EXAMPLES_CUE = re.compile(r",?[ \t]*\b(?:such as|like|including|incl\.|e\.g\.|zoals|waaronder|bijvoorbeeld|bv\.|o\.a\.|"
+                          r"onder andere)[ \t]*:?[ \t]*\(?[ \t]*", re.I)
+UNMATCHED_ITEMS = re.compile(r"(?:[\w .+#/-]{1,40},[ \t]*){0,4}")  # examples before the list's first skill mention
+WORD_START = re.compile(r"(?<![\w&/+#.\\-])[\w&/+#.\\-]")
+
+
+def _examples_level(text: str, start: int) -> str | None:
+    """The level stated for what a list starting at `start` gives examples of, or None: the level phrase ends
+    at most four words before the examples cue."""
+    line_start = text.rfind("\n", max(0, start - 2 * LEVEL_BEFORE_REACH), start) + 1
+    line_start = max(line_start, start - 2 * LEVEL_BEFORE_REACH)
+    cue = None
+    for found in EXAMPLES_CUE.finditer(text, line_start, start):
+        if UNMATCHED_ITEMS.fullmatch(text, found.end(), start):
+            cue = found
+    if cue is None:
+        return None
+    heads = [m.start() for m in WORD_START.finditer(text, line_start, cue.start())][-4:]
+    for head in reversed(heads):
+        lead = level_before(text, head)
+        if lead and lead.group("noun") and lead.group("link"):
+            return _level_of(lead.group("level"))
+    return None
+
+
+# After a list a level before it covers: nothing more in its clause but how the languages are used ("Goede
+# beheersing van de Nederlandse en Engelse taal in woord en geschrift").
+LEVEL_LIST_END = re.compile(r"(?:[ \t]+(?:taal|talen|language|languages))?(?:[ \t]+(?:in woord en geschrift|"
+                            r"mondeling en schriftelijk|schriftelijk en mondeling|(?:both[ \t]+)?(?:written and "
+                            r"(?:spoken|verbal|oral)|(?:spoken|verbal|oral) and written)))?" + LIST_END.pattern, re.I)
 PAIRED = re.compile(r"[ \t]+(?:and|en|&)[ \t]+", re.I)
 SHARED_HEAD = re.compile(r".*\b(?:skills|vaardigheden|abilities|capaciteiten)$", re.I)
 CLAUSE_STOP = re.compile(r"[\n,;.!?]")
