@@ -35,11 +35,13 @@ NAME_THEN_TITLE = re.compile(r"\s+[–—|•·,]\s+|\s+-\s+")
 
 
 def name_words(text: str) -> set[str]:
-    """Words that identify the person: the words of the CV's name line and the parts of e-mail addresses."""
+    """Words that identify the person: the words of the CV's name line and the parts of e-mail addresses. Not a
+    name's particles ("de", "van", "der" of "Sanne de Vries"): they are everyday words, and redacting them in every
+    sentence would make evidence unreadable while the name's own words are gone already."""
     words: set[str] = set()
     line = name_line(text)
     if line:
-        words |= set(HYPHENATED_WORD.findall(line))
+        words |= {w for w in HYPHENATED_WORD.findall(line) if w.casefold() not in NAME_PARTICLES}
     for email in EMAIL.findall(text):
         words |= {part for part in re.split(r"[._+-]", email.split("@")[0]) if len(part) > 2}
     for handle in PROFILE_URL.findall(text):

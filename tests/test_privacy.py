@@ -123,3 +123,16 @@ def test_names_leave_evidence_when_they_share_a_line_with_a_title_or_hide_in_a_p
     assert "Python" in {m["text"] for m in rows["mentions"]}  # the title part of the name line still counts
     for marker in ("Griet", "Vanderstraeten", "gvanderstraeten"):
         assert marker.casefold() not in evidence.casefold(), evidence
+
+
+def test_a_names_particles_stay_in_evidence_its_words_do_not(extractor):
+    """Redacting "de" and "van" of "Sanne de Vries" in every sentence made evidence unreadable ("[name]
+    voorbereiding van [name] jaarrekening"); the name's own words still go."""
+    from pipeline.rows import document_rows
+
+    text = ("Sanne de Vries\nBoekhouder\nErvaring\n- Voorbereiding van de jaarrekening en de btw-aangifte in Exact Online.\n"
+            "- Sanne de Vries werkte ook met SAP.\n")
+    doc = extractor.extract(text, kind="cv")
+    evidence = {m["text"]: m["evidence"] for m in document_rows(doc, 0, extractor.taxonomy)["mentions"]}
+    assert "Voorbereiding van de jaarrekening en de btw-aangifte in Exact Online" in evidence["Exact Online"]
+    assert "Sanne" not in evidence["SAP"] and "Vries" not in evidence["SAP"]
