@@ -718,7 +718,8 @@ def title_words_line(rows: list[dict]) -> str:
 
 
 def clip(text: str | None, limit: int = 110) -> str:
-    """A sentence cut to `limit` characters, quoted."""
+    """A sentence cut to `limit` characters, quoted (long sentences are stored from near their mention:
+    pipeline.rows.EVIDENCE_SHOWN)."""
     text = " ".join((text or "").split())
     return f'"{text if len(text) <= limit else text[:limit - 1].rstrip() + "…"}"' if text else "-"
 

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from pipeline.taxonomy import Taxonomy
 
 EVIDENCE_MAX = 300
+EVIDENCE_SHOWN = 110  # characters of evidence `gap` shows (pipeline.cli.clip): a longer sentence is cut ...
+EVIDENCE_BEFORE = 50  # ... to start about this far before its mention
 OPEN_CATEGORY = "open"  # the category of a skill found outside the taxonomy
 TITLE_MAX = 120
 TABLES = ("documents", "mentions", "texts")
@@ -37,9 +39,15 @@ EXTRACTED_WITH = "extracted_with"  # Document.meta key: the Extractor's settings
 def evidence(text: str, start: int, end: int, names: Set[str] = frozenset(),
              sentence_of: SentenceBounds | None = None) -> str:
     """The sentence around a mention, without e-mail addresses, phone numbers, birth dates or `names`, and as a
-    person reads it: without Markdown escapes and emphasis or mojibake ("BIG\\-registratie" is "BIG-registratie")."""
+    person reads it: without Markdown escapes and emphasis or mojibake ("BIG\\-registratie" is "BIG-registratie").
+    A long sentence (a skills line, a paragraph without full stops) is shown from a few words before the mention,
+    after "…", so that the mention is in what is stored and near the start of what `gap` and the report show."""
     s, e = (sentence_of or SentenceBounds(text))(start, end)
-    return redact(" ".join(normalise(text[s:e])[0].split()), names)[:EVIDENCE_MAX]
+    lead = ""
+    if e - s > EVIDENCE_SHOWN and start - s > EVIDENCE_BEFORE:
+        space = text.find(" ", start - EVIDENCE_BEFORE, start)
+        s, lead = (space + 1, "… ") if space >= 0 else (start, "… ")
+    return redact(lead + " ".join(normalise(text[s:e])[0].split()), names)[:EVIDENCE_MAX]
 
 
 def title_of(doc: Document) -> str | None:

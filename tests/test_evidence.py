@@ -70,3 +70,14 @@ def test_evidence_reads_as_a_person_would():
     text = "Profiel\nJe hebt een **BIG\\-registratie** en ervaring met C\\+\\+ en R&D."
     start = text.index("BIG")
     assert evidence(text, start, start + 20) == "Je hebt een BIG-registratie en ervaring met C++ en R&D"
+
+
+def test_evidence_of_a_long_line_starts_near_its_mention(extractor):
+    """A skills line without full stops is one long "sentence": its evidence showed the first 300 characters, so a
+    skill named late on it had evidence that did not hold it, and `gap` showed 110 characters that never did."""
+    from pipeline.rows import EVIDENCE_SHOWN, document_rows
+
+    tools = ", ".join(f"Toolname{i}" for i in range(60))
+    doc = extractor.extract(f"Skills\n{tools}, Python, {tools}\n", kind="cv")
+    [python] = [m for m in document_rows(doc, 0, extractor.taxonomy)["mentions"] if m["text"] == "Python"]
+    assert python["evidence"].startswith("… ") and "Python" in python["evidence"][:EVIDENCE_SHOWN]
