@@ -68,3 +68,24 @@ def test_gap_says_which_level_was_asked(db):
     result = CliRunner().invoke(main, ["gap", "--db", str(db), "--candidate", "basis", "--role", "v"])
     assert result.exit_code == 0, result.stderr
     assert "Dutch <- Dutch (exact, 60%) (fluent asked)" in result.stdout
+
+
+def test_a_soft_skills_level_is_not_compared(extractor, tmp_path):
+    """"Excellent communication skills" asked, "Good communication skills" held: wording, not a lower level (a
+    new-user trial saw partial credit for it)."""
+    path = tmp_path / "soft.duckdb"
+    docs = [extractor.extract("Sales manager\nRequirements\n- Excellent communication skills.\n- Fluent English.\n",
+                              kind="vacancy", doc_id="v", language="en"),
+            extractor.extract("Skills\nGood communication skills\n\nLanguages\nEnglish: basic\n", kind="cv", doc_id="c",
+                              language="en")]
+    levels = {(d.id, m.skill_id): m.level for d in docs for m in d.mentions}
+    assert levels[("v", "soft.communication")] == "fluent" and levels[("c", "soft.communication")] == "good"
+    with Store(path) as store:
+        store.sync_taxonomy(extractor.taxonomy)
+        store.write(docs, extractor.taxonomy, store.start_run(extractor.taxonomy))
+    with connect(path) as con:
+        credit = dict(con.execute("SELECT skill_id, credit FROM skill_gap('c', 'v')").fetchall())
+        assert credit["soft.communication"] == 1.0 and credit["lang.english"] == pytest.approx(0.6)  # a language's is
+        computed = scores.compute(con, keep=0)
+        view = con.execute("SELECT score FROM fit WHERE role_id = 'v' AND candidate_id = 'c'").fetchone()[0]
+        assert computed.score10[0][0] / 10 == view

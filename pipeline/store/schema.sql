@@ -121,7 +121,7 @@ INSERT INTO fit_weights VALUES
     ('common_share', 0.5, 'specificity: the share of occupations'' CVs holding a skill (skill_commonness.share) at which it counts as fully common'),
     ('written_in', 1.0, 'credit for a language from a CV written in it, fluently and at length (evidence "written in"; the level it states is fluent), when the CV does not name the language itself; 0 = off'),
     ('written_in_min_chars', 1200, 'how long (characters) a CV must be for the language it is written in to count (written_in)'),
-    ('level', 0.5, 'how much a level below the one asked lowers the credit: 1 - level x (1 - level held / level asked), when the vacancy and the CV both state one (level_rank: basic/A1 1 … fluent/C1 5, native/C2 6; "Nederlands: basis" for "vloeiend Nederlands" earns 0.6); 0 = off'),
+    ('level', 0.5, 'how much a level below the one asked lowers the credit: 1 - level x (1 - level held / level asked), when the vacancy and the CV both state one, for hard skills and languages (level_rank: basic/A1 1 … fluent/C1 5, native/C2 6; "Nederlands: basis" for "vloeiend Nederlands" earns 0.6); 0 = off'),
     ('occupation', 2.0, 'multiplier for the job a vacancy is for (its title''s ISCO-08 unit group: required when the ad asks for experience as one, else preferred), met by a CV naming a job of the same group as a job title or headline; 0 = off'),
     ('title', 2.0, 'weight of each word of a vacancy''s job title, times how specific the word is (1 for a word no ESCO occupation label holds, 0.05 for "manager"): met by a CV whose job titles or headline hold the word ("Aviation Mechanic" meets "mechanic" of "Aircraft Mechanic"); 0 = off')
 ON CONFLICT DO NOTHING;

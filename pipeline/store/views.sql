@@ -112,7 +112,9 @@ req AS (  -- a requirement: required if any of its alternatives is, hard if any 
     FROM spec GROUP BY role_id, req_id
 )
 SELECT r.role_id, r.req_id, r.alt_group, r.skill_id, q.type, r.category, r.label_en, r.label_nl, q.requirement, r.years,
-       r.level, r.level_rank, coalesce(w.m['level'], 0) AS level_weight, r.position, r.asked_in, q.requirement_label, q.requirement_label_nl, q.members,
+       -- the level of a soft skill is not compared: "strong" or "excellent" communication is wording
+       r.level, CASE WHEN q.type = 'soft' THEN NULL ELSE r.level_rank END AS level_rank,
+       coalesce(w.m['level'], 0) AS level_weight, r.position, r.asked_in, q.requirement_label, q.requirement_label_nl, q.members,
        CASE WHEN q.members > 1 THEN r.label_en || ' (one of ' || q.members || ')' ELSE r.label_en END AS matched_label,
        q.specificity,
        CASE WHEN r.category = 'title' THEN coalesce(w.m['title'], 0) * r.confidence  -- a word of the job title
@@ -121,7 +123,7 @@ SELECT r.role_id, r.req_id, r.alt_group, r.skill_id, q.type, r.category, r.label
 FROM role_requirements r JOIN req q USING (role_id, req_id), w
 WHERE (r.category IS DISTINCT FROM 'occupation' OR coalesce(w.m['occupation'], 1) > 0)
   AND (r.category IS DISTINCT FROM 'title' OR coalesce(w.m['title'], 0) > 0);
-COMMENT ON VIEW role_weights IS 'Role requirements with their weight in the score (requirement weight x hard/soft multiplier x specificity, which is lower for skills CVs of nearly every occupation hold: skill_commonness, fit_weights.common; the job the vacancy is for, category occupation, times fit_weights.occupation; a word of its job title, category title, fit_weights.title times the word''s specificity), one row per skill: the alternatives of a group share its weight, type (hard if any is), requirement (required if any is), requirement_label ("PostgreSQL / SQL Server / MySQL") and number of members; matched_label is how a met alternative is listed ("MySQL (one of 3)").';
+COMMENT ON VIEW role_weights IS 'Role requirements with their weight in the score (requirement weight x hard/soft multiplier x specificity, which is lower for skills CVs of nearly every occupation hold: skill_commonness, fit_weights.common; the job the vacancy is for, category occupation, times fit_weights.occupation; a word of its job title, category title, fit_weights.title times the word''s specificity), one row per skill: the alternatives of a group share its weight, type (hard if any is), requirement (required if any is), requirement_label ("PostgreSQL / SQL Server / MySQL") and number of members; matched_label is how a met alternative is listed ("MySQL (one of 3)"); level_rank is null for a soft skill (a level asked of communication is wording: not compared).';
 
 -- The credit of one skill a role asks for, from one skill a candidate has: the relation's credit, scaled by
 -- min(1, candidate years / years asked) when both are known, and by 1 - level_weight x (1 - min(1, level held /
