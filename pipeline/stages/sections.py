@@ -134,6 +134,44 @@ WHY_YOU = re.compile(r"^(?:why|waarom)\b(?:.*\b(?:past|passen|fit|fits|suit|suit
                      r"|\s+(?:you|jij|jou)\s*$)")
 
 
+# A vacancy's own headings are worded in endless ways ("A day in the life", "How you'll make an impact", "Skills you
+# should have", "Examples of desirable expertise"): a heading line no listed heading names is read by its words, in
+# this order (a desirable skill is no requirement; "what you'll need to succeed in this role" asks, not tasks).
+HEADING_WORDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
+    ("requirements", r"^(?:what )?(?:you|jij|je) (?:offer|bring|bied|biedt)\b"),  # what the candidate offers
+    ("nice_to_have", r"\b(?:desirable|nice[- ]to[- ]haves?|bonus|ideally|preferred|pluspunt\w*|troeven?|pré|a plus|"
+                     r"meerwaarde)\b"),
+    ("offer", r"\b(?:offers?|benefits?|perks?|remuneration|compensation|salary|salaris|bieden|aanbod|upsides|voordelen|"
+              r"arbeidsvoorwaarden|what you (?:can expect|get))\b"),
+    ("requirements", r"\b(?:requirements?|qualifications?|who you are|who are you|about you|you have|you bring|"
+                     r"you(?:'|’)ll need|you need|we need|looking for|look for|skills|expertise|capabilities|"
+                     r"superpowers|attributes|profiel|profile|competenc\w*|vereisten|eisen|vaardigheden|verwachten)\b"),
+    ("tasks", r"\b(?:responsibilit\w*|duties|tasks?|taken|takenpakket|(?:your|jouw|je) (?:mission|missie|impact|"
+              r"challenge|uitdaging)|impact you|an impact|make a difference|day in the life|day[- ]to[- ]day|"
+              r"you(?:'|’)ll do|you will do|you(?:'|’)ll be doing|you will be doing|get to do|ga je doen|ga jij doen|"
+              r"trust you with|your role|jouw rol|the assignment)\b"),
+))
+# ... but not one about the employer ("Our impact", "Our values"): that is the company describing itself
+ABOUT_THE_EMPLOYER = re.compile(r"\b(?:our|ons|onze|we are|wij zijn|company|bedrijf)\b")
+BULLET_LINE = re.compile(r"\s*\\?(?:[-•·▪+]|\*(?!\*))\s")  # "- ", "* ", and "\- " as a job board escapes it
+# Not a heading: a sentence's end, a label with its value ("Salaris: €3.300 - €3.800 per maand"), a line that
+# starts with its subject ("I am looking for a")
+NOT_A_HEADING = re.compile(r"[.,;]$|[.:!]\s*\S|\d|^(?:i|ik|we|wij|you|jij|je|u|they|zij)\b")
+
+
+def _heading_by_words(line: str, key: str) -> SectionKind | None:
+    """The kind of a vacancy heading no listed heading names, by its words (HEADING_WORDS); None for a line that
+    is a bullet or a sentence, or about the employer (unless it names the offer)."""
+    if BULLET_LINE.match(line) or NOT_A_HEADING.search(key) and not HEADING_WORDS[0][1].match(key) \
+            or not key[:1].isalpha():
+        return None
+    employer = ABOUT_THE_EMPLOYER.search(key) is not None
+    for kind, words in HEADING_WORDS:
+        if words.search(key) and (kind == "offer" or not employer):
+            return kind
+    return None
+
+
 def _led_in(key: str) -> str | None:
     """The listed heading that ends a heading line after a lead-in only ("this is what we offer", "besides that we
     will offer you"), else None: a line that goes on after it ("Technical skills: Python") or starts with other
@@ -144,8 +182,9 @@ def _led_in(key: str) -> str | None:
     return None
 
 
-def heading_kind(line: str, doc_kind: str | None) -> SectionKind | None:
-    """The section kind a line announces, or None when it is not a heading."""
+def heading_kind(line: str, doc_kind: str | None, by_words: bool = False) -> SectionKind | None:
+    """The section kind a line announces, or None when it is not a heading; `by_words`: a vacancy's heading that no
+    listed heading names counts too, read by its words (HEADING_WORDS)."""
     # Markdown from job boards: "#### **About Miro**", "**Job Description \\& Summary**"
     # bold word by word ("**Besides** **that** **we will offer you**"): the marks inside go too
     stripped = INNER_MARKS.sub("", line.replace("\\", "")).strip(" \t\r\n#*=_-•·:|").rstrip(":?!").strip(" \t*_")
@@ -164,7 +203,7 @@ def heading_kind(line: str, doc_kind: str | None) -> SectionKind | None:
                 return "requirements"
             return "offer" if key.startswith(("why", "waarom", "working at", "werken bij", "life at", "join")) \
                 else "about"
-        return None
+        return _heading_by_words(line, key) if by_words and doc_kind == "vacancy" else None
     preferred = VACANCY_KINDS if doc_kind == "vacancy" else CV_KINDS | {"other"}
     for kind in kinds:
         if kind in preferred:
@@ -172,25 +211,44 @@ def heading_kind(line: str, doc_kind: str | None) -> SectionKind | None:
     return kinds[0]
 
 
+def _split(section: Section, headings: list[Section]) -> list[Section]:
+    """`section` cut at `headings` (empty sections at the heading lines inside it), each part of their kind."""
+    out, part = [], section
+    for h in headings:
+        if h.start > part.start:
+            out.append(dataclasses.replace(part, end=h.start))
+        part = dataclasses.replace(h, end=section.end)
+    return [*out, part]
+
+
 def segment(doc: Document) -> Document:
     """Split the text into sections at recognised heading lines; text before the first is `other`."""
     sections: list[Section] = []
     kind: SectionKind = "other"
     start, heading = 0, ""
+    opening: list[Section] = []  # headings read by their words in a vacancy's opening: see below
+    role_listed = False  # whether a listed heading of the role's own (tasks, requirements) follows the opening
     for m in LINE.finditer(doc.text):
         if m.start() == len(doc.text):
             break
         found = heading_kind(m.group(), doc.kind)
+        role_listed = role_listed or found in ("tasks", "requirements", "nice_to_have")
+        if not found and doc.kind == "vacancy" and (by_words := heading_kind(m.group(), doc.kind, by_words=True)):
+            if kind != "other":
+                found = by_words
+            elif not sections:
+                opening.append(Section(by_words, m.start(), m.start(), m.group().strip()))
         if found:
             if m.start() > start:
                 sections.append(Section(kind, start, m.start(), heading))
             kind, start, heading = found, m.start(), m.group().strip()
     if len(doc.text) > start or not sections:
         sections.append(Section(kind, start, len(doc.text), heading))
-    if doc.kind == "vacancy" and sections[0].kind == "other" and any(
-            s.kind in ("tasks", "requirements", "nice_to_have") for s in sections[1:]):
-        # the text before the role's own headings is the company introducing itself
-        sections[0] = dataclasses.replace(sections[0], kind="about")
+    if doc.kind == "vacancy" and sections[0].kind == "other" and role_listed:
+        # the text before the role's own headings is the company introducing itself, up to a heading of its own
+        # that says otherwise ("About Acme … A day in the life"); without listed role headings after it, headings
+        # read by their words change nothing there (the opening asks for what it names)
+        sections[:1] = _split(dataclasses.replace(sections[0], kind="about"), opening)
     sections = [dataclasses.replace(s, language=section_language(doc.text[s.start:s.end], doc.language))
                 for s in sections]
     return doc.replace(sections=tuple(sections))
