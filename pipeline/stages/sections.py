@@ -137,7 +137,7 @@ WHY_YOU = re.compile(r"^(?:why|waarom)\b(?:.*\b(?:past|passen|fit|fits|suit|suit
 # A vacancy's own headings are worded in endless ways ("A day in the life", "How you'll make an impact", "Skills you
 # should have", "Examples of desirable expertise"): a heading line no listed heading names is read by its words, in
 # this order (a desirable skill is no requirement; "what you'll need to succeed in this role" asks, not tasks).
-HEADING_WORDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
+_HEADING_PATTERNS: tuple[tuple[SectionKind, str], ...] = (
     ("requirements", r"^(?:what )?(?:you|jij|je) (?:offer|bring|bied|biedt)\b"),  # what the candidate offers
     ("nice_to_have", r"\b(?:desirable|nice[- ]to[- ]haves?|bonus|ideally|preferred|pluspunt\w*|troeven?|pré|a plus|"
                      r"meerwaarde)\b"),
@@ -150,7 +150,8 @@ HEADING_WORDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = tuple((kind, re
               r"challenge|uitdaging)|impact you|an impact|make a difference|day in the life|day[- ]to[- ]day|"
               r"you(?:'|’)ll do|you will do|you(?:'|’)ll be doing|you will be doing|get to do|ga je doen|ga jij doen|"
               r"trust you with|your role|jouw rol|the assignment)\b"),
-))
+)
+HEADING_WORDS = tuple((kind, re.compile(pattern)) for kind, pattern in _HEADING_PATTERNS)
 # ... but not one about the employer ("Our impact", "Our values"): that is the company describing itself
 ABOUT_THE_EMPLOYER = re.compile(r"\b(?:our|ons|onze|we are|wij zijn|company|bedrijf)\b")
 BULLET_LINE = re.compile(r"\s*\\?(?:[-•·▪+]|\*(?!\*))\s")  # "- ", "* ", and "\- " as a job board escapes it
