@@ -175,8 +175,9 @@ class NoSuchRole(SkillfitError):
 
 def resolve_role(con: duckdb.DuckDBPyConnection, reference: str, db: str | Path | None = None) -> str:
     """The role id that `reference` names: a role id, the start of one (at least MIN_PREFIX characters), the
-    role's title ("Aankoper", any case) or, when no title is the whole of it, words of one ("scrum" for "Scrum
-    Master"), when one role has it.
+    role's title ("Aankoper", any case), its file (as `skillfit roles` lists a role without a title: the path or
+    the file name) or, when none is the whole of it, words of a title ("scrum" for "Scrum Master"), when one role
+    has it.
 
     Raises:
         NoSuchRole: no role, or more than one, matches (the message lists them).
@@ -186,8 +187,9 @@ def resolve_role(con: duckdb.DuckDBPyConnection, reference: str, db: str | Path 
         return reference
     where = f" in {db}" if db else ""
     found = con.execute(
-        "SELECT doc_id, coalesce(title, '') FROM documents WHERE kind = 'vacancy' AND"
-        " ((length($r) >= $n AND starts_with(doc_id, $r)) OR lower(title) = lower($r)) ORDER BY doc_id LIMIT 10",
+        "SELECT doc_id, coalesce(title, source, '') FROM documents WHERE kind = 'vacancy' AND"
+        " ((length($r) >= $n AND starts_with(doc_id, $r)) OR lower(title) = lower($r)"
+        "  OR lower(source) = lower($r) OR ends_with(lower(source), '/' || lower($r))) ORDER BY doc_id LIMIT 10",
         {"r": reference, "n": MIN_PREFIX}).fetchall()
     if not found and len(reference) >= 2:  # words of a title: "scrum" for "Scrum Master", "HR" for "HR Business Partner"
         words = re.compile(rf"(?<!\w){re.escape(reference.lower())}(?!\w)")

@@ -201,6 +201,8 @@ def title_words(text: str, heading: bool) -> str | None:
         words = words[:-1]  # "Data Scientist Contract", "Data Engineer Internship": the terms, not the title
     if not words or len(words) > MAX_WORDS or not any(is_role_word(w) for w in words):
         return None
+    if words[0].islower():  # a title as a heading shows it: "werfleider" after "Ervaren" is "Werfleider"
+        words[0] = words[0][0].upper() + words[0][1:]
     return _without_trailers(" ".join(words))
 
 
@@ -219,7 +221,9 @@ def heading_title(line: str) -> str | None:
         found = title_words(part, heading=True)
         if not found:
             continue
-        rest = part.split()[len(found.split()):]
+        words, title = part.casefold().split(), found.casefold().split()
+        start = next((i for i in range(len(words)) if words[i:i + len(title)] == title), 0)
+        rest = words[start + len(title):]  # after the title ("Ervaren werfleider bouwsector": none)
         # the whole part is the title, not a sentence that holds a role word; or a title and what it is about,
         # where or with whom: "Magazijnmedewerker met heftruckcertificaat", "Data Engineer at Booking"
         if not rest or all(w.lower() in TERMS or GENDER_MARK.fullmatch(w) for w in rest) \

@@ -240,3 +240,16 @@ def test_forget_erases_by_source_and_refuses_unknown_ids(loaded, tmp_path):
 def test_the_library_does_not_need_click():
     code = "import sys; import pipeline.screening, pipeline.report; assert 'click' not in sys.modules"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_a_role_without_a_title_is_named_as_roles_lists_it(extractor, tmp_path):
+    """`skillfit roles` lists a role without a title by its file: `--role` takes that path or the file name."""
+    folder = tmp_path / "vacatures"
+    folder.mkdir()
+    (folder / "werf.txt").write_text("Profiel\n- Je kent VCA.\n- Rijbewijs B.\n", encoding="utf-8")
+    db = tmp_path / "r.duckdb"
+    assert screening.load_paths(db, extractor, [str(folder)], "vacancy", workers=1).written == 1
+    with connect(db, read_only=True) as con:
+        [(rid, shown)] = screening.roles(con)
+        assert shown.endswith("werf.txt")
+        assert screening.resolve_role(con, shown) == rid == screening.resolve_role(con, "werf.txt")
