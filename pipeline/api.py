@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import re
@@ -118,6 +119,8 @@ def not_a_document(name: str | None, text: str) -> str | None:
         else:
             if not (isinstance(value, dict) and isinstance(value.get("text"), str)):
                 return 'JSON that is not a document record ({"text": ..., "kind": ...})'
+    if suffix in (".csv", ".tsv") and (columns := _csv_columns(text, "\t" if suffix == ".tsv" else None)):
+        return f"a data table ({columns} columns), not a CV or vacancy"
     if PDF_SYNTAX.search(text, 0, 4000):
         return "PDF syntax without a PDF header (a damaged PDF), not a CV or vacancy"
     lines = [line for line in text.splitlines()[:200] if line.strip()]
@@ -129,6 +132,21 @@ def not_a_document(name: str | None, text: str) -> str | None:
             if min(counts) >= 3 and max(counts) - min(counts) <= 1 and sum(c == counts[0] for c in counts) >= 0.9 * len(counts):
                 return f"a data table ({counts[0] + 1} columns), not a CV or vacancy"
     return None
+
+
+def _csv_columns(text: str, delimiter: str | None) -> int | None:
+    """The number of columns of a CSV file's first rows when they agree (quoted fields may hold line breaks, so
+    lines are not rows), else None."""
+    import csv
+
+    sample = text[:65536]
+    try:
+        delimiter = delimiter or csv.Sniffer().sniff(sample[:8192], delimiters=",;\t|").delimiter
+        rows = [len(row) for _, row in zip(range(20), csv.reader(io.StringIO(sample), delimiter=delimiter)) if row]
+    except csv.Error:
+        return None
+    complete = rows[:-1] if len(rows) > 2 else rows  # the sample may cut the last row short
+    return complete[0] if len(complete) >= 2 and complete[0] >= 3 and len(set(complete)) == 1 else None
 
 
 def json_record(text: str) -> dict[str, Any] | None:

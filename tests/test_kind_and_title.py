@@ -142,6 +142,9 @@ def test_the_folder_decides_before_the_text(extractor, tmp_path):
     ("list.json", "[1, 2, 3]", "JSON that is not a document record"),
     ("records.jsonl", '{"text": "a"}\n{"text": "b"}\n', "JSON lines"),
     ("scores.csv", "id,name,score,city\n1,a,3,x\n2,b,4,y\n3,c,5,z\n4,d,6,w\n", "a data table (4 columns)"),
+    ("export.csv", 'id,title,description\n1,Werfleider,"Je leidt de werf.\nVCA vereist; rijbewijs B, C."\n'
+                   '2,Kok,"Je kookt;\nHACCP, een plus."\n3,Aankoper,"Je koopt; je onderhandelt, vlot."\n',
+     "a data table (3 columns)"),  # quoted fields span lines: rows, not lines, have one column count
     ("README.md", "# Sample CVs\n\nThese files are examples.\n", "note about its folder"),
     ("SOURCE.md", "# Source\n\nDownloaded from GitHub.\n", "note about its folder"),
     ("crash.fuzz", " 1 0 obj<<2147483647 0 R>>\nendobj\ntrailer<</Root 1 0 R>>", "PDF syntax without a PDF header"),
