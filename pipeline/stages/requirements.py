@@ -18,9 +18,12 @@ CHUNK_BREAK = re.compile(r"(?<!\w-)[,;:]\s|\s\\?[-–—]\s(?![ \t]*(?:(?:all|bo
 # troef"), some either way ("Bonus: Go", "Go is a bonus"). A cue before the skill that only stands after what it
 # qualifies belongs to something else ("… is een pluspunt) Goede kennis van MS Office").
 PRE_CUE = re.compile(r"\b(liefst|bij voorkeur|preferabl[ey]|ideally|idealiter|bonus if|extra if)\b", re.I)
+# "a strong advantage", "een grote troef"; not any word ("a business asset" is no cue)
+_INTENSIFIER = (r"(?:big|strong|huge|great|real|definite|distinct|significant|major|clear|considerable|serious|"
+                r"extra|added|additional|grote?|sterke|echte|duidelijke|mooie|belangrijke)")
 POST_CUE = re.compile(
     r"\b(pluspunt\w*|is a plus|a plus|strekt tot aanbeveling|mooi meegenomen|"
-    r"(?:an|een) (?:\w+ )?(?:advantage|voordeel|troef|asset|meerwaarde)|troef|troeven|meerwaarde|advantageous|"
+    r"(?:an?|een) (?:" + _INTENSIFIER + r" )?(?:advantage|voordeel|troef|asset|meerwaarde|plus)|troef|troeven|meerwaarde|advantageous|"
     r"desirable|desired|beneficial|is an asset|would be great|niet verplicht|optional|optioneel|gewenst|wenselijk)\b",
     re.I)
 EITHER_CUE = re.compile(r"\b(pr[ée](?![\w-]|\\-)|een plus|preferred|bonus|bonuspunt\w*|nice\\?[- ]to\\?[- ]have|good to have)\b", re.I)
