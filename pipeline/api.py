@@ -474,10 +474,11 @@ def document_to_dict(doc: Document, taxonomy: Taxonomy) -> dict[str, Any]:
     skills = []
     for m in doc.mentions:
         skill = taxonomy.skills.get(m.skill_id)
+        columns = skill_columns(skill, m)  # label_en, type, category, esco_uri: as in the stored rows
         skills.append({
             "skill_id": None if m.skill_id.startswith(OPEN_PREFIX) else m.skill_id,
-            "label": skill.label(doc.language or "en") if skill else m.text,
-            **skill_columns(skill, m),  # label_en, type, category, esco_uri: as in the stored rows
+            "label": skill.label(doc.language or "en") if skill else columns["label_en"],
+            **columns,
             "start": m.start, "end": m.end, "text": m.text,
             "method": m.method, "confidence": m.confidence,
             "section": m.section, "requirement": m.requirement, "years": m.years, "level": m.level,

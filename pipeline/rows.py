@@ -76,7 +76,8 @@ def skill_columns(skill: Skill | None, mention: Mention) -> dict[str, Any]:
     if mention.method == "title":
         return title_columns(mention)
     if skill is None:
-        return {"label_en": mention.text, "type": mention.type, "category": OPEN_CATEGORY if mention.key else None,
+        return {"label_en": " ".join(normalise(mention.text)[0].split()),  # as a person reads it ("décor", no "Ã©")
+                "type": mention.type, "category": OPEN_CATEGORY if mention.key else None,
                 "esco_uri": None}
     return {"label_en": skill.label("en"), "type": skill.type, "category": skill.category, "esco_uri": skill.esco_uri}
 

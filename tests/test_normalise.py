@@ -195,3 +195,14 @@ def test_a_compound_after_a_soft_hyphen_keeps_its_offsets(extractor):
     assert doc.mentions
     for m in doc.mentions:
         assert text[m.start:m.end] == m.text and "\u00ad" not in m.text
+
+
+def test_an_open_skills_label_is_shown_repaired(extractor):
+    """A skill on no list is labelled with its own words: as a person reads them, not as mojibake ("Chocolate
+    dÃ©cor" in a new-user trial); `text` keeps the document's own characters, so its offsets hold."""
+    from pipeline.api import document_to_dict
+
+    text = "Skills\nChocolate dÃ©cor, cake decorating, pastry\n"
+    out = document_to_dict(extractor.extract(text, kind="cv", language="en"), extractor.taxonomy)
+    [decor] = [s for s in out["skills"] if s["text"] == "Chocolate dÃ©cor"]
+    assert decor["label"] == decor["label_en"] == "Chocolate décor"
