@@ -50,6 +50,7 @@ DATE_RANGE = re.compile(r"(?<!\w)" + _AT.format("s", month=MONTH) + r"\s*(?:[-â€
                         re.I)
 MONTH_NUMBERS = {"jan": 1, "feb": 2, "mar": 3, "mrt": 3, "maa": 3, "apr": 4, "may": 5, "mei": 5, "jun": 6, "jul": 7,
                  "aug": 8, "sep": 9, "oct": 10, "okt": 10, "nov": 11, "dec": 12}
+DATE_LINE_WORDS = 2  # a line of dates may hold a word or two more ("Since 11/2014 to Current", "Period:")
 MAX_GAP = 25  # characters between "experience as" and the job it names: a word or two ("ervaring als zelfstandig kok")
 BREAK = re.compile(r"[.,;:!?()\n]")
 # After a job in a CV's profile: "with 6 years' experience", "met ruim 10 jaar ervaring", "with over 5 years of".
@@ -144,7 +145,7 @@ def held(doc: Document) -> tuple[Mention, ...]:
                 continue  # part of the name; a title that is the whole line ("LINE COOK") stays
             if _written_as_title(text, line, hit) and hit.start not in seen:
                 seen.add(hit.start)
-                out += _mentions(doc, hit, None, years_on_line(stripped))
+                out += _mentions(doc, hit, None, years_near(text, line))
     for hit, years in [*experience_as(doc), *job_with_years(doc)]:  # "5 years of experience as a chef"
         if hit.start not in seen:
             seen.add(hit.start)
@@ -213,6 +214,23 @@ def years_on_line(line: str, today: date | None = None) -> float | None:
     else:
         years = float(end_year - start_year)
     return years if 0 <= years <= 50 else None
+
+
+def years_near(text: str, line: tuple[int, int]) -> float | None:
+    """How long the job of a title line lasted: from a date range on the line, else on the line right before or
+    after it when that line holds nothing but dates ("11/2014 to Current" above "Pastry Sous Chef Company Name",
+    as resume builders lay it out)."""
+    found = years_on_line(text[line[0]:line[1]])
+    if found is not None:
+        return found
+    before_end = text.rfind("\n", 0, line[0])  # the newline ending the line before, -1 for none
+    after_end = text.find("\n", line[1] + 1)
+    neighbours = [text[text.rfind("\n", 0, before_end) + 1:before_end] if before_end >= 0 else "",
+                  text[line[1] + 1:len(text) if after_end < 0 else after_end] if line[1] < len(text) else ""]
+    for neighbour in neighbours:
+        if DATE_RANGE.search(neighbour) and len(DATE_RANGE.sub(" ", neighbour).split()) <= DATE_LINE_WORDS:
+            return years_on_line(neighbour)
+    return None
 
 
 def _month(name: str | None, number: str | None) -> int | None:
