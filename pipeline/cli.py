@@ -540,9 +540,11 @@ def screen(vacancies, cvs, db, top, show_sources, fmt, output, workers, timeout_
 
     extractor = build_extractor(taxonomy_files, pdf_engine=pdf_engine, ocr=ocr, open_vocabulary=not no_open)
     limits = Limits(timeout_s, memory_mb)
-    failures = (load_paths(db, extractor, [vacancies], "vacancy", workers, limits, retention_days,
-                           refresh_scores=False).failures
-                + load_paths(db, extractor, [cvs], "cv", workers, limits, retention_days).failures)
+    roles = load_paths(db, extractor, [vacancies], "vacancy", workers, limits, retention_days, refresh_scores=False)
+    candidates = load_paths(db, extractor, [cvs], "cv", workers, limits, retention_days)
+    failures = roles.failures + candidates.failures
+    click.echo(f"loaded {roles.written} vacancies and {candidates.written} CVs, unchanged "
+               f"{roles.skipped + candidates.skipped}, failed {len(failures)} -> {db}", err=True)
     con = connect(db, read_only=True)
     all_rows = []
     columns = fit_columns(show_sources)
@@ -691,9 +693,9 @@ def gap_report(rows: list[dict]) -> str:
     missing = [r for r in rows if r["status"] == "missing"]
     return (
         title_words_line(words)
-        + block("Learn first: required skills missing (most weight first)",
+        + block("Missing, required (most weight first)",
               sorted((r for r in missing if r["requirement"] == "required"), key=lambda r: -r["weight"]), asked)
-        + block("Transferable: skills that already count in part",
+        + block("Met in part: a related skill counts",
                 [r for r in rows if r["status"] == "partial"],
                 lambda r: f"{met_by(r)} <- {r['via_skill']} ({r['relation']}, {round(100 * r['credit'])}%){asked(r)}")
         + block("Nice to have, missing", [r for r in missing if r["requirement"] == "preferred"])

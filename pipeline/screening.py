@@ -118,7 +118,7 @@ def load_paths(db: str | Path, extractor: Extractor, paths: Iterable[str], kind:
             nonlocal written, skipped, mentions
             n = store.write(pending, extractor.taxonomy, run_id)
             written, skipped = written + n, skipped + len(pending) - n
-            mentions += sum(len(d.mentions) for d in pending)
+            mentions += sum(len(d.mentions) for d in pending if d.id in store.last_written)  # not the unchanged
             pending.clear()
 
         items = chain(extract_batch(extractor, files, kind, workers, limits or Limits()) if files else (),
@@ -504,7 +504,7 @@ class RankedCandidate:
 
     rank: int
     candidate_id: str
-    name: str  # the CV's file name, or the id when names are not shown
+    name: str  # the CV's file name, or its short id (as tables show it) when names are not shown
     language: str | None
     score: float
     required_met: int
@@ -688,6 +688,7 @@ def ranked_candidates(con: duckdb.DuckDBPyConnection, role_id: str, top: int,
     if not rows:
         return ()
     ids = [r[1] for r in rows]
+    width = short_id_length(con)  # a candidate with no name shown is named by the short id the CLI shows
     matched: dict[str, list[Match]] = {cid: [] for cid in ids}
     for cid, label, credit, relation, via, alternatives, evidence, asked_in in con.execute(
         """
@@ -703,7 +704,7 @@ def ranked_candidates(con: duckdb.DuckDBPyConnection, role_id: str, top: int,
         matched[cid].append(Match(label, float(credit or 0), relation, via, alternatives, evidence, asked_in))
     details = candidate_details(con, role_id, ids)
     return tuple(
-        RankedCandidate(rank, cid, names.get(cid) or file_name(source, cid), lang, float(score or 0), met, total,
+        RankedCandidate(rank, cid, names.get(cid) or file_name(source, cid[:width]), lang, float(score or 0), met, total,
                         float(hard or 0), float(soft or 0), tuple(matched[cid]),
                         tuple(details[cid]["missing_required"] or ()))
         for rank, cid, source, lang, score, met, total, hard, soft in rows

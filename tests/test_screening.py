@@ -45,6 +45,8 @@ def test_load_paths_writes_every_sample_and_is_idempotent(loaded, extractor):
     assert (cvs.written, cvs.skipped, cvs.failures) == (12, 0, ())
     again = screening.load_paths(db, extractor, [str(SAMPLES / "cvs")], "cv", workers=2)
     assert (again.written, again.skipped, again.failures) == (0, 12, ())
+    with connect(db, read_only=True) as con:  # the run's log counts the mentions it wrote: none
+        assert con.execute("SELECT mentions FROM runs ORDER BY started_at DESC LIMIT 1").fetchone() == (0,)
 
 
 def test_load_paths_reports_unreadable_files_and_loads_the_rest(extractor, tmp_path):
@@ -221,7 +223,7 @@ def test_overview_names_candidates_unless_pseudonymous(con):
         assert all(0 < m.credit <= 1 for m in c.matched)
     hidden = screening.overview(con, top=3, pseudonymous=True)
     assert not hidden.by_file_name
-    assert all(c.name == c.candidate_id for r in hidden.roles for c in r.candidates)
+    assert all(c.name == c.candidate_id[:hidden.id_width] for r in hidden.roles for c in r.candidates)  # as tables show ids
 
 
 def test_forget_erases_by_source_and_refuses_unknown_ids(loaded, tmp_path):

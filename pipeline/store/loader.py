@@ -148,6 +148,7 @@ class Store:
         self.con = connect(path)
         self.sources = SourceMap(path)
         self.retention_days = retention_days
+        self.last_written: tuple[str, ...] = ()  # the ids the last write wrote (a run's log counts their mentions)
         # An erasure that an earlier run began and could not finish (`<db>.forget-pending`) is finished first.
         self.resumed: PendingErasure | None = None
         self.resumed_receipt: dict | None = None
@@ -240,6 +241,7 @@ class Store:
         """
         unchanged = self.current(docs, taxonomy) if docs else set()
         fresh = {doc.id: doc for doc in docs if doc.id not in unchanged}  # the same content twice is one document
+        self.last_written = ()
         if not fresh:
             self.sources.record((d.source, d.id, d.kind) for d in docs if d.kind == "cv")
             return 0
@@ -280,6 +282,7 @@ class Store:
             for name in ("incoming_documents", "incoming_mentions", "incoming_open_skills"):
                 self.con.unregister(name)
         self.sources.record((d.source, d.id, d.kind) for d in docs if d.kind == "cv")
+        self.last_written = tuple(fresh)
         return len(fresh)
 
     def _drop_unused_open_skills(self) -> None:
