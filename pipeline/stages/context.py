@@ -61,6 +61,12 @@ HIRING_SUBJECT = re.compile(  # the employer as subject: we, or a name ("Acme is
     r"(?:\b[Ww]e|\b[Ww]e're|\b[Ww]ij|(?<![\w'])(?!You\b|Jij\b|Je\b|In\b|Your\b)[A-Z][\w&.-]+)"
     r"(?:[ \t]+(?:are|is|zijn))?(?:[ \t]+(?:currently|now|actively|momenteel|nu|actief))*[ \t]+$")
 EMPLOYER_SENTENCE = re.compile(r"[\s*\\-•·]*(we|we're|our|wij|onze|ons|here at|at [A-Z]\w+,|bij [A-Z]\w+)\b", re.I)
+# ... or with the employer as its subject anywhere ("The company is flexible", "Met 42.000 klanten is het bedrijf een
+# betrouwbare partner")
+_EMPLOYER = (r"(?:the|het|de|this|dit|deze|our|onze|ons)[ \t]+(?:company|bedrijf|organisatie|organisation|organization|"
+             r"firm|firma|onderneming|client|klant|employer|werkgever)")
+_BE_OR_HAVE = r"(?:is|has|was|heeft|biedt|offers|staat|stands)"
+EMPLOYER_SUBJECT = re.compile(rf"\b(?:{_EMPLOYER}[ \t]+{_BE_OR_HAVE}|{_BE_OR_HAVE}[ \t]+{_EMPLOYER})\b", re.I)
 ASKS = re.compile(r"\b(looking for|look for|seek|seeking|search|need|expect|require|ask|want|you|your|zoeken|zoekt|"
                   r"nodig|verwachten|vragen|verlangen|je|jij|jou|jouw|u)\b", re.I)
 # A heading line: markdown emphasis or hashes around it, or a line that ends in a colon.
@@ -131,7 +137,8 @@ def in_job_title(text: str, m: Mention) -> bool:
 def employer_speaks(text: str, sentence: tuple[int, int], bounds: Bounds) -> bool:
     """The sentence is the employer describing itself ("We value innovation", "Our culture is collaborative",
     "At AWS, it's in our nature to be curious"), not what it asks of the candidate ("We are looking for ...")."""
-    return bool(EMPLOYER_SENTENCE.match(text, *sentence)) and not bounds.has(ASKS, sentence)
+    return bool(EMPLOYER_SENTENCE.match(text, *sentence) or EMPLOYER_SUBJECT.search(text, *sentence)) \
+        and not bounds.has(ASKS, sentence)
 
 
 def on_section_heading(doc: Document, m: Mention) -> bool:
