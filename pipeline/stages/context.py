@@ -36,7 +36,11 @@ ROLE_AFTER = re.compile(
     r"specialiste?)\b", re.I)
 ROLE_BEFORE = re.compile(r"(\b(director|head|vice president|vp|manager|hoofd|directeur|diensthoofd)[ \t]+(of|van)[ \t]+"
                          r"(the[ \t]+)?|\b(chauffeur|begeleider|medewerker|medewerkster|verantwoordelijke|"
-                         r"coördinator|coordinator)[ \t]+)$", re.I)
+                         r"coördinator|coordinator)[ \t]+"
+                         # "colleagues from Finance", "collega's van Marketing & Communicatie", "de afdeling Sales" (not
+                         # English "department", a modifier too: "department filing", "Department Compliance")
+                         r"|\b(?:(?:colleagues|collega's|collega’s)[ \t]+(?:from|in|at|of|van|bij|op)|afdeling)"
+                         r"[ \t]+(?:the[ \t]+|de[ \t]+)?(?:[A-Z][\w-]*[ \t]*(?:&|and|en|,)[ \t]*)*)$", re.I)
 # "National Society for Human Resources Management", "Fashion Institute of Design & Merchandising": a run of
 # capitalised words (and of/for/&/van/voor) holding an organisation noun is a name, whatever skill words it has.
 ORGANISATION = re.compile(r"\b(Society|Association|Institute|University|Universiteit|Hogeschool|College|School|Council|"
