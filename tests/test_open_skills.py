@@ -252,3 +252,12 @@ def test_the_tagger_gives_the_same_phrases_from_many_threads_at_once():
     with ThreadPoolExecutor(8) as pool:
         together = list(pool.map(lambda t: list(tagger.phrases(t)), texts))
     assert together == alone and all(alone)
+
+
+def test_a_recruiters_title_with_an_escaped_ampersand_names_no_skill(extractor):
+    """Job boards escape "&" as "\\&": "Adviseur Werving \\& Selectie" in the contact line is still the recruiter's
+    title, not a skill "Selectie" (a new-user trial)."""
+    text = ("Profiel\n- Je bent stressbestendig.\n\nNeem dan contact op met Sjors Twigt, Adviseur Werving \\& Selectie"
+            " op nummer 0622102634.\n")
+    doc = extractor.extract(text, kind="vacancy", language="nl")
+    assert [m.text for m in doc.mentions] == ["stressbestendig"]

@@ -128,7 +128,7 @@ def in_organisation_name(text: str, m: Mention, line: tuple[int, int]) -> bool:
 # recruiter's own title in the contact lines); both capitalised, so "je bent specialist in recruitment" stays
 TITLE_NOUN_BEFORE = re.compile(r"\b(?:Adviseur|Consultant|Specialist|Specialiste|Medewerker|Medewerkster|Officer|"
                                r"Coördinator|Coordinator|Verantwoordelijke|Assistent|Assistant|Manager)[ \t]+"
-                               r"(?:[A-Z][\w-]*[ \t]+(?:(?:&|en|and)[ \t]+)?){0,3}$")  # "… Werving & Selectie"
+                               r"(?:[A-Z][\w-]*[ \t]+(?:(?:\\?&|en|and)[ \t]+)?){0,3}$")  # "… Werving & Selectie"
 
 
 def in_job_title(text: str, m: Mention) -> bool:
