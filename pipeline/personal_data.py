@@ -25,6 +25,13 @@ JOB_WORDS = re.compile(r"\b(developer|engineer|manager|analyst|analist|consultan
 NAME_WORD = re.compile(r"[^\W\d_a-zß-ÿ][^\W\d_]*(?:['’-][^\W\d_]+)*")  # Capitalised, letters only: Jan, El-Amrani
 NAME_PARTICLES = {"van", "de", "der", "den", "het", "ten", "ter", "te", "el", "al", "la", "le", "du", "da", "di",
                   "von", "op", "in", "'t"}
+MAX_PARTICLES = 3  # "van de", "van der", "in 't", "de la": the most a name has in a row
+# A particle before the name's words in any case ("van der [name]"), after them only capitalised ("Hoa Le"; not
+# "[name] in Gent")
+_PARTICLES = sorted(NAME_PARTICLES, key=len, reverse=True)
+PARTICLE_BY_NAME = re.compile(
+    r"(?<![\w'’-])(?i:" + "|".join(map(re.escape, _PARTICLES)) + r")(?=[ \t]+\[name\])"
+    r"|(?<=\[name\] )(?:" + "|".join(re.escape(p[:1].upper() + p[1:]) for p in _PARTICLES) + r")(?![\w'’-])")
 CV_HEADER = re.compile(r"(curriculum vitae|cv|resume|résumé|levensloop)\W*", re.I)
 BIRTH_DATE = re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d\b")
 # "linkedin.com/in/jan-peeters-12ab", "github.com/jpeeters": the handle often spells the name
@@ -35,18 +42,19 @@ NAME_THEN_TITLE = re.compile(r"\s+[–—|•·,]\s+|\s+-\s+")
 
 
 def name_words(text: str) -> set[str]:
-    """Words that identify the person: the words of the CV's name line and the parts of e-mail addresses. Not a
-    name's particles ("de", "van", "der" of "Sanne de Vries"): they are everyday words, and redacting them in every
-    sentence would make evidence unreadable while the name's own words are gone already."""
+    """Words that identify the person: the words of the CV's name line and the parts of e-mail addresses and
+    profile links. Not a name's particles ("de", "van", "der" of "Sanne de Vries"; "Le", "Van", "Du" of "Le Thi
+    Hoa", "Nguyen Van Minh"): they are everyday words, and redacting them in every sentence would make evidence
+    unreadable; `redact` removes them where they stand next to the name's own words."""
     words: set[str] = set()
     line = name_line(text)
     if line:
-        words |= {w for w in HYPHENATED_WORD.findall(line) if w.casefold() not in NAME_PARTICLES}
+        words |= set(HYPHENATED_WORD.findall(line))
     for email in EMAIL.findall(text):
         words |= {part for part in re.split(r"[._+-]", email.split("@")[0]) if len(part) > 2}
     for handle in PROFILE_URL.findall(text):
         words |= {part for part in re.split(r"[._-]", handle) if len(part) > 2 and not any(c.isdigit() for c in part)}
-    return {w.casefold() for w in words}
+    return {w.casefold() for w in words} - NAME_PARTICLES
 
 
 def name_line(text: str) -> str | None:
@@ -75,8 +83,14 @@ def _job_title(words: list[str]) -> bool:
 
 
 def redact(sentence: str, names: Set[str]) -> str:
-    """A sentence without e-mail addresses, phone numbers, dates of birth and the person's name."""
+    """A sentence without e-mail addresses, phone numbers, dates of birth and the person's name, its particles
+    included where they stand next to its words ("Sanne [name] [name]" for "Sanne de Vries", not "de" elsewhere)."""
     sentence = PHONE.sub("[phone]", EMAIL.sub("[email]", BIRTH_DATE.sub("[date]", sentence)))
     if names:
         sentence = HYPHENATED_WORD.sub(lambda m: "[name]" if m.group().casefold() in names else m.group(), sentence)
+        for _ in range(MAX_PARTICLES):  # "van der [name]": one particle a round (bounded: linear on any input)
+            joined = PARTICLE_BY_NAME.sub("[name]", sentence) if "[name]" in sentence else sentence
+            if joined == sentence:
+                break
+            sentence = joined
     return sentence

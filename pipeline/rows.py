@@ -17,7 +17,7 @@ from pipeline.kind import META_KEY as KIND_CONFIDENCE
 from pipeline.model import Document, Mention, Skill
 from pipeline.normalise import normalise
 from pipeline.occupations import occupation_columns
-from pipeline.personal_data import name_words, redact
+from pipeline.personal_data import BIRTH_DATE, EMAIL, PHONE, name_words, redact
 from pipeline.sentences import SentenceBounds, bounds_of
 from pipeline.titles import META_KEY as TITLE_KEY
 from pipeline.titles import find_title
@@ -46,7 +46,11 @@ def evidence(text: str, start: int, end: int, names: Set[str] = frozenset(),
     lead = ""
     if e - s > EVIDENCE_SHOWN and start - s > EVIDENCE_BEFORE:
         space = text.find(" ", start - EVIDENCE_BEFORE, start)
-        s, lead = (space + 1, "… ") if space >= 0 else (start, "… ")
+        cut = space + 1 if space >= 0 else start
+        for found in (*PHONE.finditer(text, s, e), *EMAIL.finditer(text, s, e), *BIRTH_DATE.finditer(text, s, e)):
+            if found.start() < cut < found.end():  # never cut inside a phone number ("… 34 56 78"): past it
+                cut = min(found.end(), start)
+        s, lead = cut, "… "
     return redact(lead + " ".join(normalise(text[s:e])[0].split()), names)[:EVIDENCE_MAX]
 
 

@@ -81,3 +81,15 @@ def test_evidence_of_a_long_line_starts_near_its_mention(extractor):
     doc = extractor.extract(f"Skills\n{tools}, Python, {tools}\n", kind="cv")
     [python] = [m for m in document_rows(doc, 0, extractor.taxonomy)["mentions"] if m["text"] == "Python"]
     assert python["evidence"].startswith("… ") and "Python" in python["evidence"][:EVIDENCE_SHOWN]
+
+
+def test_a_long_sentence_is_never_cut_inside_a_phone_number():
+    """Cutting a long sentence near its mention fell inside "06 12 34 56 78": "… 34 56 78 voor een gesprek" kept
+    digits too few for the phone pattern (a reviewer's find)."""
+    from pipeline.rows import evidence
+
+    text = ("Bereikbaar op 06 12 34 56 78 voor een gesprek over mijn ervaring met Python, SQL en Power BI in "
+            "rapportages en dashboards voor klanten.")
+    start = text.index("Python")
+    shown = evidence(text, start, start + 6)
+    assert "Python" in shown and not any(c.isdigit() for c in shown)

@@ -136,3 +136,15 @@ def test_a_names_particles_stay_in_evidence_its_words_do_not(extractor):
     evidence = {m["text"]: m["evidence"] for m in document_rows(doc, 0, extractor.taxonomy)["mentions"]}
     assert "Voorbereiding van de jaarrekening en de btw-aangifte in Exact Online" in evidence["Exact Online"]
     assert "Sanne" not in evidence["SAP"] and "Vries" not in evidence["SAP"]
+
+
+def test_particles_that_are_name_parts_go_with_the_name():
+    """"Le Thi Hoa", "Nguyen Van Minh", "van der Berg": a particle next to the name's words is part of it; the same
+    word elsewhere ("van de afdeling", also spelt in the e-mail address) is not."""
+    from pipeline.personal_data import name_words, redact
+
+    assert redact("Contact Le Thi Hoa via HR.", name_words("Le Thi Hoa\nData analyst\n")) \
+        == "Contact [name] [name] [name] via HR."
+    cv = "Sanne van der Berg\nsanne.van.der.berg@example.com\n"
+    assert redact("Teamleider van de afdeling der financiën; Sanne van der Berg werkte in Gent.", name_words(cv)) \
+        == "Teamleider van de afdeling der financiën; [name] [name] [name] [name] werkte in Gent."

@@ -154,17 +154,18 @@ _HEADING_PATTERNS: tuple[tuple[SectionKind, str], ...] = (
 HEADING_WORDS = tuple((kind, re.compile(pattern)) for kind, pattern in _HEADING_PATTERNS)
 # ... but not one about the employer ("Our impact", "Our values"): that is the company describing itself
 ABOUT_THE_EMPLOYER = re.compile(r"\b(?:our|ons|onze|we are|wij zijn|company|bedrijf)\b")
-BULLET_LINE = re.compile(r"\s*\\?(?:[-•·▪+]|\*(?!\*))\s")  # "- ", "* ", and "\- " as a job board escapes it
-# Not a heading: a sentence's end, a label with its value ("Salaris: €3.300 - €3.800 per maand"), a line that
-# starts with its subject ("I am looking for a")
-NOT_A_HEADING = re.compile(r"[.,;]$|[.:!]\s*\S|\d|^(?:i|ik|we|wij|you|jij|je|u|they|zij)\b")
+# A list item: "- ", "* ", "\- " (as a job board escapes it), "o ", "1. ", "a) "
+BULLET_LINE = re.compile(r"\s*\\?(?:[-•·▪+o]|\*(?!\*)|\d{1,2}[.)]|[a-z][.)])\s")
+# Not a heading: a sentence's end, a label with its value ("Salaris: €3.300 - €3.800 per maand", "You bring: Python")
+NOT_A_HEADING = re.compile(r"[.,;]$|[.:!]\s*\S|\d")
+SUBJECT_FIRST = re.compile(r"^(?:i|ik|we|wij|you|jij|je|u|they|zij)\b")  # "I am looking for a": a sentence
 
 
 def _heading_by_words(line: str, key: str) -> SectionKind | None:
     """The kind of a vacancy heading no listed heading names, by its words (HEADING_WORDS); None for a line that
-    is a bullet or a sentence, or about the employer (unless it names the offer)."""
-    if BULLET_LINE.match(line) or NOT_A_HEADING.search(key) and not HEADING_WORDS[0][1].match(key) \
-            or not key[:1].isalpha():
+    is a list item or a sentence, or about the employer (unless it names the offer)."""
+    if BULLET_LINE.match(line) or NOT_A_HEADING.search(key) or not key[:1].isalpha() \
+            or SUBJECT_FIRST.match(key) and not HEADING_WORDS[0][1].match(key):
         return None
     employer = ABOUT_THE_EMPLOYER.search(key) is not None
     for kind, words in HEADING_WORDS:
@@ -183,9 +184,11 @@ def _led_in(key: str) -> str | None:
     return None
 
 
-def heading_kind(line: str, doc_kind: str | None, by_words: bool = False) -> SectionKind | None:
+def heading_kind(line: str, doc_kind: str | None, by_words: bool = False, apart: bool = False) -> SectionKind | None:
     """The section kind a line announces, or None when it is not a heading; `by_words`: a vacancy's heading that no
-    listed heading names counts too, read by its words (HEADING_WORDS)."""
+    listed heading names counts too, read by its words (HEADING_WORDS), when it is marked as one (Markdown, bold,
+    capitals, a final colon or question mark) or stands `apart` (after a blank line): a line of a list that says
+    "skills" or "bonus" is no heading."""
     # Markdown from job boards: "#### **About Miro**", "**Job Description \\& Summary**"
     # bold word by word ("**Besides** **that** **we will offer you**"): the marks inside go too
     stripped = INNER_MARKS.sub("", line.replace("\\", "")).strip(" \t\r\n#*=_-•·:|").rstrip(":?!").strip(" \t*_")
@@ -204,7 +207,9 @@ def heading_kind(line: str, doc_kind: str | None, by_words: bool = False) -> Sec
                 return "requirements"
             return "offer" if key.startswith(("why", "waarom", "working at", "werken bij", "life at", "join")) \
                 else "about"
-        return _heading_by_words(line, key) if by_words and doc_kind == "vacancy" else None
+        marked = line.strip().startswith(("#", "**", "__")) or stripped.isupper() \
+            or line.strip().rstrip("*_ ").endswith((":", "?"))
+        return _heading_by_words(line, key) if by_words and (marked or apart) and doc_kind == "vacancy" else None
     preferred = VACANCY_KINDS if doc_kind == "vacancy" else CV_KINDS | {"other"}
     for kind in kinds:
         if kind in preferred:
@@ -229,16 +234,22 @@ def segment(doc: Document) -> Document:
     start, heading = 0, ""
     opening: list[Section] = []  # headings read by their words in a vacancy's opening: see below
     role_listed = False  # whether a listed heading of the role's own (tasks, requirements) follows the opening
+    apart, first = False, True  # after a blank line; the document's first line (its title, never a heading by words)
     for m in LINE.finditer(doc.text):
         if m.start() == len(doc.text):
             break
+        if not m.group().strip():
+            apart = True
+            continue
         found = heading_kind(m.group(), doc.kind)
         role_listed = role_listed or found in ("tasks", "requirements", "nice_to_have")
-        if not found and doc.kind == "vacancy" and (by_words := heading_kind(m.group(), doc.kind, by_words=True)):
+        if not found and doc.kind == "vacancy" and not first \
+                and (by_words := heading_kind(m.group(), doc.kind, by_words=True, apart=apart)):
             if kind != "other":
                 found = by_words
             elif not sections:
                 opening.append(Section(by_words, m.start(), m.start(), m.group().strip()))
+        apart, first = False, False
         if found:
             if m.start() > start:
                 sections.append(Section(kind, start, m.start(), heading))
