@@ -118,7 +118,8 @@ def load_paths(db: str | Path, extractor: Extractor, paths: Iterable[str], kind:
             nonlocal written, skipped, mentions
             n = store.write(pending, extractor.taxonomy, run_id)
             written, skipped = written + n, skipped + len(pending) - n
-            mentions += sum(len(d.mentions) for d in pending if d.id in store.last_written)  # not the unchanged
+            written_docs = {d.id: d for d in pending if d.id in store.last_written}  # not the unchanged, once each
+            mentions += sum(len(d.mentions) for d in written_docs.values())
             pending.clear()
 
         items = chain(extract_batch(extractor, files, kind, workers, limits or Limits()) if files else (),
@@ -189,7 +190,8 @@ def resolve_role(con: duckdb.DuckDBPyConnection, reference: str, db: str | Path 
     found = con.execute(
         "SELECT doc_id, coalesce(title, source, '') FROM documents WHERE kind = 'vacancy' AND"
         " ((length($r) >= $n AND starts_with(doc_id, $r)) OR lower(title) = lower($r)"
-        "  OR lower(source) = lower($r) OR ends_with(lower(source), '/' || lower($r))) ORDER BY doc_id LIMIT 10",
+        "  OR lower(source) = lower($r) OR ends_with(lower(source), '/' || lower($r))"
+        "  OR ends_with(lower(source), '\\' || lower($r))) ORDER BY doc_id LIMIT 10",
         {"r": reference, "n": MIN_PREFIX}).fetchall()
     if not found and len(reference) >= 2:  # words of a title: "scrum" for "Scrum Master", "HR" for "HR Business Partner"
         words = re.compile(rf"(?<!\w){re.escape(reference.lower())}(?!\w)")

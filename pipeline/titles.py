@@ -202,7 +202,8 @@ def title_words(text: str, heading: bool) -> str | None:
     if not words or len(words) > MAX_WORDS or not any(is_role_word(w) for w in words):
         return None
     if words[0].islower():  # a title as a heading shows it: "werfleider" after "Ervaren" is "Werfleider"
-        words[0] = words[0][0].upper() + words[0][1:]
+        digraph = 2 if words[0].startswith("ij") else 1  # Dutch "ij" is one letter: "IJzervlechter"
+        words[0] = words[0][:digraph].upper() + words[0][digraph:]
     return _without_trailers(" ".join(words))
 
 

@@ -228,6 +228,7 @@ def test_stdin_record_title_wins():
     ("**Machine Learning Engineer (Freelance)**\n* Location: Amsterdam", "Machine Learning Engineer"),
     ("bakker / banketbakker M/V\nBIZARR - NIJLEN\n\nFunctieomschrijving\nJe bakt brood.", "Bakker / banketbakker"),
     ("Ervaren werfleider bouwsector\n\nFunctieomschrijving\nOnze klant bouwt wegen.", "Werfleider bouwsector"),
+    ("Ervaren ijzervlechter\n\nFunctieomschrijving\nJe vlecht wapening.", "IJzervlechter"),
     ("Data Engineer m/v/x\nWe zoeken een collega.", "Data Engineer"),
     ("## Data Scientist – Insurance Innovation\n\nAbout the role", "Data Scientist"),
     ("Magazijnmedewerker met heftruckcertificaat (fulltime) – Venlo\nLogiPoort BV", "Magazijnmedewerker"),

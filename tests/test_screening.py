@@ -255,3 +255,17 @@ def test_a_role_without_a_title_is_named_as_roles_lists_it(extractor, tmp_path):
         [(rid, shown)] = screening.roles(con)
         assert shown.endswith("werf.txt")
         assert screening.resolve_role(con, shown) == rid == screening.resolve_role(con, "werf.txt")
+
+
+def test_a_run_counts_the_mentions_it_wrote_once(extractor, tmp_path):
+    """Two copies of one CV in a folder are one document: the run's log counts its mentions once (a reviewer's
+    find), and a reload of the folder counts none."""
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text("Skills\nPython, SQL, Docker\n", encoding="utf-8")
+    db = tmp_path / "d.duckdb"
+    assert screening.load_paths(db, extractor, [str(folder)], "cv", workers=1).written == 1
+    with connect(db, read_only=True) as con:
+        stored = con.execute("SELECT count(*) FROM mentions").fetchone()[0]
+        assert con.execute("SELECT mentions FROM runs").fetchone()[0] == stored > 0

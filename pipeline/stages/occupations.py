@@ -51,6 +51,9 @@ DATE_RANGE = re.compile(r"(?<!\w)" + _AT.format("s", month=MONTH) + r"\s*(?:[-�
 MONTH_NUMBERS = {"jan": 1, "feb": 2, "mar": 3, "mrt": 3, "maa": 3, "apr": 4, "may": 5, "mei": 5, "jun": 6, "jul": 7,
                  "aug": 8, "sep": 9, "oct": 10, "okt": 10, "nov": 11, "dec": 12}
 DATE_LINE_WORDS = 2  # a line of dates may hold a word or two more ("Since 11/2014 to Current", "Period:")
+DATED_LINE_WORDS = 6  # ... and a line after a title its employer and town ("Restaurant De Zwaan, Amsterdam 2018 - 2021")
+BLOCK_LINES = 2  # lines after a title that may hold its dates
+BULLET = re.compile(r"\s*(?:[-*•·▪]|\d{1,2}[.)])\s")
 MAX_GAP = 25  # characters between "experience as" and the job it names: a word or two ("ervaring als zelfstandig kok")
 BREAK = re.compile(r"[.,;:!?()\n]")
 # After a job in a CV's profile: "with 6 years' experience", "met ruim 10 jaar ervaring", "with over 5 years of".
@@ -137,6 +140,7 @@ def held(doc: Document) -> tuple[Mention, ...]:
     name_words = {w.casefold() for w in WORD.findall(name)} if name else set()
     out: list[Mention] = []
     seen: set[int] = set()
+    jobs: dict[tuple[int, int], list[Found]] = {}  # job-title line -> the jobs it names
     for line in _title_lines(doc):
         stripped = text[line[0]:line[1]].strip()
         on_name_line = name is not None and name in stripped
@@ -145,7 +149,11 @@ def held(doc: Document) -> tuple[Mention, ...]:
                 continue  # part of the name; a title that is the whole line ("LINE COOK") stays
             if _written_as_title(text, line, hit) and hit.start not in seen:
                 seen.add(hit.start)
-                out += _mentions(doc, hit, None, years_near(text, line))
+                jobs.setdefault(line, []).append(hit)
+    lasted = job_years(doc, sorted(jobs))
+    for line, hits in jobs.items():
+        for hit in hits:
+            out += _mentions(doc, hit, None, lasted[line])
     for hit, years in [*experience_as(doc), *job_with_years(doc)]:  # "5 years of experience as a chef"
         if hit.start not in seen:
             seen.add(hit.start)
@@ -216,21 +224,42 @@ def years_on_line(line: str, today: date | None = None) -> float | None:
     return years if 0 <= years <= 50 else None
 
 
-def years_near(text: str, line: tuple[int, int]) -> float | None:
-    """How long the job of a title line lasted: from a date range on the line, else on the line right before or
-    after it when that line holds nothing but dates ("11/2014 to Current" above "Pastry Sous Chef Company Name",
-    as resume builders lay it out)."""
-    found = years_on_line(text[line[0]:line[1]])
-    if found is not None:
-        return found
-    before_end = text.rfind("\n", 0, line[0])  # the newline ending the line before, -1 for none
-    after_end = text.find("\n", line[1] + 1)
-    neighbours = [text[text.rfind("\n", 0, before_end) + 1:before_end] if before_end >= 0 else "",
-                  text[line[1] + 1:len(text) if after_end < 0 else after_end] if line[1] < len(text) else ""]
-    for neighbour in neighbours:
-        if DATE_RANGE.search(neighbour) and len(DATE_RANGE.sub(" ", neighbour).split()) <= DATE_LINE_WORDS:
-            return years_on_line(neighbour)
-    return None
+def job_years(doc: Document, lines: list[tuple[int, int]]) -> dict[tuple[int, int], float | None]:
+    """How long the job of each job-title line (sorted) lasted: from a date range on the line; else, where a
+    section's dates stand on lines of their own, from the line right before the title when the section's first
+    title has its dates before it ("11/2014 to Current" above "Pastry Sous Chef Company Name", as resume builders
+    lay it out), or from the first of the next two lines before the next title that holds a date range and little
+    else ("Sous Chef" / "Restaurant De Zwaan, Amsterdam" / "2018 - 2021"). Never the dates of another job."""
+    text, out = doc.text, {}
+    by_section: dict[int, list[tuple[int, int]]] = {}
+    for line in lines:
+        section = doc.section_at(line[0])
+        by_section.setdefault(section.start if section else 0, []).append(line)
+    for floor, group in by_section.items():
+        dates_first = _dates_only(_line_before(text, group[0][0], floor))
+        for i, line in enumerate(group):
+            years = years_on_line(text[line[0]:line[1]])
+            if years is None and dates_first:
+                before = _line_before(text, line[0], floor)
+                years = years_on_line(before) if _dates_only(before) else None
+            elif years is None:
+                stop = group[i + 1][0] if i + 1 < len(group) else len(text)
+                following = [text[a:b] for a, b in _lines(text, line[1] + 1, stop) if text[a:b].strip()][:BLOCK_LINES]
+                years = next((years_on_line(f) for f in following if DATE_RANGE.search(f) and not BULLET.match(f)
+                              and len(DATE_RANGE.sub(" ", f).split()) <= DATED_LINE_WORDS), None)
+            out[line] = years
+    return out
+
+
+def _line_before(text: str, start: int, floor: int) -> str:
+    """The last non-blank line before `start`, not before `floor`; "" when there is none."""
+    lines = [text[a:b] for a, b in _lines(text, floor, max(floor, start - 1)) if text[a:b].strip()]
+    return lines[-1] if lines else ""
+
+
+def _dates_only(line: str) -> bool:
+    """Whether a line holds a date range and at most DATE_LINE_WORDS other words."""
+    return DATE_RANGE.search(line) is not None and len(DATE_RANGE.sub(" ", line).split()) <= DATE_LINE_WORDS
 
 
 def _month(name: str | None, number: str | None) -> int | None:

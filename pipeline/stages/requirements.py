@@ -20,7 +20,8 @@ CHUNK_BREAK = re.compile(r"(?<!\w-)[,;:]\s|\s\\?[-–—]\s(?![ \t]*(?:(?:all|bo
 PRE_CUE = re.compile(r"\b(liefst|bij voorkeur|preferabl[ey]|ideally|idealiter|bonus if|extra if)\b", re.I)
 # "a strong advantage", "een grote troef"; not any word ("a business asset" is no cue)
 _INTENSIFIER = (r"(?:big|strong|huge|great|real|definite|distinct|significant|major|clear|considerable|serious|"
-                r"extra|added|additional|grote?|sterke|echte|duidelijke|mooie|belangrijke)")
+                r"extra|added|additional|important|enormous|absolute|groot|grote|sterke|echte?|duidelijke?|mooie?|"
+                r"belangrijke?|enorme?|absolute?)")
 POST_CUE = re.compile(
     r"\b(pluspunt\w*|is a plus|a plus|strekt tot aanbeveling|mooi meegenomen|"
     r"(?:an?|een) (?:" + _INTENSIFIER + r" )?(?:advantage|voordeel|troef|asset|meerwaarde|plus)|troef|troeven|meerwaarde|advantageous|"
@@ -290,9 +291,23 @@ SKILL_BEFORE_YEARS = re.compile(
 
 
 # Between the skills of a list a years phrase heads: list punctuation, and items no skill was found in ("8-10 years
-# of experience in data analytics, reporting, and dashboard development").
-YEARS_LIST_GAP = re.compile(r"[\s,/&()]*(?:[\w-]+(?:[ \t]+[\w-]+){0,2}[ \t]*,[ \t]*)*"
-                            + LIST_GAP.pattern.removeprefix(r"[\s,/&()]*"), re.I)
+# of experience in data analytics, reporting, and dashboard development"), of up to three words and no clause of
+# their own ("3 years of SAP, based in Utrecht, Excel is a plus": Excel has no years).
+UNMATCHED_ITEM = re.compile(r"[ \t]*[\w-]+(?:[ \t]+[\w-]+){0,2}[ \t]*")
+CLAUSE_WORD = re.compile(r"\b(?:in|to|at|for|with|of|on|by|from|is|are|be|based|willing|able|must|can|will|you|we|"
+                         r"je|jij|te|met|van|voor|op|bij|zijn|ben|bent|wil|kan|moet)\b", re.I)
+
+
+def years_list_gap(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], between two skill mentions, continues a list a years phrase heads."""
+    if LIST_GAP.fullmatch(text, start, end):
+        return True
+    parts = text[start:end].split(",")
+    if len(parts) < 3:
+        return False
+    first, *items, last = parts
+    return not first.strip() and LIST_GAP.fullmatch(last) is not None and all(
+        UNMATCHED_ITEM.fullmatch(item) and not CLAUSE_WORD.search(item) for item in items)
 
 
 def years_value(number: str) -> float:
@@ -324,7 +339,7 @@ def assign_years(text: str, mentions: list[Mention], sentence: tuple[int, int]) 
         elif after and YEARS_BEFORE_SKILL.fullmatch(text, match.end(), mentions[after[0]].start):
             chain = [after[0]]
             for prev, nxt in zip(after, after[1:]):
-                if not YEARS_LIST_GAP.fullmatch(text, mentions[prev].end, mentions[nxt].start):
+                if not years_list_gap(text, mentions[prev].end, mentions[nxt].start):
                     break
                 chain.append(nxt)
         elif before and SKILL_BEFORE_YEARS.fullmatch(text, mentions[before[-1]].end, match.start()):
@@ -463,6 +478,7 @@ EXAMPLES_CUE = re.compile(r",?[ \t]*\b(?:such as|like|including|incl\.|e\.g\.|zo
                           r"onder andere)[ \t]*:?[ \t]*\(?[ \t]*", re.I)
 UNMATCHED_ITEMS = re.compile(r"(?:[\w .+#/-]{1,40},[ \t]*){0,4}")  # examples before the list's first skill mention
 WORD_START = re.compile(r"(?<![\w&/+#.\\-])[\w&/+#.\\-]")
+CLAUSE_BREAK_BEFORE = re.compile(r".*[.;:!?,](?=\s)", re.S)  # the last clause break in a stretch, and what precedes it
 
 
 def _examples_level(text: str, start: int) -> str | None:
@@ -476,7 +492,8 @@ def _examples_level(text: str, start: int) -> str | None:
             cue = found
     if cue is None:
         return None
-    heads = [m.start() for m in WORD_START.finditer(text, line_start, cue.start())][-4:]
+    clause = CLAUSE_BREAK_BEFORE.search(text, line_start, cue.start())  # not across "SQL. Experience with tools"
+    heads = [m.start() for m in WORD_START.finditer(text, clause.end() if clause else line_start, cue.start())][-4:]
     for head in reversed(heads):
         lead = level_before(text, head)
         if lead and lead.group("noun") and lead.group("link"):
