@@ -34,7 +34,9 @@ def export_table(con: duckdb.DuckDBPyConnection, what: str, fmt: str, out: str |
         raise ValueError(f"cannot export {what!r}: choose one of {', '.join(TABLES)}")
     relation = con.table(what) if what in ("mentions", "documents", "skills") else con.view(what)
     if "role_id" in relation.columns:  # the role's title beside its id: a spreadsheet reader cannot join
-        relation = con.sql(f"SELECT x.role_id, d.title AS role_title, x.* EXCLUDE (role_id) FROM {what} x "
+        rank = (", row_number() OVER (PARTITION BY x.role_id ORDER BY x.score DESC, x.candidate_id) AS rank"
+                if what == "fit" else "")  # as the tables rank them: ties by candidate id
+        relation = con.sql(f"SELECT x.role_id, d.title AS role_title{rank}, x.* EXCLUDE (role_id) FROM {what} x "
                            "LEFT JOIN documents d ON d.doc_id = x.role_id")
     relation = relation.order(ORDER[what])
     if fmt == "parquet":

@@ -114,6 +114,7 @@ def test_export_of_fit_lists_each_roles_best_candidates_first(screened):
     assert len(exported) == len(rows)
     assert [r["score"] for r in exported] == sorted((r["score"] for r in exported), reverse=True)
     assert {r["role_title"] for r in exported} == {"Python developer"}  # the title beside the id
+    assert [r["rank"] for r in exported] == list(range(1, len(rows) + 1))  # as the tables rank them
 
 
 def test_a_table_says_when_no_candidate_fits_and_keeps_long_lists_short(tmp_path):
