@@ -299,10 +299,15 @@ class Extractor:
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
     def process(self, doc: Document) -> Document:
-        """Run every stage over `doc`."""
+        """Run every stage over `doc`; it carries the settings it was extracted with (`extracted_with`), and, where
+        its id is not a hash of its text (a record's own id), its text's hash with them: a record sent again with
+        a new text under the same id is a changed document, not an unchanged one."""
         for stage in self.stages:
             doc = stage(doc)
-        return doc.replace(meta={**doc.meta, EXTRACTED_WITH: self.settings})
+        settings = self.settings
+        if doc.id != document_id(doc.text):
+            settings = hashlib.sha256(f"{settings}\n{document_id(doc.text)}".encode()).hexdigest()[:16]
+        return doc.replace(meta={**doc.meta, EXTRACTED_WITH: settings})
 
     def extract(self, source: str | bytes | Path, kind: str | None = None, language: str | None = None,
                 doc_id: str | None = None, name: str | None = None, title: str | None = None) -> Document:

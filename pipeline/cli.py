@@ -209,6 +209,8 @@ def _records(stream):
         if too_long:
             yield Failure(f"<stdin>:{n}", "too_large", f"record over {MAX_RECORD_CHARS:,} characters")
             continue
+        if n == 1:
+            line = line.removeprefix("\ufeff")  # a byte-order mark some Windows tools write first
         if not line.strip():
             continue
         where = f"<stdin>:{n}"  # and the record's own id once it is known, for an ATS to match the result by
@@ -231,6 +233,9 @@ def _records(stream):
                 raise ValueError('"title" must be a string (a vacancy\'s job title)')
             if not record["text"].strip():  # as an empty file is: not an "ok" result with no skills
                 yield Failure(where, "empty", "record text is empty")
+                continue
+            if len(record["text"]) > Limits().max_chars:  # as a file's text is capped
+                yield Failure(where, "too_large", f"record text over {Limits().max_chars:,} characters")
                 continue
             yield record
         except UnicodeEncodeError:

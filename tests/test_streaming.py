@@ -99,3 +99,27 @@ def test_jsonl_records_load_into_the_database_idempotently(small_taxonomy, tmp_p
     again = subprocess.run([sys.executable, "-m", "pipeline.cli", "load", "-", "--db", str(db)], input=stdin,
                            capture_output=True, text=True, timeout=120)
     assert "loaded 0, unchanged 2, failed 1" in again.stderr
+    # the ATS sends the candidate's new CV under the same id: it replaces the old one (it was called unchanged)
+    update = json.dumps({"id": "cand-1", "text": "Profile\nJava and Docker every day.", "kind": "cv"}) + "\n"
+    changed = subprocess.run([sys.executable, "-m", "pipeline.cli", "load", "-", "--db", str(db)], input=update,
+                             capture_output=True, text=True, timeout=120)
+    assert "loaded 1, unchanged 0, failed 0" in changed.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert {s for (s,) in con.execute("SELECT skill_id FROM mentions WHERE doc_id = 'cand-1'").fetchall()} \
+            == {"hard.java", "open:docker"}  # the small test taxonomy has no Docker
+
+
+def test_a_byte_order_mark_and_an_oversized_text_in_jsonl(small_taxonomy):
+    """A Windows tool writes a byte-order mark before the first record: still a record. A record's text over the
+    limit a file's text has is too large, as the file would be (a new-user trial)."""
+    from click.testing import CliRunner
+
+    from pipeline.batch import Limits
+    from pipeline.cli import main
+
+    big = json.dumps({"id": "big", "kind": "cv", "text": "Python " * (Limits().max_chars // 7 + 1)})
+    stdin = "\ufeff" + json.dumps({"id": "bom", "kind": "cv", "text": "Skills\nPython"}) + "\n" + big + "\n"
+    result = CliRunner().invoke(main, ["extract", "-"], input=stdin)
+    assert result.exit_code == 1
+    [ok, failed] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert ok["doc_id"] == "bom" and ok["status"] == "ok" and failed["status"] == "too_large"
