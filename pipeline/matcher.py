@@ -313,14 +313,24 @@ class SkillMatcher:
             return []
         start, out = tokens.starts[i], []
         for k in range(3, len(word) - COMPOUND_MIN + 1):  # communicatievaardigheden inside a longer word
-            for ref in self.compound.get(word[k:], ()):
-                out.append(Candidate(tokens.char_start(i, k), tokens.ends[i], self.entries[ref], "compound", 0.85, i, i))
+            refs = self.compound.get(word[k:], ())
+            if refs and self._split_word(word, k):
+                for ref in refs:
+                    out.append(Candidate(tokens.char_start(i, k), tokens.ends[i], self.entries[ref], "compound", 0.85, i, i))
         for k in range(COMPOUND_PREFIX_MIN, len(word) - 3):  # Pythonontwikkeling, SAP-kennis
             head = word[k:].lstrip("s-") if word[k] in "s-" and word[k:].lstrip("s-") in COMPOUND_HEADS else word[k:]
             if head in COMPOUND_HEADS:
                 for ref in self.exact.get(word[:k]) or self.cased.get(surface[:k], ()):
                     out.append(Candidate(start, tokens.char_start(i, k - 1) + 1, self.entries[ref], "compound", 0.85, i, i))
         return out
+
+    def _split_word(self, word: str, k: int) -> bool:
+        """Whether `word` may be a compound whose head starts at k: its first part (less a linking s, e or hyphen)
+        is a word of four letters or more, or the whole is no dictionary word (a compound of its own). Not
+        "vergelijken", "bekijken" or "huwelijken", which end in "ijken" (calibrate) but are words of their own."""
+        first = word[:k].rstrip("-")
+        return word not in self.known_words or any(
+            len(part) >= 4 and part in self.known_words for part in (first, first[:-1] if first[-1:] in "se" else ""))
 
     def _coordinated(self, tokens: Tokens, found: list[Candidate]) -> list[Candidate]:
         """Ellipsis in coordinated phrases: "written and verbal communication" also names written

@@ -114,3 +114,13 @@ def test_english_derived_nouns(morphology):
     assert "management" in morphology.en_nouns("manage")
     assert "designation" not in morphology.en_nouns("design")
     assert morphology.en_verb_of("negotiation") == "negotiate"
+
+
+def test_a_dictionary_word_is_no_compound_of_a_label_it_ends_in(extractor):
+    """"vergelijken", "bekijken", "huwelijken" end in "ijken" (calibrate) but are words of their own: a new-user
+    trial saw a hairdresser's "opsteekkapsels voor huwelijken" rank her first for a calculator's job."""
+    text = ("Profiel\n- Je durft prijzen te vergelijken en plannen grondig te bekijken.\n- Opsteekkapsels voor "
+            "huwelijken.\n- Ervaring met het ijken van meetapparatuur en kwaliteitscontrole.\n")
+    doc = extractor.extract(text, kind="vacancy", language="nl")
+    assert [m.text for m in doc.mentions if m.skill_id == "hard.calibration"] == ["ijken"]
+    assert "hard.quality_control" in {m.skill_id for m in doc.mentions}  # a compound of a word and a label still is
