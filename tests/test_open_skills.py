@@ -171,6 +171,20 @@ def test_the_same_unknown_skill_in_a_cv_and_a_vacancy_counts_in_fit_and_forget_r
     assert "kronos" in labels  # the vacancy still does
 
 
+def test_a_requirement_on_no_list_weighs_fit_weights_open(extractor, tmp_path):
+    """A required phrase the taxonomy does not know weighs `fit_weights.open` (0.5), a known hard skill 1: the
+    extractor is less sure of it, and a CV meets it only in the same words (a new-user trial saw such phrases take
+    half a Dutch vacancy's weight while almost no CV could meet them)."""
+    with Store(tmp_path / "open.duckdb") as store:
+        store.sync_taxonomy(extractor.taxonomy)
+        store.write([extractor.extract(VACANCY, kind="vacancy", doc_id="role", language="en")], extractor.taxonomy,
+                    store.start_run(extractor.taxonomy))
+        query = "SELECT requirement, weight FROM role_weights WHERE skill_id = 'open:kronos'"
+        assert store.con.execute(query).fetchone() == ("required", 0.5)
+        store.con.execute("UPDATE fit_weights SET value = 1 WHERE name = 'open'")
+        assert store.con.execute(query).fetchone() == ("required", 1.0)
+
+
 @pytest.mark.parametrize("flag, expected", [((), True), (("--no-open",), False)])
 def test_no_open_switches_it_off(tmp_path, flag, expected):
     path = tmp_path / "cv.txt"

@@ -123,7 +123,8 @@ INSERT INTO fit_weights VALUES
     ('written_in_min_chars', 1200, 'how long (characters) a CV must be for the language it is written in to count (written_in)'),
     ('level', 0.5, 'how much a level below the one asked lowers the credit: 1 - level x (1 - level held / level asked), when the vacancy and the CV both state one, for hard skills and languages (level_rank: basic/A1 1 … fluent/C1 5, native/C2 6; "Nederlands: basis" for "vloeiend Nederlands" earns 0.6); 0 = off'),
     ('occupation', 2.0, 'multiplier for the job a vacancy is for (its title''s ISCO-08 unit group: required when the ad asks for experience as one, else preferred), met by a CV naming a job of the same group as a job title or headline; 0 = off'),
-    ('title', 2.0, 'weight of each word of a vacancy''s job title, times how specific the word is (1 for a word no ESCO occupation label holds, 0.05 for "manager"): met by a CV whose job titles or headline hold the word ("Aviation Mechanic" meets "mechanic" of "Aircraft Mechanic"); 0 = off')
+    ('title', 2.0, 'weight of each word of a vacancy''s job title, times how specific the word is (1 for a word no ESCO occupation label holds, 0.05 for "manager"): met by a CV whose job titles or headline hold the word ("Aviation Mechanic" meets "mechanic" of "Aircraft Mechanic"); 0 = off'),
+    ('open', 0.5, 'multiplier for a requirement on no list (category open, a skill phrase the taxonomy does not know): the extractor is less sure of it, and a CV meets it only in the same words; 1 = as a taxonomy skill')
 ON CONFLICT DO NOTHING;
 
 CREATE TABLE IF NOT EXISTS skill_commonness (

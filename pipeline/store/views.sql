@@ -119,7 +119,8 @@ SELECT r.role_id, r.req_id, r.alt_group, r.skill_id, q.type, r.category, r.label
        q.specificity,
        CASE WHEN r.category = 'title' THEN coalesce(w.m['title'], 0) * r.confidence  -- a word of the job title
             ELSE w.m[q.requirement] * w.m[q.type] * q.specificity
-                 * CASE WHEN r.category = 'occupation' THEN coalesce(w.m['occupation'], 1) ELSE 1 END END AS weight
+                 * CASE WHEN r.category = 'occupation' THEN coalesce(w.m['occupation'], 1)
+                        WHEN r.category = 'open' THEN coalesce(w.m['open'], 1) ELSE 1 END END AS weight
 FROM role_requirements r JOIN req q USING (role_id, req_id), w
 WHERE (r.category IS DISTINCT FROM 'occupation' OR coalesce(w.m['occupation'], 1) > 0)
   AND (r.category IS DISTINCT FROM 'title' OR coalesce(w.m['title'], 0) > 0);
