@@ -39,6 +39,9 @@ project projecten team teams programmeur programmeurs consultant engineer engine
 developers opleiding training cursus analist analisten medewerker
 """.split())
 CONJUNCTIONS = frozenset({"and", "or", "en", "of", "as well as"})
+CEFR = re.compile(r"[ABC][12]")
+CODE = re.compile(r"[A-Z]{1,2}\d?")  # a category or level after its head: rijbewijs "C", "CE", "D1"
+LIST_MARKS = {"", ",", "/", "&", "+"}  # between the codes of a list (a conjunction is a word: see _listed_codes)
 FUZZY_MEMO = 200_000  # remembered fuzzy lookups per process, cleared when full
 MORPH_CONFIDENCE = 0.9  # a generated form (coacht, negotiating contracts, event organisation)
 GAPPED_CONFIDENCE = 0.85  # ... with words between its verb and the rest (bouwt duurzame relaties op)
@@ -250,6 +253,7 @@ class SkillMatcher:
             if not covered[i] and COMPOUND_PREFIX_MIN + 5 <= len(word) <= COMPOUND_MAX:
                 found += self._compounds(tokens, i, word)
         found += self._coordinated(tokens, found)
+        found += self._listed_codes(tokens, found)
         if fuzzy:
             for c in found:
                 for k in range(c.first, c.last + 1):
@@ -352,6 +356,27 @@ class SkillMatcher:
                                          i - 2, i - 2))
         return out
 
+    def _listed_codes(self, tokens: Tokens, found: list[Candidate]) -> list[Candidate]:
+        """A head shared by a list of codes: "Rijbewijs B, C en CE" also names rijbewijs C and rijbewijs CE (each
+        code a label with the head before it: "rijbewijs ce"). The inferred mention covers the code."""
+        out = []
+        for c in found:
+            if c.last == c.first or not CODE.fullmatch(tokens.words[c.last]):
+                continue
+            head, k = tokens.folded[c.first:c.last], c.last
+            while k + 1 < len(tokens):
+                nxt = k + 1
+                if tokens.gap(k).strip() not in LIST_MARKS or not tokens.joinable[k] and tokens.gap(k).strip() == "":
+                    break
+                if tokens.folded[nxt] in CONJUNCTIONS and nxt + 1 < len(tokens) and tokens.gap(nxt).strip() == "":
+                    nxt += 1  # "… C en CE"
+                if not CODE.fullmatch(tokens.words[nxt]):
+                    break
+                for ref in self.exact.get(" ".join([*head, tokens.folded[nxt]]), ()):
+                    out.append(Candidate(tokens.starts[nxt], tokens.ends[nxt], self.entries[ref], "inferred", 0.8, nxt, nxt))
+                k = nxt
+        return out
+
     def _fuzzy(self, tokens: Tokens, covered: bytearray) -> list[Candidate]:
         """Typos and OCR noise: uncovered word n-grams within a small edit distance of a label."""
         folded, joinable, known, spelled = tokens.folded, tokens.joinable, self.known_words, self.spelled_words
@@ -412,7 +437,8 @@ class SkillMatcher:
         after = tokens.text[c.end:c.end + 3]
         if len(c.entry.label) == 1 and INITIAL.match(after):
             return False  # "Jan R. Peeters": an initial, not the R language
-        if rule.reject_before_name and next_adjacent and tokens.words[c.last + 1][:1].isupper():
+        if rule.reject_before_name and next_adjacent and tokens.words[c.last + 1][:1].isupper() \
+                and not CEFR.fullmatch(tokens.words[c.last + 1]):  # "Frans Bauer" is a name, "Frans B2" French
             return False
         if rule.require_nearby:
             nearby = set()

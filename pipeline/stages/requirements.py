@@ -361,10 +361,11 @@ LIST_ITEMS_GAP = re.compile(r"[ \t,/&()]*(?:\b(?:and|en|or|of)\b)?[ \t,/&()]*", 
 # Where the words before a mention stop being about it: a level before a comma or a full stop describes something
 # else ("Strong negotiator, resilient", "– goed. VCA basis").
 CLAUSE_END = re.compile(r".*(?:[.;,!?|•()]|\s[-–]\s)", re.S)
-# A level right after the skill with nothing between, before a clause ends ("Word goed, Excel goed"); not
+# A level right after the skill with nothing between, before a clause ends ("Word goed, Excel goed", "Engels C1", a
+# Europass grid's first code: "Frans C1 C1 B2 B2 B2"); not
 # "basis"/"basic", which there is mostly part of the name ("VCA basis", "EHBO basis").
 LEVEL_RIGHT_AFTER = re.compile(r"[ \t]+(" + "|".join(re.escape(w) for w, lvl in _LEVEL_WORDS if lvl != "basic")
-                               + r")[ \t]*(?=[,;.)|\n]|$)", re.I)
+                               + r"|(?-i:[ABC][12])(?:[ \t]+(?-i:[ABC][12]))*)[ \t]*(?=[,;.)|\n]|$)", re.I)
 # A level label before a list covers the list ("Moedertaal: Nederlands, Portugees").
 LEVEL_LABEL_BEFORE = re.compile(r"\b(" + "|".join(re.escape(w) for w, _ in _LEVEL_WORDS) + r")[ \t]*:[ \t]*$", re.I)
 
