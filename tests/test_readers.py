@@ -354,3 +354,22 @@ def test_docx_external_entity_never_resolved():
         return
     leaked = open(secret, encoding="utf-8", errors="replace").read().strip()
     assert not leaked or leaked.splitlines()[0] not in text
+
+
+def test_docx_line_breaks_inside_a_paragraph_are_line_breaks(tmp_path):
+    """Shift+Enter in Word (w:br) separates lines inside one paragraph: a Europass CV read as
+    "boekhoudingAccountantskantoor" lost its job title and glued words (a new-user trial)."""
+    import io
+
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    d = docx.Document()
+    run = d.add_paragraph().add_run("Administratief medewerker boekhouding")
+    run.add_break(WD_BREAK.LINE)
+    run.add_text("Accountantskantoor Peeters")
+    buf = io.BytesIO()
+    d.save(buf)
+    path = tmp_path / "europass.docx"
+    path.write_bytes(buf.getvalue())
+    assert ["Administratief medewerker boekhouding", "Accountantskantoor Peeters"] == nonblank_lines(read_path(path))

@@ -45,13 +45,14 @@ def check_archive(data: bytes) -> None:
 
 
 def _own_text(paragraph, qn) -> str:
-    """Text of one w:p without the text of paragraphs nested in it (text boxes are read on their own)."""
-    p_tag, t_tag, tab_tag = qn("w:p"), qn("w:t"), qn("w:tab")
+    """Text of one w:p without the text of paragraphs nested in it (text boxes are read on their own); a line
+    break inside it (Shift+Enter, w:br or w:cr) is a line break, not nothing ("boekhouding" / "Accountantskantoor")."""
+    p_tag, t_tag, tab_tag, br_tags = qn("w:p"), qn("w:t"), qn("w:tab"), (qn("w:br"), qn("w:cr"))
     parts = []
-    for node in paragraph.iter(t_tag, tab_tag):
+    for node in paragraph.iter(t_tag, tab_tag, *br_tags):
         owner = next(a for a in node.iterancestors() if a.tag == p_tag)
         if owner is paragraph:
-            parts.append(" " if node.tag == tab_tag else (node.text or ""))
+            parts.append(" " if node.tag == tab_tag else "\n" if node.tag in br_tags else (node.text or ""))
     return "".join(parts)
 
 
