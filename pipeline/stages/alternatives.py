@@ -144,13 +144,24 @@ def _lists(text: str, mentions: list[Mention], idx: list[int], dutch: bool, grou
         for item, kind in [*zip(run[1:], join), (None, "end")]:
             if item is None or (kind == "and" and not one_of):
                 equivalent = "or-other" in kinds or _closes_with_equivalent(text, mentions[segment[-1]].end)
-                if one_of or equivalent or "or" in kinds:
+                if (one_of or equivalent or "or" in kinds) and not _all_languages_asked(text, mentions, segment):
                     groups.join(segment, equivalent)
                 if item is not None:
                     segment, kinds = [item], []
             else:
                 segment.append(item)
                 kinds.append(kind)
+
+
+# "Vlot 2-talig Nederlands/Frans", "bilingual English/Dutch": the languages a multilingual word names are all asked
+MULTILINGUAL = re.compile(r"\b(?:tweetalig|drietalig|meertalig|[23]-talig|bilingual|trilingual|multilingual)\w*[\s:(]*$",
+                          re.I)
+
+
+def _all_languages_asked(text: str, mentions: list[Mention], segment: list[int]) -> bool:
+    """Whether a segment is languages after a word saying the candidate speaks them all ("tweetalig NL/FR")."""
+    return all(mentions[i].skill_id.startswith("lang.") for i in segment) and MULTILINGUAL.search(
+        text, max(0, mentions[segment[0]].start - ONE_OF_WINDOW), mentions[segment[0]].start) is not None
 
 
 def _examples(text: str, mentions: list[Mention], idx: list[int], dutch: bool, groups: _Groups) -> None:
