@@ -21,7 +21,7 @@ PRE_CUE = re.compile(r"\b(liefst|bij voorkeur|preferabl[ey]|ideally|idealiter|bo
 # "a strong advantage", "een grote troef"; not any word ("a business asset" is no cue)
 _INTENSIFIER = (r"(?:big|strong|huge|great|real|definite|distinct|significant|major|clear|considerable|serious|"
                 r"extra|added|additional|important|enormous|absolute|groot|grote|sterke|echte?|duidelijke?|mooie?|"
-                r"belangrijke?|enorme?|absolute?)")
+                r"belangrijke?|enorme?|absolute?|dikke)")
 POST_CUE = re.compile(
     r"\b(pluspunt\w*|is a plus|a plus|strekt tot aanbeveling|mooi meegenomen|"
     r"(?:an?|een) (?:" + _INTENSIFIER + r" )?(?:advantage|voordeel|troef|asset|meerwaarde|plus)|troef|troeven|meerwaarde|advantageous|"
@@ -221,7 +221,7 @@ def _only_skills(text: str, mentions: list[Mention], start: int, end: int) -> bo
     return LIST_GAP.fullmatch(rest) is not None
 
 
-LIST_GAP = re.compile(r"[\s,/&()]*(?:\b(?:and|en|or|of|as well as|alsook)\b)?[\s,/&()]*", re.I)
+LIST_GAP = re.compile(r"[\s,/&()]*(?:\b(?:and|en|én|or|of|as well as|alsook)\b)?[\s,/&()]*", re.I)
 BULLET_MARKS = " \t-*•·▪>"
 LIST_END = re.compile(r"[\s,/&()]*[.!?:;]?[\s*]*")
 
@@ -357,7 +357,7 @@ LEVEL_AFTER = re.compile(r"[ \t]*(?:[:(]|[-–](?=[ \t])|\bniveau\b|\blevel\b|\b
 # After a list, a level behind a dash or colon covers the whole list ("MS Office (Word, Excel, Outlook) – goed",
 # "Frans, Engels: basis"); one in brackets right after an item is that item's ("Python, Java (basic)").
 LEVEL_AFTER_LIST = re.compile(r"[ \t]*\)?[ \t]*(?:[:\-–]|\bniveau\b|\blevel\b)[ \t]*([^\n,;|)]{0,30})", re.I)
-LIST_ITEMS_GAP = re.compile(r"[ \t,/&()]*(?:\b(?:and|en|or|of)\b)?[ \t,/&()]*", re.I)
+LIST_ITEMS_GAP = re.compile(r"[ \t,/&()]*(?:\b(?:and|en|én|or|of)\b)?[ \t,/&()]*", re.I)
 # Where the words before a mention stop being about it: a level before a comma or a full stop describes something
 # else ("Strong negotiator, resilient", "– goed. VCA basis").
 CLAUSE_END = re.compile(r".*(?:[.;,!?|•()]|\s[-–]\s)", re.S)
