@@ -481,7 +481,7 @@ def announce_role(con, reference: str, role_id: str) -> str:
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(exists=True), help="DuckDB file.")
 @output_options
 def roles_cmd(db, fmt, output) -> None:
-    """List the roles: the ids and titles fit and gap take.
+    """List the roles: the ids and titles fit and gap take, and each vacancy's file (two ads may share a title).
 
     \b
     Example:
@@ -491,8 +491,10 @@ def roles_cmd(db, fmt, output) -> None:
     from pipeline.store import connect
 
     with connect(db, read_only=True) as con:
-        rows = [{"role_id": role_id, "title": title} for role_id, title in screening.roles(con)]
-    write_rows(rows, fmt, output, ["role_id", "title"])
+        files = dict(con.execute("SELECT doc_id, source FROM documents WHERE kind = 'vacancy'").fetchall())
+        rows = [{"role_id": role_id, "title": title, "file": screening.file_name(files.get(role_id))}
+                for role_id, title in screening.roles(con)]
+    write_rows(rows, fmt, output, ["role_id", "title", "file"])
 
 
 WEAK_SCORE = 25  # below this a candidate meets little of a role: an unrelated CV scores less (tests/test_specificity.py)
