@@ -291,9 +291,9 @@ def ranking(con: duckdb.DuckDBPyConnection, db: str | Path, role_id: str, top: i
     """
     ranked = scores.ranked(con, role_id, top, min_score)
     if ranked is None:
-        ranked = con.execute(
-            f"SELECT {', '.join(scores.RANKED)} FROM fit_for_role($role) WHERE score >= $min ORDER BY rank LIMIT $top",
-            {"role": role_id, "min": min_score, "top": top or 1_000_000}).fetchall()
+        cur = _known(con, f"SELECT {', '.join(scores.RANKED)} FROM fit_for_role($role) WHERE score >= $min"
+                          " ORDER BY rank LIMIT $top", {"role": role_id, "min": min_score, "top": top or 1_000_000})
+        ranked = cur.fetchall() if cur is not None else []
     details = candidate_details(con, role_id, [r[1] for r in ranked])
     out = [{"rank": rank, "candidate": cid, "candidate_id": cid, "score": score, "required": f"{met}/{total}",
             "hard_score": hard, "soft_score": soft, **details[cid]}
@@ -349,12 +349,26 @@ def candidate_details(con: duckdb.DuckDBPyConnection, role_id: str, candidate_id
             for cid, matched, required, preferred in rows}
 
 
+def _known(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> duckdb.DuckDBPyConnection | None:
+    """`sql` over the fit macros, executed; None when they say a role or candidate is not in the database (their
+    error, for an analyst's SQL; the library returns nothing for it, as documented)."""
+    try:
+        return con.execute(sql, params)
+    except duckdb.InvalidInputException as exc:
+        if re.search(r"\bno (?:cv|vacancy) ", str(exc)):
+            return None
+        raise
+
+
 def gap(con: duckdb.DuckDBPyConnection, candidate_id: str, role_id: str) -> list[dict]:
     """What a candidate meets, partly meets and misses of a role: the skill_gap macro's rows, missing first.
 
-    Empty when the role asks for no skills, or is not in the database.
+    Empty when the role asks for no skills, or the role or candidate is not in the database (where the macro, for
+    an analyst's SQL, says so in an error).
     """
-    cur = con.execute("FROM skill_gap($c, $r)", {"c": candidate_id, "r": role_id})
+    cur = _known(con, "FROM skill_gap($c, $r)", {"c": candidate_id, "r": role_id})
+    if cur is None:
+        return []
     names = [d[0] for d in cur.description]
     return [dict(zip(names, r)) for r in cur.fetchall()]
 

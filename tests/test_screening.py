@@ -170,7 +170,10 @@ def test_the_sql_macros_take_ids_as_the_cli_prints_them(con, loaded):
     cid = screening.ranking(con, loaded[0], role, top=1)[0]["candidate_id"]
     full = con.execute("SELECT count(*) FROM fit_for_role($r)", {"r": role}).fetchone()[0]
     assert full > 0 and con.execute("SELECT count(*) FROM fit_for_role($r)", {"r": role[:8]}).fetchone()[0] == full
-    assert con.execute("SELECT count(*) FROM fit_for_role($r)", {"r": role[:4]}).fetchone()[0] == 0  # too short
+    with pytest.raises(duckdb.Error, match=f"no vacancy {role[:4]}"):  # too short: an error, not an empty table
+        con.execute("SELECT count(*) FROM fit_for_role($r)", {"r": role[:4]}).fetchall()
+    with pytest.raises(duckdb.Error, match="no cv zzzzzzzz"):  # an unknown id, or the arguments swapped
+        con.execute("SELECT * FROM skill_gap('zzzzzzzz', $r)", {"r": role}).fetchall()
     gap = "SELECT label_en, status FROM skill_gap($c, $r) ORDER BY label_en"
     assert con.execute(gap, {"c": cid[:8], "r": role[:8]}).fetchall() == con.execute(gap, {"c": cid, "r": role}).fetchall()
     twin = duckdb.connect()

@@ -215,12 +215,15 @@ COMMENT ON VIEW fit IS 'Every candidate x role: score 0-100 (weighted share of t
 -- document of that kind starts with it, an error when several do, else the reference as given (which then
 -- matches nothing). fit_for_role and skill_gap take their ids through it.
 CREATE OR REPLACE MACRO document_id_of(reference, doc_kind) AS (
-    SELECT CASE WHEN count(*) = 1 THEN min(doc_id)
+    SELECT CASE WHEN bool_or(doc_id = reference) THEN reference
+                WHEN count(*) = 1 THEN min(doc_id)
                 WHEN count(*) > 1 THEN error(doc_kind || ' ' || reference || ' names ' || count(*)
                                              || ' documents: give more of its id')
-                ELSE reference END
-    FROM documents WHERE kind = doc_kind AND length(reference) >= 8 AND starts_with(doc_id, reference));
-COMMENT ON MACRO document_id_of IS 'The id of the one document of a kind (cv, vacancy) whose id starts with a reference of 8 characters or more (as skillfit prints ids); an error when several do; else the reference itself.';
+                ELSE error('no ' || doc_kind || ' ' || reference || ' in this database (skillfit roles lists the'
+                           || ' roles; tables show the candidates'' ids)') END
+    FROM documents WHERE kind = doc_kind
+         AND (doc_id = reference OR (length(reference) >= 8 AND starts_with(doc_id, reference))));
+COMMENT ON MACRO document_id_of IS 'The id of the one document of a kind (cv, vacancy) that a reference is, or whose id starts with a reference of 8 characters or more (as skillfit prints ids); an error when several do or none does (fit_for_role and skill_gap with an unknown id fail rather than return nothing).';
 
 -- The fit view's numbers for one role, computed from the mentions of the skills that count for it only
 -- (a role asks for a dozen skills of hundreds), so ranking a role does not aggregate every CV's mentions.
