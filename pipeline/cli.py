@@ -481,7 +481,9 @@ def announce_role(con, reference: str, role_id: str) -> str:
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(exists=True), help="DuckDB file.")
 @output_options
 def roles_cmd(db, fmt, output) -> None:
-    """List the roles: the ids and titles fit and gap take, and each vacancy's file (two ads may share a title).
+    """List the roles: the ids and titles fit and gap take.
+
+    Each role's file is listed too: two ads may share a title.
 
     \b
     Example:
