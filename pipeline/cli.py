@@ -349,7 +349,24 @@ def load_paths(db: str, extractor: Extractor, paths, kind: str | None, workers: 
     files = [p for p in paths if p != "-"]
     records = stdin_documents(extractor, kind) if len(files) < len(paths) else ()
     return screening.load_paths(db, extractor, files, kind, workers, limits, retention_days, refresh_scores,
-                                on_failure=report_failure, progress=watch, warn=fail, documents=records)
+                                on_failure=report_failure, progress=watch, warn=fail, documents=records,
+                                on_duplicate=report_duplicate)
+
+
+def report_duplicate(source: str, kept: str) -> None:
+    """One line on stderr for a CV not stored because it repeats a candidate."""
+    from pipeline.paths import printable
+    from pipeline.screening import SHORT_ID
+
+    fail(f"note: {printable(source)}: the same CV as candidate {kept[:SHORT_ID]} (another file): not stored twice")
+
+
+def counts(*loads) -> str:
+    """ "unchanged 2, same CV in another file 1, failed 0": what loads left out, for the closing line."""
+    duplicates = sum(len(loaded.duplicates) for loaded in loads)
+    return (f"unchanged {sum(loaded.skipped for loaded in loads)}, "
+            + (f"same CV in another file {duplicates}, " if duplicates else "")
+            + f"failed {sum(len(loaded.failures) for loaded in loads)}")
 
 
 def warn_unsure_kind(doc: Document) -> None:
@@ -397,8 +414,7 @@ def load(paths, db, kind, workers, timeout_s, memory_mb, pdf_engine, ocr, retent
     kinds: Counter = Counter()
     loaded = load_paths(db, extractor, paths, kind, workers, Limits(timeout_s, memory_mb), retention_days,
                         kinds=kinds)
-    click.echo(f"loaded {loaded.written}, unchanged {loaded.skipped}, failed {len(loaded.failures)} -> {db} "
-               f"(read {kinds_read(kinds)})", err=True)
+    click.echo(f"loaded {loaded.written}, {counts(loaded)} -> {db} (read {kinds_read(kinds)})", err=True)
     sys.exit(EXIT_FAILED if loaded.failures else EXIT_OK)
 
 
@@ -552,8 +568,8 @@ def screen(vacancies, cvs, db, top, show_sources, fmt, output, workers, timeout_
     roles = load_paths(db, extractor, [vacancies], "vacancy", workers, limits, retention_days, refresh_scores=False)
     candidates = load_paths(db, extractor, [cvs], "cv", workers, limits, retention_days)
     failures = roles.failures + candidates.failures
-    click.echo(f"loaded {roles.written} vacancies and {candidates.written} CVs, unchanged "
-               f"{roles.skipped + candidates.skipped}, failed {len(failures)} -> {db}", err=True)
+    click.echo(f"loaded {roles.written} vacancies and {candidates.written} CVs, {counts(roles, candidates)}"
+               f" -> {db}", err=True)
     con = connect(db, read_only=True)
     all_rows = []
     columns = fit_columns(show_sources)

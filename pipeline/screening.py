@@ -58,18 +58,21 @@ Progress = Callable[[Iterable, int, str], Iterable]  # (items, total, label) -> 
 
 @dataclass(frozen=True)
 class Loaded:
-    """What one `load_paths` call did: documents written, documents already there unchanged, files that failed."""
+    """What one `load_paths` call did: documents written, documents already there unchanged, files that failed,
+    and CVs not stored because they repeat a stored one: (file or id, the id of the candidate it repeats)."""
 
     written: int
     skipped: int
     failures: tuple[Failure, ...]
+    duplicates: tuple[tuple[str, str], ...] = ()
 
 
 def load_paths(db: str | Path, extractor: Extractor, paths: Iterable[str], kind: str | None = None,
                workers: int | None = None, limits: Limits | None = None, retention_days: float = 28,
                refresh_scores: bool = True, *, on_failure: Callable[[Failure], None] | None = None,
                progress: Progress | None = None, warn: Callable[[str], None] | None = None,
-               documents: Iterable[Document | Failure] = ()) -> Loaded:
+               documents: Iterable[Document | Failure] = (),
+               on_duplicate: Callable[[str, str], None] | None = None) -> Loaded:
     """Extract files (in isolated worker processes) and load them into the database at `db`, idempotently.
 
     A path holding a Parquet result of `skillfit distributed-extract` is read, not extracted again. The
@@ -91,9 +94,11 @@ def load_paths(db: str | Path, extractor: Extractor, paths: Iterable[str], kind:
         warn: called with a message when the fit scores could not be refreshed (default: a logged warning).
         documents: documents extracted already (`Extractor.extract` of JSONL records, say), loaded after the files;
             Failures among them are reported as the files' are.
+        on_duplicate: called with (file, candidate id) for each CV not stored because it repeats that candidate,
+            one loaded before or earlier in this call (the same CV as DOCX and PDF, say).
 
     Returns:
-        Loaded: counts of written and unchanged documents, and the failures.
+        Loaded: counts of written and unchanged documents, the failures and the duplicates.
     """
     from itertools import chain
 
@@ -107,6 +112,7 @@ def load_paths(db: str | Path, extractor: Extractor, paths: Iterable[str], kind:
         result.check_loadable(extractor.taxonomy)
     paths = [p for p, flag in flags if not flag]
     failures: list[Failure] = []
+    duplicates: list[tuple[str, str]] = []
     written = skipped = mentions = 0
     with Store(db, retention_days=retention_days or None) as store:
         store.sync_taxonomy(extractor.taxonomy)
@@ -117,7 +123,12 @@ def load_paths(db: str | Path, extractor: Extractor, paths: Iterable[str], kind:
         def flush() -> None:
             nonlocal written, skipped, mentions
             n = store.write(pending, extractor.taxonomy, run_id)
-            written, skipped = written + n, skipped + len(pending) - n
+            copies = [(doc.source or doc.id, kept) for doc, kept in store.last_duplicates]
+            if on_duplicate:
+                for source, kept in copies:
+                    on_duplicate(source, kept)
+            duplicates.extend(copies)
+            written, skipped = written + n, skipped + len(pending) - n - len(copies)
             written_docs = {d.id: d for d in pending if d.id in store.last_written}  # not the unchanged, once each
             mentions += sum(len(d.mentions) for d in written_docs.values())
             pending.clear()
@@ -134,10 +145,10 @@ def load_paths(db: str | Path, extractor: Extractor, paths: Iterable[str], kind:
             if len(pending) >= LOAD_BATCH:
                 flush()
         flush()
-        store.finish_run(run_id, written, skipped, [f.to_log() for f in failures], mentions)
+        store.finish_run(run_id, written, skipped + len(duplicates), [f.to_log() for f in failures], mentions)
         if refresh_scores:
             refresh_fit_scores(store.con, warn=warn)
-    return Loaded(written, skipped, tuple(failures))
+    return Loaded(written, skipped, tuple(failures), tuple(duplicates))
 
 
 def refresh_fit_scores(con: duckdb.DuckDBPyConnection, keep: int | None = None, force: bool = False, *,

@@ -116,3 +116,18 @@ def test_a_skill_asked_alone_stays_asked_when_a_group_also_holds_it(extractor, t
         assert [r for _, r in asked] == ["preferred", "required"] and asked[0][0].startswith("g")
         got = {c: (s, met) for c, s, met in con.execute("SELECT candidate_id, score, required_met FROM fit").fetchall()}
         assert got["c-python"][0] > got["c-java"][0] and got["c-java"][1] == 0
+
+
+def test_a_group_with_a_skill_on_no_list_is_one_requirement_everywhere(extractor, tmp_path):
+    """"Python or Fooblang": a taxonomy skill and an open one are one requirement, of one weight (the open weight only
+    where every alternative is open), so the fit view, fit_for_role and the stored scores give one number."""
+    role = "Requirements:\n- Experience with Python or Fooblang\n- SQL\n"
+    db = role_and_cvs_db(extractor, tmp_path / "open.duckdb", role, {"c": "Skills\nPython\nSQL\n"}, "en")
+    with duckdb.connect(str(db), read_only=True) as con:
+        weights = con.execute("SELECT DISTINCT weight FROM role_weights WHERE alt_group IS NOT NULL").fetchall()
+        assert len(weights) == 1
+        view = con.execute("SELECT score, required_met, required_total FROM fit").fetchall()
+        assert view[0][1:] == (2, 2)
+        assert con.execute("SELECT score, required_met, required_total FROM fit_for_role('role')").fetchall() == view
+        matrix = scores.compute(con, keep=0).to_arrow()  # noqa: F841 - read below
+        assert duckdb.sql("SELECT score FROM matrix").fetchall() == [view[0][:1]]

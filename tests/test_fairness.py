@@ -307,7 +307,7 @@ def corpus(extractor) -> list[Group]:
 def load(extractor, path, docs) -> None:
     from pipeline.store import Store
 
-    with Store(path) as store:
+    with Store(path, merge_copies=False) as store:  # variants of one CV are candidates here, not copies
         store.sync_taxonomy(extractor.taxonomy)
         run_id = store.start_run(extractor.taxonomy, command="test fairness")
         store.write(list(docs), extractor.taxonomy, run_id)

@@ -17,12 +17,13 @@ from pipeline import __version__
 from pipeline.errors import StoreError
 from pipeline.job_titles import TITLE_PREFIX, title_row
 from pipeline.model import OPEN_PREFIX, Document
+from pipeline.near_duplicates import Seen, signature
 from pipeline.occupations import OCCUPATION_PREFIX, occupation_row
 from pipeline.rows import EXTRACTED_WITH, rows_for, schemas
 from pipeline.store.privacy import ErasurePending, PendingErasure, SourceMap, remove_leftovers, sources_path
 from pipeline.taxonomy import Taxonomy
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # Statements that bring a file of schema version N-1 up to N. schema.sql always has the newest shape,
 # so a new file needs none of them; each must be safe to run twice.
 MIGRATIONS: dict[int, list[str]] = {
@@ -35,6 +36,8 @@ MIGRATIONS: dict[int, list[str]] = {
     5: ["ALTER TABLE documents ADD COLUMN IF NOT EXISTS kind_confidence DOUBLE"],
     # the settings a document was extracted with: a load with others replaces its rows
     6: ["ALTER TABLE documents ADD COLUMN IF NOT EXISTS extracted_with VARCHAR"],
+    # a CV's word signature, to find the same CV in another file (pipeline.near_duplicates)
+    7: ["ALTER TABLE documents ADD COLUMN IF NOT EXISTS signature BIGINT[]"],
 }
 DEFAULT_RETENTION_DAYS = 28.0  # four weeks after loading, unless the user says otherwise
 
@@ -141,14 +144,19 @@ class Store:
         path: the DuckDB file (created when missing); the CV-to-file mapping goes beside it.
         retention_days: CVs get `expires_at` this many days after loading (None: no expiry);
             `purge` removes them once expired.
+        merge_copies: a CV that repeats a stored one (the same CV in another file: `pipeline.near_duplicates`) is
+            not stored again; False stores every text (tests of CVs that differ only in a name, say).
     """
 
-    def __init__(self, path: str | Path, retention_days: float | None = DEFAULT_RETENTION_DAYS) -> None:
+    def __init__(self, path: str | Path, retention_days: float | None = DEFAULT_RETENTION_DAYS,
+                 merge_copies: bool = True) -> None:
         self.path = str(path)
+        self.merge_copies = merge_copies
         self.con = connect(path)
         self.sources = SourceMap(path)
         self.retention_days = retention_days
         self.last_written: tuple[str, ...] = ()  # the ids the last write wrote (a run's log counts their mentions)
+        self.last_duplicates: tuple[tuple[Document, str], ...] = ()  # the last write's copies: (CV, id it repeats)
         # An erasure that an earlier run began and could not finish (`<db>.forget-pending`) is finished first.
         self.resumed: PendingErasure | None = None
         self.resumed_receipt: dict | None = None
@@ -236,24 +244,32 @@ class Store:
         """Insert or replace a batch of documents and their mentions in one transaction (Arrow batches).
 
         Documents already loaded unchanged are skipped; a changed file (same source, new content)
-        replaces the rows of its previous version. A crash leaves the whole batch out, never half of it.
-        Returns how many documents were written.
+        replaces the rows of its previous version; a CV that repeats one stored (nearly all its words: a DOCX
+        and its PDF) is not stored again, its file maps to that candidate (`last_duplicates` names them). A crash
+        leaves the whole batch out, never half of it. Returns how many documents were written.
         """
         unchanged = self.current(docs, taxonomy) if docs else set()
         fresh = {doc.id: doc for doc in docs if doc.id not in unchanged}  # the same content twice is one document
-        self.last_written = ()
+        self.last_written, self.last_duplicates = (), ()
+        # A CV file whose content changed replaces the candidate it was before (found through the mapping),
+        # unless another file still maps to it.
+        outgoing = {old for source, old in self.sources.previous(d.source for d in fresh.values() if d.kind == "cv")
+                    .items() if old not in fresh and not self.sources.shared(old, source)}
+        signatures = {d.id: signature(d.text) for d in fresh.values() if d.kind == "cv"}
+        same = self._same_cvs(fresh, signatures, exclude=outgoing)  # a copy maps its file to the CV it repeats
+        self.last_duplicates = tuple((fresh.pop(doc_id), kept) for doc_id, kept in same.items())
+        mapping = [(d.source, same.get(d.id, d.id), d.kind) for d in docs if d.kind == "cv"]
         if not fresh:
-            self.sources.record((d.source, d.id, d.kind) for d in docs if d.kind == "cv")
+            self.sources.record(mapping)
             return 0
-        # A CV file whose content changed replaces the candidate it was before (found through the mapping).
-        replaced = [old for source, old in self.sources.previous(d.source for d in fresh.values() if d.kind == "cv")
-                    .items() if old not in fresh and not self.sources.shared(old, source)]
+        replaced = list(outgoing - set(same.values()))
         now = datetime.now(timezone.utc)
         expires = now + timedelta(days=self.retention_days) if self.retention_days else None
         rows = rows_for(fresh.values(), taxonomy)
         documents = self._incoming("documents", rows["documents"], run_id=[run_id] * len(fresh),
                                    loaded_at=[now] * len(fresh),
-                                   expires_at=[expires if d.kind == "cv" else None for d in fresh.values()])
+                                   expires_at=[expires if d.kind == "cv" else None for d in fresh.values()],
+                                   signature=[signatures.get(doc_id) for doc_id in fresh])
         mentions = self._incoming("mentions", rows["mentions"])
         self.con.register("incoming_documents", documents)
         self.con.register("incoming_mentions", mentions)
@@ -281,9 +297,28 @@ class Store:
         finally:
             for name in ("incoming_documents", "incoming_mentions", "incoming_open_skills"):
                 self.con.unregister(name)
-        self.sources.record((d.source, d.id, d.kind) for d in docs if d.kind == "cv")
+        self.sources.record(mapping)
         self.last_written = tuple(fresh)
         return len(fresh)
+
+    def _same_cvs(self, fresh: dict[str, Document], signatures: dict[str, list[int] | None],
+                  exclude: set[str]) -> dict[str, str]:
+        """new CV id -> the id of the CV it repeats: one stored before (not in `exclude`, the earlier versions of
+        the files being loaded, which they replace) or one earlier in this batch."""
+        if not self.merge_copies or not any(signatures.values()):
+            return {}
+        seen = Seen(self.con.execute("SELECT doc_id, chars, signature FROM documents WHERE kind = 'cv' AND signature"
+                                     " IS NOT NULL AND NOT list_contains($ids, doc_id) ORDER BY loaded_at, doc_id",
+                                     {"ids": [*fresh, *exclude]}).fetchall())
+        same = {}
+        for doc_id, sig in signatures.items():
+            chars = len(fresh[doc_id].text)
+            kept = seen.same_as(chars, sig)
+            if kept:
+                same[doc_id] = kept
+            else:
+                seen.add(doc_id, chars, sig)
+        return same
 
     def _drop_unused_open_skills(self) -> None:
         """Remove the skills rows of open skills, occupations and title words that no mention names any more."""

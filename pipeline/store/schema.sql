@@ -1,4 +1,4 @@
--- skillfit store, schema version 6 (see MIGRATIONS in loader.py for what changed). Applied idempotently on every writable connect.
+-- skillfit store, schema version 7 (see MIGRATIONS in loader.py for what changed). Applied idempotently on every writable connect.
 CREATE TABLE IF NOT EXISTS schema_version (
     version    INTEGER NOT NULL,
     applied_at TIMESTAMP DEFAULT current_timestamp
@@ -34,9 +34,10 @@ CREATE TABLE IF NOT EXISTS documents (
     run_id           VARCHAR,
     loaded_at        TIMESTAMP,
     expires_at       TIMESTAMP,
-    extracted_with   VARCHAR
+    extracted_with   VARCHAR,
+    signature        BIGINT[]
 );
-COMMENT ON TABLE documents IS 'CVs (kind=cv, the candidates) and vacancies (kind=vacancy, the roles); doc_id is a hash of the text.';
+COMMENT ON TABLE documents IS 'CVs (kind=cv, the candidates) and vacancies (kind=vacancy, the roles); doc_id is a hash of the text; a CV''s signature is a MinHash of its words (none kept) that finds the same CV in another file.';
 COMMENT ON COLUMN documents.title IS 'A vacancy''s job title: its record''s title field, else the line of its text that names the role ("Functie:", "Job title", a heading, "We are looking for a ..."); NULL when no line names one, and always NULL for CVs, whose first line is usually a name.';
 
 CREATE TABLE IF NOT EXISTS skills (

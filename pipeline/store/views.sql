@@ -2,6 +2,7 @@
 -- Comments on columns that migrations add live here, since schema.sql runs before the migrations.
 COMMENT ON COLUMN documents.kind_confidence IS 'How sure the kind is: 1.0 when given (--kind, a folder named cvs/ or vacancies/, a record''s kind), else the classifier''s probability; below 0.8 skillfit warned that it was unsure.';
 COMMENT ON COLUMN documents.extracted_with IS 'A hash of the settings the document was extracted with (skillfit version, taxonomy, stages and their options: --no-open, fuzzy matching, plugins, the PDF engine, OCR); a load with other settings replaces its rows. NULL for documents loaded before skillfit 0.8.0.';
+COMMENT ON COLUMN documents.signature IS 'A CV''s MinHash of its set of words (no words kept): finds the same CV in another file (a DOCX and its PDF), which is then not stored twice. NULL for vacancies, short CVs and CVs loaded before skillfit 0.10.0.';
 COMMENT ON COLUMN documents.expires_at IS 'When a CV''s data is due for removal by `skillfit purge` (retention); NULL means no expiry.';
 
 -- Every fit score is rounded here, in plain IEEE arithmetic (floor, half up), never with round(x, 1): DuckDB 1.x
@@ -108,7 +109,7 @@ req AS (  -- a requirement: required if any of its alternatives is, hard if any 
                || CASE WHEN bool_or(ends_with(alt_group, '+equivalent')) THEN ' (or equivalent)' ELSE '' END AS requirement_label,
            string_agg(coalesce(label_nl, label_en), ' / ' ORDER BY position, label_en)
                || CASE WHEN bool_or(ends_with(alt_group, '+equivalent')) THEN ' (of gelijkwaardig)' ELSE '' END AS requirement_label_nl,
-           count(*) AS members
+           count(*) AS members, bool_and(category IS NOT DISTINCT FROM 'open') AS open
     FROM spec GROUP BY role_id, req_id
 )
 SELECT r.role_id, r.req_id, r.alt_group, r.skill_id, q.type, r.category, r.label_en, r.label_nl, q.requirement, r.years,
@@ -120,11 +121,11 @@ SELECT r.role_id, r.req_id, r.alt_group, r.skill_id, q.type, r.category, r.label
        CASE WHEN r.category = 'title' THEN coalesce(w.m['title'], 0) * r.confidence  -- a word of the job title
             ELSE w.m[q.requirement] * w.m[q.type] * q.specificity
                  * CASE WHEN r.category = 'occupation' THEN coalesce(w.m['occupation'], 1)
-                        WHEN r.category = 'open' THEN coalesce(w.m['open'], 1) ELSE 1 END END AS weight
+                        WHEN q.open THEN coalesce(w.m['open'], 1) ELSE 1 END END AS weight
 FROM role_requirements r JOIN req q USING (role_id, req_id), w
 WHERE (r.category IS DISTINCT FROM 'occupation' OR coalesce(w.m['occupation'], 1) > 0)
   AND (r.category IS DISTINCT FROM 'title' OR coalesce(w.m['title'], 0) > 0);
-COMMENT ON VIEW role_weights IS 'Role requirements with their weight in the score (requirement weight x hard/soft multiplier x specificity, which is lower for skills CVs of nearly every occupation hold: skill_commonness, fit_weights.common; the job the vacancy is for, category occupation, times fit_weights.occupation; a word of its job title, category title, fit_weights.title times the word''s specificity), one row per skill: the alternatives of a group share its weight, type (hard if any is), requirement (required if any is), requirement_label ("PostgreSQL / SQL Server / MySQL") and number of members; matched_label is how a met alternative is listed ("MySQL (one of 3)"); level_rank is null for a soft skill (a level asked of communication is wording: not compared).';
+COMMENT ON VIEW role_weights IS 'Role requirements with their weight in the score (requirement weight x hard/soft multiplier x specificity, which is lower for skills CVs of nearly every occupation hold: skill_commonness, fit_weights.common; the job the vacancy is for, category occupation, times fit_weights.occupation; a word of its job title, category title, fit_weights.title times the word''s specificity; a requirement on no list, all of its alternatives open skills, times fit_weights.open), one row per skill: the alternatives of a group share its weight, type (hard if any is), requirement (required if any is), requirement_label ("PostgreSQL / SQL Server / MySQL") and number of members; matched_label is how a met alternative is listed ("MySQL (one of 3)"); level_rank is null for a soft skill (a level asked of communication is wording: not compared).';
 
 -- The credit of one skill a role asks for, from one skill a candidate has: the relation's credit, scaled by
 -- min(1, candidate years / years asked) when both are known, and by 1 - level_weight x (1 - min(1, level held /
