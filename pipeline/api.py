@@ -324,12 +324,15 @@ class Extractor:
         Raises:
             ReadError: the file or bytes cannot be read, or are no document; `.status` says why (with `limits`
                 also `timeout`, `resource_limit` and `too_large`).
-            TypeError: `source` is none of those.
+            TypeError: `source` is none of those, or `doc_id`, `name`, `title` or `language` is no string.
             ValueError: `kind` is no kind (see `record_kind`).
         """
         if not isinstance(source, (str, bytes, Path)):
             raise TypeError(f"source must be text (str), file content (bytes) or a file (pathlib.Path), "
                             f"not {type(source).__name__}")
+        for field, value in (("doc_id", doc_id), ("name", name), ("title", title), ("language", language)):
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"{field} must be a string, not {type(value).__name__}")
         kind = record_kind(kind) if kind else None  # "resume", "Vacature", …; ValueError for anything else
         origin = None
         from_folder = False  # the kind comes from the folder's name (a misfiled CV is caught below)

@@ -202,9 +202,15 @@ def stdin_documents(extractor: Extractor, kind: str | None, language: str | None
                                 name=rec.get("source"), title=rec.get("title"))
 
 
+RECORD_STRINGS = {"language": 'such as "en" or "nl"', "title": "a vacancy's job title",
+                  "source": "the file the record came from"}
+
+
 def _records(stream):
     """Documents from JSONL records on stdin: {"id", "text", "kind", "language"}; a record that is oversized,
-    malformed, nested too deeply or not valid Unicode becomes a Failure and the stream goes on."""
+    malformed, nested too deeply, not valid Unicode or that reuses an earlier record's id for another text becomes
+    a Failure and the stream goes on."""
+    ids: dict[str, tuple[int, int]] = {}  # id -> (line, hash of its text)
     for n, (line, too_long) in enumerate(_lines(stream, MAX_RECORD_CHARS), 1):
         if too_long:
             yield Failure(f"<stdin>:{n}", "too_large", f"record over {MAX_RECORD_CHARS:,} characters")
@@ -227,16 +233,22 @@ def _records(stream):
                 raise ValueError('a record is an object with a "text" string')
             json.dumps(record, ensure_ascii=False).encode("utf-8")  # a lone surrogate ("\ud800") cannot be written out
             record["kind"] = record_kind(record.get("kind"))
-            if record.get("language") is not None and not isinstance(record["language"], str):
-                raise ValueError('"language" must be a string such as "en" or "nl"')
-            if record.get("title") is not None and not isinstance(record["title"], str):
-                raise ValueError('"title" must be a string (a vacancy\'s job title)')
+            for field, what in RECORD_STRINGS.items():
+                if record.get(field) is not None and not isinstance(record[field], str):
+                    raise ValueError(f'"{field}" must be a string ({what})')
+            if record.get("id") is not None and (not isinstance(record["id"], (str, int))
+                                                 or isinstance(record["id"], bool)):
+                raise ValueError('"id" must be a string or a whole number')
             if not record["text"].strip():  # as an empty file is: not an "ok" result with no skills
                 yield Failure(where, "empty", "record text is empty")
                 continue
             if len(record["text"]) > Limits().max_chars:  # as a file's text is capped
                 yield Failure(where, "too_large", f"record text over {Limits().max_chars:,} characters")
                 continue
+            if record.get("id") is not None:  # a second text under one id would replace the first in a database
+                first_line, first_text = ids.setdefault(str(record["id"]), (n, hash(record["text"])))
+                if first_text != hash(record["text"]):
+                    raise ValueError(f"id {str(record['id'])[:80]!r} was given to another text on line {first_line}")
             yield record
         except UnicodeEncodeError:
             yield Failure(where, "malformed", "bad JSONL record: a string is not valid Unicode (lone surrogate)")

@@ -123,3 +123,38 @@ def test_a_byte_order_mark_and_an_oversized_text_in_jsonl(small_taxonomy):
     assert result.exit_code == 1
     [ok, failed] = [json.loads(line) for line in result.stdout.splitlines()]
     assert ok["doc_id"] == "bom" and ok["status"] == "ok" and failed["status"] == "too_large"
+
+
+def test_fields_of_the_wrong_type_and_a_reused_id_are_malformed_records(small_taxonomy, tmp_path):
+    """A "source" or "id" that is no string (an ATS's number, a list) was a traceback that ended the stream; an id
+    given to a second text in one stream silently replaced the first person in the database."""
+    import duckdb
+
+    records = [{"id": "c-1", "text": "Profile\nPython and SQL.", "kind": "cv"},
+               {"id": "c-2", "text": "Profile\nJava.", "kind": "cv", "source": 5},
+               {"id": {"x": 1}, "text": "Profile\nJava.", "kind": "cv"},
+               {"id": "c-1", "text": "Profile\nDocker and Kubernetes.", "kind": "cv"},
+               {"id": "c-1", "text": "Profile\nPython and SQL.", "kind": "cv"},  # the same record again: fine
+               {"id": "c-5", "text": "Profile\nJava.", "kind": "cv"}]
+    stdin = "\n".join(json.dumps(r) for r in records) + "\n"
+    db = tmp_path / "ids.duckdb"
+    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "load", "-", "--db", str(db)], input=stdin,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "<stdin>:2 (id 'c-2'): malformed: bad JSONL record: \"source\" must be a string" in result.stderr
+    assert "<stdin>:3: malformed: bad JSONL record: \"id\" must be a string or a whole number" in result.stderr
+    assert "<stdin>:4 (id 'c-1'): malformed: bad JSONL record: id 'c-1' was given to another text on line 1" \
+        in result.stderr
+    assert "loaded 2, unchanged 1, failed 3" in result.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert {s for (s,) in con.execute("SELECT skill_id FROM mentions WHERE doc_id = 'c-1'").fetchall()} \
+            >= {"hard.python", "hard.sql"}
+
+
+def test_the_library_names_a_field_of_the_wrong_type(small_taxonomy):
+    import pytest
+
+    from pipeline import Extractor
+
+    with pytest.raises(TypeError, match="name must be a string, not int"):
+        Extractor().extract("Profile\nPython.", kind="cv", name=5)  # type: ignore[arg-type]
