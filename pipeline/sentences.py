@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-SENTENCE_END = re.compile(r"[.!?;•\n]|\s[-–*]\s")
+SENTENCE_END = re.compile(r"[.!?;•▪●◦►➤✓✔✅☑\n]|\s[-–*]\s")  # inline bullets ("✅ Zorgvuldig ✅ Stipt") too
 
 
 class SentenceBounds:

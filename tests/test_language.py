@@ -49,3 +49,24 @@ def test_long_french_and_german_are_not_taken_for_dutch_or_english(text, expecte
     # Long texts usually skip the n-gram model when the function words settle it; French and German
     # share a few of those words with Dutch and English ("de", "en", "die") and must not slip through.
     assert detect_language(text) == expected
+
+
+BILINGUAL_AD = ("Magazijnmedewerker gezocht\n\nFunctie\nVoor ons distributiecentrum in Vilvoorde zoeken we een "
+                "magazijnmedewerker die de goederen ontvangt, de bestellingen klaarmaakt en de vrachtwagens laadt. "
+                "Je werkt in een team van acht collega's en je rapporteert aan de ploegleider.\n\n"
+                "Profiel\nJe werkt nauwkeurig ✅ Je hebt een heftruckattest ✅ Ervaring met "
+                "orderpicking is een pluspunt ✅ Je bent flexibel Magasinier recherché Nous cherchons un magasinier. "
+                "Profil : ✅ Vous travaillez avec précision ✅ Vous avez le sens de l'organisation ✅ Une expérience "
+                "dans la préparation de commandes est un atout\n")
+
+
+def test_the_french_half_of_a_bilingual_ad_asks_nothing(extractor):
+    """Belgian ads often repeat themselves in French, in the same paragraph: its phrases are no skills a Dutch or
+    English CV can show ("sens de l'organisation" as an open skill), and its cue does not reach the Dutch half."""
+    doc = extractor.extract(BILINGUAL_AD, kind="vacancy")
+    assert doc.language == "nl"
+    french = BILINGUAL_AD.index("Magasinier")
+    assert [m.text for m in doc.mentions if m.start > french] == []
+    asked = {m.text: m.requirement for m in doc.mentions}
+    assert asked.get("heftruckattest") == "required" and asked.get("flexibel") == "required"
+    assert asked.get("orderpicking") == "preferred"  # the inline bullets bound the cue "is een pluspunt"

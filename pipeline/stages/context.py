@@ -18,6 +18,7 @@ from bisect import bisect_left
 
 from pipeline.model import Document, Mention
 from pipeline.sentences import bounds_of
+from pipeline.stages.language import in_french
 from pipeline.taxonomy import Taxonomy
 
 # "Bachelor of Science : Business Administration", "MBA in Finance", "BA in Business Administration",
@@ -78,6 +79,12 @@ HEADING_LINE = re.compile(r"^[ \t]*(#{1,6}[ \t]*)?(\*\*|__)?(?P<words>[^\n*#:]{2
 EMPLOYER_SECTIONS = {"about", "offer"}
 LOWER = {pattern: re.compile(pattern.pattern) for pattern in (APPLICATION, ASKS)}  # for lower-cased text
 NEWLINE = re.compile("\n")  # a vacancy's company text and what it offers
+
+
+# A document that may have a French half (a bilingual Belgian ad): only then is each mention's stretch looked at.
+# Its skills are asked in the Dutch or English half too; French phrases are no labels, and as open skills ("soin",
+# "sens du détail") no Dutch or English CV can meet them.
+FRENCH_HINT = re.compile(r"\b(?:[Vv]ous|[Nn]ous|avec|pour|dans|votre|êtes)\b")
 
 
 class Bounds:
@@ -181,7 +188,9 @@ class DropNonSkillContexts:
         if not doc.mentions:
             return doc
         bounds = Bounds(doc.text)
-        kept = tuple(m for m in doc.mentions if not self.drops(doc, m, bounds))
+        french = doc.language in ("en", "nl") and FRENCH_HINT.search(doc.text) is not None
+        kept = tuple(m for m in doc.mentions if not self.drops(doc, m, bounds)
+                     and not (french and in_french(doc.text, m.start, m.end)))
         return doc if len(kept) == len(doc.mentions) else doc.replace(mentions=kept)
 
     def drops(self, doc: Document, m: Mention, bounds: Bounds) -> bool:

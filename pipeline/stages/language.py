@@ -32,6 +32,13 @@ opleidingen werkervaring vaardigheden talen ervaring kennis vacature functie uur
 frans moedertaal vloeiend competenties profiel taken verantwoordelijkheden werkzaamheden zoeken bieden salaris
 rijbewijs cursussen persoonlijke gegevens woonplaats geboortedatum teamspeler stressbestendig klantgericht
 zelfstandig collega werkgever bedrijf organisatie werken""".split())
+# French words that are no Dutch or English word: Belgian ads are often bilingual, a French half after the Dutch
+# one ("Nous recherchons … Vous travaillez avec soin"), often in the same paragraph. ("de", "en", "les", "a" are
+# Dutch or English words too.)
+FR_WORDS = frozenset("""le la des du une est sont vous nous votre vos notre nos avec pour dans sur au aux et ou qui
+que chez très pas être avez êtes sera cette ces leur leurs nous vos ainsi après avoir également""".split())
+SHARED_WITH_FRENCH = frozenset({"de", "en", "a", "les", "on", "as", "an"})  # "sens de l'organisation"
+FOREIGN_WINDOW = 150  # characters either side of a span that say which language it is in
 # Letters only, with at most one inner apostrophe (it's, zo'n): the words counted against EN_WORDS and NL_WORDS.
 LETTER_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")
@@ -106,6 +113,16 @@ def detect_language(text: str) -> str:
 def section_language(text: str, document_language: str | None) -> str | None:
     """A section's language: the function-word vote when it is clear, else the document's."""
     return _word_vote([w.lower() for w in LETTER_WORD.findall(text)]) or document_language
+
+
+def in_french(text: str, start: int, end: int) -> bool:
+    """Whether the text around [start, end) is French rather than English or Dutch: at least three French words of
+    two kinds, more than twice the English and Dutch function words there that are no French words too."""
+    words = [w.lower() for w in LETTER_WORD.findall(text, max(0, start - FOREIGN_WINDOW), end + FOREIGN_WINDOW)]
+    french = [w for w in words if w in FR_WORDS]
+    if len(french) < 3 or len(set(french)) < 2:
+        return False
+    return len(french) > 2 * sum((w in EN_WORDS or w in NL_WORDS) and w not in SHARED_WITH_FRENCH for w in words)
 
 
 def detect(doc: Document) -> Document:
