@@ -81,6 +81,19 @@ LOWER = {pattern: re.compile(pattern.pattern) for pattern in (APPLICATION, ASKS)
 NEWLINE = re.compile("\n")  # a vacancy's company text and what it offers
 
 
+# A skill said not to be had or asked: "Rijbewijs: geen", "Heftruckattest: nee", "geen rijbewijs", "no driving
+# licence", "zonder diploma", "without supervision".
+NEGATED_VALUE = re.compile(r"[ \t]*[:\-–][ \t]*(?:geen|nee|neen|no|none|nvt|n\.v\.t\.?)\b(?![ \t]*\w+[ \t]*[:\-–])", re.I)
+NEGATED_BEFORE = re.compile(r"(?<![\w-])(?:geen|no|zonder|without|niet in het bezit van(?: een)?|not in possession"
+                            r" of(?: a)?)[ \t]+$", re.I)
+
+
+def negated(text: str, m: Mention) -> bool:
+    """Whether the text says the skill is not there: a "no" as its value, or right before it."""
+    return NEGATED_VALUE.match(text, m.end) is not None \
+        or NEGATED_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
+
+
 # A document that may have a French half (a bilingual Belgian ad): only then is each mention's stretch looked at.
 # Its skills are asked in the Dutch or English half too; French phrases are no labels, and as open skills ("soin",
 # "sens du détail") no Dutch or English CV can meet them.
@@ -211,6 +224,6 @@ class DropNonSkillContexts:
         # In a CV a degree's field names the diploma; in a vacancy ("a bachelor in accounting") it is knowledge
         # asked. A soft skill before a role noun describes the person ("een loyale medewerker"); a hard one is
         # part of a job title.
-        return ((doc.kind == "cv" and in_degree_name(text, m, line)) or (kind == "hard" and in_job_title(text, m))
+        return (negated(text, m) or (doc.kind == "cv" and in_degree_name(text, m, line)) or (kind == "hard" and in_job_title(text, m))
                 or is_heading(text, m, line) or on_section_heading(doc, m)
                 or (bounds.has(ORGANISATION, line) and in_organisation_name(text, m, line)))

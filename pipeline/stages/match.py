@@ -2,9 +2,29 @@
 
 from __future__ import annotations
 
+import re
+
 from pipeline.matcher import SkillMatcher, resolve_overlaps
 from pipeline.model import Document, Mention
 from pipeline.tokens import Tokens, tokenize
+
+# Languages by their short forms, as Flemish and Dutch CVs list them ("Talen: NL moedertaal, FR goed, EN basis",
+# "Ned. (moedertaal) - Fr. (goed)"): read only after a languages label on its line or in a languages section, and
+# only in capitals or with a full stop ("en" is the Dutch "and", "de" its article).
+LANGUAGE_CODES = {"lang.dutch": "NL NED Ned. Nl.", "lang.french": "FR FRA Fr.", "lang.english": "EN ENG Eng.",
+                  "lang.german": "DE DU DUI Du. Dui. Dts.", "lang.spanish": "ES SP Sp. Spa.", "lang.italian": "IT It.",
+                  "lang.polish": "PL", "lang.turkish": "TR", "lang.arabic": "AR"}
+CODE_SKILL = {code: skill for skill, codes in LANGUAGE_CODES.items() for code in codes.split()}
+CODE = re.compile(r"(?<![\w.])(" + "|".join(sorted(map(re.escape, CODE_SKILL), key=len, reverse=True)) + r")(?![\w])")
+LANGUAGES_LABEL = re.compile(r"^[ \t*•·-]*(?:\*\*)?(?:talen(?:kennis)?|taalkennis|taalvaardigheden?|languages?"
+                             r"(?: skills)?)\b[^\n]*", re.I | re.M)
+CODE_CONFIDENCE = 0.9
+# What makes a short form a language there: a level right after it ("NL moedertaal", "FR (goed)", "EN: B2"), or
+# another language's short form next to it ("NL/FR/EN"); not "PL/SQL" or "IT" in a list of programming languages.
+CODE_LEVEL = re.compile(r"[ \t]*[(:\-–]?[ \t]*(?:[ABC][12]\b|(?i:moedertaal|native|mother tongue|vloeiend|fluent|"
+                        r"goed|good|zeer goed|very good|redelijk|basis|basic|basiskennis|gevorderd|advanced|"
+                        r"actief|passief|perfect|uitstekend|excellent|notions|beperkt|limited|intermediate)\b)")
+CODE_LIST_GAP = re.compile(r"[ \t]*(?:[,/;&|+]|-|\ben\b|\band\b)[ \t]*$")
 
 
 def first_line_words(tokens: Tokens) -> frozenset[str]:
@@ -35,4 +55,24 @@ class MatchSkills:
                     method=c.method, confidence=c.confidence)
             for c in resolve_overlaps(kept)
         )
-        return doc.replace(mentions=doc.mentions + mentions)
+        return doc.replace(mentions=doc.mentions + mentions + language_codes(doc, mentions))
+
+
+def language_codes(doc: Document, found: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """Mentions of languages named by their short forms (`LANGUAGE_CODES`) on a languages line or in a languages
+    section, where no label was found at the same place."""
+    text = doc.text
+    lines = [(m.start(), m.end()) for m in LANGUAGES_LABEL.finditer(text)]
+    lines += [(s.start, s.end) for s in doc.sections if s.kind == "languages"]
+    taken = {(m.start, m.end) for m in found}
+    out = {}
+    for start, end in lines:
+        codes = [c for c in CODE.finditer(text, start, end) if c.span() not in taken]
+        for k, code in enumerate(codes):
+            listed = any(0 <= j < len(codes) and CODE_LIST_GAP.match(text[min(code.end(), codes[j].end()):
+                                                                          max(code.start(), codes[j].start())])
+                         for j in (k - 1, k + 1))
+            if CODE_LEVEL.match(text, code.end()) or listed:
+                out[code.span()] = Mention(skill_id=CODE_SKILL[code.group(1)], start=code.start(), end=code.end(),
+                                           text=code.group(1), method="acronym", confidence=CODE_CONFIDENCE)
+    return tuple(out[span] for span in sorted(out))

@@ -55,7 +55,7 @@ LEVELS = {
                "uitstekend", "uitstekende", "excellent", "full professional"),
     "advanced": ("advanced", "gevorderd", "gevorderde", "expert", "sterk", "sterke", "strong", "in-depth", "grondige",
                  "diepgaande", "zeer goed", "zeer goede"),
-    "good": ("good", "goed", "goede", "solid", "degelijke", "professional working"),
+    "good": ("good", "goed", "goede", "solid", "degelijke", "professional working", "machtig"),
     "intermediate": ("intermediate", "redelijk", "redelijke", "conversational"),
     "basic": ("basic", "basis", "basiskennis", "notions", "notie", "noties", "elementary", "beginner", "beperkte",
               "limited"),
@@ -366,6 +366,9 @@ CLAUSE_END = re.compile(r".*(?:[.;,!?|•()]|\s[-–]\s)", re.S)
 # "basis"/"basic", which there is mostly part of the name ("VCA basis", "EHBO basis").
 LEVEL_RIGHT_AFTER = re.compile(r"[ \t]+(" + "|".join(re.escape(w) for w, lvl in _LEVEL_WORDS if lvl != "basic")
                                + r"|(?-i:[ABC][12])(?:[ \t]+(?-i:[ABC][12]))*)[ \t]*(?=[,;.)|\n]|$)", re.I)
+# ... except after a language, where "basis" is a level ("Frans goed, Engels basis", "EN basis")
+BASIC_RIGHT_AFTER = re.compile(r"[ \t]+(" + "|".join(re.escape(w) for w, lvl in _LEVEL_WORDS if lvl == "basic")
+                               + r")[ \t]*(?=[,;.)|\n]|$)", re.I)
 # A level label before a list covers the list ("Moedertaal: Nederlands, Portugees").
 LEVEL_LABEL_BEFORE = re.compile(r"\b(" + "|".join(re.escape(w) for w, _ in _LEVEL_WORDS) + r")[ \t]*:[ \t]*$", re.I)
 
@@ -407,7 +410,8 @@ def level_for(text: str, mention: Mention, next_start: int | None = None) -> str
     """A proficiency level before the mention in its clause (LEVEL_BEFORE) or after a colon, dash or bracket
     (Frans: goed), but not behind the next skill (`next_start`: "Accounting Software: SAP : Basic user" is SAP's
     level); never one inside the skill's own name ("Basic Life Support", "VCA basis")."""
-    after = LEVEL_AFTER.match(text, mention.end) or LEVEL_RIGHT_AFTER.match(text, mention.end)
+    after = LEVEL_AFTER.match(text, mention.end) or LEVEL_RIGHT_AFTER.match(text, mention.end) \
+        or (mention.skill_id.startswith("lang.") and BASIC_RIGHT_AFTER.match(text, mention.end))
     behind = text[after.start(1):min(after.end(1), next_start or len(text))] if after else ""
     found = _level_in(behind, last=False)
     if found:
