@@ -10,7 +10,14 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-SENTENCE_END = re.compile(r"[.!?;•▪●◦►➤✓✔✅☑\n]|\s[-–*]\s")  # inline bullets ("✅ Zorgvuldig ✅ Stipt") too
+# A full stop ends a sentence before a space or the end, not inside a word or number ("Node.js", "3.5", "e.g"), not
+# after an abbreviation inside a sentence ("e.g. Python", "bv. SAP") and not after one that the sentence goes on
+# behind ("HACCP, VCA, etc. vormen sterke troeven"; "…, etc. Then" ends it).
+_INSIDE = ("e.g", "i.e", "bv", "vb", "o.a", "m.a.w", "d.w.z", "incl", "ca", "approx", "vs", "resp", "nl", "zgn")
+_AT_END = ("etc", "enz")
+_STOP = (r"\.(?![^\s)\]\"'’*])" + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in _INSIDE)
+         + "(?:" + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in _AT_END) + r"|(?![ \t]+[a-z]))")
+SENTENCE_END = re.compile(_STOP + r"|[!?;•▪●◦►➤✓✔✅☑\n]|\s[-–*]\s")  # inline bullets ("✅ Zorgvuldig ✅ Stipt") too
 
 
 class SentenceBounds:

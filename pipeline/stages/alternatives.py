@@ -9,9 +9,10 @@ How a group is found, within one sentence (or bullet line) of a vacancy, among m
 
 - a *run* is a sequence of mentions with nothing between them but list punctuation and conjunctions
   (", ", "/", "or", "and", Dutch "of" and "en", "and/or", "en/of");
-- a run is cut at its conjunctive "and"/"en" into *segments*; a segment whose items are joined by a disjunction
-  ("or", "/", "and/or"; Dutch "of" only in Dutch text, where "knowledge of" cannot occur) is a group:
-  "Python, Java or C# and Git" is the group {Python, Java, C#} and Git on its own;
+- a run is cut at its conjunctive "and"/"en" into *segments*; a segment whose last items are joined by a
+  disjunction ("or", "/", "and/or"; Dutch "of" only in Dutch text, where "knowledge of" cannot occur) is a group:
+  "Python, Java or C# and Git" is the group {Python, Java, C#} and Git on its own; a disjunction inside a list
+  joins only its own items ("HACCP, BA4 of BA5, VCA": HACCP, VCA, and one of BA4 and BA5);
 - a list after "one of", "either", "any of", "één van", "een van de volgende" is a group however it is joined;
 - a list introduced by "such as", "e.g.", "for example", "zoals", "bijvoorbeeld", or in parentheses with a
   disjunction, gives examples of the skill named just before it (the head): head and examples are one group
@@ -144,13 +145,30 @@ def _lists(text: str, mentions: list[Mention], idx: list[int], dutch: bool, grou
         for item, kind in [*zip(run[1:], join), (None, "end")]:
             if item is None or (kind == "and" and not one_of):
                 equivalent = "or-other" in kinds or _closes_with_equivalent(text, mentions[segment[-1]].end)
-                if (one_of or equivalent or "or" in kinds) and not _all_languages_asked(text, mentions, segment):
-                    groups.join(segment, equivalent)
+                if not _all_languages_asked(text, mentions, segment):
+                    for part in _disjoined(segment, kinds, whole=one_of or equivalent):
+                        groups.join(part, equivalent)
                 if item is not None:
                     segment, kinds = [item], []
             else:
                 segment.append(item)
                 kinds.append(kind)
+
+
+def _disjoined(segment: list[int], kinds: list[str], whole: bool) -> list[list[int]]:
+    """The groups of one segment: all of it when `whole` ("one of", "or equivalent") or when its last join is a
+    disjunction ("X, Y or Z", "X/Y/Z"); else each stretch of items joined by one ("HACCP, BA4 of BA5, VCA" asks
+    for HACCP, VCA and one of BA4 and BA5; "Git, Jenkins/GitLab, Terraform" for Git, Terraform and one CI tool)."""
+    if whole or (kinds and kinds[-1] == "or"):
+        return [segment]
+    parts: list[list[int]] = []
+    for k, kind in enumerate(kinds):
+        if kind == "or":
+            if parts and parts[-1][-1] == segment[k]:
+                parts[-1].append(segment[k + 1])
+            else:
+                parts.append([segment[k], segment[k + 1]])
+    return parts
 
 
 # "Vlot 2-talig Nederlands/Frans", "bilingual English/Dutch": the languages a multilingual word names are all asked

@@ -9,9 +9,11 @@ from collections.abc import Sequence
 from pipeline.model import Document, Mention, Requirement
 from pipeline.sentences import bounds_of
 
-# Not after a hyphen: "bij voorkeur in een productie-, logistieke of bouwomgeving" is one suspended compound.
+# Not after a hyphen: "bij voorkeur in een productie-, logistieke of bouwomgeving" is one suspended compound; not
+# before "etc.", which goes on the list ("Kennis van HACCP, VCA, etc. vormen sterke troeven").
 # Also a dash between spaces ("\-" escaped by job boards), unless a cue follows it: "Python — a plus".
-CHUNK_BREAK = re.compile(r"(?<!\w-)[,;:]\s|\s\\?[-–—]\s(?![ \t]*(?:(?:all|both|beide|allemaal|is|are|zijn|een|a|an)\s+)*"
+CHUNK_BREAK = re.compile(r"(?<!\w-)[,;:]\s(?!etc\b|enz\b|e\.d\.|and so on\b|en zo verder\b)"
+                         r"|\s\\?[-–—]\s(?![ \t]*(?:(?:all|both|beide|allemaal|is|are|zijn|een|a|an)\s+)*"
                          r"(?:plus|pluspunt|pr[ée]|bonus|troef|nice|preferred|desirable|voordeel|advantage|meerwaarde)\b)",
                          re.I)
 # Cues that a skill is preferred: some stand before what they qualify ("bij voorkeur SAP"), some after ("SAP is een
