@@ -13,7 +13,8 @@ How a group is found, within one sentence (or bullet line) of a vacancy, among m
   disjunction ("or", "/", "and/or"; Dutch "of" only in Dutch text, where "knowledge of" cannot occur) is a group:
   "Python, Java or C# and Git" is the group {Python, Java, C#} and Git on its own; a disjunction inside a list
   joins only its own items ("HACCP, BA4 of BA5, VCA": HACCP, VCA, and one of BA4 and BA5);
-- a list after "one of", "either", "any of", "één van", "een van de volgende" is a group however it is joined;
+- a list after "one of", "either", "any of", "één van", "een van de volgende", "sectors such as", "sectoren zoals"
+  is a group however it is joined;
 - a list introduced by "such as", "e.g.", "for example", "zoals", "bijvoorbeeld", or in parentheses with a
   disjunction, gives examples of the skill named just before it (the head): head and examples are one group
   ("relational databases (PostgreSQL, SQL Server or MySQL)", "a cloud platform such as Azure or AWS"; at most
@@ -61,7 +62,8 @@ EQUIVALENT = re.compile(
     r"niveau|level|education|training)\b)", re.I)
 # A cue right before a list that makes it one group whatever joins it.
 ONE_OF = re.compile(r"\b(?:(?:at least |minstens |minimaal )?(?:one|één|een|1) (?:of|van)(?: the following| de volgende)?"
-                    r"(?: \w+)?|either|any of|hetzij)\s*[:(]?\s*$", re.I)
+                    r"(?: \w+)?|either|any of|hetzij|(?:sectors|sectoren|industries|branches|markets|markten|domains|"
+                    r"domeinen) (?:such as|like|including|zoals|waaronder))\s*[:(]?\s*$", re.I)
 # A cue between a head and its examples: "cloud platform such as Azure or AWS".
 EXAMPLES = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:\(\s*)?(?:such as|e\.\s?g\.|for example|for instance|"
                       r"zoals|bijvoorbeeld|bijv\.|bv\.)\s*:?\s*$", re.I)

@@ -95,6 +95,24 @@ PARENS = re.compile(r"\([^()\n]{0,200}\)")
 # experience with GAAP, usage of an ERP system and/or group consolidation") ...
 OPENING_CUE = re.compile(r"[ \t>*•·▪\\-]*(?:\*\*)?" + PRE_CUE.pattern, re.I)
 # ... up to a clause with a subject of its own or a contrast: "Preferably based in Amsterdam, you have 5 years of Java"
+# A sentence about what the employer does ("Als firma ligt onze expertise binnen leidingwerk en elektromechanische
+# installaties", "We specialise in SAP consulting", "Acme is gespecialiseerd in HVAC"): its domain, no skill asked,
+# unless the sentence turns to the reader (READER).
+COMPANY_DOMAIN = re.compile(
+    r"\b(?:onze|our)[ \t]+(?:\w+[ \t]+)?(?:expertise|specialisatie|specialiteit|kernactiviteit\w*|core business|"
+    r"kerncompetentie\w*)\b|\b(?:wij zijn|we are|we're|zijn wij|is|zijn)[ \t]+(?:\w+[ \t]+)?"
+    r"(?:gespecialiseerd|specialised|specialized)[ \t]+in\b|\bwe[ \t]+speciali[sz]e[ \t]+in\b", re.I)
+# A list of sectors or industries in a sentence about the employer ("we serve industries such as logistics and
+# defense"): where it or its clients work, not skills asked. Said to the reader ("je werkt in sectoren zoals
+# logistics, HR en sales"), the list asks for one of them (pipeline.stages.alternatives.ONE_OF).
+SECTORS = re.compile(r"\b(?:sectors|sectoren|industries|branches|markets|markten|verticals)[ \t]+"
+                     r"(?:such as|like|including|zoals|waaronder|bijvoorbeeld|e\.g\.,?|bv\.)[ \t:]*", re.I)
+# What the employer gives the one hired ("Bij de start zorgen we voor een grondige onboarding", "We provide training
+# in SAP"): not asked of the candidate.
+EMPLOYER_GIVES = re.compile(r"\b(?:we|wij)[ \t]+(?:\w+[ \t]+)?(?:zorgen[ \t]+(?:\w+[ \t]+)?voor|voorzien|bieden|"
+                            r"provide|offer|give[ \t]+you|geven[ \t]+(?:je|jou|u))\b"
+                            r"|\b(?:zorgen|voorzien|bieden|geven)[ \t]+(?:we|wij)\b", re.I)
+READER = re.compile(r"\b(?:you|your|je|jij|jou|jouw|u|uw)\b", re.I)
 OWN_CLAUSE = re.compile(r"[,;:]\s+(?:you|je|jij|u|we|wij)\b|\s(?:but|maar|above all|vooral)\s", re.I)
 
 
@@ -111,9 +129,22 @@ def requirement_for(doc: Document, section: str | None, scope: tuple[int, int], 
         return None
     if section in NOT_REQUIREMENTS and not _asks_anyway(doc.text, sentence or scope, mention, section, heading):
         return None
+    if _not_asked(doc.text, sentence or scope, mention):
+        return None
     if section == "nice_to_have" or preferred_in(doc.text, scope, mention, mentions):
         return "preferred"
     return "required"
+
+
+def _not_asked(text: str, sentence: tuple[int, int], mention: Mention) -> bool:
+    """Whether the sentence names the skill without asking for it: the employer's own domain (COMPANY_DOMAIN) and the
+    sectors it or its clients work in (SECTORS), in a sentence that does not turn to the reader; what it gives the
+    one hired (EMPLOYER_GIVES)."""
+    start, end = sentence
+    about_employer = READER.search(text, start, end) is None  # a sentence to the reader asks ("je werkt in sectoren zoals")
+    return (about_employer and (COMPANY_DOMAIN.search(text, start, end) is not None
+                                or any(cue.end() <= mention.start for cue in SECTORS.finditer(text, start, mention.start))))\
+        or EMPLOYER_GIVES.search(text, start, mention.start) is not None
 
 
 def _asks_anyway(text: str, sentence: tuple[int, int], mention: Mention, section: str | None, heading: str) -> bool:
