@@ -49,13 +49,28 @@ class MatchSkills:
         tokens = tokenize(doc.text)
         found = self.matcher.candidates(tokens, doc.language, fuzzy=self.fuzzy)
         title = first_line_words(tokens)
-        kept = [c for c in found if self.matcher.passes_context(tokens, c, title)]
+        kept = [c for c in found if self.matcher.passes_context(tokens, c, title)
+                and not adjective_for_field(doc.text, c.start, c.end, c.entry.label, c.method)]
         mentions = tuple(
             Mention(skill_id=c.entry.skill_id, start=c.start, end=c.end, text=doc.text[c.start:c.end],
                     method=c.method, confidence=c.confidence)
             for c in resolve_overlaps(kept)
         )
         return doc.replace(mentions=doc.mentions + mentions + language_codes(doc, mentions))
+
+
+def adjective_for_field(text: str, start: int, end: int, label: str, method: str) -> bool:
+    """"electronic means", "logistic regression", "economic growth": the lemma of a field's name ("electronics",
+    "logistics", "economics") is its adjective, which names no field unless it qualifies the field's own equipment
+    or work ("hydraulic systems", "electrical, hydraulic and airframe systems", "electronic repair")."""
+    return method == "lemma" and text[start:end].casefold().endswith("ic") and label.casefold().endswith("ics") \
+        and not FIELD_NOUN.match(text, end)
+
+
+FIELD_NOUN = re.compile(r"(?:[ \t]*,?[ \t]+(?:and[ \t]+|or[ \t]+|&[ \t]+)?[A-Za-z-]+){0,3}?"  # "…, hydraulic and airframe"
+                        r"[ \t]+(?:systems?|equipment|components?|circuits?|circuitry|devices?|assembl(?:y|ies)|"
+                        r"controls?|pumps?|cylinders?|hoses?|repairs?|maintenance|engineering|design|testing|"
+                        r"troubleshooting|installations?|instruments?|schematics?)\b", re.I)
 
 
 def language_codes(doc: Document, found: tuple[Mention, ...]) -> tuple[Mention, ...]:

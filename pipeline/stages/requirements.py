@@ -200,6 +200,8 @@ def preference_scope(text: str, mentions: list[Mention], i: int, sentence: tuple
         line_end = text.find("\n", m.end)
         return line_start, len(text) if line_end < 0 else line_end
     s, e = sentence
+    if s > line_start and PREFERRED_LABEL.match(text, s):  # a label opening a sentence ("… and Spark. Nice to have: …")
+        return s, e
     if line_start >= s and OPENING_CUE.match(text, line_start) and not REQUIRED.search(text, line_start, e):
         own_clause = OWN_CLAUSE.search(text, line_start, e)
         if own_clause is None or own_clause.start() > m.start:
