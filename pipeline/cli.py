@@ -785,7 +785,7 @@ SCORE_EXPLAINED = ("The score is the weighted share of the role's requirements t
                    " 40%), fewer years than asked count in proportion, and a lower level than asked in part.\n")
 
 
-@main.command()
+@main.command(context_settings={"ignore_unknown_options": True})  # a query may open with a "-- comment"
 @click.argument("query")
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(), help="DuckDB file to query.")
 @click.option("--write", is_flag=True, help="Open the database writable (default: read-only).")
@@ -801,12 +801,17 @@ def sql(query, db, write, allow_files, timeout_s, fmt, output) -> None:
     file, network or extension unless --allow-files. CSV cells that a spreadsheet would run as formulas are
     prefixed with '.
 
+    QUERY `-` reads the query from stdin (a .sql file: `skillfit sql - < top.sql`).
+
     \b
     Example:
       skillfit sql "FROM fit ORDER BY score DESC LIMIT 10" --format csv
     """
     from pipeline import screening
     from pipeline.store import connect, connect_writable
+
+    if query == "-":
+        query = sys.stdin.read()
 
     con = connect_writable(db, any_database=True) if write else connect(db, read_only=True, any_database=True)
     click.get_current_context().call_on_close(con.close)

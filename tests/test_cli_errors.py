@@ -219,6 +219,17 @@ def test_sql_csv(runner, empty_db):
     assert result.stdout == "x\n1\n"
 
 
+def test_sql_query_from_a_file_with_a_leading_comment(runner, empty_db):
+    """A saved .sql file opens with a "-- comment": given as the argument or on stdin (`-`), it runs."""
+    query = "-- the answer\nSELECT 42 AS x\n"
+    for args, stdin in (([query], None), (["-"], query)):
+        result = runner.invoke(main, ["sql", *args, "--format", "csv", "--db", str(empty_db)], input=stdin)
+        assert result.exit_code == 0, result.output
+        assert result.stdout == "x\n42\n"
+    unknown = runner.invoke(main, ["sql", "SELECT 1", "--bogus", "--db", str(empty_db)])
+    assert unknown.exit_code == 2  # an option that does not exist is still a usage error
+
+
 def test_sql_bad_query_exits_2(runner, empty_db):
     result = runner.invoke(main, ["sql", "SELEC 1", "--db", str(empty_db)])
     assert result.exit_code == 2
