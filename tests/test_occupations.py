@@ -160,3 +160,13 @@ def test_years_from_a_line_of_dates_above_or_below_the_title(extractor):
     employer_first = ("Work Experience\nSous Chef\nRestaurant De Zwaan, Amsterdam\n2018 - 2021\nLine Cook\n"
                       "Hotel Krasnapolsky, Amsterdam\n2010 - 2018\n")
     assert years(employer_first) == {"Sous Chef": 3.0, "Line Cook": 8.0}
+
+
+def test_years_in_a_similar_role_are_the_jobs_years(extractor):
+    """"3+ years of experience in a similar role" asks the years of the job the vacancy is for (issue 14.6)."""
+    for text, isco, years in (("Data Engineer\n\nRequirements\n- 3+ years of experience in a similar role\n- Python\n",
+                               "occupation:2511", 3.0),
+                              ("Kok\n\nProfiel\n- Minimaal 2 jaar ervaring in een vergelijkbare functie.\n",
+                               "occupation:5120", 2.0)):
+        doc = extractor.extract(text, kind="vacancy")
+        assert [(m.skill_id, m.requirement, m.years) for m in doc.occupations] == [(isco, "required", years)]

@@ -60,6 +60,13 @@ BREAK = re.compile(r"[.,;:!?()\n]")
 LABEL_WINDOW = 80  # characters before "with N years" that may hold the job's label
 WITH_YEARS = re.compile(r"\s+(?:with|met)\s+(?:over\s+|more than\s+|ruim\s+|meer dan\s+|bijna\s+|nearly\s+)?"
                         + YEARS.pattern, re.I | re.ASCII)
+# Experience asked in the role itself, without naming it: "Minimaal 2 jaar ervaring in een gelijkaardige functie",
+# "3+ years of experience in a similar role", "5 jaar relevante werkervaring in deze rol".
+IN_SIMILAR_ROLE = re.compile(
+    r"\s*(?:of\s+)?(?:relevant\w*\s+)?(?:(?:professional|work|werk)\s*)?(?:experience|ervaring|werkervaring)\s+"
+    r"(?:in|als|op|at|as)\s+(?:an?\s+|een\s+|deze\s+|this\s+|the\s+same\s+|dezelfde\s+)?"
+    r"(?:(?:gelijkaardige|soortgelijke|vergelijkbare|gelijkwaardige|similar|comparable|equivalent|relevante|relevant)"
+    r"\s+)?(?:functie|rol|positie|job|role|position|capacity)\b", re.I)
 ASKED_AS = re.compile(r"\b(?:experience|ervaring|werkervaring|background)\s+(?:working\s+)?(?:as|als)\s+(?:an?\s+|een\s+)?",
                       re.I)
 
@@ -179,7 +186,20 @@ def asked(doc: Document, title: str | None) -> tuple[Mention, ...]:
     else:
         return ()
     years = next((y for y in matching if y is not None), None)
+    if hits and years is None:
+        similar = years_in_similar_role(doc.text)
+        if similar is not None:
+            matching, years = [similar], similar
     return _mentions(doc, hit, "required" if matching else "preferred", years)
+
+
+def years_in_similar_role(text: str) -> float | None:
+    """The years a vacancy asks in the role it is for, named or not ("2 jaar ervaring in een gelijkaardige
+    functie", "3+ years of experience in a similar role")."""
+    for years in YEARS.finditer(text):
+        if IN_SIMILAR_ROLE.match(text, years.end()):
+            return years_value(years.group(1))
+    return None
 
 
 def experience_as(doc: Document) -> Iterator[tuple[Found, float | None]]:
