@@ -188,12 +188,12 @@ def _lines(stream, limit: int):
         yield "", True
 
 
-def stdin_documents(extractor: Extractor, kind: str | None, language: str | None = None):
+def stdin_documents(extractor: Extractor, kind: str | None, language: str | None = None, one_text_per_id: bool = False):
     """The JSONL records on stdin, extracted: a Document per record (its "kind", "language", "id", "source" and
     "title" win over the options), or a Failure for one that is malformed, blank or too large."""
     if hasattr(sys.stdin, "reconfigure"):  # a byte that is not UTF-8: a lone surrogate, a malformed record
         sys.stdin.reconfigure(encoding="utf-8", errors="surrogateescape")
-    for rec in _records(sys.stdin):
+    for rec in _records(sys.stdin, one_text_per_id):
         if isinstance(rec, Failure):
             yield rec
             continue
@@ -206,10 +206,11 @@ RECORD_STRINGS = {"language": 'such as "en" or "nl"', "title": "a vacancy's job 
                   "source": "the file the record came from"}
 
 
-def _records(stream):
+def _records(stream, one_text_per_id: bool = False):
     """Documents from JSONL records on stdin: {"id", "text", "kind", "language"}; a record that is oversized,
-    malformed, nested too deeply, not valid Unicode or that reuses an earlier record's id for another text becomes
-    a Failure and the stream goes on."""
+    malformed, nested too deeply or not valid Unicode becomes a Failure and the stream goes on; so does, when
+    `one_text_per_id` (loading into a database, where the second would replace the first), one that reuses an
+    earlier record's id for another text."""
     ids: dict[str, tuple[int, int]] = {}  # id -> (line, hash of its text)
     for n, (line, too_long) in enumerate(_lines(stream, MAX_RECORD_CHARS), 1):
         if too_long:
@@ -245,7 +246,7 @@ def _records(stream):
             if len(record["text"]) > Limits().max_chars:  # as a file's text is capped
                 yield Failure(where, "too_large", f"record text over {Limits().max_chars:,} characters")
                 continue
-            if record.get("id") is not None:  # a second text under one id would replace the first in a database
+            if one_text_per_id and record.get("id") is not None:
                 first_line, first_text = ids.setdefault(str(record["id"]), (n, hash(record["text"])))
                 if first_text != hash(record["text"]):
                     raise ValueError(f"id {str(record['id'])[:80]!r} was given to another text on line {first_line}")
@@ -359,7 +360,7 @@ def load_paths(db: str, extractor: Extractor, paths, kind: str | None, workers: 
             yield item
 
     files = [p for p in paths if p != "-"]
-    records = stdin_documents(extractor, kind) if len(files) < len(paths) else ()
+    records = stdin_documents(extractor, kind, one_text_per_id=True) if len(files) < len(paths) else ()
     return screening.load_paths(db, extractor, files, kind, workers, limits, retention_days, refresh_scores,
                                 on_failure=report_failure, progress=watch, warn=fail, documents=records,
                                 on_duplicate=report_duplicate)

@@ -3,7 +3,8 @@
 Recruiters often receive one CV twice, as DOCX and as the PDF exported from it, or sent again by an agency. Their
 texts differ (line breaks, bullets, page headers), so their ids (hashes of the text) differ; their words do not.
 A signature is a MinHash of the set of words: SIZE numbers, from which the share of words two texts have in common
-(their Jaccard similarity) is estimated, without keeping the words themselves. On the six DOCX/PDF pairs of
+(their Jaccard similarity) is estimated, without keeping the words themselves; the words of a labelled name
+("Naam: …") weigh NAME_WEIGHT words each, so that two people on one template are two. On the six DOCX/PDF pairs of
 `../shared/data/resumes-docx-pdf-pairs-soupboss` each pair shares every word (1.00) and different CVs of one
 occupation share at most 0.31; no two of the 473 LiveCareer resumes share more than 0.40.
 """
@@ -15,9 +16,15 @@ from hashlib import blake2b
 
 import numpy as np
 
-SIZE = 32  # numbers per signature: the estimate's standard error is about 0.07 near 0.8
-SAME = 0.8  # share of words from which two CVs are one CV
+SIZE = 128  # numbers per signature: the estimate's standard error is about 0.035 near 0.8
+SAME = 0.9  # share of words from which two CVs are one CV (the copies measured share all)
+LENGTH = 0.8  # ... and the shorter at least this share of the longer's characters
 MIN_WORDS = 50  # fewer distinct words say too little: such a text is never called a copy of another
+# The words of a labelled name ("Naam: Jan Peeters") count this many times: two people on one template (an agency's
+# intake form) share most words but not their names, which then outweigh the template; copies share them all.
+NAME_WEIGHT = 25
+NAME_LABEL = re.compile(r"^[ \t*•-]*(?:naam|name|full name|volledige naam|voornaam|achternaam|first name|last name|"
+                        r"surname|familienaam)[ \t]*:[ \t]*([^\n]+)", re.I | re.M)
 WORD = re.compile(r"\w{2,}")
 _SEEDS = np.random.default_rng(20261207).integers(1, 2**63, size=(2, SIZE), dtype=np.uint64)
 _MULTIPLIERS, _OFFSETS = _SEEDS[0] | np.uint64(1), _SEEDS[1]  # multiply-shift hashing needs odd multipliers
@@ -28,6 +35,8 @@ def signature(text: str) -> list[int] | None:
     words = {w.casefold() for w in WORD.findall(text)}
     if len(words) < MIN_WORDS:
         return None
+    names = {w.casefold() for line in NAME_LABEL.findall(text) for w in WORD.findall(line)}
+    words |= {f"{name}#{k}" for name in names for k in range(NAME_WEIGHT)}
     hashes = np.fromiter((int.from_bytes(blake2b(w.encode(), digest_size=8).digest(), "little") for w in words),
                          dtype=np.uint64, count=len(words))
     mins = (hashes[:, None] * _MULTIPLIERS + _OFFSETS).min(axis=0)  # one min-wise hash per column (mod 2**64)
@@ -41,25 +50,37 @@ def similarity(one: list[int], others) -> np.ndarray:
 
 
 class Seen:
-    """The CVs stored so far, by id, length (characters) and signature, to find the one a new CV repeats."""
+    """The CVs stored so far (ids, lengths in characters, signatures flattened), and those added since, to find the
+    one a new CV repeats."""
 
-    def __init__(self, stored: list[tuple[str, int, list[int]]]) -> None:
-        self.ids = [doc_id for doc_id, _, _ in stored]
-        self.lengths = np.asarray([chars for _, chars, _ in stored], dtype=np.float64)
-        self.matrix = np.asarray([sig for _, _, sig in stored], dtype=np.int64).reshape(-1, SIZE)
+    def __init__(self, ids: list[str], lengths, flat_signatures) -> None:
+        self.ids = list(ids)
+        self.lengths = np.asarray(lengths, dtype=np.float64)
+        self.matrix = np.asarray(flat_signatures, dtype=np.int64).reshape(-1, SIZE)
+        self.added: list[tuple[str, int, list[int]]] = []  # a batch's own: few, compared one by one
 
     def same_as(self, chars: int, sig: list[int] | None) -> str | None:
-        """The id of a stored CV that this one repeats (the most alike), or None. Both must be of about one length
-        (SAME): a one-page CV and the two-page CV it was cut from share their words but are two versions."""
-        if sig is None or not self.ids:
+        """The id of a CV that this one repeats (the most alike), or None. Both must be of about one length
+        (LENGTH): a one-page CV and the two-page CV it was cut from share their words but
+        are two versions."""
+        if sig is None:
             return None
-        scores = similarity(sig, self.matrix)
-        scores[np.minimum(self.lengths, chars) < SAME * np.maximum(self.lengths, chars)] = 0.0
-        best = int(scores.argmax())
-        return self.ids[best] if scores[best] >= SAME else None
+        best, best_id = 0.0, None
+        if self.ids:
+            scores = similarity(sig, self.matrix)
+            scores[~_alike_lengths(self.lengths, chars)] = 0.0
+            k = int(scores.argmax())
+            best, best_id = float(scores[k]), self.ids[k]
+        for doc_id, length, other in self.added:
+            score = float(similarity(sig, [other])[0]) if _alike_lengths(np.float64(length), chars) else 0.0
+            if score > best:
+                best, best_id = score, doc_id
+        return best_id if best >= SAME else None
 
     def add(self, doc_id: str, chars: int, sig: list[int] | None) -> None:
         if sig is not None:
-            self.ids.append(doc_id)
-            self.lengths = np.append(self.lengths, float(chars))
-            self.matrix = np.vstack([self.matrix, np.asarray(sig, dtype=np.int64)])
+            self.added.append((doc_id, chars, sig))
+
+
+def _alike_lengths(lengths, chars: int):
+    return np.minimum(lengths, chars) >= LENGTH * np.maximum(lengths, chars)

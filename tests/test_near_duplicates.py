@@ -103,3 +103,91 @@ def test_a_new_version_of_a_file_or_a_shorter_cv_is_not_a_copy(tmp_path):
     (cvs / "sam_one_page.txt").write_text("\n".join(CV_LINES[:9]))  # the same person, cut to half: its own CV
     cut = load(cvs, db)
     assert "same CV" not in cut.stderr and stored_cvs(db) == 2
+
+
+INTAKE_FORM = """Kandidatenfiche Interimkantoor Flexwerk Antwerpen
+Persoonlijke gegevens
+Naam: {name}
+Telefoon: {phone}
+Gewenste functie: {job}
+Beschikbaarheid: onmiddellijk beschikbaar, voltijds, in ploegen en in het weekend
+Vervoer: eigen wagen, rijbewijs B
+Werkervaring
+{exp}
+Attesten en vaardigheden
+Heftruckattest: {fork}
+VCA-attest: ja
+Orderpicking met scanner: ja
+Talen
+Nederlands: moedertaal
+Frans: {fr}
+Opmerkingen consulent
+Kandidaat maakt een verzorgde indruk, is gemotiveerd en stipt. Referenties kunnen worden opgevraagd bij de vorige
+werkgever. Deze fiche is opgesteld door het interimkantoor en is vertrouwelijk; de kandidaat gaf toestemming.
+"""
+PEOPLE = [("Jan Peeters", "0477 12 34 56", "magazijnmedewerker", "2018 - 2024: magazijnier bij een distributeur", "ja",
+           "goed"),
+          ("Mohamed El Idrissi", "0486 98 76 54", "orderpicker", "2020 - 2024: orderpicker bij een supermarktketen",
+           "nee", "basis"),
+          ("Lotte Maes", "0499 11 22 33", "magazijnmedewerker", "2019 - 2023: magazijnier bij een groothandel", "ja",
+           "goed"),
+          ("Kevin Claes", "0472 44 55 66", "heftruckchauffeur", "2016 - 2024: heftruckchauffeur bij een bouwmarkt",
+           "ja", "redelijk")]
+
+
+def test_people_on_one_intake_form_are_each_a_candidate(tmp_path):
+    """An agency's form holds most words of each candidate's CV; the labelled names tell them apart."""
+    cvs = tmp_path / "cvs"
+    cvs.mkdir()
+    for name, phone, job, exp, fork, fr in PEOPLE:
+        text = INTAKE_FORM.format(name=name, phone=phone, job=job, exp=exp, fork=fork, fr=fr)
+        (cvs / f"{name.split()[0].lower()}.txt").write_text(text)
+    result = load(cvs, tmp_path / "d.duckdb")
+    assert "same CV" not in result.stderr and stored_cvs(tmp_path / "d.duckdb") == len(PEOPLE)
+
+
+def mapping(db) -> dict[str, str]:
+    with duckdb.connect(str(db).replace(".duckdb", ".sources.duckdb"), read_only=True) as con:
+        return {source.rsplit("/", 1)[-1]: doc_id for source, doc_id in con.execute("SELECT source, doc_id FROM sources").fetchall()}
+
+
+def test_a_pair_stays_one_candidate_when_extracted_again_or_updated(tmp_path):
+    cvs, db = tmp_path / "cvs", tmp_path / "d.duckdb"
+    cvs.mkdir()
+    (cvs / "b_sam.txt").write_text("\n".join(CV_LINES))
+    load(cvs, db)
+    (cvs / "a_sam.md").write_text("\n".join(CV_LINES).replace("- ", "* "))  # the same CV, another file
+    load(cvs, db)
+    # extracted again with other settings: the stored CV stays the candidate, its copy a copy, no row left over
+    again = CliRunner().invoke(main, ["load", str(cvs), "--db", str(db), "--kind", "cv", "--no-open"])
+    assert "a_sam.md: the same CV as candidate" in again.stderr
+    assert stored_cvs(db) == 1 and len(set(mapping(db).values())) == 1
+    # both files get a new version: it replaces the old one
+    new_lines = CV_LINES + ["Certificates: Social Security Law (2024), Excel Expert (2023)"]
+    (cvs / "b_sam.txt").write_text("\n".join(new_lines))
+    (cvs / "a_sam.md").write_text("\n".join(new_lines).replace("- ", "* "))
+    load(cvs, db)
+    assert stored_cvs(db) == 1 and len(set(mapping(db).values())) == 1
+    # one file gets a new version: its new skills are stored (as a candidate of its own), not thrown away
+    (cvs / "b_sam.txt").write_text("\n".join(new_lines + ["Kubernetes, Scrum"]))
+    changed = load(cvs, db)
+    assert "b_sam.txt: the same CV" not in changed.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM mentions WHERE doc_id = ?", [mapping(db)["b_sam.txt"]]).fetchone()[0]
+    forgot = CliRunner().invoke(main, ["forget", "--db", str(db), "--source", str(cvs / "a_sam.md")])
+    assert forgot.exit_code == 0, forgot.output
+    forgot = CliRunner().invoke(main, ["forget", "--db", str(db), "--source", str(cvs / "b_sam.txt")])
+    assert forgot.exit_code == 0, forgot.output
+    assert stored_cvs(db) == 0
+
+
+def test_records_with_their_own_ids_are_never_merged(tmp_path):
+    """An ATS's ids are its candidates: two records with near-identical texts stay two."""
+    import json
+
+    records = [{"id": f"c-{k}", "kind": "cv", "text": "\n".join(CV_LINES) + f"\nReference {k}"} for k in (1, 2)]
+    db = tmp_path / "d.duckdb"
+    result = CliRunner().invoke(main, ["load", "-", "--db", str(db)],
+                                input="\n".join(json.dumps(r) for r in records) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert stored_cvs(db) == 2

@@ -12,15 +12,17 @@ from importlib import resources
 from pathlib import Path
 
 import duckdb
+import numpy as np
 
 from pipeline import __version__
+from pipeline.api import document_id as text_id
 from pipeline.errors import StoreError
 from pipeline.job_titles import TITLE_PREFIX, title_row
 from pipeline.model import OPEN_PREFIX, Document
-from pipeline.near_duplicates import Seen, signature
+from pipeline.near_duplicates import SIZE, Seen, signature
 from pipeline.occupations import OCCUPATION_PREFIX, occupation_row
 from pipeline.rows import EXTRACTED_WITH, rows_for, schemas
-from pipeline.store.privacy import ErasurePending, PendingErasure, SourceMap, remove_leftovers, sources_path
+from pipeline.store.privacy import ErasurePending, PendingErasure, SourceMap, canonical, remove_leftovers, sources_path
 from pipeline.taxonomy import Taxonomy
 
 SCHEMA_VERSION = 7
@@ -112,6 +114,13 @@ def _commonness_sql() -> str:
     values = ",\n".join(f"({text(r['skill_id'])}, {float(r['share'])!r}, {int(r['occupations'])}, {text(r['basis'])})"
                          for r in rows)
     return f"INSERT INTO skill_commonness VALUES\n{values}\nON CONFLICT DO NOTHING"
+
+
+def _new_version_of(doc: Document, kept: str, previous: dict[str, str], held: dict[str, str]) -> bool:
+    """Whether `doc` is its file's new text repeating the candidate the file was: an update, not a copy (the old
+    text stays where another file still holds it)."""
+    source = canonical(doc.source) if doc.source else None
+    return source is not None and previous.get(source) == kept and held.get(source, doc.id) != doc.id
 
 
 def open_skills(mention_rows: list[dict]):
@@ -251,14 +260,21 @@ class Store:
         unchanged = self.current(docs, taxonomy) if docs else set()
         fresh = {doc.id: doc for doc in docs if doc.id not in unchanged}  # the same content twice is one document
         self.last_written, self.last_duplicates = (), ()
-        # A CV file whose content changed replaces the candidate it was before (found through the mapping),
-        # unless another file still maps to it.
-        outgoing = {old for source, old in self.sources.previous(d.source for d in fresh.values() if d.kind == "cv")
-                    .items() if old not in fresh and not self.sources.shared(old, source)}
-        signatures = {d.id: signature(d.text) for d in fresh.values() if d.kind == "cv"}
-        same = self._same_cvs(fresh, signatures, exclude=outgoing)  # a copy maps its file to the CV it repeats
+        cvs = [d for d in fresh.values() if d.kind == "cv"]
+        previous = self.sources.previous(d.source for d in cvs)  # file -> the candidate it was
+        # A CV file whose content changed replaces the candidate it was before, unless a file not loaded now still
+        # maps to it (the other file of a DOCX/PDF pair).
+        loading = {canonical(d.source) for d in cvs if d.source}
+        outgoing = {old for old in set(previous.values())
+                    if old not in fresh and set(self.sources.sources_of([old])) <= loading}
+        # Copies are looked for among CVs identified by their text: a record's own id (an ATS's) is its own candidate.
+        signatures = {d.id: signature(d.text) for d in cvs if d.id == text_id(d.text)}
+        held = self.sources.contents(d.source for d in cvs)  # file -> the text it held before
+        same = {doc_id: kept for doc_id, kept in self._same_cvs(fresh, signatures, exclude=outgoing).items()
+                if not _new_version_of(fresh[doc_id], kept, previous, held)}
         self.last_duplicates = tuple((fresh.pop(doc_id), kept) for doc_id, kept in same.items())
-        mapping = [(d.source, same.get(d.id, d.id), d.kind) for d in docs if d.kind == "cv"]
+        mapping = [(d.source, same[d.id], "copy", d.id) if d.id in same else (d.source, d.id, d.kind)
+                   for d in docs if d.kind == "cv"]
         if not fresh:
             self.sources.record(mapping)
             return 0
@@ -304,15 +320,20 @@ class Store:
     def _same_cvs(self, fresh: dict[str, Document], signatures: dict[str, list[int] | None],
                   exclude: set[str]) -> dict[str, str]:
         """new CV id -> the id of the CV it repeats: one stored before (not in `exclude`, the earlier versions of
-        the files being loaded, which they replace) or one earlier in this batch."""
+        the files being loaded, which they replace) or one earlier in this batch. CVs stored already (extracted
+        again with other settings) come first, so that they stay the candidate and their copies stay copies."""
         if not self.merge_copies or not any(signatures.values()):
             return {}
-        seen = Seen(self.con.execute("SELECT doc_id, chars, signature FROM documents WHERE kind = 'cv' AND signature"
-                                     " IS NOT NULL AND NOT list_contains($ids, doc_id) ORDER BY loaded_at, doc_id",
-                                     {"ids": [*fresh, *exclude]}).fetchall())
+        stored = self.con.execute("SELECT doc_id, chars, signature FROM documents WHERE kind = 'cv' AND signature IS"
+                                  " NOT NULL AND len(signature) = $size AND NOT list_contains($ids, doc_id)",
+                                  {"ids": [*fresh, *exclude], "size": SIZE}).fetchnumpy()
+        seen = Seen(list(stored["doc_id"]), stored["chars"],
+                    np.concatenate(list(stored["signature"])) if len(stored["signature"]) else np.zeros(0))
+        again = {r[0] for r in self.con.execute("SELECT doc_id FROM documents WHERE list_contains($ids, doc_id)",
+                                                {"ids": list(signatures)}).fetchall()}
         same = {}
-        for doc_id, sig in signatures.items():
-            chars = len(fresh[doc_id].text)
+        for doc_id in sorted(signatures, key=lambda i: i not in again):
+            chars, sig = len(fresh[doc_id].text), signatures[doc_id]
             kept = seen.same_as(chars, sig)
             if kept:
                 same[doc_id] = kept

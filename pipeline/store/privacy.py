@@ -68,6 +68,8 @@ class SourceMap:
             self._con = duckdb.connect(str(self.path))
             self._con.execute("CREATE TABLE IF NOT EXISTS sources (source VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL,"
                               " kind VARCHAR, recorded_at TIMESTAMP)")
+            # a copy's own text id (kind "copy": the file maps to the CV it repeats); 0.10.0
+            self._con.execute("ALTER TABLE sources ADD COLUMN IF NOT EXISTS text_id VARCHAR")
         return self._con
 
     def previous(self, sources: Iterable[str | None]) -> dict[str, str]:
@@ -78,20 +80,23 @@ class SourceMap:
         return dict(self.con.execute("SELECT source, doc_id FROM sources WHERE list_contains($s, source)",
                                      {"s": sources}).fetchall())
 
-    def shared(self, doc_id: str, source: str) -> bool:
-        """Whether another file still maps to `doc_id` (identical CVs share one id)."""
-        if self.con is None:
-            return False
-        return self.con.execute("SELECT count(*) FROM sources WHERE doc_id = $id AND source <> $s",
-                                {"id": doc_id, "s": canonical(source)}).fetchall()[0][0] > 0
+    def contents(self, sources: Iterable[str | None]) -> dict[str, str]:
+        """source -> the id of the text the file held when recorded: its candidate's, or for a copy of another
+        file's CV (kind "copy") its own."""
+        sources = [canonical(s) for s in sources if s]
+        if not sources or self.con is None:
+            return {}
+        return dict(self.con.execute("SELECT source, coalesce(text_id, doc_id) FROM sources"
+                                     " WHERE list_contains($s, source)", {"s": sources}).fetchall())
 
-    def record(self, pairs: Iterable[tuple[str | None, str, str]]) -> None:
-        """Store (source, doc_id, kind) triples, replacing what a source mapped to before; triples without a
+    def record(self, pairs: Iterable[tuple[str | None, str, str] | tuple[str | None, str, str, str | None]]) -> None:
+        """Store (source, doc_id, kind[, text_id]) rows, replacing what a source mapped to before; rows without a
         source are skipped."""
         import pyarrow as pa
 
         now = datetime.now(timezone.utc)
-        rows = [{"source": canonical(s), "doc_id": d, "kind": k, "recorded_at": now} for s, d, k in pairs if s]
+        rows = [{"source": canonical(s), "doc_id": d, "kind": k, "recorded_at": now, "text_id": t}
+                for s, d, k, t in ((*p, None)[:4] for p in pairs) if s]
         if rows and self.con is not None:
             self.con.register("incoming_sources", pa.Table.from_pylist(rows))  # Arrow: executemany is slow
             try:
