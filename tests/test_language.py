@@ -70,3 +70,14 @@ def test_the_french_half_of_a_bilingual_ad_asks_nothing(extractor):
     asked = {m.text: m.requirement for m in doc.mentions}
     assert asked.get("heftruckattest") == "required" and asked.get("flexibel") == "required"
     assert asked.get("orderpicking") == "preferred"  # the inline bullets bound the cue "is een pluspunt"
+
+
+def test_a_cv_keeps_the_skills_it_names_in_french(extractor):
+    """A Belgian CV may describe a job in French: its tools are the person's skills; only French phrases as open
+    skills are left out."""
+    text = ("Profile\nAccountant with eight years of experience in Belgian SMEs, reporting to the CFO.\n\n"
+            "Experience\n2016 - now: Comptable chez Fiduciaire Dupont, Bruxelles\n"
+            "- Je prépare les déclarations TVA avec Exact Online et je fais les clôtures mensuelles dans Excel pour "
+            "nos clients\n")
+    doc = extractor.extract(text, kind="cv")
+    assert {"hard.exact_online", "hard.microsoft_excel"} <= {m.skill_id for m in doc.mentions}

@@ -75,14 +75,14 @@ PHRASE_JOINT = re.compile(r"[ \t]")  # within one phrase: "Salesforce CRM"
 
 
 def _gap_kind(gap: str, dutch: bool) -> str | None:
-    """How two neighbouring items are joined: "or", "or-other" ("or another", "or equivalent"), "and",
+    """How two neighbouring items are joined: "or", "slash" (a bare "/"), "or-other" ("or another", "or equivalent"), "and",
     "list" (a comma, a colon or nothing) or None (the gap holds other words: not one list)."""
     if EQUIVALENT.match(gap):
         return "or-other"  # "Airflow or another orchestration tool", "Salesforce or equivalent CRM"
     if not GAP.fullmatch(gap):
         return None
     if DISJUNCTION.search(gap) or (dutch and DUTCH_OR.search(gap)):
-        return "or"
+        return "slash" if gap.strip() == "/" else "or"
     if CONJUNCTION_AND.search(gap):
         return "and"
     return "list"
@@ -158,14 +158,16 @@ def _lists(text: str, mentions: list[Mention], idx: list[int], dutch: bool, grou
 
 
 def _disjoined(segment: list[int], kinds: list[str], whole: bool) -> list[list[int]]:
-    """The groups of one segment: all of it when `whole` ("one of", "or equivalent") or when its last join is a
-    disjunction ("X, Y or Z", "X/Y/Z"); else each stretch of items joined by one ("HACCP, BA4 of BA5, VCA" asks
-    for HACCP, VCA and one of BA4 and BA5; "Git, Jenkins/GitLab, Terraform" for Git, Terraform and one CI tool)."""
-    if whole or (kinds and kinds[-1] == "or"):
+    """The groups of one segment: all of it when `whole` ("one of", "or equivalent"), when its last join other than a
+    slash is the word "or" ("X, Y or Z", "X, Y, or Z/W") or when slashes join all of it ("X/Y/Z"); else each
+    stretch of items joined by "or" or a slash ("HACCP, BA4 of BA5, VCA" asks for HACCP, VCA and one of BA4 and
+    BA5; "HTML, CSS, JavaScript/TypeScript" for HTML, CSS and one of the two scripting languages)."""
+    words = [kind for kind in kinds if kind != "slash"]  # "Power Apps, Python, or Agile/Scrum": the "or" is last
+    if whole or (words and words[-1] == "or") or (kinds and not words):
         return [segment]
     parts: list[list[int]] = []
     for k, kind in enumerate(kinds):
-        if kind == "or":
+        if kind in ("or", "slash"):
             if parts and parts[-1][-1] == segment[k]:
                 parts[-1].append(segment[k + 1])
             else:
@@ -202,7 +204,7 @@ def _examples(text: str, mentions: list[Mention], idx: list[int], dutch: bool, g
             examples.append(c)
             kinds.append(kind)
         equivalent = "or-other" in kinds or _closes_with_equivalent(text, mentions[examples[-1]].end)
-        if paren and "or" not in kinds and not equivalent:
+        if paren and "or" not in kinds and "slash" not in kinds and not equivalent:
             continue  # "Python (pandas, NumPy)": the parentheses detail the head, they offer no choice
         groups.join([a, *examples], equivalent)
 

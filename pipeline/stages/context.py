@@ -82,8 +82,8 @@ NEWLINE = re.compile("\n")  # a vacancy's company text and what it offers
 
 
 # A skill said not to be had or asked: "Rijbewijs: geen", "Heftruckattest: nee", "geen rijbewijs", "no driving
-# licence", "zonder diploma", "without supervision".
-NEGATED_VALUE = re.compile(r"[ \t]*[:\-–][ \t]*(?:geen|nee|neen|no|none|nvt|n\.v\.t\.?)\b(?![ \t]*\w+[ \t]*[:\-–])", re.I)
+# licence", "zonder diploma", "without supervision"; not "Heftruck: geen probleem", "SAP: geen must".
+NEGATED_VALUE = re.compile(r"[ \t]*[:\-–][ \t]*(?:geen|nee|neen|no|none|nvt|n\.v\.t\.?)(?=[ \t]*(?:[,.;)\n]|$))", re.I)
 NEGATED_BEFORE = re.compile(r"(?<![\w-])(?:geen|no|zonder|without|niet in het bezit van(?: een)?|not in possession"
                             r" of(?: a)?)[ \t]+$", re.I)
 
@@ -96,7 +96,8 @@ def negated(text: str, m: Mention) -> bool:
 
 # A document that may have a French half (a bilingual Belgian ad): only then is each mention's stretch looked at.
 # Its skills are asked in the Dutch or English half too; French phrases are no labels, and as open skills ("soin",
-# "sens du détail") no Dutch or English CV can meet them.
+# "sens du détail") no Dutch or English CV can meet them. A CV keeps the skills it names in French lines (Excel,
+# SAP), not French phrases as open skills.
 FRENCH_HINT = re.compile(r"\b(?:[Vv]ous|[Nn]ous|avec|pour|dans|votre|êtes)\b")
 
 
@@ -203,7 +204,8 @@ class DropNonSkillContexts:
         bounds = Bounds(doc.text)
         french = doc.language in ("en", "nl") and FRENCH_HINT.search(doc.text) is not None
         kept = tuple(m for m in doc.mentions if not self.drops(doc, m, bounds)
-                     and not (french and in_french(doc.text, m.start, m.end)))
+                     and not (french and (doc.kind == "vacancy" or m.method == "open")
+                              and in_french(doc.text, m.start, m.end)))
         return doc if len(kept) == len(doc.mentions) else doc.replace(mentions=kept)
 
     def drops(self, doc: Document, m: Mention, bounds: Bounds) -> bool:

@@ -116,9 +116,12 @@ def section_language(text: str, document_language: str | None) -> str | None:
 
 
 def in_french(text: str, start: int, end: int) -> bool:
-    """Whether the text around [start, end) is French rather than English or Dutch: at least three French words of
-    two kinds, more than twice the English and Dutch function words there that are no French words too."""
-    words = [w.lower() for w in LETTER_WORD.findall(text, max(0, start - FOREIGN_WINDOW), end + FOREIGN_WINDOW)]
+    """Whether the text around [start, end) on its line is French rather than English or Dutch: at least three
+    French words of two kinds, more than twice the English and Dutch function words there that are no French words
+    too. A line of its own ("- Rijbewijs B") is judged by itself, not by a French paragraph below it."""
+    line_start = text.rfind("\n", max(0, start - FOREIGN_WINDOW), start) + 1 or max(0, start - FOREIGN_WINDOW)
+    line_end = text.find("\n", end, end + FOREIGN_WINDOW)
+    words = [w.lower() for w in LETTER_WORD.findall(text, line_start, line_end if line_end >= 0 else end + FOREIGN_WINDOW)]
     french = [w for w in words if w in FR_WORDS]
     if len(french) < 3 or len(set(french)) < 2:
         return False

@@ -97,10 +97,11 @@ OPENING_CUE = re.compile(r"[ \t>*•·▪\\-]*(?:\*\*)?" + PRE_CUE.pattern, re.I
 # ... up to a clause with a subject of its own or a contrast: "Preferably based in Amsterdam, you have 5 years of Java"
 # A sentence about what the employer does ("Als firma ligt onze expertise binnen leidingwerk en elektromechanische
 # installaties", "We specialise in SAP consulting", "Acme is gespecialiseerd in HVAC"): its domain, no skill asked,
-# unless the sentence turns to the reader (READER).
+# unless the sentence asks something (ASKING).
 COMPANY_DOMAIN = re.compile(
     r"\b(?:onze|our)[ \t]+(?:\w+[ \t]+)?(?:expertise|specialisatie|specialiteit|kernactiviteit\w*|core business|"
-    r"kerncompetentie\w*)\b|\b(?:wij zijn|we are|we're|zijn wij|is|zijn)[ \t]+(?:\w+[ \t]+)?"
+    r"kerncompetentie\w*)\b|\b(?:wij zijn|we are|we're|zijn wij|(?:klant|bedrijf|firma|company|organisation|"
+    r"organization|onderneming|groep|group)\b[^.\n]{0,40}?\b(?:is|zijn))[ \t]+(?:\w+[ \t]+)?"
     r"(?:gespecialiseerd|specialised|specialized)[ \t]+in\b|\bwe[ \t]+speciali[sz]e[ \t]+in\b", re.I)
 # A list of sectors or industries in a sentence about the employer ("we serve industries such as logistics and
 # defense"): where it or its clients work, not skills asked. Said to the reader ("je werkt in sectoren zoals
@@ -112,6 +113,10 @@ SECTORS = re.compile(r"\b(?:sectors|sectoren|industries|branches|markets|markten
 EMPLOYER_GIVES = re.compile(r"\b(?:we|wij)[ \t]+(?:\w+[ \t]+)?(?:zorgen[ \t]+(?:\w+[ \t]+)?voor|voorzien|bieden|"
                             r"provide|offer|give[ \t]+you|geven[ \t]+(?:je|jou|u))\b"
                             r"|\b(?:zorgen|voorzien|bieden|geven)[ \t]+(?:we|wij)\b", re.I)
+# A sentence that asks, however it opens ("We are specialised in logistics and are looking for …", "Wij bieden je
+# een opleiding, maar we verwachten dat je …"): the rules above leave it alone.
+ASKING = re.compile(r"\b(?:looking for|seek|seeking|zoeken|zoekt|verwachten|expect|need|nodig|require[sd]?|vereist|"
+                    r"must|moet|moeten|maar|but|however|heb je|je hebt|you have|you bring|breng je|beschik je)\b", re.I)
 READER = re.compile(r"\b(?:you|your|je|jij|jou|jouw|u|uw)\b", re.I)
 OWN_CLAUSE = re.compile(r"[,;:]\s+(?:you|je|jij|u|we|wij)\b|\s(?:but|maar|above all|vooral)\s", re.I)
 
@@ -137,14 +142,16 @@ def requirement_for(doc: Document, section: str | None, scope: tuple[int, int], 
 
 
 def _not_asked(text: str, sentence: tuple[int, int], mention: Mention) -> bool:
-    """Whether the sentence names the skill without asking for it: the employer's own domain (COMPANY_DOMAIN) and the
-    sectors it or its clients work in (SECTORS), in a sentence that does not turn to the reader; what it gives the
-    one hired (EMPLOYER_GIVES)."""
+    """Whether the sentence names the skill without asking for it: the employer's own domain (COMPANY_DOMAIN), the
+    sectors it or its clients work in (SECTORS) and what it gives the one hired (EMPLOYER_GIVES), in a sentence
+    that asks nothing (ASKING)."""
     start, end = sentence
-    about_employer = READER.search(text, start, end) is None  # a sentence to the reader asks ("je werkt in sectoren zoals")
-    return (about_employer and (COMPANY_DOMAIN.search(text, start, end) is not None
-                                or any(cue.end() <= mention.start for cue in SECTORS.finditer(text, start, mention.start))))\
-        or EMPLOYER_GIVES.search(text, start, mention.start) is not None
+    if ASKING.search(text, start, end):  # "… maar we verwachten dat je …", "… and are looking for …"
+        return False
+    return COMPANY_DOMAIN.search(text, start, end) is not None \
+        or EMPLOYER_GIVES.search(text, start, mention.start) is not None \
+        or (READER.search(text, start, end) is None  # said to the reader, a sector list asks one (alternatives)
+            and any(cue.end() <= mention.start for cue in SECTORS.finditer(text, start, mention.start)))
 
 
 def _asks_anyway(text: str, sentence: tuple[int, int], mention: Mention, section: str | None, heading: str) -> bool:
