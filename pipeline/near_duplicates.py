@@ -19,6 +19,7 @@ import numpy as np
 SIZE = 128  # numbers per signature: the estimate's standard error is about 0.035 near 0.8
 SAME = 0.9  # share of words from which two CVs are one CV (the copies measured share all)
 LENGTH = 0.8  # ... and the shorter at least this share of the longer's characters
+PREFILTER, PREFILTER_MIN = 16, 10  # a pair sharing 90% of its words has 10 of the first 16 equal 99.9% of the time
 MIN_WORDS = 50  # fewer distinct words say too little: such a text is never called a copy of another
 # The words of a labelled name ("Naam: Jan Peeters") count this many times: two people on one template (an agency's
 # intake form) share most words but not their names, which then outweigh the template; copies share them all.
@@ -67,10 +68,13 @@ class Seen:
             return None
         best, best_id = 0.0, None
         if self.ids:
-            scores = similarity(sig, self.matrix)
-            scores[~_alike_lengths(self.lengths, chars)] = 0.0
-            k = int(scores.argmax())
-            best, best_id = float(scores[k]), self.ids[k]
+            # the first PREFILTER numbers pick the few rows worth comparing in full (40,000 stored CVs: 1 ms, not 7)
+            head = (self.matrix[:, :PREFILTER] == np.asarray(sig[:PREFILTER], dtype=np.int64)).sum(axis=1)
+            rows = np.flatnonzero((head >= PREFILTER_MIN) & _alike_lengths(self.lengths, chars))
+            if len(rows):
+                scores = similarity(sig, self.matrix[rows])
+                k = int(scores.argmax())
+                best, best_id = float(scores[k]), self.ids[int(rows[k])]
         for doc_id, length, other in self.added:
             score = float(similarity(sig, [other])[0]) if _alike_lengths(np.float64(length), chars) else 0.0
             if score > best:
