@@ -62,6 +62,8 @@ def connect(path: str | Path, read_only: bool = False, any_database: bool = Fals
                 con.close()
                 raise StoreError(f"{path}: not a skillfit database (run `skillfit screen` or `skillfit load` first)")
             return con
+        if path != ":memory:" and not Path(path).exists():
+            _create(path)
         con = duckdb.connect(path)
     except duckdb.IOException as exc:
         message = str(exc).splitlines()[0]
@@ -70,6 +72,24 @@ def connect(path: str | Path, read_only: bool = False, any_database: bool = Fals
         raise StoreError(f"{path}: cannot open database: {message}") from None
     apply_schema(con)
     return con
+
+
+def _create(path: str) -> None:
+    """A new database file with the schema, made under another name and renamed into place: a run killed while
+    creating it leaves no file without tables behind."""
+    import os
+
+    temporary = f"{path}.creating"
+    for leftover in (temporary, f"{temporary}.wal"):
+        if os.path.exists(leftover):
+            os.remove(leftover)
+    con = duckdb.connect(temporary)
+    try:
+        apply_schema(con)
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    os.replace(temporary, path)
 
 
 def connect_writable(path: str | Path, any_database: bool = False) -> duckdb.DuckDBPyConnection:
