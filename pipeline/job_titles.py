@@ -64,7 +64,13 @@ def part_around(text: str, start: int, end: int) -> str:
         elif m.start() >= end:
             b = m.start()
             break
-    return " ".join(text[a:b].split())
+    return " ".join(EDGE_DATE.sub("", text[a:b]).split())
+
+
+# A date left at either end of the part ("2019 Wegenwerker" of "2014 - 2019 Wegenwerker"): half of a range, which
+# would say the job began in 2019; the job's years are in the mention's own column.
+EDGE_DATE = re.compile(r"^\s*(?:(?:\d{1,2}[/.-])?\d{4}|heden|now|present|today)\b\s*|\s*\b(?:\d{1,2}[/.-])?\d{4}\s*$",
+                       re.I)
 
 
 def _label_counts() -> tuple[Counter[str], int]:

@@ -112,3 +112,13 @@ def test_the_words_of_the_title_a_cv_holds_raise_its_score(db):
         con.execute("UPDATE fit_weights SET value = 0 WHERE name IN ('title', 'occupation')")  # off: skills only
         off = dict(con.execute("SELECT candidate_id, score FROM fit").fetchall())
         assert off["c-aviation"] == off["c-warehouse"] == off["c-named"]
+
+
+def test_a_title_words_evidence_holds_no_half_of_a_date_range():
+    """"2014 - 2019 Wegenwerker": the evidence was "2019 Wegenwerker", as if the job began in 2019."""
+    from pipeline.job_titles import part_around
+
+    for line, title in (("2014 - 2019 Wegenwerker | Aannemer Peeters", "Wegenwerker"),
+                        ("2015 - heden Bakker, Bakkerij Janssens", "Bakker")):
+        start = line.index(title)
+        assert part_around(line, start, start + len(title)) == title
