@@ -338,17 +338,21 @@ class Extractor:
         from_folder = False  # the kind comes from the folder's name (a misfiled CV is caught below)
         ocr: tuple[OcrSpan, ...] = ()  # the stretches of text that OCR read
         pool = self.parse_pool
-        if isinstance(source, Path):
-            origin = str(source)
-            text, ocr = pool.read(source, source.name, self.pdf_engine, self.ocr) if pool else \
-                read_file(source, self.pdf_engine, self.ocr)
-            from_folder = not kind and kind_from_path(source) is not None
-            kind = kind or kind_from_path(source)
-        elif isinstance(source, bytes):
-            text, ocr = pool.read(source, name or "<bytes>", self.pdf_engine, self.ocr) if pool else \
-                read(source, name or "<bytes>", self.pdf_engine, self.ocr)
-            origin = name
-        else:
+        try:
+            if isinstance(source, Path):
+                origin = str(source)
+                text, ocr = pool.read(source, source.name, self.pdf_engine, self.ocr) if pool else \
+                    read_file(source, self.pdf_engine, self.ocr)
+                from_folder = not kind and kind_from_path(source) is not None
+                kind = kind or kind_from_path(source)
+            elif isinstance(source, bytes):
+                text, ocr = pool.read(source, name or "<bytes>", self.pdf_engine, self.ocr) if pool else \
+                    read(source, name or "<bytes>", self.pdf_engine, self.ocr)
+                origin = name
+        except ReadError as exc:  # the library's caller sees which file: "cvs/x.pdf: encrypted: …"
+            exc.source = exc.source or (printable(str(source)) if isinstance(source, Path) else name)
+            raise
+        if isinstance(source, str):
             text = source
             origin = name
             if self.limits is not None:
@@ -356,7 +360,7 @@ class Extractor:
         if origin is not None and not isinstance(source, str):  # a file: is it a document at all?
             reason = not_a_document(Path(origin).name, text)
             if reason:
-                raise ReadError("unsupported", reason)
+                raise ReadError("unsupported", reason, printable(origin))
             record = json_record(text)
             if record is not None:
                 text, kind = record["text"], record.get("kind") or kind

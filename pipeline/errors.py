@@ -10,12 +10,17 @@ class TaxonomyError(SkillfitError):
 
 
 class ReadError(SkillfitError):
-    """A document cannot be read; `status` is one of pipeline.readers.STATUSES."""
+    """A document cannot be read; `status` is one of pipeline.readers.STATUSES, `source` the file when known (then
+    part of the message: "cvs/anna.pdf: encrypted: password-protected PDF")."""
 
-    def __init__(self, status: str, reason: str) -> None:
+    def __init__(self, status: str, reason: str, source: str | None = None) -> None:
         super().__init__(reason)
         self.status = status
         self.reason = reason
+        self.source = source
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.status}: {self.reason}" if self.source else self.reason
 
 
 class StoreError(SkillfitError):

@@ -36,7 +36,8 @@ def export_table(con: duckdb.DuckDBPyConnection, what: str, fmt: str, out: str |
     if "role_id" in relation.columns:  # the role's title beside its id: a spreadsheet reader cannot join
         rank = (", row_number() OVER (PARTITION BY x.role_id ORDER BY x.score DESC, x.candidate_id) AS rank"
                 if what == "fit" else "")  # as the tables rank them: ties by candidate id
-        relation = con.sql(f"SELECT x.role_id, d.title AS role_title{rank}, x.* EXCLUDE (role_id) FROM {what} x "
+        relation = con.sql(f"SELECT x.role_id, coalesce(d.title, d.source, x.role_id) AS role_title{rank},"
+                           f" x.* EXCLUDE (role_id) FROM {what} x "
                            "LEFT JOIN documents d ON d.doc_id = x.role_id")
     relation = relation.order(ORDER[what])
     if fmt == "parquet":
@@ -68,7 +69,7 @@ def subject_access(con: duckdb.DuckDBPyConnection, db: str, candidate_id: str) -
         "mentions": rows("SELECT * FROM mentions WHERE doc_id = $id ORDER BY seq"),
         "source_file": SourceMap(db).lookup([candidate_id]).get(candidate_id),
         "fit": rows("""SELECT role_id, role_title, score, rank, required_met, required_total FROM (
-                           SELECT f.*, d.title AS role_title,
+                           SELECT f.*, coalesce(d.title, d.source, f.role_id) AS role_title,
                                   rank() OVER (PARTITION BY f.role_id ORDER BY f.score DESC NULLS LAST) AS rank
                            FROM fit f JOIN documents d ON d.doc_id = f.role_id)
                        WHERE candidate_id = $id ORDER BY score DESC NULLS LAST, role_id"""),

@@ -373,3 +373,20 @@ def test_docx_line_breaks_inside_a_paragraph_are_line_breaks(tmp_path):
     path = tmp_path / "europass.docx"
     path.write_bytes(buf.getvalue())
     assert ["Administratief medewerker boekhouding", "Accountantskantoor Peeters"] == nonblank_lines(read_path(path))
+
+
+def test_the_librarys_read_error_names_the_file(tmp_path):
+    """An ATS catching ReadError logs str(exc): it names the file, not only the reason."""
+    from pathlib import Path
+
+    from pipeline import Extractor
+    from pipeline.errors import ReadError
+
+    bad = tmp_path / "anna.pdf"
+    bad.write_bytes(b"%PDF-1.4 not really")
+    try:
+        Extractor().extract(Path(bad))
+    except ReadError as exc:
+        assert str(exc).startswith(f"{bad}: {exc.status}: ")
+    else:
+        raise AssertionError("a broken PDF was read")
