@@ -112,3 +112,13 @@ def test_case(extractor, file_lang, case):
         matching = [m for m in candidates
                     if all(getattr(m, MENTION_FIELDS[key]) == value for key, value in checks.items())]
         assert matching, f"mention {want['skill']} {want['text']!r} lacks {checks}\nfound:\n{found}"
+
+
+def test_a_list_of_three_with_an_item_on_no_list_is_one_list(extractor):
+    """"keukens, totaalinterieurs of maatwerk is een meerwaarde": three items (maatwerk named by no label), so the
+    cue covers the first too ("Python, Django would be a bonus" is two clauses: Python stays required)."""
+    doc = extractor.extract("Profiel\n- Ervaring in keukens, totaalinterieurs of maatwerk is zeker een meerwaarde.\n",
+                            kind="vacancy")
+    assert {m.text: m.requirement for m in doc.mentions}.get("keukens") == "preferred"
+    doc = extractor.extract("Requirements\n- Experience with Python, Django would be a bonus\n", kind="vacancy")
+    assert [(m.text, m.requirement) for m in doc.mentions] == [("Python", "required"), ("Django", "preferred")]

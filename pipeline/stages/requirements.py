@@ -233,7 +233,8 @@ def preference_scope(text: str, mentions: list[Mention], i: int, sentence: tuple
                 break
             before_lead_in = scope_end if before_lead_in is None else before_lead_in
         scope_end = b
-    if before_lead_in is not None and _count_items(mentions, m.start, scope_end) < 3:
+    if before_lead_in is not None and max(_count_items(mentions, m.start, scope_end),
+                                          1 + len(LIST_JOINT.findall(text, m.start, scope_end))) < 3:
         scope_end = before_lead_in  # two skills are two clauses: "Experience with Python, Django would be a bonus"
     scope_start = chunks[first][0]
     if PREFERRED.search(text, scope_start, scope_end) and REQUIRED.search(text, scope_start, scope_end):
@@ -263,6 +264,8 @@ def _only_skills(text: str, mentions: list[Mention], start: int, end: int) -> bo
     return LIST_GAP.fullmatch(rest) is not None
 
 
+# Between the items of a list, named skills or not ("keukens, totaalinterieurs of maatwerk": three items)
+LIST_JOINT = re.compile(r",\s|\s(?:and|or|en|of)\s", re.I)
 LIST_GAP = re.compile(r"[\s,/&()]*(?:\b(?:and|en|én|or|of|as well as|alsook)\b)?[\s,/&()]*", re.I)
 BULLET_MARKS = " \t-*•·▪>"
 LIST_END = re.compile(r"[\s,/&()]*[.!?:;]?[\s*]*")
