@@ -136,7 +136,8 @@ def requirement_for(doc: Document, section: str | None, scope: tuple[int, int], 
         return None
     if _not_asked(doc.text, sentence or scope, mention):
         return None
-    if section == "nice_to_have" or preferred_in(doc.text, scope, mention, mentions):
+    if section == "nice_to_have" or preferred_in(doc.text, scope, mention, mentions) \
+            or (sentence is not None and LIKEWISE.search(doc.text, sentence[0], mention.start) is not None):
         return "preferred"
     return "required"
 
@@ -264,6 +265,10 @@ def _only_skills(text: str, mentions: list[Mention], start: int, end: int) -> bo
     return LIST_GAP.fullmatch(rest) is not None
 
 
+# A preferred cue that goes on to more ("Een rijbewijs C is een pluspunt, net als basiskennis van sanitair"): what
+# follows in the sentence is preferred too.
+LIKEWISE = re.compile(r"\b(?:pluspunt|plus|troef|meerwaarde|voordeel|advantage|asset|bonus|pr[ée])\b[\s,]*"
+                      r"(?:net als|evenals|alsook|as well as|just like|as is|as are|like)\b", re.I)
 # Between the items of a list, named skills or not ("keukens, totaalinterieurs of maatwerk": three items)
 LIST_JOINT = re.compile(r",\s|\s(?:and|or|en|of)\s", re.I)
 LIST_GAP = re.compile(r"[\s,/&()]*(?:\b(?:and|en|én|or|of|as well as|alsook)\b)?[\s,/&()]*", re.I)
