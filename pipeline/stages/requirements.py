@@ -94,7 +94,6 @@ PARENS = re.compile(r"\([^()\n]{0,200}\)")
 # A line that opens with a cue standing before what it qualifies: the cue covers its sentence ("Preferably
 # experience with GAAP, usage of an ERP system and/or group consolidation") ...
 OPENING_CUE = re.compile(r"[ \t>*•·▪\\-]*(?:\*\*)?" + PRE_CUE.pattern, re.I)
-# ... up to a clause with a subject of its own or a contrast: "Preferably based in Amsterdam, you have 5 years of Java"
 # A sentence about what the employer does ("Als firma ligt onze expertise binnen leidingwerk en elektromechanische
 # installaties", "We specialise in SAP consulting", "Acme is gespecialiseerd in HVAC"): its domain, no skill asked,
 # unless the sentence asks something (ASKING).
@@ -118,6 +117,7 @@ EMPLOYER_GIVES = re.compile(r"\b(?:we|wij)[ \t]+(?:\w+[ \t]+)?(?:zorgen[ \t]+(?:
 ASKING = re.compile(r"\b(?:looking for|seek|seeking|zoeken|zoekt|verwachten|expect|need|nodig|require[sd]?|vereist|"
                     r"must|moet|moeten|maar|but|however|heb je|je hebt|you have|you bring|breng je|beschik je)\b", re.I)
 READER = re.compile(r"\b(?:you|your|je|jij|jou|jouw|u|uw)\b", re.I)
+# ... up to a clause with a subject of its own or a contrast: "Preferably based in Amsterdam, you have 5 years of Java"
 OWN_CLAUSE = re.compile(r"[,;:]\s+(?:you|je|jij|u|we|wij)\b|\s(?:but|maar|above all|vooral)\s", re.I)
 
 
