@@ -20,7 +20,7 @@ from pipeline.kind import DOUBT_KEY as READS_LIKE_CV
 from pipeline.kind import META_KEY as KIND_CONFIDENCE
 from pipeline.kind import guess_kind
 from pipeline.matcher import SkillMatcher, cached_matcher
-from pipeline.model import OPEN_PREFIX, DocKind, Document
+from pipeline.model import OPEN_PREFIX, DocKind, Document, document_id
 from pipeline.occupations import isco_of, lexicon
 from pipeline.paths import printable
 from pipeline.readers import OCR_MODES, OcrSpan, read, read_file
@@ -182,11 +182,6 @@ def _json_lines(text: str) -> bool:
         return len(lines) > 1 and all(isinstance(json.loads(line), dict) for line in lines[:20])
     except (ValueError, RecursionError):
         return False
-
-
-def document_id(text: str) -> str:
-    """Stable id from the content: the same text always gets the same id."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -92,3 +93,8 @@ class Document:
             if section.start <= offset < section.end:
                 return section
         return None
+
+
+def document_id(text: str) -> str:
+    """Stable id from the content: the same text always gets the same id."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]

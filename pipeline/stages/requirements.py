@@ -214,7 +214,9 @@ def preference_scope(text: str, mentions: list[Mention], i: int, sentence: tuple
         own_clause = OWN_CLAUSE.search(text, line_start, e)
         if own_clause is None or own_clause.start() > m.start:
             return line_start, own_clause.start() if own_clause else e
-    bounds = [s] + [b.end() for b in CHUNK_BREAK.finditer(text, s, e)] + [e]
+    parens = [(p.start(), p.end()) for p in PARENS.finditer(text, s, e)]  # a list in parentheses is one chunk
+    bounds = [s] + [b.end() for b in CHUNK_BREAK.finditer(text, s, e)
+                    if not any(a < b.start() < z for a, z in parens)] + [e]
     chunks = list(zip(bounds, bounds[1:]))
     index = next((k for k, (a, b) in enumerate(chunks) if a <= m.start < b), len(chunks) - 1)
     first = index

@@ -15,10 +15,10 @@ import duckdb
 import numpy as np
 
 from pipeline import __version__
-from pipeline.api import document_id as text_id
 from pipeline.errors import StoreError
 from pipeline.job_titles import TITLE_PREFIX, title_row
 from pipeline.model import OPEN_PREFIX, Document
+from pipeline.model import document_id as text_id
 from pipeline.near_duplicates import SIZE, Seen, signature
 from pipeline.occupations import OCCUPATION_PREFIX, occupation_row
 from pipeline.rows import EXTRACTED_WITH, rows_for, schemas
