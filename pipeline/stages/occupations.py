@@ -107,13 +107,21 @@ def find(text: str, language: str | None, start: int = 0, end: int | None = None
 
 
 def _written_as_title(text: str, line: tuple[int, int], hit: Found) -> bool:
-    """The label is capitalised as a job title is, and is not the verb of a task ("Cook meals ...")."""
+    """The label is capitalised as a job title is ("Servicedesk Medewerker", or in sentence case where it opens its
+    line, after dates at most: "2022 – heden  Servicedesk medewerker | Rijnstate"), and is not the verb of a task
+    ("Cook meals ...")."""
     words = WORD.findall(text, hit.start, hit.end)
     line_text = text[line[0]:line[1]]
-    if not (line_text.isupper() or all(w[0].isupper() for w in words if len(w) > 3 or w == words[0])):
+    opens_line = LINE_OPENING.fullmatch(text, line[0], hit.start) is not None
+    if not (line_text.isupper() or all(w[0].isupper() for w in words if len(w) > 3 or w == words[0])
+            or (opens_line and words[0][0].isupper())):
         return False
     after = WORD.search(text, hit.end, line[1])
     return after is None or not after.group().islower() or after.group() in TITLE_FOLLOWERS
+
+
+# What may stand before a title that opens its line: a bullet, dates and a separator ("2019 - 2022: ", "• ")
+LINE_OPENING = re.compile(r"[\s\-–—*•·|:/.,()\d]*(?:(?:heden|now|present|nu|current|today)[\s\-–—|:,()]*)?")
 
 
 def _lines(text: str, start: int, end: int):
