@@ -20,6 +20,9 @@ Rules:
 - a one-word label that ends the labels of GENERIC_HEAD or more unit groups ("manager": "hotel manager", "sales
   manager", ...; "assistant", "technician", "teacher") is a generic head, left out even where it names one group
   ("chef", "cook", "accountant" end the labels of three to five groups, and stay);
+- a few everyday titles ESCO has only inside longer labels are added (CURATED: "nurse", "verpleegkundige",
+  "grondwerker", "ploegleider", …), and Dutch forms it leaves out: feminine titles ("doktersassistente",
+  "-medewerkster") and two-word titles written as one word ("servicedeskmedewerker");
 - labels of one or two characters are left out, and one-word English labels that English also uses as an
   adjective ("general", "major", "sensitive", "principal": parts of speech from the word classes that ship with
   the span tagger, pipeline/models/word_classes_en.tsv);
@@ -46,6 +49,16 @@ MAX_GROUPS = 4  # a label naming more unit groups than this says too little abou
 GENERIC_HEAD = 8  # a one-word label ending the labels of this many unit groups is a generic head
 CLASHING = {"ai": "25"}  # abbreviation -> the ISCO prefix of the groups whose labels may hold it
 OUT = REPO / "taxonomy" / "occupations.tsv"
+# Everyday job titles ESCO has only inside longer labels ("algemeen verpleegkundige", "district nurse"), each with
+# the unit group all of ESCO's labels ending in it name, or the one a Flemish or Dutch recruiter means by it.
+CURATED = {("en", "nurse"): {"2221"}, ("nl", "verpleegkundige"): {"2221"}, ("nl", "verpleger"): {"2221"},
+           ("nl", "wijkverpleegkundige"): {"2221"}, ("nl", "grondwerker"): {"9312"}, ("nl", "ploegleider"): {"3122"},
+           ("nl", "productieoperator"): {"8189"}, ("nl", "productiemedewerker"): {"9329"}}
+# Dutch forms ESCO leaves out: the feminine of a title ("doktersassistente", "klantenservicemedewerkster") and a
+# two-word title written as one word, as Dutch writes it ("servicedesk medewerker": "servicedeskmedewerker").
+FEMININE = {"assistent": "assistente", "medewerker": "medewerkster"}
+COMPOUND_HEADS = ("medewerker", "assistent", "monteur", "technicus", "chauffeur", "operator", "adviseur")
+ADJECTIVE = re.compile(r"(?:isch|ig|lijk|eel|aal|ief|iek|iel|iem|ier|baar|end|air|oir|eus|e)$")  # "statistisch medewerker" stays two
 csv.field_size_limit(10_000_000)
 
 
@@ -93,6 +106,20 @@ def main() -> None:
                 clash = next((prefix for word, prefix in CLASHING.items() if word in key.split()), None)
                 if len(key) > 2 and (clash is None or row["iscoGroup"].startswith(clash)):
                     groups[(lang, key)].add(row["iscoGroup"])
+    for (lang, key), codes in CURATED.items():
+        groups[(lang, key)] |= codes
+    for (lang, key), codes in list(groups.items()):
+        if lang != "nl":
+            continue
+        words = key.split()
+        joinable = len(words) == 2 and words[0].isalpha() and not ADJECTIVE.search(words[0])
+        if joinable and words[1] in COMPOUND_HEADS:
+            groups[(lang, words[0] + words[1])] |= codes
+        for male, female in FEMININE.items():
+            if key.endswith(male):
+                groups[(lang, key[: -len(male)] + female)] |= codes
+                if joinable and words[1] == male:
+                    groups[(lang, words[0] + female)] |= codes
     heads: dict[str, set[str]] = defaultdict(set)  # last word of a multi-word label (either language) -> its groups
     for (_, key), g in groups.items():
         if " " in key:
