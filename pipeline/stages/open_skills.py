@@ -27,6 +27,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 
+from pipeline.lexicon import lookup_table
 from pipeline.model import OPEN_PREFIX, Document, Mention, SkillType
 from pipeline.occupations import lexicon as occupation_lexicon
 from pipeline.span_model import LINE, Phrase, default_tagger
@@ -323,8 +324,8 @@ class FindOpenSkills:
                 or folded[-1] in NOT_ALONE or folded[-1] in DANGLING or folded[0] in DANGLING \
                 or len(words) > 1 and folded[-1] in UNIT_NOUNS and (folded[-1] in DEPARTMENTS or _names_a_unit(words)):
             return None
-        if sum(ch.isalpha() for ch in phrase) < 2:
-            return None
+        if sum(ch.isalpha() for ch in phrase) < 2 or (doc.language == "nl" and _ends_in_finite_verb(words[-1])):
+            return None  # "stress schiet", "overzicht bewaart": a clause's verb, no skill
         if len(words) == 1 and not lone_ok or set(folded) <= LEVEL_WORDS:
             return None
         soft_words, exact_labels, label_keys = self.vocabulary
@@ -346,6 +347,12 @@ class FindOpenSkills:
         return Mention(skill_id=link or OPEN_PREFIX + key, start=item.start, end=item.end, text=phrase, method="open",
                        confidence=CONFIDENCE, type=skill_type, key=key,
                        link="same words as a taxonomy label" if link else None)
+
+
+def _ends_in_finite_verb(word: str) -> bool:
+    """A Dutch finite verb form (its lemma an infinitive, itself none): "schiet", "automatiseert", "betreft"."""
+    lemma = lookup_table("nl_lemma_lookup").get(word)
+    return word.islower() and lemma is not None and lemma != word and lemma.endswith("en") and not word.endswith("en")
 
 
 def _ends_in_job_title(key: str, language: str | None) -> bool:

@@ -111,6 +111,7 @@ SECTORS = re.compile(r"\b(?:sectors|sectoren|industries|branches|markets|markten
 # in SAP"): not asked of the candidate.
 EMPLOYER_GIVES = re.compile(r"\b(?:we|wij)[ \t]+(?:\w+[ \t]+)?(?:zorgen[ \t]+(?:\w+[ \t]+)?voor|voorzien|bieden|"
                             r"provide|offer|give[ \t]+you|geven[ \t]+(?:je|jou|u))\b"
+                            r"|\b(?:dat|dit|this|that|it|het)[ \t]+(?:geeft|biedt|gives|offers)[ \t]+(?:je|jou|you|u)?\b"
                             r"|\b(?:zorgen|voorzien|bieden|geven)[ \t]+(?:we|wij)\b", re.I)
 # A sentence that asks, however it opens ("We are specialised in logistics and are looking for …", "Wij bieden je
 # een opleiding, maar we verwachten dat je …"): the rules above leave it alone.
