@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from pipeline.lexicon import lookup_table
 from pipeline.model import OPEN_PREFIX, Document, Mention, SkillType
@@ -351,8 +351,14 @@ class FindOpenSkills:
 
 def _ends_in_finite_verb(word: str) -> bool:
     """A Dutch finite verb form (its lemma an infinitive, itself none): "schiet", "automatiseert", "betreft"."""
-    lemma = lookup_table("nl_lemma_lookup").get(word)
-    return word.islower() and lemma is not None and lemma != word and lemma.endswith("en") and not word.endswith("en")
+    return word.islower() and not word.endswith("en") and word in _dutch_finite_verbs()
+
+
+@cache
+def _dutch_finite_verbs() -> frozenset[str]:
+    """Words whose Dutch lemma is another word ending in -en (read once: the table is large)."""
+    return frozenset(word for word, lemma in lookup_table("nl_lemma_lookup").items()
+                     if isinstance(lemma, str) and lemma != word and lemma.endswith("en"))
 
 
 def _ends_in_job_title(key: str, language: str | None) -> bool:
