@@ -121,7 +121,8 @@ def _written_as_title(text: str, line: tuple[int, int], hit: Found) -> bool:
 
 
 # What may stand before a title that opens its line: a bullet, dates and a separator ("2019 - 2022: ", "• ")
-LINE_OPENING = re.compile(r"[\s\-–—*•·|:/.,()\d]*(?:(?:heden|now|present|nu|current|today)[\s\-–—|:,()]*)?")
+LINE_OPENING = re.compile(r"(?![ \t]*[-*•·▪][ \t])[\s\-–—|:/.,()\d]*(?:(?:heden|now|present|nu|current|today)"
+                          r"[\s\-–—|:,()]*)?")  # not a bullet: a task ("- Technical support for 200 users")
 
 
 def _lines(text: str, start: int, end: int):

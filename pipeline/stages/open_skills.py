@@ -351,7 +351,7 @@ class FindOpenSkills:
 
 def _ends_in_finite_verb(word: str) -> bool:
     """A Dutch finite verb form (its lemma an infinitive, itself none): "schiet", "automatiseert", "betreft"."""
-    return word.islower() and not word.endswith("en") and word in _dutch_finite_verbs()
+    return word.islower() and not word.endswith(("en", "s")) and word in _dutch_finite_verbs()  # "gegevens", "ovens"
 
 
 @cache

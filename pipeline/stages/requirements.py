@@ -111,7 +111,6 @@ SECTORS = re.compile(r"\b(?:sectors|sectoren|industries|branches|markets|markten
 # in SAP"): not asked of the candidate.
 EMPLOYER_GIVES = re.compile(r"\b(?:we|wij)[ \t]+(?:\w+[ \t]+)?(?:zorgen[ \t]+(?:\w+[ \t]+)?voor|voorzien|bieden|"
                             r"provide|offer|give[ \t]+you|geven[ \t]+(?:je|jou|u))\b"
-                            r"|\b(?:dat|dit|this|that|it|het)[ \t]+(?:geeft|biedt|gives|offers)[ \t]+(?:je|jou|you|u)?\b"
                             r"|\b(?:zorgen|voorzien|bieden|geven)[ \t]+(?:we|wij)\b", re.I)
 # A sentence that asks, however it opens ("We are specialised in logistics and are looking for …", "Wij bieden je
 # een opleiding, maar we verwachten dat je …"): the rules above leave it alone.
@@ -138,9 +137,20 @@ def requirement_for(doc: Document, section: str | None, scope: tuple[int, int], 
     if _not_asked(doc.text, sentence or scope, mention):
         return None
     if section == "nice_to_have" or preferred_in(doc.text, scope, mention, mentions) \
-            or (sentence is not None and LIKEWISE.search(doc.text, sentence[0], mention.start) is not None):
+            or (sentence is not None and _likewise(doc.text, sentence[0], mention.start)):
         return "preferred"
     return "required"
+
+
+def _likewise(text: str, start: int, end: int) -> bool:
+    """Whether a preferred cue that goes on to more ("…is een pluspunt, net als") stands before `end`, with no
+    contrast or required cue between ("… as well as Kubernetes, but Python is required")."""
+    cues = list(LIKEWISE.finditer(text, start, end))
+    return bool(cues) and not CONTRAST.search(text, cues[-1].end(), end) \
+        and not REQUIRED.search(text, cues[-1].end(), end)
+
+
+CONTRAST = re.compile(r"\b(?:but|maar|however|echter|whereas|terwijl)\b", re.I)
 
 
 def _not_asked(text: str, sentence: tuple[int, int], mention: Mention) -> bool:
@@ -273,7 +283,7 @@ def _only_skills(text: str, mentions: list[Mention], start: int, end: int) -> bo
 LIKEWISE = re.compile(r"\b(?:pluspunt|plus|troef|meerwaarde|voordeel|advantage|asset|bonus|pr[ée])\b[\s,]*"
                       r"(?:net als|evenals|alsook|as well as|just like|as is|as are|like)\b", re.I)
 # Between the items of a list, named skills or not ("keukens, totaalinterieurs of maatwerk": three items)
-LIST_JOINT = re.compile(r",\s|\s(?:and|or|en|of)\s", re.I)
+LIST_JOINT = re.compile(r",\s|\s(?:or|of)\s", re.I)  # not "and", which joins words inside names too
 LIST_GAP = re.compile(r"[\s,/&()]*(?:\b(?:and|en|én|or|of|as well as|alsook)\b)?[\s,/&()]*", re.I)
 BULLET_MARKS = " \t-*•·▪>"
 LIST_END = re.compile(r"[\s,/&()]*[.!?:;]?[\s*]*")

@@ -62,7 +62,7 @@ def connect(path: str | Path, read_only: bool = False, any_database: bool = Fals
                 con.close()
                 raise StoreError(f"{path}: not a skillfit database (run `skillfit screen` or `skillfit load` first)")
             return con
-        if path != ":memory:" and not Path(path).exists():
+        if path != ":memory:" and not Path(path).exists() and not Path(f"{path}.wal").exists():
             _create(path)
         con = duckdb.connect(path)
     except duckdb.IOException as exc:
@@ -79,17 +79,25 @@ def _create(path: str) -> None:
     creating it leaves no file without tables behind."""
     import os
 
-    temporary = f"{path}.creating"
-    for leftover in (temporary, f"{temporary}.wal"):
-        if os.path.exists(leftover):
-            os.remove(leftover)
-    con = duckdb.connect(temporary)
+    temporary = f"{path}.creating-{os.getpid()}-{uuid.uuid4().hex[:8]}"  # each run its own: runs may race
     try:
-        apply_schema(con)
-        con.execute("CHECKPOINT")
+        con = duckdb.connect(temporary)
+        try:
+            apply_schema(con)
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        try:
+            os.link(temporary, path)  # only where no file is yet: another run may have made it meanwhile
+        except FileExistsError:
+            pass
+        except OSError:  # a file system without hard links
+            if not os.path.exists(path):
+                os.replace(temporary, path)
     finally:
-        con.close()
-    os.replace(temporary, path)
+        for leftover in (temporary, f"{temporary}.wal"):
+            if os.path.exists(leftover):
+                os.remove(leftover)
 
 
 def connect_writable(path: str | Path, any_database: bool = False) -> duckdb.DuckDBPyConnection:
