@@ -17,7 +17,11 @@ _INSIDE = ("e.g", "i.e", "bv", "vb", "o.a", "m.a.w", "d.w.z", "incl", "ca", "app
 _AT_END = ("etc", "enz")
 _STOP = (r"\.(?![^\s)\]\"'’*])" + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in _INSIDE)
          + "(?:" + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in _AT_END) + r"|(?![ \t]+[a-z]))")
-SENTENCE_END = re.compile(_STOP + r"|[!?;•▪●◦►➤✓✔✅☑\n]|\s[-–*]\s")  # inline bullets ("✅ Zorgvuldig ✅ Stipt") too
+# A dash before a preferred cue is no inline bullet: "Docker – a plus", "Rijbewijs C - is een troef"
+NOT_BEFORE_CUE = (r"(?i:(?![ \t]*(?:(?:all|both|beide|allemaal|is|are|zijn|een|a|an)\s+)*"
+                  r"(?:plus|pluspunt|pr[ée]|bonus|troef|nice|preferred|desirable|voordeel|advantage|meerwaarde)\b))")
+# inline bullets ("✅ Zorgvuldig ✅ Stipt", "Python - Docker - SQL") end a sentence too
+SENTENCE_END = re.compile(_STOP + r"|[!?;•▪●◦►➤✓✔✅☑\n]|\s[-–*]\s" + NOT_BEFORE_CUE)
 
 
 class SentenceBounds:

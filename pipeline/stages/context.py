@@ -102,6 +102,21 @@ def negated(text: str, m: Mention) -> bool:
 FRENCH_HINT = re.compile(r"\b(?:[Vv]ous|[Nn]ous|avec|pour|dans|votre|êtes)\b")
 
 
+# An ambiguous label (one a context rule guards) before a colon whose value names another skill in the same words:
+# "Attesten/rijbewijs: VCA, Rijbewijs AM" (the bare "rijbewijs" would read as licence B)
+LABEL_COLON = re.compile(r"[ \t]*\**[ \t]*:")
+
+
+def labels_its_value(doc: Document, m: Mention, line: tuple[int, int]) -> bool:
+    """The mention ends in a colon, and a mention of another skill after it on the line holds its words."""
+    colon = LABEL_COLON.match(doc.text, m.end)
+    if colon is None:
+        return False
+    words = re.compile(rf"(?<!\w){re.escape(m.text)}(?!\w)", re.I)
+    return any(colon.end() <= o.start < line[1] and o.skill_id != m.skill_id and words.search(o.text)
+               for o in doc.mentions)
+
+
 class Bounds:
     """The line and the sentence around a mention, found by bisection over breaks found once per document and
     at most WINDOW characters either side, so a document that is one huge line costs no more per mention."""
@@ -213,6 +228,9 @@ class DropNonSkillContexts:
         """Whether `m` names no skill of the person or the role."""
         text, line = doc.text, bounds.line(m)
         skill = self.taxonomy.skills.get(m.skill_id)
+        rule = self.taxonomy.context.get(m.skill_id)
+        guarded = rule is not None and (not rule.applies_to
+                                        or any(label.casefold() == m.text.casefold() for label in rule.applies_to))
         kind = skill.type if skill is not None else m.type
         if doc.kind == "vacancy":
             sentence = bounds.sentence(m)
@@ -228,5 +246,5 @@ class DropNonSkillContexts:
         # asked. A soft skill before a role noun describes the person ("een loyale medewerker"); a hard one is
         # part of a job title.
         return (negated(text, m) or (doc.kind == "cv" and in_degree_name(text, m, line)) or (kind == "hard" and in_job_title(text, m))
-                or is_heading(text, m, line) or on_section_heading(doc, m)
+                or is_heading(text, m, line) or on_section_heading(doc, m) or (guarded and labels_its_value(doc, m, line))
                 or (bounds.has(ORGANISATION, line) and in_organisation_name(text, m, line)))

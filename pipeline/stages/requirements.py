@@ -7,15 +7,13 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from pipeline.model import Document, Mention, Requirement
-from pipeline.sentences import bounds_of
+from pipeline.sentences import NOT_BEFORE_CUE, bounds_of
 
 # Not after a hyphen: "bij voorkeur in een productie-, logistieke of bouwomgeving" is one suspended compound; not
 # before "etc.", which goes on the list ("Kennis van HACCP, VCA, etc. vormen sterke troeven").
 # Also a dash between spaces ("\-" escaped by job boards), unless a cue follows it: "Python — a plus".
 CHUNK_BREAK = re.compile(r"(?<!\w-)[,;:]\s(?!etc\b|enz\b|e\.d\.|and so on\b|en zo verder\b)"
-                         r"|\s\\?[-–—]\s(?![ \t]*(?:(?:all|both|beide|allemaal|is|are|zijn|een|a|an)\s+)*"
-                         r"(?:plus|pluspunt|pr[ée]|bonus|troef|nice|preferred|desirable|voordeel|advantage|meerwaarde)\b)",
-                         re.I)
+                         r"|\s\\?[-–—]\s" + NOT_BEFORE_CUE, re.I)
 # Cues that a skill is preferred: some stand before what they qualify ("bij voorkeur SAP"), some after ("SAP is een
 # troef"), some either way ("Bonus: Go", "Go is a bonus"). A cue before the skill that only stands after what it
 # qualifies belongs to something else ("… is een pluspunt) Goede kennis van MS Office").
@@ -230,6 +228,8 @@ def preference_scope(text: str, mentions: list[Mention], i: int, sentence: tuple
                     if not any(a < b.start() < z for a, z in parens)] + [e]
     chunks = list(zip(bounds, bounds[1:]))
     index = next((k for k, (a, b) in enumerate(chunks) if a <= m.start < b), len(chunks) - 1)
+    if _cue_is_its_value(text, mentions, chunks, index):  # "Rijbewijs B: geen vereiste, wel een pluspunt"
+        return chunks[index][0], e
     first = index
     while first > 0 and _list_items(text, mentions, *chunks[first]) and _ends_in_skill(text, mentions,
                                                                                        *chunks[first - 1]):
@@ -257,6 +257,25 @@ def preference_scope(text: str, mentions: list[Mention], i: int, sentence: tuple
             if a <= m.start < b:
                 return a, b
     return scope_start, scope_end
+
+
+# A skill as the label of its own line and a cue as its value: "Rijbewijs B: geen vereiste, wel een pluspunt",
+# "Python: nice to have", "Docker - a plus"
+LABEL_END = re.compile(r"[ \t]*(?::|\\?[-–—])\s*$")
+
+
+def _cue_is_its_value(text: str, mentions: list[Mention], chunks: list[tuple[int, int]], index: int) -> bool:
+    """Whether chunk `index` opens its sentence, holds nothing but skills and a colon, and what follows the colon
+    names no skill and holds a preferred cue."""
+    if index != 0 or len(chunks) < 2:
+        return False
+    start, end = chunks[0]
+    inside = _within(mentions, start, end)
+    if not inside or not _only_skills(text, mentions, start, mentions[inside[-1]].end) \
+            or not LABEL_END.fullmatch(text, max(mentions[i].end for i in inside), end):
+        return False
+    rest_start, rest_end = chunks[1][0], chunks[-1][1]
+    return not _within(mentions, rest_start, rest_end) and PREFERRED.search(text, rest_start, rest_end) is not None
 
 
 def _within(mentions: Sequence[Mention], start: int, end: int) -> range:
@@ -466,7 +485,16 @@ def level_before(text: str, start: int) -> re.Match[str] | None:
         return None  # "deep" is a level only of knowledge or understanding: "deep learning" is a skill
     if found.group("doing") and not (found.group("noun") and found.group("link")):
         return None  # "strong skills in performing SQL queries", not "strong leading teams"
+    if not found.group("noun") and DELIVERS.search(window, 0, found.start()):
+        return None  # the quality of the work, not of the skill: "Je zorgt voor een uitstekende klantenservice"
     return found
+
+
+# A verb whose object is the work delivered: a bare level word right after it describes that work ("Provided
+# excellent customer service"); not "offering", which a CV uses of its writer ("offering excellent communication")
+DELIVERS = re.compile(r"\b(?:zorg(?:t|en)?[ \t]+(?:\w+[ \t]+)?voor|bied(?:t|en)|lever(?:t|en)|garandeer(?:t)?|garanderen|"
+                      r"geef(?:t)?|geven|provid(?:e|es|ed|ing)|deliver(?:s|ed|ing)?|ensur(?:e|es|ed|ing)|"
+                      r"give(?:s|n)?|gave)[ \t]+(?:(?:een|an?|the|de|het|our|onze?)[ \t]+)?$", re.I)
 
 
 def level_for(text: str, mention: Mention, next_start: int | None = None) -> str | None:
