@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
 import sys
+import tempfile
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO, cast
 
 import click
 
 from pipeline import __version__
-from pipeline.api import Extractor, Failure, iter_files, record_kind
+from pipeline.api import Extractor, Failure, iter_files, kind_from_path, record_kind
 from pipeline.batch import Limits, extract_batch
 from pipeline.errors import SkillfitError
 from pipeline.job_titles import TITLE_PREFIX
@@ -29,15 +31,51 @@ DEFAULT_DB = "skillfit.duckdb"
 
 
 def output_options(func):
-    """The shared output flags: --format and -o/--output."""
+    """The shared output flags: --format and -o/--output. The file is written whole or not at all: a command that
+    fails leaves last week's file as it was (see `replacing`)."""
     @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                   help="Output format.")
-    @click.option("-o", "--output", type=click.File("w", encoding="utf-8", lazy=False), default="-",
-                  help="Write to FILE instead of stdout.")
+    @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+                  help="Write to FILE instead of stdout (replaced only when the command succeeds).")
     @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        return func(*args, **kwargs)
+    def wrapper(*args, output, **kwargs):
+        with replacing(output) as stream:
+            return func(*args, output=stream, **kwargs)
     return wrapper
+
+
+@contextlib.contextmanager
+def replacing(path: str) -> Iterator[TextIO]:
+    """Stdout for "-"; else a temporary file beside `path` that replaces it when the block ends without error
+    (exit code 0), and is removed when it does not."""
+    if path == "-":
+        yield sys.stdout
+        return
+    target = Path(path)
+    try:
+        stream = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=target.parent or ".",
+                                             prefix=f".{target.name}.", suffix=".tmp", delete=False)
+    except OSError as exc:
+        raise click.UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    done = False
+    try:
+        yield cast("TextIO", stream)
+        done = True
+    except click.exceptions.Exit as exc:
+        done = exc.exit_code == 0
+        raise
+    except SystemExit as exc:
+        done = exc.code in (None, 0)
+        raise
+    finally:
+        stream.close()
+        if done:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(stream.name, 0o666 & ~umask)  # as open() would make it: a temporary file is private
+            os.replace(stream.name, target)
+        else:
+            Path(stream.name).unlink(missing_ok=True)
 
 
 def batch_options(func):
@@ -555,7 +593,7 @@ def show_sources_option(func):
 @click.argument("vacancies", type=click.Path(exists=True))
 @click.argument("cvs", type=click.Path(exists=True))
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to write.")
-@click.option("--top", default=5, show_default=True, help="Candidates shown per role.")
+@click.option("--top", default=5, show_default=True, type=click.IntRange(min=1), help="Candidates shown per role.")
 @show_sources_option
 @output_options
 @batch_options
@@ -576,6 +614,12 @@ def screen(vacancies, cvs, db, top, show_sources, fmt, output, workers, timeout_
     from pipeline import screening
     from pipeline.store import connect
 
+    for path, kind in ((vacancies, "vacancy"), (cvs, "cv")):
+        named = kind_from_path(Path(path) / "file" if Path(path).is_dir() else path)
+        if named and named != kind:  # CVs stored as roles would keep people's names with no expiry
+            plural = {"cv": "CVs", "vacancy": "vacancies"}
+            raise UsageProblem(f"{path} is named as a folder of {plural[named]}, but screen reads its {plural[kind]} "
+                               "from there: give the vacancies first, then the CVs")
     extractor = build_extractor(taxonomy_files, pdf_engine=pdf_engine, ocr=ocr, open_vocabulary=not no_open)
     limits = Limits(timeout_s, memory_mb)
     roles = load_paths(db, extractor, [vacancies], "vacancy", workers, limits, retention_days, refresh_scores=False)

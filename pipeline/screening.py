@@ -424,6 +424,8 @@ def query(con: duckdb.DuckDBPyConnection, sql: str, allow_files: bool = False,
         timer.start()
     try:
         cur = con.execute(sql)
+        if cur is None:  # DuckDB's answer to a text with no statement: empty, ";" or comments only
+            raise QueryError("the query holds no SQL statement")
         if cur.description is None:
             return None
         return [d[0] for d in cur.description], cur.fetchall()

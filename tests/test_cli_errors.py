@@ -239,6 +239,39 @@ def test_sql_bad_query_exits_2(runner, empty_db):
 
 
 
+def test_sql_without_a_statement_is_a_usage_error(runner, empty_db):
+    """Trial: a commented-out .sql file ended in a traceback."""
+    for query in ("", ";", "-- just a comment\n"):
+        result = runner.invoke(main, ["sql", "-", "--db", str(empty_db)], input=query)
+        assert result.exit_code == 2, (query, result.output)
+        assert result.stderr.strip() == "skillfit: the query holds no SQL statement"
+
+
+def test_a_failed_command_leaves_its_output_file_as_it_was(runner, empty_db, tmp_path):
+    """Trial: a scheduled `fit … -o weekly.csv` that failed (a role renamed) left an empty weekly.csv."""
+    out = tmp_path / "weekly.csv"
+    assert runner.invoke(main, ["sql", "SELECT 1 AS x", "--format", "csv", "--db", str(empty_db),
+                                "-o", str(out)]).exit_code == 0
+    assert out.read_text() == "x\n1\n"
+    failed = runner.invoke(main, ["sql", "SELEC 1", "--format", "csv", "--db", str(empty_db), "-o", str(out)])
+    assert failed.exit_code == 2
+    assert out.read_text() == "x\n1\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.duckdb", "weekly.csv"]  # no temporary file left
+
+
+def test_screen_refuses_folders_given_the_wrong_way_round(env, runner, tmp_path):
+    """Trial: `screen cvs vacancies` stored every CV as a role, with its person's name and no expiry."""
+    cvs = write_docs(tmp_path / "cvs", broken=False)
+    vacancies = tmp_path / "vacancies"
+    vacancies.mkdir()
+    (vacancies / "ad.txt").write_text("Data Engineer\nRequirements\n- Python\n", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    result = runner.invoke(main, ["screen", str(cvs), str(vacancies), "--db", str(db)])
+    assert result.exit_code == 2 and "give the vacancies first" in result.stderr
+    assert not db.exists()
+    assert runner.invoke(main, ["screen", str(vacancies), str(cvs), "--db", str(db), "--top", "0"]).exit_code == 2
+
+
 def test_sql_bad_query_one_line(runner, empty_db):
     result = runner.invoke(main, ["sql", "SELEC 1", "--db", str(empty_db)])
     assert result.exit_code == 2

@@ -148,3 +148,22 @@ def test_particles_that_are_name_parts_go_with_the_name():
     cv = "Sanne van der Berg\nsanne.van.der.berg@example.com\n"
     assert redact("Teamleider van de afdeling der financiën; Sanne van der Berg werkte in Gent.", name_words(cv)) \
         == "Teamleider van de afdeling der financiën; [name] [name] [name] [name] werkte in Gent."
+
+
+def test_birth_dates_with_a_month_name_leave_evidence_a_jobs_month_and_year_stay():
+    """Trial: "Geboren: 7 juni 1991 | Rijbewijs B" was stored word for word as the licence's evidence."""
+    from pipeline.personal_data import redact
+
+    assert redact("Geboren: 7 juni 1991 | Rijbewijs B", set()) == "Geboren: [date] | Rijbewijs B"
+    assert redact("Born on 2 February 1990 in Ghent", set()) == "Born on [date] in Ghent"
+    assert redact("Date of birth: February 2, 1990", set()) == "Date of birth: [date]"
+    assert redact("June 2019 - May 2021: Python developer", set()) == "June 2019 - May 2021: Python developer"
+
+
+def test_a_surname_that_is_a_job_is_no_job_held(extractor):
+    """Trial: "Peter Kok", a bookkeeper, ranked for a cook's role on his name; "Naam: Tim Bakker" made a baker."""
+    for text in ("Curriculum Vitae\nPeter Kok\n\nProfiel\nErvaren boekhouder met 5 jaar ervaring.\n",
+                 "Curriculum Vitae\nNaam: Tim Bakker\n\nProfiel\nErvaren boekhouder met 5 jaar ervaring.\n"):
+        doc = extractor.extract(text, kind="cv")
+        held = {m.text.casefold() for m in (*doc.occupations, *doc.title_words)}
+        assert "boekhouder" in held and not held & {"kok", "bakker"}, held

@@ -161,7 +161,7 @@ def test_html_visible_text_only(tmp_path):
         assert invisible not in text
     lines = nonblank_lines(text)
     assert lines == ["Data Engineer", "We offer a hybrid role in Utrecht.", "Requirements",
-                     "Python", "SQL and dbt", "Communication skills"]
+                     "- Python", "- SQL and dbt", "- Communication skills"]  # list items stay list items
 
 
 def test_html_sniffed_without_extension_and_entities_decoded():
@@ -177,7 +177,25 @@ def test_html_with_only_invisible_content_is_empty():
 
 def test_html_inline_elements_stay_on_their_line():
     html = b"<html><body><ul><li><b>Java</b> is a plus</li><li><strong>5 years</strong> of SQL</li></ul></body></html>"
-    assert nonblank_lines(read_bytes(html, "job.html")) == ["Java is a plus", "5 years of SQL"]
+    assert nonblank_lines(read_bytes(html, "job.html")) == ["- Java is a plus", "- 5 years of SQL"]
+
+
+def test_html_list_items_and_line_breaks_are_no_headings(extractor):
+    """Trial: "<li>Good Excel skills</li>" and "…<br>Strong communication skills<br>…" were read as headings (a
+    line standing apart that says "skills"), and their skills were lost."""
+    for body in (b"<ul><li>Experience with Jira</li><li>Good Excel skills</li><li>Strong communication skills</li></ul>",
+                 b"<p>Experience with Jira<br>Good Excel skills<br>Strong communication skills</p>"):
+        text = read_bytes(b"<html><body><h1>Scrum Master</h1><h2>Requirements</h2>" + body + b"</body></html>", "ad.html")
+        found = {m.skill_id for m in extractor.extract(text, kind="vacancy").mentions}
+        assert {"hard.microsoft_excel", "soft.communication"} <= found, (text, found)
+
+
+def test_html_breadcrumbs_cookie_banners_and_menu_headers_are_no_text():
+    html = (b"<html><body><header><a>Home</a> <a>Vacatures</a> <a>Contact</a></header>"
+            b"<div class='breadcrumbs'>Home &gt; Vacatures &gt; Finance</div>"
+            b"<div class='cc-window cc-banner'>We use marketing cookies.</div>"
+            b"<h1>Financieel controller</h1></body></html>")
+    assert nonblank_lines(read_bytes(html, "ad.html")) == ["Financieel controller"]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -189,14 +207,14 @@ def test_docx_paragraphs_table_header_in_order(tmp_path):
     path.write_bytes(cv_docx(header="Jane Doe - Curriculum Vitae"))
     lines = nonblank_lines(read_path(path))
     for expected in ["Jane Doe - Curriculum Vitae", "Work experience",
-                     "Data analyst at Acme, building weekly SQL reports.", "Skill", "Level", "Python", "Expert",
+                     "Data analyst at Acme, building weekly SQL reports.", "Skill\tLevel", "Python\tExpert",
                      "Education", "MSc Computer Science, Utrecht University"]:
-        assert expected in lines
+        assert expected in lines  # a table row of data is one line, its cells apart by tabs (as .doc and RTF)
     pos = {line: i for i, line in enumerate(lines)}
     assert pos["Jane Doe - Curriculum Vitae"] < pos["Work experience"]  # the page header comes first
     assert pos["Work experience"] < pos["Data analyst at Acme, building weekly SQL reports."]
-    assert pos["Data analyst at Acme, building weekly SQL reports."] < pos["Skill"] < pos["Python"]
-    assert pos["Python"] < pos["Education"] < pos["MSc Computer Science, Utrecht University"]
+    assert pos["Data analyst at Acme, building weekly SQL reports."] < pos["Skill\tLevel"] < pos["Python\tExpert"]
+    assert pos["Python\tExpert"] < pos["Education"] < pos["MSc Computer Science, Utrecht University"]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -390,3 +408,30 @@ def test_the_librarys_read_error_names_the_file(tmp_path):
         assert str(exc).startswith(f"{bad}: {exc.status}: ")
     else:
         raise AssertionError("a broken PDF was read")
+
+
+def test_docx_data_rows_are_one_line_layout_tables_keep_their_paragraphs(tmp_path, extractor):
+    """Trial: each cell was a line of its own after a blank line, so "Docker and Kubernetes | Nice to have" made
+    "Nice to have" a heading one row late; a CV's "Python | 5 jaar | Expert" lost its years."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Data Engineer")
+    document.add_paragraph("What we ask")
+    table = document.add_table(rows=0, cols=2)
+    for requirement, priority in (("Requirement", "Priority"), ("Experience with Python", "Must have"),
+                                  ("Docker and Kubernetes", "Nice to have")):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = requirement, priority
+    document.add_paragraph("You are fluent in English.")
+    layout = document.add_table(rows=1, cols=2)  # a CV template's two columns: paragraphs stay lines
+    layout.rows[0].cells[0].text = "Skills"
+    layout.rows[0].cells[0].add_paragraph("SQL")
+    layout.rows[0].cells[1].text = "Experience"
+    path = tmp_path / "ad.docx"
+    document.save(str(path))
+    text = read_path(path)
+    assert "Docker and Kubernetes\tNice to have" in text and "\nSkills\nSQL\n" in text
+    asked = {m.skill_id: m.requirement for m in extractor.extract(text, kind="vacancy").mentions}
+    assert asked["hard.python"] == "required" and asked["lang.english"] == "required"
+    assert asked["hard.docker"] == asked["hard.kubernetes"] == "preferred"

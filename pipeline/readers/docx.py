@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from typing import Any
 
 from pipeline.errors import ReadError
 
@@ -56,6 +57,21 @@ def _own_text(paragraph, qn) -> str:
     return "".join(parts)
 
 
+def _data_row(row, qn) -> list[str] | None:
+    """The cells of a table row that holds data ("Python | 5 jaar | Expert", "Docker and Kubernetes | Nice to
+    have"): one line, cells apart by tabs as the .doc and RTF readers give them. None for a row of a layout
+    table (a cell holds several paragraphs or a table: a CV's columns), whose paragraphs stay lines of their own."""
+    cells = []
+    for cell in row.iterchildren(qn("w:tc")):
+        if next(cell.iter(qn("w:tbl")), None) is not None:
+            return None
+        texts = [t for t in (_own_text(p, qn).strip() for p in cell.iter(qn("w:p"))) if t]
+        if len(texts) > 1 or any("\n" in t for t in texts):
+            return None
+        cells.append(texts[0] if texts else "")
+    return cells if sum(1 for c in cells if c) > 1 else None
+
+
 def read_docx(data: bytes) -> str:
     """Text of a DOCX: page headers first, then the body with tables and text boxes in order."""
     check_archive(data)
@@ -74,11 +90,18 @@ def read_docx(data: bytes) -> str:
                         seen_headers.add(text)
                         lines.append(text)
         fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-        for element in document.element.body.iter(qn("w:p"), qn("w:tr")):
-            if any(ancestor.tag == fallback for ancestor in element.iterancestors()):
+        row_tag = qn("w:tr")
+        done: set[Any] = set()  # the paragraphs of rows read as one line
+        for element in document.element.body.iter(qn("w:p"), row_tag):
+            if element in done or any(ancestor.tag == fallback for ancestor in element.iterancestors()):
                 continue  # text boxes appear twice: as the drawing (Choice) and as VML (Fallback)
-            if element.tag == qn("w:tr"):
-                lines.append("")  # a table row starts a new line block
+            if element.tag == row_tag:
+                cells = _data_row(element, qn)
+                if cells is None:
+                    lines.append("")  # a layout table's row starts a new line block
+                else:
+                    lines.append("\t".join(cells))
+                    done.update(element.iter(qn("w:p")))
                 continue
             lines.append(_own_text(element, qn).strip())
     except ReadError:

@@ -13,7 +13,10 @@ INVISIBLE = ["script", "style", "noscript", "template", "head", "nav", "footer",
 NOT_CONTENT_ROLES = {"navigation", "complementary", "contentinfo"}  # the ARIA roles of nav, aside and footer
 BLOCKS = ["p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th", "table",
           "section", "article", "main", "header", "dd", "dt", "dl", "blockquote", "pre", "hr", "title"]
-BOILERPLATE = re.compile(r"cookie|consent|gdpr-banner|newsletter", re.I)
+# Page furniture by its id, class or label: cookie banners (cookieconsent's "cc-window"), newsletters, breadcrumbs
+# ("Home > Vacatures > Finance > Financieel Controller" is no job title)
+BOILERPLATE = re.compile(r"cookie|consent|gdpr-banner|newsletter|breadcrumb|\bcc-(?:window|banner)\b", re.I)
+LINK_SHARE = 0.5  # a <header> that is mostly links is the site's menu, not the ad's heading
 META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([\w.:-]{1,40})", re.I)
 
 
@@ -28,11 +31,20 @@ def read_html(data: bytes) -> str:
         if tag.decomposed:
             continue
         attrs = tag.attrs or {}
-        marker = " ".join([str(attrs.get("id", "")), " ".join(attrs.get("class", []) or [])])
+        marker = " ".join([str(attrs.get("id", "")), " ".join(attrs.get("class", []) or []),
+                           str(attrs.get("aria-label", ""))])
         style = str(attrs.get("style", "")).replace(" ", "").lower()
         if ("hidden" in attrs or attrs.get("aria-hidden") == "true" or "display:none" in style
                 or attrs.get("role") in NOT_CONTENT_ROLES or BOILERPLATE.search(marker)):
             tag.decompose()
+    for tag in soup.find_all("header"):
+        words = len(tag.get_text(" ").split())
+        if words and sum(len(a.get_text(" ").split()) for a in tag.find_all("a")) > LINK_SHARE * words:
+            tag.decompose()
+    for tag in soup.find_all("br"):  # a line break within a block: one line each, no blank line between
+        tag.replace_with("\n")
+    for tag in soup.find_all("li"):  # a list item stays one, as in Markdown: "Good Excel skills" is no heading
+        tag.insert(0, "- ")
     for tag in soup.find_all(BLOCKS):  # one block per line; inline tags (b, a, span) stay in their line
         tag.insert_before("\n")
         tag.insert_after("\n")

@@ -59,7 +59,10 @@ EMPLOYER_NOUN = re.compile(
 APPLICATION = re.compile(r"\b(apply|applying|applicant|applicants|application process|sollicit\w*|"
                          r"privacy (policy|statement|notice)|recruitment privacy|hiring process|selection process|"
                          r"selectieprocedure|recruiting decisions|schedule (an |your )?(interview|assessment)s?|"
-                         r"interviews? (and|en) (an )?online assessment|job description perfectly)\b", re.I)
+                         r"interviews? (and|en) (an )?online assessment|job description perfectly|"
+                         # "Acquisitie naar aanleiding van deze vacature wordt niet op prijs gesteld": no agencies
+                         r"acquisitie (naar aanleiding|n\.a\.v\.) van deze (vacature|advertentie)|"
+                         r"no (recruitment )?agencies|geen (recruitment|werving|wervings|uitzend)\w*)\b", re.I)
 # "We are currently recruiting for an Accounting Specialist", "Acme is hiring": the employer hiring, not recruitment
 # asked of the candidate.
 HIRING_WORD = re.compile(r"(recruit|hiring|rekrut|werven)", re.I)

@@ -111,6 +111,7 @@ UNIT_NOUNS = DEPARTMENTS | {"team", "teams"}
 LEVEL_WORDS = frozenset("""
 very good fluent native basic intermediate advanced excellent limited moderate proficient beginner expert working
 zeer heel goed goede vloeiend moedertaal basis basiskennis gemiddeld uitstekend redelijk beperkt tweetalig opgevoed
+gevorderd gevorderde beginner starter junior medior senior niveau level
 user independent proficient listening reading spoken interaction production understanding speaking writing
 both written verbal oral mondeling schriftelijk woord geschrift
 gebruiker basisgebruiker onafhankelijke vaardige luisteren lezen interactie productie begrijpen spreken schrijven
@@ -381,9 +382,10 @@ def _named(word: str) -> bool:
 
 
 def _starts_line(text: str, start: int) -> bool:
-    """Whether only bullets, spaces or a sentence end come before `start` on its line (capitals mean nothing there)."""
-    before = text[max(0, start - 80):start].rsplit("\n", 1)[-1].rstrip()
-    return not before.strip(" \t•·▪●◦►✓*-–") or before.endswith((".", "!", "?", ":"))
+    """Whether only bullets, spaces or a sentence end come before `start` on its line or table cell (capitals mean
+    nothing there)."""
+    before = text[max(0, start - 80):start].rsplit("\n", 1)[-1].rstrip(" ")
+    return not before.strip(" \t•·▪●◦►✓*-–") or before.endswith((".", "!", "?", ":", "\t"))
 
 
 class Spans:

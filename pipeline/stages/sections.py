@@ -81,7 +81,11 @@ HEADINGS: dict[SectionKind, tuple[str, ...]] = {
                      "required experience", "qualifications required", "required qualifications",
                      "job requirements", "required", "what you will bring", "what you'll bring", "wat breng jij mee",
                      "what do we ask of you", "your experience includes", "what you need to succeed",
-                     "selection criteria"),
+                     "selection criteria", "wat wij vragen", "wat we vragen", "wij vragen", "we vragen",
+                     "wat vragen wij van jou", "wat vragen we van jou", "wat vragen wij van je", "wat vragen we van je",
+                     "wat wij van jou vragen", "wat we van jou vragen", "wat wij van je vragen",
+                     "wat wij verwachten", "wat we verwachten", "wat verwachten wij van jou",
+                     "wat verwachten we van jou", "wij verwachten", "functie-eisen en competenties"),
     "nice_to_have": ("nice to have", "nice-to-have", "nice to haves", "nice-to-haves", "pluspunten", "pluspunt",
                      "een pré", "een pre", "pré", "pre", "troeven", "extra troeven", "een troef", "een pluspunt",
                      "bonus points", "bonus", "preferred", "preferred qualifications", "preferred skills", "extra",
@@ -163,8 +167,9 @@ SUBJECT_FIRST = re.compile(r"^(?:i|ik|we|wij|you|jij|je|u|they|zij)\b")  # "I am
 
 def _heading_by_words(line: str, key: str) -> SectionKind | None:
     """The kind of a vacancy heading no listed heading names, by its words (HEADING_WORDS); None for a line that
-    is a list item or a sentence, or about the employer (unless it names the offer)."""
-    if BULLET_LINE.match(line) or NOT_A_HEADING.search(key) or not key[:1].isalpha() \
+    is a list item, a table row (cells apart by tabs: "Docker\tNice to have") or a sentence, or about the employer
+    (unless it names the offer)."""
+    if BULLET_LINE.match(line) or "\t" in line.strip() or NOT_A_HEADING.search(key) or not key[:1].isalpha() \
             or SUBJECT_FIRST.match(key) and not HEADING_WORDS[0][1].match(key):
         return None
     employer = ABOUT_THE_EMPLOYER.search(key) is not None
