@@ -19,6 +19,7 @@ from pipeline import __version__
 from pipeline.api import Extractor, Failure, iter_files, kind_from_path, record_kind
 from pipeline.batch import Limits, extract_batch
 from pipeline.errors import SkillfitError
+from pipeline.export import TABLES as EXPORTABLE
 from pipeline.job_titles import TITLE_PREFIX
 from pipeline.kind import DOUBT_KEY as READS_LIKE_CV
 from pipeline.kind import META_KEY as KIND_CONFIDENCE
@@ -96,8 +97,9 @@ def batch_options(func):
 
 def retention_option(func):
     """--retention-days: when loaded CVs expire."""
-    return click.option("--retention-days", type=float, default=28, show_default=True,
-                        help="Days until loaded CVs expire (skillfit purge removes them); 0 = never.")(func)
+    return click.option("--retention-days", type=float, default=None,
+                        help="Days from loading until CVs expire (skillfit purge removes them); 0 = never. Given, it "
+                             "also applies to the CVs read that were loaded before  [default: 28 for new CVs]")(func)
 
 
 def taxonomy_option(func):
@@ -383,7 +385,7 @@ def skill_rows(results: list[dict]):
 
 
 def load_paths(db: str, extractor: Extractor, paths, kind: str | None, workers: int | None = None,
-               limits: Limits | None = None, retention_days: float = 28, refresh_scores: bool = True,
+               limits: Limits | None = None, retention_days: float | None = None, refresh_scores: bool = True,
                kinds: Counter | None = None):
     """pipeline.screening.load_paths, reporting failures, progress and unsure kinds on stderr; `kinds` counts the
     documents read by kind."""
@@ -874,7 +876,8 @@ def sql(query, db, write, allow_files, timeout_s, fmt, output) -> None:
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(), help="DuckDB file to read.")
 @click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "json", "jsonresume"]), default="parquet",
               show_default=True)
-@click.option("--what", default="fit", show_default=True, help="View or table to export (not for jsonresume).")
+@click.option("--what", default="fit", show_default=True, type=click.Choice(EXPORTABLE),
+              help="View or table to export (not for jsonresume); other views: `skillfit sql` with --format.")
 @click.option("--candidate", "candidate_ref",
               help="jsonresume: only this candidate; json: everything stored about this candidate (by id, the start"
                    " of it, or CV file).")

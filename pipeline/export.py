@@ -63,11 +63,13 @@ def subject_access(con: duckdb.DuckDBPyConnection, db: str, candidate_id: str) -
         return [dict(zip(names, r)) for r in cursor.fetchall()]
 
     documents = rows("SELECT * FROM documents WHERE doc_id = $id AND kind = 'cv'")
+    files = SourceMap(db).lookup_all([candidate_id]).get(candidate_id, [])
     return {
         "candidate_id": candidate_id,
         "document": documents[0] if documents else None,
         "mentions": rows("SELECT * FROM mentions WHERE doc_id = $id ORDER BY seq"),
-        "source_file": SourceMap(db).lookup([candidate_id]).get(candidate_id),
+        "source_file": files[0] if files else None,
+        "source_files": files,  # every file the CV came in (a DOCX and its PDF are one candidate)
         "fit": rows("""SELECT role_id, role_title, score, rank, required_met, required_total FROM (
                            SELECT f.*, coalesce(d.title, d.source, f.role_id) AS role_title,
                                   rank() OVER (PARTITION BY f.role_id ORDER BY f.score DESC NULLS LAST) AS rank

@@ -35,7 +35,8 @@ from pipeline.errors import SkillfitError, StoreError
 from pipeline.model import Document
 from pipeline.paths import printable
 from pipeline.store import Store, scores
-from pipeline.store.privacy import SourceMap
+from pipeline.store.loader import DEFAULT_RETENTION_DAYS
+from pipeline.store.privacy import SourceMap, sources_path
 
 __all__ = [
     "LOAD_BATCH", "MAX_GAP_SKILLS", "Loaded", "load_paths", "refresh_fit_scores",
@@ -67,8 +68,16 @@ class Loaded:
     duplicates: tuple[tuple[str, str], ...] = ()
 
 
+def _database_files(db: str | Path) -> set[Path]:
+    """The files of the database at `db` and of its sources mapping, with their write-ahead logs."""
+    if str(db) == ":memory:":
+        return set()
+    bases = [Path(db), sources_path(db)]
+    return {Path(f"{base}{suffix}").resolve() for base in bases if base for suffix in ("", ".wal")}
+
+
 def load_paths(db: str | Path, extractor: Extractor, paths: Iterable[str], kind: str | None = None,
-               workers: int | None = None, limits: Limits | None = None, retention_days: float = 28,
+               workers: int | None = None, limits: Limits | None = None, retention_days: float | None = None,
                refresh_scores: bool = True, *, on_failure: Callable[[Failure], None] | None = None,
                progress: Progress | None = None, warn: Callable[[str], None] | None = None,
                documents: Iterable[Document | Failure] = (),
@@ -87,7 +96,8 @@ def load_paths(db: str | Path, extractor: Extractor, paths: Iterable[str], kind:
             name.
         workers: worker processes (None: one per core).
         limits: time and memory one file may take.
-        retention_days: days until loaded CVs expire; 0 or None: never.
+        retention_days: days from loading until CVs expire, also for CVs loaded before that this load reads again;
+            0: never; None: the default (28 days) for new CVs, and the expiry they have for the others.
         refresh_scores: recompute the stored fit scores when the load changed them.
         on_failure: called with each file that could not be read, as it happens (default: a logged warning).
         progress: wraps the stream of results, e.g. in a progress bar.
@@ -114,10 +124,12 @@ def load_paths(db: str | Path, extractor: Extractor, paths: Iterable[str], kind:
     failures: list[Failure] = []
     duplicates: list[tuple[str, str]] = []
     written = skipped = mentions = 0
-    with Store(db, retention_days=retention_days or None) as store:
+    retention = DEFAULT_RETENTION_DAYS if retention_days is None else retention_days or None
+    with Store(db, retention_days=retention, reset_expiry=retention_days is not None) as store:
         store.sync_taxonomy(extractor.taxonomy)
         run_id = store.start_run(extractor.taxonomy, command=f"load {kind or ''}".strip())
-        files = list(iter_files(paths))
+        own = _database_files(db)  # a folder that holds the database: its own files are no documents
+        files = [f for f in iter_files(paths) if f.resolve() not in own]
         pending: list = []
 
         def flush() -> None:
@@ -130,7 +142,8 @@ def load_paths(db: str | Path, extractor: Extractor, paths: Iterable[str], kind:
             duplicates.extend(copies)
             written, skipped = written + n, skipped + len(pending) - n - len(copies)
             written_docs = {d.id: d for d in pending if d.id in store.last_written}  # not the unchanged, once each
-            mentions += sum(len(d.mentions) for d in written_docs.values())
+            mentions += sum(len(d.mentions) + len(d.occupations) + len(d.title_words)  # rows of `mentions`
+                            for d in written_docs.values())
             pending.clear()
 
         items = chain(extract_batch(extractor, files, kind, workers, limits or Limits()) if files else (),

@@ -170,3 +170,14 @@ def test_years_in_a_similar_role_are_the_jobs_years(extractor):
                                "occupation:5120", 2.0)):
         doc = extractor.extract(text, kind="vacancy")
         assert [(m.skill_id, m.requirement, m.years) for m in doc.occupations] == [(isco, "required", years)]
+
+
+def test_a_dutch_title_in_sentence_case_names_its_job_words(extractor):
+    """Trial: "Servicedesk medewerker" and "Financieel controller" gave no title words, "… Medewerker" did."""
+    for line, words in (("Financieel controller", {"financieel", "controller"}),
+                        ("Servicedesk medewerker", {"servicedesk", "medewerker"})):
+        doc = extractor.extract(f"Lisa de Wit\n\nWerkervaring\n2019 – heden  {line}, Van der Valk, Nieuwegein\n"
+                                "- Maandafsluiting en begroting\n", kind="cv", language="nl")
+        assert {m.text.casefold() for m in doc.title_words} == words
+    doc = extractor.extract("Jan de Wit\n\nWerkervaring\n2019 – heden  Gewerkt als manager bij Acme\n", kind="cv")
+    assert not doc.title_words  # a sentence is no title, whatever its capitals

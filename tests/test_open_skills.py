@@ -275,3 +275,15 @@ def test_a_recruiters_title_with_an_escaped_ampersand_names_no_skill(extractor):
             " op nummer 0622102634.\n")
     doc = extractor.extract(text, kind="vacancy", language="nl")
     assert [m.text for m in doc.mentions] == ["stressbestendig"]
+
+
+def test_towns_and_employers_on_contact_and_job_heading_lines_are_no_skills(extractor):
+    """Trial: Amersfoort, Haarlem, Bangalore and Coolblue were stored as hard skills (the tagger reads a
+    capitalised name as a tool's)."""
+    cv = ("Anouk Peters\nSalesforce Administrator | Amersfoort, NL | anouk.peters@example.com\n\n"
+          "Experience\nJunior Developer | Webfabriek, Haarlem | 2019 - 2021\n- Built Django websites\n"
+          "Software Engineer – Infosys, Bangalore\n07/2017 – 02/2020\n- Developed ETL jobs in PySpark and Kafka\n")
+    doc = extractor.extract(cv, kind="cv", language="en")
+    found = {m.text for m in doc.mentions}
+    assert {"Django", "PySpark"} <= found
+    assert not found & {"Amersfoort", "NL", "Webfabriek", "Haarlem", "Infosys", "Bangalore"}, found

@@ -92,17 +92,37 @@ def test_purge_removes_expired_candidates_by_the_clock(small_taxonomy, tmp_path)
     assert MARKER.encode() not in disk_bytes(db)
 
 
+def test_a_retention_given_reaches_the_cvs_stored_before_one_not_given_keeps_it(small_taxonomy, tmp_path):
+    """Trial: `load cvs --retention-days 1` on CVs loaded before left their four weeks: shortening did nothing."""
+    folder, db = load_marker_cv(tmp_path)
+
+    def kept_days() -> set[float]:
+        with duckdb.connect(str(db), read_only=True) as con:
+            return {round(d, 3) for (d,) in con.execute(
+                "SELECT epoch(expires_at - loaded_at) / 86400 FROM documents WHERE kind = 'cv'").fetchall()}
+
+    assert kept_days() == {28}
+    assert invoke("load", folder, "--db", db, "--retention-days", 1).exit_code == 0
+    assert kept_days() == {1}
+    assert invoke("load", folder, "--db", db).exit_code == 0
+    assert kept_days() == {1}
+
+
 def test_export_gives_a_person_everything_stored_about_them(small_taxonomy, tmp_path):
     folder, db = load_marker_cv(tmp_path)
     (tmp_path / "vacancies").mkdir()
     (tmp_path / "vacancies" / "dev.txt").write_text("Python developer\nRequirements\n- Python\n- Java\n")
     assert invoke("load", tmp_path / "vacancies", "--db", db).exit_code == 0
+    (tmp_path / "again").mkdir()  # the same CV received twice: both files are theirs to see
+    (tmp_path / "again" / "marker copy.txt").write_text((folder / "marker.txt").read_text())
+    assert invoke("load", tmp_path / "again", "--db", db, "--kind", "cv").exit_code == 0
     with duckdb.connect(str(tmp_path / "p.sources.duckdb"), read_only=True) as con:
         [(candidate,)] = con.execute("SELECT doc_id FROM sources WHERE source LIKE '%marker.txt'").fetchall()
     out = tmp_path / "subject.json"
     assert invoke("export", "--db", db, "--candidate", candidate, "--format", "json", "-o", out).exit_code == 0
     data = json.loads(out.read_text())
-    assert data["document"]["doc_id"] == candidate and data["source_file"].endswith("marker.txt")
+    assert data["document"]["doc_id"] == candidate and data["source_file"] == data["source_files"][0]
+    assert [Path(f).name for f in data["source_files"]] == ["marker copy.txt", "marker.txt"]
     assert {m["skill_id"] for m in data["mentions"]} >= {"hard.python", "hard.sql"}
     assert all("Peeters" not in m["evidence"] for m in data["mentions"])  # the name line is redacted
     [fit] = data["fit"]  # the automated assessment is theirs to see too (art. 15)

@@ -317,6 +317,7 @@ def _mentions(doc: Document, hit: Found, requirement: str | None, years: float |
 MAX_TITLE_WORDS = 3  # title words kept before a role word ("Senior Aircraft Maintenance Technician")
 GENERIC_ROLE = 0.35  # a role word this unspecific that opens a title takes the words after it ("Medewerker Boekhouding")
 OF = re.compile(r"\s+(?:of|van)\s", re.I)  # ... and so does one before "of" ("Head of Sales", "Director of Engineering")
+SENTENCE_CASE_WORDS = 4
 EMPLOYER = re.compile(r"\s(?:at|bij|@)\s", re.I)  # what follows it on a title line is the employer
 NOT_A_TITLE = re.compile(r"\d|@|www\.|://")  # a part holding a number, an address or a link names no job
 LIST_LINE = re.compile(r"^\s*(?:[-*•·▪●◦►✓]|\d+[.)])\s")  # a bullet: a task, not a job title
@@ -339,7 +340,10 @@ def held_title_words(doc: Document) -> tuple[Mention, ...]:
         if LIST_LINE.match(line) or heading_kind(line, "cv") or any(a < line_end and line_start < b for a, b in private):
             continue
         found = _role_words(text, line_start, line_end, strict=True, first_line=line_start <= first_line < line_end)
-        out += [_title_mention(doc, key, s, e, None) for key, s, e in found if key not in names]
+        # a name's word beside another of the name's words is the name ("Jan Kok Verpleegkundige"); alone on a
+        # job's line it is the job ("Kok | De Zwaan | 2018 - 2021" in Bram Kok's CV)
+        named = {job_titles.key_of(w) for w in WORD.findall(line)} & names
+        out += [_title_mention(doc, key, s, e, None) for key, s, e in found if key not in names or len(named) < 2]
     return tuple(sorted(out, key=lambda m: m.start))
 
 
@@ -360,8 +364,12 @@ def _role_words(text: str, start: int, end: int, strict: bool = False,
         if NOT_A_TITLE.search(text, a, b) or (strict and k and EMPLOYER.fullmatch(separators[k - 1].group())):
             continue  # a number, an address, a link; the employer after "at" ("Sales Engineer at Smith & Taylor")
         found = job_titles.words(text, a, b)
+        # a title in sentence case, as Dutch writes one ("Financieel controller"): a capital first, then nothing
+        # but words of job titles, and short
+        sentence_case = bool(found) and len(found) <= SENTENCE_CASE_WORDS and text[found[0][1]].isupper() \
+            and all(job_titles.is_title_word(key) for key, _, _ in found)
         roles = [i for i, (_, s, e) in enumerate(found) if titles.is_role_word(text[s:e])
-                 and (not strict or capitals or text[s].isupper())]
+                 and (not strict or capitals or sentence_case or text[s].isupper())]
         if not roles:
             continue
         last = roles[-1]

@@ -27,9 +27,11 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, cached_property
 
+from pipeline import titles  # the module, not its names: titles imports pipeline.stages (a cycle)
 from pipeline.lexicon import lookup_table
 from pipeline.model import OPEN_PREFIX, Document, Mention, SkillType
 from pipeline.occupations import lexicon as occupation_lexicon
+from pipeline.personal_data import EMAIL, PROFILE_URL
 from pipeline.span_model import LINE, Phrase, default_tagger
 from pipeline.stages.context import TITLE_NOUN_BEFORE
 from pipeline.taxonomy import Taxonomy
@@ -300,10 +302,13 @@ class FindOpenSkills:
         if "stack" in self.sources:
             regions += [(*clause, "stack") for value in _stack_values(text, Spans(covered))
                         for clause in _clauses(text, *value)]
-        if "model" in self.sources:
-            regions += [(phrase.start, phrase.end, "model") for phrase in _tagged_phrases(doc)]
+        headers = _job_headers(doc)
+        if "model" in self.sources:  # not on a contact line or a job's heading line that names the job
+            named = Spans([(a, b) for a, b in headers.spans if CONTACT.search(text, a, b)
+                           or any(titles.is_role_word(w) for w in TOKEN.findall(text, a, b))])
+            regions += [(phrase.start, phrase.end, "model") for phrase in _tagged_phrases(doc)
+                        if not named.overlaps(Item(phrase.start, phrase.end))]
         if "list" in self.sources:  # a short list around a known skill: the clause holding it
-            headers = _job_headers(doc)
             stops = [b.start() for b in ITEM_BREAK.finditer(text)]  # one character each
             for k in sorted({bisect_left(stops, m_start) for m_start, _ in covered}):  # each clause once
                 start, end = stops[k - 1] + 1 if k else 0, stops[k] if k < len(stops) else len(text)
@@ -420,13 +425,20 @@ def _tagged_phrases(doc: Document) -> list[Phrase]:
     return out
 
 
+# A contact line: an e-mail address, a profile link or a phone number by its label or country code (PHONE alone
+# takes a date range, "2015-2016", for one)
+CONTACT = re.compile(EMAIL.pattern + "|" + PROFILE_URL.pattern + r"|\b(?:tel|phone|gsm|mobile|mobiel)\b\.?[ \t]*:|\+\d{2}", re.I)
+
+
 def _job_headers(doc: Document) -> Spans:
     """The lines of a CV's experience section that head a job: "HR Officer | Voorbeeld Logistics Group, Antwerpen"
     beside a date line ("03/2021 – present"), or holding the dates themselves. Their names are the employer's and
     the town's, not skills (the tagger reads a capitalised name as a tool's)."""
     if doc.kind != "cv":
         return Spans([])
-    text, out = doc.text, []
+    text = doc.text
+    # and a contact line anywhere ("Salesforce Administrator | Amersfoort, NL | anouk@…"): its town is no skill
+    out = [(m.start(), m.end()) for m in LINE.finditer(text) if CONTACT.search(text, m.start(), m.end())]
     for section in doc.sections:
         if section.kind != "experience":
             continue
@@ -439,7 +451,7 @@ def _job_headers(doc: Document) -> Spans:
                 continue  # a task or a sentence, not a heading line
             if dated[k] or (k and short_date[k - 1]) or (k + 1 < len(lines) and short_date[k + 1]):
                 out.append((start, end))
-    return Spans(out)
+    return Spans(sorted(set(out)))
 
 
 def _stack_values(text: str, covered: Spans) -> list[tuple[int, int]]:

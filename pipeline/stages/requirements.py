@@ -361,9 +361,9 @@ def _ends_in_skill(text: str, mentions: list[Mention], start: int, end: int) -> 
 # "5 years' hands-on experience in Java", "5 years of experience in aircraft systems and quality assurance"): no
 # clause break, and no other word unless "experience in/with/…" links the years to what follows.
 YEARS_BEFORE_SKILL = re.compile(
-    r"['’]?s?\s*(?:(?:of|van)\s+)?(?:[\w-]+\s+){0,2}?(?:experience|ervaring|werkervaring)?\s*"
+    r"['’]?s?\s*(?:(?:of|van)\s+)?(?:(?:[\w-]+\s+){0,2}?(?:experience|ervaring|werkervaring)\s*)?"
     r"(?:(?:in|with|of|met|als|as|using|on|within|binnen|op het gebied van|werken met|working with)\s+"
-    r"(?:[\w&/-]+\s+){0,4}?)?(?:(?:the|de|het|een|a|an)\s+)?", re.I)
+    r"(?:(?!experience\b|ervaring\b)[\w&/-]+\s+){0,4}?)?(?:(?:the|de|het|een|a|an)\s+)?", re.I)
 # What may stand between a skill and the years phrase after it ("Python: 5 years", "SQL, 3 jaar", "Java for 4
 # years", "Projectmanagementervaring: 5 jaar"); with a role noun or an adjective in between, that word governs
 # the years instead ("Nurse with 6 years' experience, resilient").

@@ -68,7 +68,8 @@ def connect(path: str | Path, read_only: bool = False, any_database: bool = Fals
     except duckdb.IOException as exc:
         message = str(exc).splitlines()[0]
         if "lock" in message.lower():
-            raise StoreError(f"{path}: database busy (another skillfit is writing to it): {message}") from None
+            raise StoreError(f"{path}: database busy (another process has it open: a load, or a reader such as a "
+                             f"dashboard): {message}") from None
         raise StoreError(f"{path}: cannot open database: {message}") from None
     apply_schema(con)
     return con
@@ -183,12 +184,15 @@ class Store:
             `purge` removes them once expired.
         merge_copies: a CV that repeats a stored one (the same CV in another file: `pipeline.near_duplicates`) is
             not stored again; False stores every text (tests of CVs that differ only in a name, say).
+        reset_expiry: CVs loaded before that a write reads again get `retention_days` from their loading too (a
+            retention the user set: shortened, it must reach the CVs stored already); False keeps their expiry.
     """
 
     def __init__(self, path: str | Path, retention_days: float | None = DEFAULT_RETENTION_DAYS,
-                 merge_copies: bool = True) -> None:
+                 merge_copies: bool = True, reset_expiry: bool = False) -> None:
         self.path = str(path)
         self.merge_copies = merge_copies
+        self.reset_expiry = reset_expiry
         self.con = connect(path)
         self.sources = SourceMap(path)
         self.retention_days = retention_days
@@ -277,6 +281,15 @@ class Store:
                 if d.id in loaded and (d.kind == "cv" or d.source is None or loaded[d.id][0] == d.source)
                 and d.meta.get(EXTRACTED_WITH) in (None, loaded[d.id][1])}
 
+    def _reset_expiry(self, doc_ids: list[str]) -> None:
+        """Stored CVs expire `retention_days` after they were loaded (never, without a retention)."""
+        if not doc_ids:
+            return
+        microseconds = round(self.retention_days * 86_400e6) if self.retention_days else None
+        self.con.execute("UPDATE documents SET expires_at = CASE WHEN $us IS NULL THEN NULL"
+                         " ELSE loaded_at + to_microseconds(CAST($us AS BIGINT)) END"
+                         " WHERE kind = 'cv' AND list_contains($ids, doc_id)", {"us": microseconds, "ids": doc_ids})
+
     def write(self, docs: list[Document], taxonomy: Taxonomy, run_id: str) -> int:
         """Insert or replace a batch of documents and their mentions in one transaction (Arrow batches).
 
@@ -286,6 +299,8 @@ class Store:
         leaves the whole batch out, never half of it. Returns how many documents were written.
         """
         unchanged = self.current(docs, taxonomy) if docs else set()
+        if self.reset_expiry:
+            self._reset_expiry([d.id for d in docs if d.id in unchanged and d.kind == "cv"])
         fresh = {doc.id: doc for doc in docs if doc.id not in unchanged}  # the same content twice is one document
         self.last_written, self.last_duplicates = (), ()
         cvs = [d for d in fresh.values() if d.kind == "cv"]
@@ -331,8 +346,9 @@ class Store:
                 self.con.execute(f"DELETE FROM mentions WHERE doc_id IN ({stale})", {"replaced": replaced})
                 self.con.execute(f"DELETE FROM documents WHERE doc_id IN ({stale})", {"replaced": replaced})
                 self.con.execute("INSERT INTO documents BY NAME SELECT * FROM incoming_documents")
-                self.con.execute("UPDATE documents SET expires_at = k.expires_at FROM kept_expiry k"
-                                 " WHERE documents.doc_id = k.doc_id")
+                if not self.reset_expiry:
+                    self.con.execute("UPDATE documents SET expires_at = k.expires_at FROM kept_expiry k"
+                                     " WHERE documents.doc_id = k.doc_id")
                 self.con.execute("DROP TABLE kept_expiry")
                 self.con.execute("INSERT INTO mentions BY NAME SELECT * FROM incoming_mentions")
                 self.con.execute("INSERT INTO skills BY NAME SELECT * FROM incoming_open_skills"

@@ -106,13 +106,18 @@ class SourceMap:
 
     def lookup(self, doc_ids: Iterable[str]) -> dict[str, str]:
         """doc_id -> one source file (read-only use; empty when there is no mapping file)."""
+        return {doc_id: files[0] for doc_id, files in self.lookup_all(doc_ids).items()}
+
+    def lookup_all(self, doc_ids: Iterable[str]) -> dict[str, list[str]]:
+        """doc_id -> every source file it was read from, sorted (a DOCX and its PDF; read-only use)."""
         if self.path is None or not self.path.exists():
             return {}
         import duckdb
 
         with duckdb.connect(str(self.path), read_only=True) as con:
-            return dict(con.execute("SELECT doc_id, min(source) FROM sources WHERE list_contains($ids, doc_id)"
-                                    " GROUP BY doc_id", {"ids": list(doc_ids)}).fetchall())
+            return dict(con.execute("SELECT doc_id, list_sort(list(DISTINCT source)) FROM sources"
+                                    " WHERE list_contains($ids, doc_id) GROUP BY doc_id",
+                                    {"ids": list(doc_ids)}).fetchall())
 
     def find(self, reference: str) -> list[str]:
         """Document ids recorded for a file named by its path (as given, or resolved) or by its file name alone;
