@@ -6,6 +6,7 @@ import contextlib
 import functools
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections import Counter
@@ -47,12 +48,22 @@ def output_options(func):
 
 @contextlib.contextmanager
 def replacing(path: str) -> Iterator[TextIO]:
-    """Stdout for "-"; else a temporary file beside `path` that replaces it when the block ends without error
-    (exit code 0), and is removed when it does not."""
+    """Stdout for "-"; else a temporary file beside `path` that replaces it, with the old file's mode, when the
+    command ends done (exit 0, or 1: done with failures, as `screen` with a broken file or `eval` below its
+    thresholds), and is removed when it ends in a usage error or a crash. A path that is no regular file (a
+    pipe, a device, a link, `>(…)`) is written directly."""
     if path == "-":
         yield sys.stdout
         return
     target = Path(path)
+    if target.is_symlink() or (target.exists() and not target.is_file()):
+        try:
+            direct = open(target, "w", encoding="utf-8", newline="")
+        except OSError as exc:
+            raise click.UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+        with direct:
+            yield cast("TextIO", direct)
+        return
     try:
         stream = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=target.parent or ".",
                                              prefix=f".{target.name}.", suffix=".tmp", delete=False)
@@ -63,20 +74,25 @@ def replacing(path: str) -> Iterator[TextIO]:
         yield cast("TextIO", stream)
         done = True
     except click.exceptions.Exit as exc:
-        done = exc.exit_code == 0
+        done = exc.exit_code in (EXIT_OK, EXIT_FAILED)
         raise
     except SystemExit as exc:
-        done = exc.code in (None, 0)
+        done = exc.code in (None, EXIT_OK, EXIT_FAILED)
         raise
     finally:
         stream.close()
         if done:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(stream.name, 0o666 & ~umask)  # as open() would make it: a temporary file is private
+            os.chmod(stream.name, stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o666 & ~_umask())
             os.replace(stream.name, target)
         else:
             Path(stream.name).unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it and back): a new file's mode is 0o666 without it."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
 
 
 def batch_options(func):
@@ -584,6 +600,14 @@ def fit_columns(show_sources: bool) -> list[str]:
     return FIT_COLUMNS[:2] + ["source"] + FIT_COLUMNS[2:] if show_sources else FIT_COLUMNS
 
 
+def fit_data_columns(show_sources: bool) -> list[str]:
+    """The columns of a ranking as data (csv, json, parquet), the same in `fit` and `screen`: the role, numbers in
+    columns of their own ("2/8" becomes a date in a spreadsheet), both scores and all that is missing."""
+    return ["role_id", "role_title", "rank", "candidate", *(["source"] if show_sources else []), "score",
+            "required_met", "required_total", "hard_score", "soft_score", "matched", "missing_required",
+            "missing_preferred", "candidate_id"]
+
+
 def show_sources_option(func):
     """--show-sources: name candidates by their CV's file name too."""
     return click.option("--show-sources", is_flag=True,
@@ -617,7 +641,8 @@ def screen(vacancies, cvs, db, top, show_sources, fmt, output, workers, timeout_
     from pipeline.store import connect
 
     for path, kind in ((vacancies, "vacancy"), (cvs, "cv")):
-        named = kind_from_path(Path(path) / "file" if Path(path).is_dir() else path)
+        folder = Path(path) if Path(path).is_dir() else Path(path).parent  # its own name, not its parents'
+        named = kind_from_path(folder.name + "/file")
         if named and named != kind:  # CVs stored as roles would keep people's names with no expiry
             plural = {"cv": "CVs", "vacancy": "vacancies"}
             raise UsageProblem(f"{path} is named as a folder of {plural[named]}, but screen reads its {plural[kind]} "
@@ -635,15 +660,14 @@ def screen(vacancies, cvs, db, top, show_sources, fmt, output, workers, timeout_
     for role_id, title in screening.roles(con):
         rows = screening.ranking(con, db, role_id, top, show_sources=show_sources)
         for r in rows:
-            r.update(role=title, role_id=role_id)
+            r.update(role_title=title, role_id=role_id)
         all_rows += rows
         if fmt == "table":
             output.write(f"\n== {title}  (role {role_id})\n")
             write_rows(rows, "table", output, columns, list_items=TABLE_ITEMS)
             output.write(weak_pool_note(rows))
     if fmt != "table":
-        write_rows(all_rows, fmt, output, ["role_id", "role", *columns[:-1], "candidate_id", "hard_score",
-                                           "soft_score", "missing_required", "missing_preferred"])
+        write_rows(all_rows, fmt, output, fit_data_columns(show_sources))
     con.close()
     if failures:
         fail(f"{len(failures)} file(s) could not be read (see above); the others were screened")
@@ -683,9 +707,11 @@ def fit(db, role_id, top, min_score, refresh, show_sources, fmt, output) -> None
             screening.refresh_fit_scores(con, warn=fail)
         role_id = announce_role(con, role_id, screening.resolve_role(con, role_id, db))
         rows = screening.ranking(con, db, role_id, top, min_score, show_sources=show_sources)
-    columns = fit_columns(show_sources)
-    write_rows(rows, fmt, output, columns + ["candidate_id", "missing_preferred"] if fmt != "table" else columns,
-               list_items=TABLE_ITEMS)
+        title = dict(screening.roles(con)).get(role_id)
+    for r in rows:
+        r.update(role_title=title, role_id=role_id)
+    columns = fit_columns(show_sources) if fmt == "table" else fit_data_columns(show_sources)
+    write_rows(rows, fmt, output, columns, list_items=TABLE_ITEMS)
     if fmt == "table":
         output.write(weak_pool_note(rows) if min_score <= 0 else "")
 

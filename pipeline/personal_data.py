@@ -17,11 +17,11 @@ HYPHENATED_WORD = re.compile(r"[^\W\d_][\w'’-]+")
 # long run of letters, dots or hyphens without an "@" cannot make the search backtrack quadratically.
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}(?![\w-])")
 PHONE = re.compile(r"(?<![\w+])\+?\d[\d ()./-]{7,24}\d")
-# A first line with one of these is a job title ("Senior Python Developer"), not a name. Not words that are also
-# surnames ("Peter Kok", "Jan de Boer"): _job_title tells "Chef Kok" by all its words.
+# A first line with one of these is a job title ("Senior Python Developer", "PASTRY CHEF"), not a name. Not "kok",
+# a common Dutch surname ("Peter Kok"): _job_title tells "Chef Kok" by all its words.
 JOB_WORDS = re.compile(r"\b(developer|engineer|manager|analyst|analist|consultant|medewerker|medewerkster|"
                        r"verpleegkundige|nurse|accountant|boekhouder|specialist|officer|assistant|technician|"
-                       r"technicus|operator|chauffeur|teacher|leerkracht|docent|recruiter|designer|"
+                       r"technicus|operator|chauffeur|chef|teacher|leerkracht|docent|recruiter|designer|"
                        r"architect|director|directeur|lead|senior|junior|intern|stagiair|profile|profiel)\b", re.I)
 NAME_WORD = re.compile(r"[^\W\d_a-zß-ÿ][^\W\d_]*(?:['’-][^\W\d_]+)*")  # Capitalised, letters only: Jan, El-Amrani
 NAME_PARTICLES = {"van", "de", "der", "den", "het", "ten", "ter", "te", "el", "al", "la", "le", "du", "da", "di",
@@ -36,15 +36,15 @@ PARTICLE_BY_NAME = re.compile(
 CV_HEADER = re.compile(r"(curriculum vitae|cv|resume|résumé|levensloop)\W*", re.I)
 # A full date (day, month and year) is a birth date as CVs give one: "14/03/1988", "7 juni 1991", "2 February 1990",
 # "February 2, 1990"; a month and year alone ("June 2019") dates a job and stays.
-_MONTH = (r"(?:jan(?:uari|uary)?|feb(?:ruari|ruary)?|maa(?:rt)?|mar(?:ch)?|apr(?:il)?|mei|may|jun[ie]?|jul[iy]?|"
+_MONTH = (r"(?:jan(?:uari|uary)?|feb(?:ruari|ruary)?|maa(?:rt)?|mrt|mar(?:ch)?|apr(?:il)?|mei|may|jun[ie]?|jul[iy]?|"
           r"aug(?:ustus|ust)?|sep(?:t(?:ember)?)?|o[kc]t(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-BIRTH_DATE = re.compile(r"\b(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th|e|ste)?[ \t]+" + _MONTH
-                        + r"[ \t]+(?:19|20)\d\d|" + _MONTH + r"[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+(?:19|20)\d\d)\b",
+BIRTH_DATE = re.compile(r"\b(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th|e|ste)?(?:[ \t]+|-)" + _MONTH
+                        + r"(?:[ \t]+|-)(?:19|20)\d\d|" + _MONTH + r"[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+(?:19|20)\d\d)\b",
                         re.I)
 # "linkedin.com/in/jan-peeters-12ab", "github.com/jpeeters": the handle often spells the name
 PROFILE_URL = re.compile(r"(?:linkedin\.com/in|github\.com|gitlab\.com|twitter\.com|x\.com|instagram\.com)/"
                          r"([\w.-]{1,100})", re.I)
-NAME_LABEL = re.compile(r"(?:naam|name|full name|volledige naam)[ \t]*:[ \t]*", re.I)
+NAME_LABEL = re.compile(r"^(?:naam|name|full name|volledige naam)[ \t]*:[ \t]*", re.I)
 # "Jan Peeters – Senior Developer", "Jan Peeters | Verpleegkundige": a name, then the title
 NAME_THEN_TITLE = re.compile(r"\s+[–—|•·,]\s+|\s+-\s+")
 
@@ -83,13 +83,12 @@ def name_line(text: str) -> str | None:
 
 
 def _job_title(words: list[str]) -> bool:
-    """Whether a name-like line is a job title: all its words are words of ESCO's job titles and one names a job
-    ("CUSTOMER SERVICE ADVOCATE", "AVIATION MECHANIC", "PASTRY CHEF"; not "Jan Kok", whose first name is no
-    title word)."""
+    """Whether a name-like line is a job title: all its words are words of ESCO's job titles and one is a head
+    noun no surname is ("CUSTOMER SERVICE ADVOCATE", "AVIATION MECHANIC"; not "Jan Kok", "Hunter Baker")."""
     from pipeline import job_titles, titles  # here: both import modules that import this one
 
     keys = [job_titles.key_of(w) for w in words]
-    return all(job_titles.is_title_word(k) for k in keys) and any(k in titles.role_words() for k in keys)
+    return all(job_titles.is_title_word(k) for k in keys) and any(k in titles.MORE_ROLE_WORDS for k in keys)
 
 
 def redact(sentence: str, names: Set[str]) -> str:

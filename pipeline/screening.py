@@ -310,7 +310,8 @@ def ranking(con: duckdb.DuckDBPyConnection, db: str | Path, role_id: str, top: i
 
     Returns:
         One dict per candidate, best first: rank, candidate (short id), candidate_id, score, required
-        ("met/total"), hard_score, soft_score, matched, missing_required, missing_preferred (see
+        ("met/total", for tables; required_met and required_total apart), hard_score, soft_score, matched,
+        missing_required, missing_preferred (see
         candidate_details), and with `show_sources` source (the file name, None when not recorded).
     """
     ranked = scores.ranked(con, role_id, top, min_score)
@@ -320,7 +321,7 @@ def ranking(con: duckdb.DuckDBPyConnection, db: str | Path, role_id: str, top: i
         ranked = cur.fetchall() if cur is not None else []
     details = candidate_details(con, role_id, [r[1] for r in ranked])
     out = [{"rank": rank, "candidate": cid, "candidate_id": cid, "score": score, "required": f"{met}/{total}",
-            "hard_score": hard, "soft_score": soft, **details[cid]}
+            "required_met": met, "required_total": total, "hard_score": hard, "soft_score": soft, **details[cid]}
            for rank, cid, score, met, total, hard, soft in ranked]
     width = short_id_length(con) if out else SHORT_ID
     for r in out:

@@ -259,6 +259,22 @@ def test_a_failed_command_leaves_its_output_file_as_it_was(runner, empty_db, tmp
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.duckdb", "weekly.csv"]  # no temporary file left
 
 
+def test_output_of_a_command_done_with_failures_is_written(env, runner, tmp_path):
+    """screen exits 1 when a file could not be read, after screening the others: its ranking is the output."""
+    cvs = write_docs(tmp_path / "cvs")  # with a broken file
+    vacancies = tmp_path / "vacancies"
+    vacancies.mkdir()
+    (vacancies / "ad.txt").write_text("Data Engineer\nRequirements\n- Python\n", encoding="utf-8")
+    out = tmp_path / "ranking.csv"
+    out.write_text("last week\n")
+    out.chmod(0o600)
+    result = runner.invoke(main, ["screen", str(vacancies), str(cvs), "--db", str(tmp_path / "s.duckdb"),
+                                  "--format", "csv", "-o", str(out)])
+    assert result.exit_code == 1
+    assert out.read_text().startswith("role_id,role_title,rank,candidate,score,required_met,required_total")
+    assert out.stat().st_mode & 0o777 == 0o600  # the file keeps its mode
+
+
 def test_screen_refuses_folders_given_the_wrong_way_round(env, runner, tmp_path):
     """Trial: `screen cvs vacancies` stored every CV as a role, with its person's name and no expiry."""
     cvs = write_docs(tmp_path / "cvs", broken=False)

@@ -290,7 +290,7 @@ def test_cli_ranks_from_the_table_as_the_macro_does(tmp_path):
         assert fit_json(db, role, "--top", "3") == top3[role] == from_table[role][:3]
     assert any(r["score"] > 0 and r["matched"] for rows in from_table.values() for r in rows)
     # screen's own output (the best 5 of each role) is the same ranking
-    keys = ["rank", "candidate", "candidate_id", "score", "required", "matched", "missing_preferred"]
+    keys = ["rank", "candidate", "candidate_id", "score", "required_met", "required_total", "matched", "missing_preferred"]
     for role in roles:
         assert [{k: r[k] for k in keys} for r in shown if r["role_id"] == role] == [
             {k: r[k] for k in keys} for r in from_table[role][:5]]

@@ -287,3 +287,7 @@ def test_towns_and_employers_on_contact_and_job_heading_lines_are_no_skills(extr
     found = {m.text for m in doc.mentions}
     assert {"Django", "PySpark"} <= found
     assert not found & {"Amersfoort", "NL", "Webfabriek", "Haarlem", "Infosys", "Bangalore"}, found
+    from pipeline.stages.open_skills import CONTACT
+
+    assert CONTACT.search("Developed firmware in C++17, coverage +40%") is None  # no phone numbers
+    assert CONTACT.search("+32 470 12 34 56") and CONTACT.search("Tel: 0470 12 34 56")

@@ -180,6 +180,15 @@ def test_birth_dates_with_a_month_name_leave_evidence_a_jobs_month_and_year_stay
     assert redact("June 2019 - May 2021: Python developer", set()) == "June 2019 - May 2021: Python developer"
 
 
+def test_a_name_of_job_words_is_still_a_name():
+    """Review: "Hunter Baker" (all ESCO title words) was read as a job title, so the name was never redacted."""
+    from pipeline.personal_data import name_line
+
+    assert name_line("Hunter Baker\nErvaring\n") == "Hunter Baker"
+    assert name_line("Naam: Tim Bakker\n") == "Tim Bakker" and name_line("Company name: Acme\n") is None
+    assert name_line("PASTRY CHEF\nExperience\n") is None
+
+
 def test_a_surname_that_is_a_job_is_no_job_held(extractor):
     """Trial: "Peter Kok", a bookkeeper, ranked for a cook's role on his name; "Naam: Tim Bakker" made a baker."""
     for text in ("Curriculum Vitae\nPeter Kok\n\nProfiel\nErvaren boekhouder met 5 jaar ervaring.\n",

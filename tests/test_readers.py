@@ -190,6 +190,13 @@ def test_html_list_items_and_line_breaks_are_no_headings(extractor):
         assert {"hard.microsoft_excel", "soft.communication"} <= found, (text, found)
 
 
+def test_html_a_header_with_the_ads_heading_and_labelled_articles_stay():
+    """Review: a linked title in <header> was dropped as a menu; an aria-label naming cookies dropped the ad."""
+    html = (b"<html><body><header><h1><a href='/x'>Senior Data Engineer</a></h1></header>"
+            b"<article aria-label='Vacature Cookie-bakkerij'><ul><li><p>Python</p></li></ul></article></body></html>")
+    assert nonblank_lines(read_bytes(html, "ad.html")) == ["Senior Data Engineer", "- Python"]
+
+
 def test_html_breadcrumbs_cookie_banners_and_menu_headers_are_no_text():
     html = (b"<html><body><header><a>Home</a> <a>Vacatures</a> <a>Contact</a></header>"
             b"<div class='breadcrumbs'>Home &gt; Vacatures &gt; Finance</div>"
@@ -435,3 +442,20 @@ def test_docx_data_rows_are_one_line_layout_tables_keep_their_paragraphs(tmp_pat
     asked = {m.skill_id: m.requirement for m in extractor.extract(text, kind="vacancy").mentions}
     assert asked["hard.python"] == "required" and asked["lang.english"] == "required"
     assert asked["hard.docker"] == asked["hard.kubernetes"] == "preferred"
+
+
+def test_docx_a_row_headed_by_a_section_name_opens_that_section(tmp_path, extractor):
+    """Review: a CV template of label and value cells ("Hobby's | Koken") lost its sections as tab rows."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Sanne Peeters")
+    table = document.add_table(rows=0, cols=2)
+    for label, value in (("Vaardigheden", "Exact Online, Excel, Twinfield"), ("Hobby's", "Koken, wielrennen")):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = label, value
+    path = tmp_path / "cv.docx"
+    document.save(str(path))
+    doc = extractor.extract(read_path(path), kind="cv")
+    assert [(s.kind, s.heading) for s in doc.sections][-2:] == [("skills", "Vaardigheden"), ("hobbies", "Hobby's")]
+    assert {m.text for m in doc.mentions if m.section == "skills"} == {"Exact Online", "Excel", "Twinfield"}

@@ -40,3 +40,19 @@ def test_headings_real_documents_use(line, doc_kind, kind):
 @pytest.mark.parametrize("line", ["Talen en informatica", "Sales and Marketing", "Tom and Jerry"])
 def test_two_words_joined_are_a_heading_only_when_both_are(line):
     assert heading_kind(line, "cv") is None
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("Wat wij vragen", "requirements"), ("Wij vragen:", "requirements"), ("Wat vragen wij van jou?", "requirements"),
+    ("Dit neem je mee", "requirements"), ("Wat heb jij in huis?", "requirements"), ("Jouw achtergrond", "requirements"),
+    ("Wij bieden jou", "offer"), ("Dit krijg je ervoor terug", "offer"), ("Jouw verantwoordelijkheden", "tasks"),
+])
+def test_dutch_vacancy_headings_recruiters_write(heading, kind):
+    """Trial: "Wat wij vragen" was no heading, so a Dutch ad's whole profile list was read as its company text."""
+    assert heading_kind(heading, "vacancy") == kind
+
+
+def test_a_marked_line_with_an_abbreviation_or_a_question_about_the_role_heads_a_section():
+    assert heading_kind("**Tot jouw takenpakket behoren o.a.:**", "vacancy", by_words=True, apart=True) == "tasks"
+    assert heading_kind("**Ga jij verder als Automation Manager?**", "vacancy", by_words=True, apart=True) == "tasks"
+    assert heading_kind("Je taken zijn o.a. het beheren van SAP.", "vacancy", by_words=True, apart=True) is None

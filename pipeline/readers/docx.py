@@ -57,16 +57,20 @@ def _own_text(paragraph, qn) -> str:
     return "".join(parts)
 
 
+MAX_CELL_WORDS = 12  # a longer cell is a paragraph of a layout table (a job's tasks), not a value
+
+
 def _data_row(row, qn) -> list[str] | None:
     """The cells of a table row that holds data ("Python | 5 jaar | Expert", "Docker and Kubernetes | Nice to
     have"): one line, cells apart by tabs as the .doc and RTF readers give them. None for a row of a layout
-    table (a cell holds several paragraphs or a table: a CV's columns), whose paragraphs stay lines of their own."""
+    table (a cell holds several paragraphs, a long one or a table: a CV's columns), whose paragraphs stay lines
+    of their own. Cells inside a content control (w:sdt) count too."""
+    if next(row.iter(qn("w:tbl")), None) is not None:
+        return None
     cells = []
-    for cell in row.iterchildren(qn("w:tc")):
-        if next(cell.iter(qn("w:tbl")), None) is not None:
-            return None
+    for cell in row.iter(qn("w:tc")):
         texts = [t for t in (_own_text(p, qn).strip() for p in cell.iter(qn("w:p"))) if t]
-        if len(texts) > 1 or any("\n" in t for t in texts):
+        if len(texts) > 1 or any("\n" in t or len(t.split()) > MAX_CELL_WORDS for t in texts):
             return None
         cells.append(texts[0] if texts else "")
     return cells if sum(1 for c in cells if c) > 1 else None

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from pipeline.readers.text import decode_text
 
 # Not the ad: page furniture, and <aside> (a job board's "Similar jobs" or "Share" side bar, another job's skills)
 INVISIBLE = ["script", "style", "noscript", "template", "head", "nav", "footer", "svg", "iframe", "form", "aside"]
 NOT_CONTENT_ROLES = {"navigation", "complementary", "contentinfo"}  # the ARIA roles of nav, aside and footer
+HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 BLOCKS = ["p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th", "table",
           "section", "article", "main", "header", "dd", "dt", "dl", "blockquote", "pre", "hr", "title"]
 # Page furniture by its id, class or label: cookie banners (cookieconsent's "cc-window"), newsletters, breadcrumbs
@@ -31,20 +32,28 @@ def read_html(data: bytes) -> str:
         if tag.decomposed:
             continue
         attrs = tag.attrs or {}
-        marker = " ".join([str(attrs.get("id", "")), " ".join(attrs.get("class", []) or []),
-                           str(attrs.get("aria-label", ""))])
+        marker = " ".join([str(attrs.get("id", "")), " ".join(attrs.get("class", []) or [])])
         style = str(attrs.get("style", "")).replace(" ", "").lower()
         if ("hidden" in attrs or attrs.get("aria-hidden") == "true" or "display:none" in style
                 or attrs.get("role") in NOT_CONTENT_ROLES or BOILERPLATE.search(marker)):
             tag.decompose()
-    for tag in soup.find_all("header"):
+    for tag in soup.find_all("header"):  # a site's menu; not one holding the ad's own heading (a linked title)
         words = len(tag.get_text(" ").split())
-        if words and sum(len(a.get_text(" ").split()) for a in tag.find_all("a")) > LINK_SHARE * words:
+        if words and not tag.find(HEADINGS) \
+                and sum(len(a.get_text(" ").split()) for a in tag.find_all("a")) > LINK_SHARE * words:
             tag.decompose()
     for tag in soup.find_all("br"):  # a line break within a block: one line each, no blank line between
         tag.replace_with("\n")
     for tag in soup.find_all("li"):  # a list item stays one, as in Markdown: "Good Excel skills" is no heading
-        tag.insert(0, "- ")
+        first = tag
+        while True:
+            while first.contents and isinstance(first.contents[0], str) and not first.contents[0].strip():
+                first.contents[0].extract()  # "<li>\n  <b>Docker</b>": the mark stays on the item's line
+            child = first.contents[0] if first.contents else None
+            if not (isinstance(child, Tag) and child.name in BLOCKS):
+                break
+            first = child  # "<li><p>…</p></li>": the mark goes on the paragraph's line
+        first.insert(0, "- ")
     for tag in soup.find_all(BLOCKS):  # one block per line; inline tags (b, a, span) stay in their line
         tag.insert_before("\n")
         tag.insert_after("\n")

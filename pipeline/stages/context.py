@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 
 from pipeline.model import Document, Mention
 from pipeline.sentences import bounds_of
@@ -110,14 +111,13 @@ FRENCH_HINT = re.compile(r"\b(?:[Vv]ous|[Nn]ous|avec|pour|dans|votre|êtes)\b")
 LABEL_COLON = re.compile(r"[ \t]*\**[ \t]*:")
 
 
-def labels_its_value(doc: Document, m: Mention, line: tuple[int, int]) -> bool:
+def labels_its_value(text: str, m: Mention, line: tuple[int, int], bounds: Bounds) -> bool:
     """The mention ends in a colon, and a mention of another skill after it on the line holds its words."""
-    colon = LABEL_COLON.match(doc.text, m.end)
+    colon = LABEL_COLON.match(text, m.end)
     if colon is None:
         return False
     words = re.compile(rf"(?<!\w){re.escape(m.text)}(?!\w)", re.I)
-    return any(colon.end() <= o.start < line[1] and o.skill_id != m.skill_id and words.search(o.text)
-               for o in doc.mentions)
+    return any(o.skill_id != m.skill_id and words.search(o.text) for o in bounds.mentions_in(colon.end(), line[1]))
 
 
 class Bounds:
@@ -126,8 +126,10 @@ class Bounds:
 
     WINDOW = 400
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, mentions: Sequence[Mention] = ()) -> None:
         self.text = text
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
         self.newlines = [m.start() for m in NEWLINE.finditer(text)]
         self.sentences = bounds_of(text)
         # where the cue words are, found once: a window is then asked by bisection, not searched again
@@ -151,6 +153,10 @@ class Bounds:
 
     def sentence(self, m: Mention) -> tuple[int, int]:
         return self.sentences(m.start, m.end)
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """The document's mentions that start in [start, end), by bisection."""
+        return self.mentions[bisect_left(self.starts, start):bisect_left(self.starts, end)]
 
 
 def in_degree_name(text: str, m: Mention, line: tuple[int, int]) -> bool:
@@ -186,13 +192,16 @@ def employer_speaks(text: str, sentence: tuple[int, int], bounds: Bounds) -> boo
 
 
 def on_section_heading(doc: Document, m: Mention) -> bool:
-    """The mention is on the line that opens its section ("Core Qualifications", "Personal Information"), not
-    running on into the section ("Rijbewijs" / "B")."""
+    """The mention is in the heading that opens its section ("Core Qualifications", "Personal Information"), not
+    running on into the section ("Rijbewijs" / "B") nor in the next cell of a table row it heads
+    ("Vaardigheden⇥Python, SQL")."""
     section = doc.section_at(m.start)
     if section is None or not section.heading:
         return False
-    end = doc.text.find("\n", section.start)
-    return m.end <= (end if end >= 0 else len(doc.text))
+    line_end = doc.text.find("\n", section.start)
+    line_end = line_end if line_end >= 0 else len(doc.text)
+    heading = doc.text.find(section.heading, section.start, line_end)
+    return m.end <= (heading + len(section.heading) if heading >= 0 else line_end)
 
 
 def is_heading(text: str, m: Mention, line: tuple[int, int]) -> bool:
@@ -220,7 +229,7 @@ class DropNonSkillContexts:
     def __call__(self, doc: Document) -> Document:
         if not doc.mentions:
             return doc
-        bounds = Bounds(doc.text)
+        bounds = Bounds(doc.text, doc.mentions)
         french = doc.language in ("en", "nl") and FRENCH_HINT.search(doc.text) is not None
         kept = tuple(m for m in doc.mentions if not self.drops(doc, m, bounds)
                      and not (french and (doc.kind == "vacancy" or m.method == "open")
@@ -249,5 +258,5 @@ class DropNonSkillContexts:
         # asked. A soft skill before a role noun describes the person ("een loyale medewerker"); a hard one is
         # part of a job title.
         return (negated(text, m) or (doc.kind == "cv" and in_degree_name(text, m, line)) or (kind == "hard" and in_job_title(text, m))
-                or is_heading(text, m, line) or on_section_heading(doc, m) or (guarded and labels_its_value(doc, m, line))
+                or is_heading(text, m, line) or on_section_heading(doc, m) or (guarded and labels_its_value(text, m, line, bounds))
                 or (bounds.has(ORGANISATION, line) and in_organisation_name(text, m, line)))

@@ -45,6 +45,7 @@ MAX_CHARS = 50
 SEPARATORS = r"\s*(?:[,;|•·▪●◦►✓]|\t|&|/(?!\w+/)|\b(?:{}|such as|like|including|zoals|waaronder|inclusief)\b)\s*"
 LIST_SEPARATOR = {"en": re.compile(SEPARATORS.format("and|or")), "nl": re.compile(SEPARATORS.format("en|of"))}
 ITEM_BREAK = re.compile(r"\n|[.!?](?=\s|$)|[:()\[\]{}\"“”]")
+CLAUSE_BREAK = re.compile(ITEM_BREAK.pattern + r"|\t")  # ... and a table row's cells: "2016 – 2018⇥Employer, Breda"
 MAX_LIST_CHARS = 1000  # a longer clause around a known skill is prose (or a one-line document), not a list
 # A cue ("experience with", "kennis van"): the phrase after it, to the end of its clause, names skills. One word and
 # its preposition, no optional adjectives before it: the regex then costs one pass over the text.
@@ -281,8 +282,10 @@ class FindOpenSkills:
         for section in doc.sections:
             if section.kind == "skills" and "skills" in self.sources:
                 for line in re.finditer(r"[^\n]+", text[section.start:section.end]):
-                    regions += [(*clause, "skills") for clause in
-                                _clauses(text, section.start + line.start(), section.start + line.end())]
+                    clauses = _clauses(text, section.start + line.start(), section.start + line.end())
+                    if clauses and text.startswith(":", clauses[0][1]) and len(clauses) > 1:
+                        clauses = clauses[1:]  # a label before its values: "Persoonlijke eigenschappen: nauwkeurig"
+                    regions += [(*clause, "skills") for clause in clauses]
         lower = text.lower()  # same offsets unless lower-casing changed a length (İ): then the slower pattern
         cues = CUE_LOWER.finditer(lower) if len(lower) == len(text) else CUE.finditer(text)
         if "cue" in self.sources:
@@ -309,7 +312,7 @@ class FindOpenSkills:
             regions += [(phrase.start, phrase.end, "model") for phrase in _tagged_phrases(doc)
                         if not named.overlaps(Item(phrase.start, phrase.end))]
         if "list" in self.sources:  # a short list around a known skill: the clause holding it
-            stops = [b.start() for b in ITEM_BREAK.finditer(text)]  # one character each
+            stops = [b.start() for b in CLAUSE_BREAK.finditer(text)]  # one character each
             for k in sorted({bisect_left(stops, m_start) for m_start, _ in covered}):  # each clause once
                 start, end = stops[k - 1] + 1 if k else 0, stops[k] if k < len(stops) else len(text)
                 if end - start <= MAX_LIST_CHARS and separator.search(text, start, end) \
@@ -426,8 +429,9 @@ def _tagged_phrases(doc: Document) -> list[Phrase]:
 
 
 # A contact line: an e-mail address, a profile link or a phone number by its label or country code (PHONE alone
-# takes a date range, "2015-2016", for one)
-CONTACT = re.compile(EMAIL.pattern + "|" + PROFILE_URL.pattern + r"|\b(?:tel|phone|gsm|mobile|mobiel)\b\.?[ \t]*:|\+\d{2}", re.I)
+# takes a date range, "2015-2016", for one; "C++17" and "+40%" are none)
+CONTACT = re.compile(EMAIL.pattern + "|" + PROFILE_URL.pattern
+                     + r"|\b(?:tel|phone|gsm|mobile|mobiel)\b\.?[ \t]*:|(?<![\w+])\+\d{2}[\d ()./-]{6,}\d", re.I)
 
 
 def _job_headers(doc: Document) -> Spans:

@@ -24,7 +24,7 @@ PERSONAL_LINE = re.compile(
     r"referentiepersonen|contact ?person|contactpersoon)\b[ \t]*[:\-–]", re.I | re.M)
 # A CV's references section names other people (referees) and their contact details, never the candidate's skills.
 REFERENCE_HEADING = re.compile(r"\W*(references?|referees?|referenties?|referentiepersonen)\b", re.I)
-SEPARATOR = re.compile(r"[,;|·•]")
+SEPARATOR = re.compile(r"[,;|·•\t]")  # a tab: the next cell of a table row
 # Keys whose value is short, so what follows a separator on the same line is something else
 # ("Leeftijd: 58 jaar, rijbewijs B"); an address or a name runs to the end of its line.
 SHORT_VALUES = re.compile(r"age|leeftijd|date of birth|birth ?date|geboortedatum|geboren|born|e-?mail|phone|"

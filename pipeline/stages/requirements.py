@@ -364,10 +364,17 @@ YEARS_BEFORE_SKILL = re.compile(
     r"['’]?s?\s*(?:(?:of|van)\s+)?(?:(?:[\w-]+\s+){0,2}?(?:experience|ervaring|werkervaring)\s*)?"
     r"(?:(?:in|with|of|met|als|as|using|on|within|binnen|op het gebied van|werken met|working with)\s+"
     r"(?:(?!experience\b|ervaring\b)[\w&/-]+\s+){0,4}?)?(?:(?:the|de|het|een|a|an)\s+)?", re.I)
+# ... and for a hard skill, through the task the experience is in ("7 years of experience building Kubernetes
+# platforms"); a soft skill there is an adjective of the task ("… building reliable pipelines")
+YEARS_BEFORE_HARD_SKILL = re.compile(
+    r"['’]?s?\s*(?:(?:of|van)\s+)?(?:[\w-]+\s+){0,2}?(?:experience|ervaring|werkervaring)?\s*"
+    r"(?:(?:in|with|of|met|als|as|using|on|within|binnen|op het gebied van|werken met|working with)\s+"
+    r"(?:[\w&/-]+\s+){0,4}?)?(?:(?:the|de|het|een|a|an)\s+)?", re.I)
 # What may stand between a skill and the years phrase after it ("Python: 5 years", "SQL, 3 jaar", "Java for 4
 # years", "Projectmanagementervaring: 5 jaar"); with a role noun or an adjective in between, that word governs
 # the years instead ("Nurse with 6 years' experience, resilient").
 SKILL_BEFORE_YEARS = re.compile(
+    r"(?:\t(?:" + _LEVEL_ALTERNATIVES + r"))?"  # a table row's level cell between: "Python⇥Expert⇥5 jaar"
     r"[-\s]?(?:ervaring|experience|werkervaring)?\s*(?:with|met|for|voor|during|gedurende|[:(\-–,])?\s*"
     r"(?:(?:at least|minimum|minimaal|min\.|over|more than|meer dan|ruim|about|circa|ca\.|±|~)\s*)?", re.I)
 
@@ -390,6 +397,10 @@ def years_list_gap(text: str, start: int, end: int) -> bool:
     first, *items, last = parts
     return not first.strip() and LIST_GAP.fullmatch(last) is not None and all(
         UNMATCHED_ITEM.fullmatch(item) and not CLAUSE_WORD.search(item) for item in items)
+
+
+def _soft(m: Mention) -> bool:
+    return m.skill_id.startswith("soft.") or m.type == "soft"
 
 
 def years_value(number: str) -> float:
@@ -418,7 +429,8 @@ def assign_years(text: str, mentions: list[Mention], sentence: tuple[int, int]) 
         chain: list[int] = []
         if before and RIGHT_AFTER.fullmatch(text, mentions[before[-1]].end, match.start()):
             chain = before[-1:]  # "Python (5 years), Docker (2 years)": the years belong to the skill before
-        elif after and YEARS_BEFORE_SKILL.fullmatch(text, match.end(), mentions[after[0]].start):
+        elif after and (YEARS_BEFORE_SKILL if _soft(mentions[after[0]]) else YEARS_BEFORE_HARD_SKILL).fullmatch(
+                text, match.end(), mentions[after[0]].start):
             chain = [after[0]]
             for prev, nxt in zip(after, after[1:]):
                 if not years_list_gap(text, mentions[prev].end, mentions[nxt].start):
@@ -442,12 +454,12 @@ LEVEL_AFTER_LIST = re.compile(r"[ \t]*\)?[ \t]*(?:[:\-–]|\bniveau\b|\blevel\b)
 LIST_ITEMS_GAP = re.compile(r"[ \t,/&()]*(?:\b(?:and|en|én|or|of)\b)?[ \t,/&()]*", re.I)
 # Where the words before a mention stop being about it: a level before a comma or a full stop describes something
 # else ("Strong negotiator, resilient", "– goed. VCA basis").
-CLAUSE_END = re.compile(r".*(?:[.;,!?|•()]|\s[-–]\s)", re.S)
+CLAUSE_END = re.compile(r".*(?:[.;,!?|•()\t]|\s[-–]\s)", re.S)  # a tab: the next cell of a table row
 # A level right after the skill with nothing between, before a clause ends ("Word goed, Excel goed", "Engels C1", a
 # Europass grid's first code: "Frans C1 C1 B2 B2 B2"); not
 # "basis"/"basic", which there is mostly part of the name ("VCA basis", "EHBO basis").
 LEVEL_RIGHT_AFTER = re.compile(r"[ \t]+(" + "|".join(re.escape(w) for w, lvl in _LEVEL_WORDS if lvl != "basic")
-                               + r"|(?-i:[ABC][12])(?:[ \t]+(?-i:[ABC][12]))*)[ \t]*(?=[,;.)|\n]|$)", re.I)
+                               + r"|(?-i:[ABC][12])(?:[ \t]+(?-i:[ABC][12]))*)[ \t]*(?=[,;.)|\n\t]|$)", re.I)
 # ... except after a language, where "basis" is a level ("Frans goed, Engels basis", "EN basis")
 BASIC_RIGHT_AFTER = re.compile(r"[ \t]+(" + "|".join(re.escape(w) for w, lvl in _LEVEL_WORDS if lvl == "basic")
                                + r")[ \t]*(?=[,;.)|\n]|$)", re.I)

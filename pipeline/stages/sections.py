@@ -55,7 +55,7 @@ HEADINGS: dict[SectionKind, tuple[str, ...]] = {
               "who are we", "equal opportunity", "our commitment to diversity", "disclaimer", "any questions",
               "vragen", "interesse", "solliciteer nu", "solliciteren", "sollicitatie",
               "solliciteer direct", "waar kom je te werken", "de organisatie", "this is us", "dit zijn wij",
-              "dit zijn we", *CONTACT),
+              "dit zijn we", "hier ga je werken", "waar ga je werken", *CONTACT),
     "tasks": ("tasks", "your tasks", "jouw taken", "taken", "wat ga je doen", "what you will do", "what you'll do",
               "responsibilities", "your responsibilities", "verantwoordelijkheden", "functieomschrijving",
               "job description", "the job", "de functie", "functie", "your role", "jouw rol", "the role", "about the role",
@@ -65,7 +65,8 @@ HEADINGS: dict[SectionKind, tuple[str, ...]] = {
               "what you'll be doing", "key responsibilities", "duties", "main tasks",
               "what you will be doing", "what you are going to do", "role description", "role overview",
               "overview of the role", "position overview", "job purpose", "purpose of role", "main responsibilities",
-              "the challenge", "de uitdaging", "your impact", "jouw werk", "de opdracht", "waar werk je aan"),
+              "the challenge", "de uitdaging", "your impact", "jouw werk", "de opdracht", "waar werk je aan",
+              "jouw verantwoordelijkheden", "je verantwoordelijkheden"),
     "requirements": ("requirements", "requirement", "wat vragen wij", "wat vragen we", "jouw profiel", "profiel",
                      "your profile", "who you are", "wie ben jij", "wie zoeken wij", "wie zoeken we",
                      "wat breng je mee", "what you bring", "qualifications", "must have", "must-haves",
@@ -85,7 +86,12 @@ HEADINGS: dict[SectionKind, tuple[str, ...]] = {
                      "wat vragen wij van jou", "wat vragen we van jou", "wat vragen wij van je", "wat vragen we van je",
                      "wat wij van jou vragen", "wat we van jou vragen", "wat wij van je vragen",
                      "wat wij verwachten", "wat we verwachten", "wat verwachten wij van jou",
-                     "wat verwachten we van jou", "wij verwachten", "functie-eisen en competenties"),
+                     "wat verwachten we van jou", "wij verwachten", "functie-eisen en competenties", "dit ben jij",
+                     "dit neem je mee", "wat neem jij mee", "jouw achtergrond", "je achtergrond", "wat je meebrengt",
+                     "wat jij meebrengt", "dit heb je in huis", "wat heb jij in huis", "wat heb je in huis",
+                     "kennis en ervaring", "vereiste kennis", "wat wij zoeken", "wat we zoeken",
+                     "dit vragen wij van jou", "dit vragen we van jou", "wat zoeken we in jou", "wat zoeken wij in jou",
+                     "jij bent", "your background", "must haves"),
     "nice_to_have": ("nice to have", "nice-to-have", "nice to haves", "nice-to-haves", "pluspunten", "pluspunt",
                      "een pré", "een pre", "pré", "pre", "troeven", "extra troeven", "een troef", "een pluspunt",
                      "bonus points", "bonus", "preferred", "preferred qualifications", "preferred skills", "extra",
@@ -109,7 +115,8 @@ HEADINGS: dict[SectionKind, tuple[str, ...]] = {
               "de doorgroeimogelijkheden", "jouw ontwikkeling", "relocation", "payment", "wat wij bieden",
               "wat mag je van ons verwachten", "wat kun jij van ons verwachten", "wat kan je van ons verwachten",
               "we will offer you", "we will offer", "we can offer you", "we can offer",
-              "je wordt beloond met", "wat maakt deze rol extra tof"),
+              "je wordt beloond met", "wat maakt deze rol extra tof", "dit krijg je ervoor terug", "wij bieden jou",
+              "wij bieden je", "dit bieden we jou", "dit bieden wij jou"),
 }
 JOINED = re.compile(r" (?:&|and|en) |\s*\((?=.*\)$)|\)$")  # "X & Y", "X and Y", "X (Y)"
 # Kinds that only make sense in one type of document, so "profiel" means requirements in a vacancy.
@@ -150,7 +157,11 @@ _HEADING_PATTERNS: tuple[tuple[SectionKind, str], ...] = (
     ("requirements", r"\b(?:requirements?|qualifications?|who you are|who are you|about you|you have|you bring|"
                      r"you(?:'|’)ll need|you need|we need|looking for|look for|skills|expertise|capabilities|"
                      r"superpowers|attributes|profiel|profile|competenc\w*|vereisten|eisen|vaardigheden|verwachten)\b"),
-    ("tasks", r"\b(?:responsibilit\w*|duties|tasks?|taken|takenpakket|(?:your|jouw|je) (?:mission|missie|impact|"
+    # a question to the reader about taking the role ("Ga jij verder als Automation Manager?", "Are you our next
+    # data engineer?"): the role's pitch follows
+    ("tasks", r"^(?:ben|word|wordt|ga|start|begin|kom|are|will|could) (?:jij|je|you)\b.*\b(?:als|as|our|onze|next|"
+              r"nieuwe|new)\b"),
+    ("tasks", r"\b(?:responsibilit\w*|duties|tasks?|taken|takenpakket|(?:your|jouw|je) (?:new |nieuwe )?(?:mission|missie|impact|"
               r"challenge|uitdaging)|impact you|an impact|make a difference|day in the life|day[- ]to[- ]day|"
               r"you(?:'|’)ll do|you will do|you(?:'|’)ll be doing|you will be doing|get to do|ga je doen|ga jij doen|"
               r"trust you with|your role|jouw rol|the assignment)\b"),
@@ -162,6 +173,7 @@ ABOUT_THE_EMPLOYER = re.compile(r"\b(?:our|ons|onze|we are|wij zijn|company|bedr
 BULLET_LINE = re.compile(r"\s*\\?(?:[-•·▪+o]|\*(?!\*)|\d{1,2}[.)]|[a-z][.)])\s")
 # Not a heading: a sentence's end, a label with its value ("Salaris: €3.300 - €3.800 per maand", "You bring: Python")
 NOT_A_HEADING = re.compile(r"[.,;]$|[.:!]\s*\S|\d")
+ABBREVIATION = re.compile(r"\b(?:o\.a|e\.g|i\.e|bv|b\.v|m\.b\.t|incl)\.", re.I)  # "Tot jouw takenpakket behoren o.a.:"
 SUBJECT_FIRST = re.compile(r"^(?:i|ik|we|wij|you|jij|je|u|they|zij)\b")  # "I am looking for a": a sentence
 
 
@@ -169,7 +181,8 @@ def _heading_by_words(line: str, key: str) -> SectionKind | None:
     """The kind of a vacancy heading no listed heading names, by its words (HEADING_WORDS); None for a line that
     is a list item, a table row (cells apart by tabs: "Docker\tNice to have") or a sentence, or about the employer
     (unless it names the offer)."""
-    if BULLET_LINE.match(line) or "\t" in line.strip() or NOT_A_HEADING.search(key) or not key[:1].isalpha() \
+    if BULLET_LINE.match(line) or "\t" in line.strip() or NOT_A_HEADING.search(ABBREVIATION.sub("", key).rstrip()) \
+            or not key[:1].isalpha() \
             or SUBJECT_FIRST.match(key) and not HEADING_WORDS[0][1].match(key):
         return None
     employer = ABOUT_THE_EMPLOYER.search(key) is not None
@@ -246,7 +259,10 @@ def segment(doc: Document) -> Document:
         if not m.group().strip():
             apart = True
             continue
-        found = heading_kind(m.group(), doc.kind)
+        found, heading_text = heading_kind(m.group(), doc.kind), m.group().strip()
+        if not found and "\t" in heading_text:  # a table row whose first cell heads it: "Hobby's⇥Koken, lezen"
+            heading_text = heading_text.split("\t", 1)[0].strip()
+            found = heading_kind(heading_text, doc.kind)
         role_listed = role_listed or found in ("tasks", "requirements", "nice_to_have")
         if not found and doc.kind == "vacancy" and not first \
                 and (by_words := heading_kind(m.group(), doc.kind, by_words=True, apart=apart)):
@@ -258,7 +274,7 @@ def segment(doc: Document) -> Document:
         if found:
             if m.start() > start:
                 sections.append(Section(kind, start, m.start(), heading))
-            kind, start, heading = found, m.start(), m.group().strip()
+            kind, start, heading = found, m.start(), heading_text
     if len(doc.text) > start or not sections:
         sections.append(Section(kind, start, len(doc.text), heading))
     if doc.kind == "vacancy" and sections[0].kind == "other" and role_listed:

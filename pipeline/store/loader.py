@@ -316,6 +316,8 @@ class Store:
         same = {doc_id: kept for doc_id, kept in self._same_cvs(fresh, signatures, exclude=outgoing).items()
                 if not _new_version_of(fresh[doc_id], kept, previous, held)}
         self.last_duplicates = tuple((fresh.pop(doc_id), kept) for doc_id, kept in same.items())
+        if self.reset_expiry:  # a copy read again is the stored CV read again
+            self._reset_expiry(sorted(set(same.values())))
         mapping = [(d.source, same[d.id], "copy", d.id) if d.id in same else (d.source, d.id, d.kind)
                    for d in docs if d.kind == "cv"]
         if not fresh:
