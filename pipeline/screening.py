@@ -198,11 +198,14 @@ class NoSuchRole(SkillfitError):
     """A name that matches no role in the database, or more than one."""
 
 
+MIN_WORD_START = 4  # letters a role's reference needs to name a title word by its start
+
+
 def resolve_role(con: duckdb.DuckDBPyConnection, reference: str, db: str | Path | None = None) -> str:
     """The role id that `reference` names: a role id, the start of one (at least MIN_PREFIX characters), the
     role's title ("Aankoper", any case), its file (as `skillfit roles` lists a role without a title: the path or
-    the file name) or, when none is the whole of it, words of a title ("scrum" for "Scrum Master"), when one role
-    has it.
+    the file name) or, when none is the whole of it, words of a title ("scrum" for "Scrum Master") or the start of
+    one ("heftruck" for "Heftruckchauffeur"), when one role has it.
 
     Raises:
         NoSuchRole: no role, or more than one, matches (the message lists them).
@@ -218,10 +221,15 @@ def resolve_role(con: duckdb.DuckDBPyConnection, reference: str, db: str | Path 
         "  OR ends_with(lower(source), '\\' || lower($r))) ORDER BY doc_id LIMIT 10",
         {"r": reference, "n": MIN_PREFIX}).fetchall()
     if not found and len(reference) >= 2:  # words of a title: "scrum" for "Scrum Master", "HR" for "HR Business Partner"
-        words = re.compile(rf"(?<!\w){re.escape(reference.lower())}(?!\w)")
-        found = [(i, t) for i, t in con.execute(
-            "SELECT doc_id, title FROM documents WHERE kind = 'vacancy' AND contains(lower(title), lower($r))"
-            " ORDER BY doc_id", {"r": reference}).fetchall() if words.search(t.lower())]
+        titled = con.execute("SELECT doc_id, title FROM documents WHERE kind = 'vacancy' AND"
+                             " contains(lower(title), lower($r)) ORDER BY doc_id", {"r": reference}).fetchall()
+        patterns = [rf"(?<!\w){re.escape(reference.lower())}(?!\w)"]  # whole words, else (4 letters or more) a
+        if len(reference) >= MIN_WORD_START:  # word's start: "heftruck" for "Heftruckchauffeur", a Dutch compound
+            patterns.append(rf"(?<!\w){re.escape(reference.lower())}")
+        for word in patterns:
+            found = [(i, t) for i, t in titled if re.search(word, t.lower())]
+            if found:
+                break
     if not found:
         raise NoSuchRole(f"no role {reference}{where} (give its id, the start of it, or its title; {ROLES_HINT})")
     if len(found) > 1:

@@ -20,7 +20,7 @@ from pipeline.normalise import OffsetMap, normalise
 # (C++, C#); a leading dot only after whitespace (.NET).
 TOKEN = re.compile(r"(?:(?<![^\s(\[/])\.)?[^\W_]+(?:[.'’][^\W_]+)*(?:[+#]+(?![^\W_]))?")
 # What may sit between two words of one phrase: spaces, one line break, one hyphen, slash, dash or &.
-JOINABLE_GAP = re.compile(r"[ \t\u00a0]*(?:[-/–&][ \t\u00a0]*)?\r?\n?[ \t\u00a0]*")
+JOINABLE_GAP = re.compile(r"[ \t\u00a0]*(?:[-/–&+][ \t\u00a0]*)?\r?\n?[ \t\u00a0]*")  # "C+E": one label
 
 
 def fold(word: str) -> str:

@@ -181,3 +181,16 @@ def test_a_dutch_title_in_sentence_case_names_its_job_words(extractor):
         assert {m.text.casefold() for m in doc.title_words} == words
     doc = extractor.extract("Jan de Wit\n\nWerkervaring\n2019 – heden  Gewerkt als manager bij Acme\n", kind="cv")
     assert not doc.title_words  # a sentence is no title, whatever its capitals
+
+
+def test_a_job_on_an_intake_forms_label_or_a_dated_line_counts_in_lower_case_too(extractor):
+    """Trial: a filled-in intake form ("Naam", "Adres", "Gewenste functie") and a CV without headings ("2018 - nu
+    heftruckchauffeur bij Katoen Natie") named no job, so the best drivers ranked at 36 and 46."""
+    form = ("Naam: Dirk Peeters\nAdres: Kerkstraat 1, 2000 Antwerpen\nGewenste functie: Vrachtwagenchauffeur CE\n"
+            "Rijbewijs: C+E\n")
+    plain = "Mehmet Y\nTel: 0470 12 34 56\n2018 - 2024   heftruckchauffeur bij Katoen Natie Antwerpen\n"
+    school = "Jan Peeters\nOpleiding\n2010 - 2014 Bachelor verpleegkunde\n"
+    assert [m.text for m in extractor.extract(form, kind="cv", language="nl").occupations] == ["Vrachtwagenchauffeur"]
+    [held] = extractor.extract(plain, kind="cv", language="nl").occupations
+    assert (held.text, held.years) == ("heftruckchauffeur", 6.0)
+    assert not extractor.extract(school, kind="cv", language="nl").occupations  # a school's dates are no job

@@ -87,8 +87,13 @@ NEWLINE = re.compile("\n")  # a vacancy's company text and what it offers
 
 
 # A skill said not to be had or asked: "Rijbewijs: geen", "Heftruckattest: nee", "geen rijbewijs", "no driving
-# licence", "zonder diploma", "without supervision"; not "Heftruck: geen probleem", "SAP: geen must".
-NEGATED_VALUE = re.compile(r"[ \t]*[:\-–][ \t]*(?:geen|nee|neen|no|none|nvt|n\.v\.t\.?)(?=[ \t]*(?:[,.;)\n]|$))", re.I)
+# licence", "zonder diploma", "without supervision", or not (yet) held; not "Heftruck: geen probleem", "SAP: geen
+# must".
+NEGATED_VALUE = re.compile(r"[ \t]*[:\-–][ \t]*(?:geen|nee|neen|no|none|nvt|n\.v\.t\.?)(?=[ \t]*(?:[,.;)\n]|$))"
+                           # not (yet) held: "Rijbewijs CE: nog niet, in opleiding", "VCA verlopen in 2019", "Code 95
+                           # (expired)"; not "vervalt binnenkort", still valid
+                           r"|[ \t]*[:\-–(]?[ \t]*(?:nog niet|niet meer|in opleiding|in training|in progress|verlopen|"
+                           r"vervallen|expired|lapsed|aangevraagd|applied for)\b", re.I)
 NEGATED_BEFORE = re.compile(r"(?<![\w-])(?:geen|no|zonder|without|niet in het bezit van(?: een)?|not in possession"
                             r" of(?: a)?)[ \t]+$", re.I)
 

@@ -112,9 +112,13 @@ def _written_as_title(text: str, line: tuple[int, int], hit: Found) -> bool:
     ("Cook meals ...")."""
     words = WORD.findall(text, hit.start, hit.end)
     line_text = text[line[0]:line[1]]
-    opens_line = LINE_OPENING.fullmatch(text, line[0], hit.start) is not None
+    label = JOB_LABEL.match(text, *line)
+    opens_line = LINE_OPENING.fullmatch(text, label.end() if label else line[0], hit.start) is not None
+    # a title that opens a dated or labelled line may be in lower case, as people write them ("2018 - nu
+    # heftruckchauffeur bij Katoen Natie", "Gewenste functie: magazijnmedewerker")
+    plain = opens_line and _dated_or_labelled(text, line)
     if not (line_text.isupper() or all(w[0].isupper() for w in words if len(w) > 3 or w == words[0])
-            or (opens_line and words[0][0].isupper())):
+            or (opens_line and words[0][0].isupper()) or plain):
         return False
     after = WORD.search(text, hit.end, line[1])
     return after is None or not after.group().islower() or after.group() in TITLE_FOLLOWERS
@@ -136,16 +140,32 @@ def _lines(text: str, start: int, end: int):
 
 
 def _title_lines(doc: Document) -> list[tuple[int, int]]:
-    """A CV's lines that may hold a job title: those of its experience sections (not their headings) and its
-    headline, short and no sentence."""
+    """A CV's lines that may hold a job title: those of its experience sections (not their headings), its headline,
+    and, outside its education, a line labelled with the job ("Gewenste functie: Vrachtwagenchauffeur CE", an
+    intake form's) or dated as a job is ("2018 - nu  heftruckchauffeur bij Katoen Natie", a CV without headings);
+    short and no sentence."""
     text, spans = doc.text, []
     for section in doc.sections:
         if section.kind == "experience":
             spans += list(_lines(text, section.start, section.end))[1:]  # its first line is the heading
+        elif section.kind not in NO_JOBS_SECTIONS:
+            spans += [line for line in _lines(text, section.start, section.end) if _dated_or_labelled(text, line)]
     top = next((s.start for s in doc.sections if s.kind not in ("other", "profile")), len(text))
     spans += [line for line in _lines(text, 0, top) if text[line[0]:line[1]].strip()][:HEADLINE_LINES]
-    return [line for line in spans if (stripped := text[line[0]:line[1]].strip()) and not stripped.endswith(".")
-            and len(stripped.split()) <= MAX_LINE_WORDS]
+    return sorted({line for line in spans if (stripped := text[line[0]:line[1]].strip())
+                   and not stripped.endswith(".") and len(stripped.split()) <= MAX_LINE_WORDS})
+
+
+# A line that names the job it is labelled with, as intake forms and CV templates do
+JOB_LABEL = re.compile(r"[ \t*•-]*(?:gewenste functie|gezochte functie|huidige functie|laatste functie|functie|"
+                       r"functietitel|beroep|job|jobtitel|job title|position|current position|desired position|"
+                       r"current role|role)[ \t]*(?::|\t)[ \t]*", re.I)
+NO_JOBS_SECTIONS = frozenset({"education", "certificates", "languages", "hobbies", "skills"})
+
+
+def _dated_or_labelled(text: str, line: tuple[int, int]) -> bool:
+    """Whether a line holds a job's date range or opens with a job label (JOB_LABEL)."""
+    return DATE_RANGE.search(text, *line) is not None or JOB_LABEL.match(text, *line) is not None
 
 
 def held(doc: Document) -> tuple[Mention, ...]:
@@ -225,8 +245,8 @@ def job_with_years(doc: Document) -> Iterator[tuple[Found, float]]:
     """The jobs a CV's profile names with years of experience ("Chef with 6 years' experience", "Kok met 10 jaar
     ervaring"): the years are the job's (not the next word's, issue 14). The years phrase is found first, then a
     label ending right before it, so a long profile costs one regex pass."""
-    for section in doc.sections:
-        if section.kind != "profile":
+    for section in doc.sections:  # a profile, or the untitled opening of a CV without headings
+        if section.kind != "profile" and not (section.kind == "other" and not section.heading):
             continue
         for years in WITH_YEARS.finditer(doc.text, section.start, section.end):
             window = max(section.start, years.start() - LABEL_WINDOW)
@@ -359,15 +379,16 @@ def _role_words(text: str, start: int, end: int, strict: bool = False,
     separators = list(job_titles.SEGMENT.finditer(text, start, end))
     bounds = [start, *(x for m in separators for x in m.span()), end]
     capitals = text[start:end].isupper()
+    plain = strict and _dated_or_labelled(text, (start, end))
     out = []
     for k, (a, b) in enumerate(zip(bounds[::2], bounds[1::2])):
         if NOT_A_TITLE.search(text, a, b) or (strict and k and EMPLOYER.fullmatch(separators[k - 1].group())):
             continue  # a number, an address, a link; the employer after "at" ("Sales Engineer at Smith & Taylor")
         found = job_titles.words(text, a, b)
         # a title in sentence case, as Dutch writes one ("Financieel controller"): a capital first, then nothing
-        # but words of job titles, and short
-        sentence_case = bool(found) and len(found) <= SENTENCE_CASE_WORDS and text[found[0][1]].isupper() \
-            and all(job_titles.is_title_word(key) for key, _, _ in found)
+        # but words of job titles, and short; on a dated or labelled line, in any case
+        sentence_case = bool(found) and len(found) <= SENTENCE_CASE_WORDS and all(
+            job_titles.is_title_word(key) for key, _, _ in found) and (text[found[0][1]].isupper() or plain)
         roles = [i for i, (_, s, e) in enumerate(found) if titles.is_role_word(text[s:e])
                  and (not strict or capitals or sentence_case or text[s].isupper())]
         if not roles:
