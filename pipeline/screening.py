@@ -198,7 +198,7 @@ class NoSuchRole(SkillfitError):
     """A name that matches no role in the database, or more than one."""
 
 
-MIN_WORD_START = 4  # letters a role's reference needs to name a title word by its start
+MIN_WORD_START = 6  # letters a role's reference needs to name a title word by its start ("java" is no "JavaScript")
 
 
 def resolve_role(con: duckdb.DuckDBPyConnection, reference: str, db: str | Path | None = None) -> str:
@@ -223,7 +223,7 @@ def resolve_role(con: duckdb.DuckDBPyConnection, reference: str, db: str | Path 
     if not found and len(reference) >= 2:  # words of a title: "scrum" for "Scrum Master", "HR" for "HR Business Partner"
         titled = con.execute("SELECT doc_id, title FROM documents WHERE kind = 'vacancy' AND"
                              " contains(lower(title), lower($r)) ORDER BY doc_id", {"r": reference}).fetchall()
-        patterns = [rf"(?<!\w){re.escape(reference.lower())}(?!\w)"]  # whole words, else (4 letters or more) a
+        patterns = [rf"(?<!\w){re.escape(reference.lower())}(?!\w)"]  # whole words, else (6 letters or more) a
         if len(reference) >= MIN_WORD_START:  # word's start: "heftruck" for "Heftruckchauffeur", a Dutch compound
             patterns.append(rf"(?<!\w){re.escape(reference.lower())}")
         for word in patterns:

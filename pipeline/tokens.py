@@ -20,7 +20,8 @@ from pipeline.normalise import OffsetMap, normalise
 # (C++, C#); a leading dot only after whitespace (.NET).
 TOKEN = re.compile(r"(?:(?<![^\s(\[/])\.)?[^\W_]+(?:[.'’][^\W_]+)*(?:[+#]+(?![^\W_]))?")
 # What may sit between two words of one phrase: spaces, one line break, one hyphen, slash, dash or &.
-JOINABLE_GAP = re.compile(r"[ \t\u00a0]*(?:[-/–&+][ \t\u00a0]*)?\r?\n?[ \t\u00a0]*")  # "C+E": one label
+JOINABLE_GAP = re.compile(r"[ \t\u00a0]*(?:[-/–&][ \t\u00a0]*)?\r?\n?[ \t\u00a0]*")
+CODE_AFTER_PLUS = re.compile(r"[A-Z]\d?")  # "C+E", "B+E", "C1+E": a licence's code joined by "+" (not "Azure + DevOps")
 
 
 def fold(word: str) -> str:
@@ -78,7 +79,9 @@ def tokenize(text: str) -> Tokens:
         ends.append(m.end())
         words.append(m.group())
     gap = JOINABLE_GAP.fullmatch
-    joinable = [clean[e:s] == " " or gap(clean, e, s) is not None for e, s in zip(ends, starts[1:])]  # mostly " "
+    joinable = [clean[e:s] == " " or gap(clean, e, s) is not None  # mostly " "
+                or (clean[e:s] == "+" and CODE_AFTER_PLUS.fullmatch(words[k + 1]) is not None)
+                for k, (e, s) in enumerate(zip(ends, starts[1:]))]
     folded = [fold(w) for w in words]
     if origin is None:
         return Tokens(text, starts, ends, words, folded, joinable)

@@ -367,9 +367,9 @@ def test_fit_and_gap_take_a_role_by_title(env, runner, tmp_path):
     assert f"role {role}: Data Engineer" in by_title.stderr  # which role the title named
     by_word = runner.invoke(main, ["fit", "--db", str(db), "--role", "engineer", "--format", "json"])
     assert by_word.exit_code == 0 and by_word.stdout == by_id.stdout
-    by_start = runner.invoke(main, ["fit", "--db", str(db), "--role", "engin", "--format", "json"])
+    by_start = runner.invoke(main, ["fit", "--db", str(db), "--role", "engine", "--format", "json"])
     assert by_start.exit_code == 0 and by_start.stdout == by_id.stdout  # a word's start ("Heftruck" for a compound)
-    assert runner.invoke(main, ["fit", "--db", str(db), "--role", "eng"]).exit_code == 2  # not under 4 letters
+    assert runner.invoke(main, ["fit", "--db", str(db), "--role", "engin"]).exit_code == 2  # not under 6 letters
     unknown = runner.invoke(main, ["fit", "--db", str(db), "--role", "Astronaut"])
     assert unknown.exit_code == 2 and "no role Astronaut" in unknown.stderr and "skillfit roles" in unknown.stderr
     listed = runner.invoke(main, ["roles", "--db", str(db), "--format", "json"])

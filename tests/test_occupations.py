@@ -194,3 +194,14 @@ def test_a_job_on_an_intake_forms_label_or_a_dated_line_counts_in_lower_case_too
     [held] = extractor.extract(plain, kind="cv", language="nl").occupations
     assert (held.text, held.years) == ("heftruckchauffeur", 6.0)
     assert not extractor.extract(school, kind="cv", language="nl").occupations  # a school's dates are no job
+
+
+def test_a_wanted_job_a_referees_job_a_course_and_a_trainee_are_no_jobs_held(extractor):
+    """Review: "Gewenste functie" (wanted), a referee's "Functie:", a dated course and "… in opleiding" made jobs."""
+    for cv in ("Naam: Sara Janssens\nGewenste functie: vrachtwagenchauffeur\n",
+               "Ervaring\nKassamedewerker bij Colruyt\nReferenties\nJan Peeters\nFunctie: logistiek directeur\n",
+               "Jan\nTel: 0470 12 34 56\n2012 - 2014 verpleegkundige HBO5, Thomas More\n",
+               "Mehmet Yilmaz\nTel: 0470 12 34 56\n2023 - nu vrachtwagenchauffeur in opleiding bij VDAB\n",
+               "Mehmet\n2016 - 2024 Magazijnier bij Colruyt\nIk werkte met een ploegleider met 15 jaar ervaring.\n"):
+        held = {m.text.casefold() for m in extractor.extract(cv, kind="cv", language="nl").occupations}
+        assert not held & {"vrachtwagenchauffeur", "logistiek directeur", "verpleegkundige", "ploegleider"}, cv

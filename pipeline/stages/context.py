@@ -87,21 +87,26 @@ NEWLINE = re.compile("\n")  # a vacancy's company text and what it offers
 
 
 # A skill said not to be had or asked: "Rijbewijs: geen", "Heftruckattest: nee", "geen rijbewijs", "no driving
-# licence", "zonder diploma", "without supervision", or not (yet) held; not "Heftruck: geen probleem", "SAP: geen
-# must".
-NEGATED_VALUE = re.compile(r"[ \t]*[:\-–][ \t]*(?:geen|nee|neen|no|none|nvt|n\.v\.t\.?)(?=[ \t]*(?:[,.;)\n]|$))"
-                           # not (yet) held: "Rijbewijs CE: nog niet, in opleiding", "VCA verlopen in 2019", "Code 95
-                           # (expired)"; not "vervalt binnenkort", still valid
-                           r"|[ \t]*[:\-–(]?[ \t]*(?:nog niet|niet meer|in opleiding|in training|in progress|verlopen|"
-                           r"vervallen|expired|lapsed|aangevraagd|applied for)\b", re.I)
+# licence", "zonder diploma", "without supervision"; not "Heftruck: geen probleem", "SAP: geen must".
+NEGATED_VALUE = re.compile(r"[ \t]*[:\-–][ \t]*(?:geen|nee|neen|no|none|nvt|n\.v\.t\.?)(?=[ \t]*(?:[,.;)\n]|$))", re.I)
+# A CV's certificate or licence not held yet or any more: "Rijbewijs CE: nog niet, in opleiding", "VCA verlopen in
+# 2019", "Code 95 (expired)"; not "vervalt binnenkort", still valid. Only certificates: "PyTorch in training large
+# models" and "de facturatie verlopen volgens de procedures" are other words.
+NOT_HELD = re.compile(r"[ \t]*[:\-–(]?[ \t]*(?:nog niet|in opleiding|in training|in progress|verlopen|vervallen|"
+                      r"expired|lapsed|aangevraagd|applied for)\b", re.I)
 NEGATED_BEFORE = re.compile(r"(?<![\w-])(?:geen|no|zonder|without|niet in het bezit van(?: een)?|not in possession"
                             r" of(?: a)?)[ \t]+$", re.I)
 
 
-def negated(text: str, m: Mention) -> bool:
-    """Whether the text says the skill is not there: a "no" as its value, or right before it."""
+def negated(text: str, m: Mention, kind: str | None = None) -> bool:
+    """Whether the text says the skill is not there: a "no" as its value, or right before it; in a CV (`kind`), a
+    certificate not held yet or any more (NOT_HELD)."""
     return NEGATED_VALUE.match(text, m.end) is not None \
-        or NEGATED_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
+        or NEGATED_BEFORE.search(text, max(0, m.start - 40), m.start) is not None \
+        or (kind == "cv" and m.skill_id.startswith(CERTIFICATE) and NOT_HELD.match(text, m.end) is not None)
+
+
+CERTIFICATE = "cert."  # the taxonomy's certificates and licences
 
 
 # A document that may have a French half (a bilingual Belgian ad): only then is each mention's stretch looked at.
@@ -262,6 +267,7 @@ class DropNonSkillContexts:
         # In a CV a degree's field names the diploma; in a vacancy ("a bachelor in accounting") it is knowledge
         # asked. A soft skill before a role noun describes the person ("een loyale medewerker"); a hard one is
         # part of a job title.
-        return (negated(text, m) or (doc.kind == "cv" and in_degree_name(text, m, line)) or (kind == "hard" and in_job_title(text, m))
+        return (negated(text, m, doc.kind) or (doc.kind == "cv" and in_degree_name(text, m, line))
+                or (kind == "hard" and in_job_title(text, m))
                 or is_heading(text, m, line) or on_section_heading(doc, m) or (guarded and labels_its_value(text, m, line, bounds))
                 or (bounds.has(ORGANISATION, line) and in_organisation_name(text, m, line)))

@@ -116,7 +116,7 @@ def _written_as_title(text: str, line: tuple[int, int], hit: Found) -> bool:
     opens_line = LINE_OPENING.fullmatch(text, label.end() if label else line[0], hit.start) is not None
     # a title that opens a dated or labelled line may be in lower case, as people write them ("2018 - nu
     # heftruckchauffeur bij Katoen Natie", "Gewenste functie: magazijnmedewerker")
-    plain = opens_line and _dated_or_labelled(text, line)
+    plain = opens_line and (JOB_LABEL.match(text, *line) is not None or _dated_job(text, line))
     if not (line_text.isupper() or all(w[0].isupper() for w in words if len(w) > 3 or w == words[0])
             or (opens_line and words[0][0].isupper()) or plain):
         return False
@@ -145,27 +145,38 @@ def _title_lines(doc: Document) -> list[tuple[int, int]]:
     intake form's) or dated as a job is ("2018 - nu  heftruckchauffeur bij Katoen Natie", a CV without headings);
     short and no sentence."""
     text, spans = doc.text, []
+    headed = any(section.kind == "experience" for section in doc.sections)
     for section in doc.sections:
         if section.kind == "experience":
             spans += list(_lines(text, section.start, section.end))[1:]  # its first line is the heading
-        elif section.kind not in NO_JOBS_SECTIONS:
-            spans += [line for line in _lines(text, section.start, section.end) if _dated_or_labelled(text, line)]
+        elif section.kind in ("profile", "other") and not (section.kind == "other" and section.heading):
+            # a CV without a work heading dates its jobs where they stand; a labelled job line anywhere but in
+            # references, awards and the like ("other" under a heading)
+            spans += [line for line in _lines(text, section.start, section.end)
+                      if JOB_LABEL.match(text, *line) or (not headed and _dated_job(text, line))]
     top = next((s.start for s in doc.sections if s.kind not in ("other", "profile")), len(text))
     spans += [line for line in _lines(text, 0, top) if text[line[0]:line[1]].strip()][:HEADLINE_LINES]
     return sorted({line for line in spans if (stripped := text[line[0]:line[1]].strip())
                    and not stripped.endswith(".") and len(stripped.split()) <= MAX_LINE_WORDS})
 
 
-# A line that names the job it is labelled with, as intake forms and CV templates do
-JOB_LABEL = re.compile(r"[ \t*•-]*(?:gewenste functie|gezochte functie|huidige functie|laatste functie|functie|"
-                       r"functietitel|beroep|job|jobtitel|job title|position|current position|desired position|"
-                       r"current role|role)[ \t]*(?::|\t)[ \t]*", re.I)
-NO_JOBS_SECTIONS = frozenset({"education", "certificates", "languages", "hobbies", "skills"})
+# A line that names a job held with its label, as intake forms and CV templates do (not the job wanted: "Gewenste
+# functie" says what the person looks for)
+JOB_LABEL = re.compile(r"[ \t*•-]*(?:huidige functie|laatste functie|functie|functietitel|beroep|job title|"
+                       r"current position|current role|current job|last position|ervaring|werkervaring|experience)"
+                       r"[ \t]*(?::|\t)[ \t]*(?:\d{1,2}\+?[ \t]*(?:jaar|years?)[ \t]+(?:als[ \t]+|as[ \t]+(?:an?[ \t]+)?)?)?",
+                       re.I)  # "Ervaring: 7 jaar productieoperator bij Ardo"
+# A dated line that is a course, not a job: "2012 - 2014 verpleegkundige HBO5, Thomas More"
+STUDY = re.compile(r"\b(?:\w*(?:opleiding|studie|studies|school|cursus|vorming)|student|hbo\d?|mbo\d?|bachelor|"
+                   r"master|graduaat|diploma|universiteit|university|college|course|training|stage|internship|"
+                   r"vdab)\b", re.I)
 
 
-def _dated_or_labelled(text: str, line: tuple[int, int]) -> bool:
-    """Whether a line holds a job's date range or opens with a job label (JOB_LABEL)."""
-    return DATE_RANGE.search(text, *line) is not None or JOB_LABEL.match(text, *line) is not None
+def _dated_job(text: str, line: tuple[int, int]) -> bool:
+    """Whether a line holds a job's date range and no word of a course."""
+    return DATE_RANGE.search(text, *line) is not None and STUDY.search(text, *line) is None
+
+
 
 
 def held(doc: Document) -> tuple[Mention, ...]:
@@ -183,7 +194,8 @@ def held(doc: Document) -> tuple[Mention, ...]:
         for hit in find(text, language_at(doc, line[0]), *line):
             if on_name_line and {w.casefold() for w in WORD.findall(text, hit.start, hit.end)} < name_words:
                 continue  # part of the name; a title that is the whole line ("LINE COOK") stays
-            if _written_as_title(text, line, hit) and hit.start not in seen:
+            if _written_as_title(text, line, hit) and hit.start not in seen \
+                    and not IN_TRAINING.match(text, hit.end, line[1]):  # "vrachtwagenchauffeur in opleiding"
                 seen.add(hit.start)
                 jobs.setdefault(line, []).append(hit)
     lasted = job_years(doc, sorted(jobs))
@@ -252,8 +264,9 @@ def job_with_years(doc: Document) -> Iterator[tuple[Found, float]]:
             window = max(section.start, years.start() - LABEL_WINDOW)
             hit = next((h for h in find(doc.text, language_at(doc, years.start()), window, years.start())
                         if h.end == years.start()), None)
-            if hit:
-                yield hit, years_value(years.group(1))
+            line_start = doc.text.rfind("\n", 0, hit.start) + 1 if hit else 0
+            if hit and (section.kind == "profile" or not doc.text[line_start:hit.start].strip()):
+                yield hit, years_value(years.group(1))  # untitled: "Productieoperator met 7 jaar ervaring" opens it
 
 
 def years_on_line(line: str, today: date | None = None) -> float | None:
@@ -338,6 +351,7 @@ MAX_TITLE_WORDS = 3  # title words kept before a role word ("Senior Aircraft Mai
 GENERIC_ROLE = 0.35  # a role word this unspecific that opens a title takes the words after it ("Medewerker Boekhouding")
 OF = re.compile(r"\s+(?:of|van)\s", re.I)  # ... and so does one before "of" ("Head of Sales", "Director of Engineering")
 SENTENCE_CASE_WORDS = 4
+IN_TRAINING = re.compile(r"[ \t]*[(,-]?[ \t]*(?:in opleiding|in training|leerling|trainee)\b", re.I)
 EMPLOYER = re.compile(r"\s(?:at|bij|@)\s", re.I)  # what follows it on a title line is the employer
 NOT_A_TITLE = re.compile(r"\d|@|www\.|://")  # a part holding a number, an address or a link names no job
 LIST_LINE = re.compile(r"^\s*(?:[-*•·▪●◦►✓]|\d+[.)])\s")  # a bullet: a task, not a job title
@@ -357,7 +371,8 @@ def held_title_words(doc: Document) -> tuple[Mention, ...]:
     out: list[Mention] = []
     for line_start, line_end in _title_lines(doc):
         line = text[line_start:line_end]
-        if LIST_LINE.match(line) or heading_kind(line, "cv") or any(a < line_end and line_start < b for a, b in private):
+        if LIST_LINE.match(line) or heading_kind(line, "cv") or any(a < line_end and line_start < b for a, b in private) \
+                or IN_TRAINING.search(line):
             continue
         found = _role_words(text, line_start, line_end, strict=True, first_line=line_start <= first_line < line_end)
         # a name's word beside another of the name's words is the name ("Jan Kok Verpleegkundige"); alone on a
@@ -379,7 +394,7 @@ def _role_words(text: str, start: int, end: int, strict: bool = False,
     separators = list(job_titles.SEGMENT.finditer(text, start, end))
     bounds = [start, *(x for m in separators for x in m.span()), end]
     capitals = text[start:end].isupper()
-    plain = strict and _dated_or_labelled(text, (start, end))
+    plain = strict and (JOB_LABEL.match(text, start, end) is not None or _dated_job(text, (start, end)))
     out = []
     for k, (a, b) in enumerate(zip(bounds[::2], bounds[1::2])):
         if NOT_A_TITLE.search(text, a, b) or (strict and k and EMPLOYER.fullmatch(separators[k - 1].group())):

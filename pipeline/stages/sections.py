@@ -26,7 +26,7 @@ HEADINGS: dict[SectionKind, tuple[str, ...]] = {
                    "achievement", "relevant experience"),
     "education": ("education", "opleiding", "opleidingen", "studies", "training", "opleiding en training",
                   "education and training", "academic background", "scholing", "diploma's", "onderwijs",
-                  "educational background"),
+                  "educational background", "vorming", "opleiding en vorming", "vorming en opleiding"),
     "skills": ("skills", "vaardigheden", "competenties", "competences", "competencies", "kennis en vaardigheden",
                "technical skills", "technische vaardigheden", "key skills", "core skills", "it skills",
                "computervaardigheden", "computerkennis", "it-kennis", "software", "tools", "expertise", "skills & tools", "soft skills",
