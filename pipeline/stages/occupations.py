@@ -115,8 +115,8 @@ def _written_as_title(text: str, line: tuple[int, int], hit: Found) -> bool:
     label = JOB_LABEL.match(text, *line)
     opens_line = LINE_OPENING.fullmatch(text, label.end() if label else line[0], hit.start) is not None
     # a title that opens a dated or labelled line may be in lower case, as people write them ("2018 - nu
-    # heftruckchauffeur bij Katoen Natie", "Gewenste functie: magazijnmedewerker")
-    plain = opens_line and (JOB_LABEL.match(text, *line) is not None or _dated_job(text, line))
+    # heftruckchauffeur bij Katoen Natie", "Huidige functie: magazijnmedewerker")
+    plain = opens_line and (label is not None or _dated_job(text, line))
     if not (line_text.isupper() or all(w[0].isupper() for w in words if len(w) > 3 or w == words[0])
             or (opens_line and words[0][0].isupper()) or plain):
         return False
@@ -141,9 +141,9 @@ def _lines(text: str, start: int, end: int):
 
 def _title_lines(doc: Document) -> list[tuple[int, int]]:
     """A CV's lines that may hold a job title: those of its experience sections (not their headings), its headline,
-    and, outside its education, a line labelled with the job ("Gewenste functie: Vrachtwagenchauffeur CE", an
-    intake form's) or dated as a job is ("2018 - nu  heftruckchauffeur bij Katoen Natie", a CV without headings);
-    short and no sentence."""
+    a line labelled with a job held ("Huidige functie: Vrachtwagenchauffeur CE", an intake form's) and, in a CV
+    without a work heading, a line dated as a job is ("2018 - nu  heftruckchauffeur bij Katoen Natie"); short and
+    no sentence."""
     text, spans = doc.text, []
     headed = any(section.kind == "experience" for section in doc.sections)
     for section in doc.sections:
@@ -175,7 +175,6 @@ STUDY = re.compile(r"\b(?:\w*(?:opleiding|studie|studies|school|cursus|vorming)|
 def _dated_job(text: str, line: tuple[int, int]) -> bool:
     """Whether a line holds a job's date range and no word of a course."""
     return DATE_RANGE.search(text, *line) is not None and STUDY.search(text, *line) is None
-
 
 
 
@@ -350,7 +349,7 @@ def _mentions(doc: Document, hit: Found, requirement: str | None, years: float |
 MAX_TITLE_WORDS = 3  # title words kept before a role word ("Senior Aircraft Maintenance Technician")
 GENERIC_ROLE = 0.35  # a role word this unspecific that opens a title takes the words after it ("Medewerker Boekhouding")
 OF = re.compile(r"\s+(?:of|van)\s", re.I)  # ... and so does one before "of" ("Head of Sales", "Director of Engineering")
-SENTENCE_CASE_WORDS = 4
+SENTENCE_CASE_WORDS = 4  # the most words a title in sentence case has ("Medewerker klantenservice export")
 IN_TRAINING = re.compile(r"[ \t]*[(,-]?[ \t]*(?:in opleiding|in training|leerling|trainee)\b", re.I)
 EMPLOYER = re.compile(r"\s(?:at|bij|@)\s", re.I)  # what follows it on a title line is the employer
 NOT_A_TITLE = re.compile(r"\d|@|www\.|://")  # a part holding a number, an address or a link names no job

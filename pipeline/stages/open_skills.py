@@ -45,7 +45,7 @@ MAX_CHARS = 50
 SEPARATORS = r"\s*(?:[,;|•·▪●◦►✓]|\t|&|/(?!\w+/)|\b(?:{}|such as|like|including|zoals|waaronder|inclusief)\b)\s*"
 LIST_SEPARATOR = {"en": re.compile(SEPARATORS.format("and|or")), "nl": re.compile(SEPARATORS.format("en|of"))}
 ITEM_BREAK = re.compile(r"\n|[.!?](?=\s|$)|[:()\[\]{}\"“”]")
-CLAUSE_BREAK = re.compile(ITEM_BREAK.pattern + r"|\t")  # ... and a table row's cells: "2016 – 2018⇥Employer, Breda"
+LIST_CLAUSE_BREAK = re.compile(ITEM_BREAK.pattern + r"|\t")  # ... and a table row's cells: "2016 – 2018⇥Employer, Breda"
 MAX_LIST_CHARS = 1000  # a longer clause around a known skill is prose (or a one-line document), not a list
 # A cue ("experience with", "kennis van"): the phrase after it, to the end of its clause, names skills. One word and
 # its preposition, no optional adjectives before it: the regex then costs one pass over the text.
@@ -114,7 +114,7 @@ UNIT_NOUNS = DEPARTMENTS | {"team", "teams"}
 LEVEL_WORDS = frozenset("""
 very good fluent native basic intermediate advanced excellent limited moderate proficient beginner expert working
 zeer heel goed goede vloeiend moedertaal basis basiskennis gemiddeld uitstekend redelijk beperkt tweetalig opgevoed
-gevorderd gevorderde beginner starter junior medior senior niveau level
+gevorderd gevorderde starter junior medior senior niveau level
 user independent proficient listening reading spoken interaction production understanding speaking writing
 both written verbal oral mondeling schriftelijk woord geschrift
 gebruiker basisgebruiker onafhankelijke vaardige luisteren lezen interactie productie begrijpen spreken schrijven
@@ -312,7 +312,7 @@ class FindOpenSkills:
             regions += [(phrase.start, phrase.end, "model") for phrase in _tagged_phrases(doc)
                         if not named.overlaps(Item(phrase.start, phrase.end))]
         if "list" in self.sources:  # a short list around a known skill: the clause holding it
-            stops = [b.start() for b in CLAUSE_BREAK.finditer(text)]  # one character each
+            stops = [b.start() for b in LIST_CLAUSE_BREAK.finditer(text)]  # one character each
             for k in sorted({bisect_left(stops, m_start) for m_start, _ in covered}):  # each clause once
                 start, end = stops[k - 1] + 1 if k else 0, stops[k] if k < len(stops) else len(text)
                 if end - start <= MAX_LIST_CHARS and separator.search(text, start, end) \
