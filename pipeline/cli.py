@@ -359,7 +359,7 @@ def extract(paths, kind, language, fmt, output, no_fuzzy, unordered, workers, ti
             emit(item.to_dict())
         else:
             if from_file:  # a record's own result line says so in "kind_confidence"; a file gets a warning too
-                warn_unsure_kind(item)
+                warn_doubts(item)
             emit(extractor.to_dict(item))
 
     for path in paths:
@@ -410,7 +410,7 @@ def load_paths(db: str, extractor: Extractor, paths, kind: str | None, workers: 
     def watch(items, total: int, label: str):
         for item in progress_iter(items, total, label):
             if isinstance(item, Document):
-                warn_unsure_kind(item)
+                warn_doubts(item)
                 if kinds is not None:
                     kinds[item.kind] += 1
             yield item
@@ -436,6 +436,14 @@ def counts(*loads) -> str:
     return (f"unchanged {sum(loaded.skipped for loaded in loads)}, "
             + (f"same CV in another file {duplicates}, " if duplicates else "")
             + f"failed {sum(len(loaded.failures) for loaded in loads)}")
+
+
+def warn_doubts(doc: Document) -> None:
+    """One line on stderr for each doubt about what was read: its kind (warn_unsure_kind), its language."""
+    warn_unsure_kind(doc)
+    if doc.language not in (None, "en", "nl", "und"):  # a French CV from Brussels: a few tool names at most
+        fail(f"warning: {doc.source or doc.id}: written in {doc.language}; skillfit reads English and Dutch, so most"
+             " of its skills are missed")
 
 
 def warn_unsure_kind(doc: Document) -> None:

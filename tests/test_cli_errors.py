@@ -525,3 +525,15 @@ def test_a_table_row_stays_on_one_line(runner, tmp_path, monkeypatch):
     rows = result.stdout.splitlines()[2:]
     assert len(rows) == 2 and all(row.startswith("c.txt ") for row in rows), result.stdout
     assert "communicate with customers" in result.stdout
+
+
+def test_a_document_in_another_language_is_loaded_with_a_warning(env, runner, tmp_path):
+    """Trial: a French CV from Brussels was loaded with one skill and no word of why."""
+    cvs = tmp_path / "cvs"
+    cvs.mkdir()
+    (cvs / "jean.txt").write_text("Jean Dupont\nExpérience\n2015 - 2023 Cariste chez Colruyt, conduite de chariot "
+                                  "élévateur et de transpalette électrique pendant huit ans\nFormation\nPermis B, "
+                                  "certificat cariste\nLangues: français, néerlandais notions\n", encoding="utf-8")
+    result = runner.invoke(main, ["load", str(cvs), "--db", str(tmp_path / "f.duckdb")])
+    assert result.exit_code == 0
+    assert "jean.txt: written in fr; skillfit reads English and Dutch" in result.stderr
