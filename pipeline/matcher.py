@@ -39,6 +39,8 @@ project projecten team teams programmeur programmeurs consultant engineer engine
 developers opleiding training cursus analist analisten medewerker
 """.split())
 CONJUNCTIONS = frozenset({"and", "or", "en", "of", "as well as"})
+# A definite article a context rule's reject_prev looks past ("Je reinigt het sanitair": cleaning, not plumbing)
+ARTICLES = frozenset({"de", "het", "the"})
 CEFR = re.compile(r"[ABC][12]")
 CODE = re.compile(r"[A-Z]{1,2}\d?")  # a category or level after its head: rijbewijs "C", "CE", "D1"
 LIST_MARKS = {"", ",", "/", "&", "+"}  # between the codes of a list (a conjunction is a word: see _listed_codes)
@@ -254,6 +256,7 @@ class SkillMatcher:
                 found += self._compounds(tokens, i, word)
         found += self._coordinated(tokens, found)
         found += self._listed_codes(tokens, found)
+        found += self._listed_lowercase(tokens, found)
         if fuzzy:
             for c in found:
                 for k in range(c.first, c.last + 1):
@@ -377,6 +380,22 @@ class SkillMatcher:
                 k = nxt
         return out
 
+    def _listed_lowercase(self, tokens: Tokens, found: list[Candidate]) -> list[Candidate]:
+        """An acronym written in lower case as an item of a list whose next or previous item is a skill ("Attesten:
+        vca, heftruck"); elsewhere its lower case may be a word ("it", "am")."""
+        items = {c.first for c in found} | {c.last for c in found}
+        out = []
+        for i, word in enumerate(tokens.words):
+            refs = self.cased.get(word.upper()) if word.islower() else None
+            if not refs:
+                continue
+            before = tokens.gap(i - 1).strip() if i > 0 else "\n"
+            after = tokens.gap(i).strip() if i + 1 < len(tokens) else ""
+            if before[-1:] in (",", ":") and after.startswith(",") and (i - 1 in items or i + 1 in items) \
+                    or before.endswith(",") and after in ("", ".") and i - 1 in items:
+                out += [Candidate(tokens.starts[i], tokens.ends[i], self.entries[ref], "exact", 0.9, i, i) for ref in refs]
+        return out
+
     def _fuzzy(self, tokens: Tokens, covered: bytearray) -> list[Candidate]:
         """Typos and OCR noise: uncovered word n-grams within a small edit distance of a label."""
         folded, joinable, known, spelled = tokens.folded, tokens.joinable, self.known_words, self.spelled_words
@@ -430,7 +449,9 @@ class SkillMatcher:
         prev_word = tokens.folded[c.first - 1] if c.first > 0 else ""
         next_word = tokens.folded[c.last + 1] if c.last + 1 < len(tokens) else ""
         next_adjacent = c.last + 1 < len(tokens) and tokens.gap(c.last) in (" ", "\u00a0")
-        if prev_word in rule.reject_prev or next_word in rule.reject_next or (next_adjacent and YEAR.fullmatch(next_word)):
+        before_article = tokens.folded[c.first - 2] if prev_word in ARTICLES and c.first > 1 else ""
+        if prev_word in rule.reject_prev or before_article in rule.reject_prev or next_word in rule.reject_next \
+                or (next_adjacent and YEAR.fullmatch(next_word)):
             return False
         if next_word in CONJUNCTIONS and rule.reject_next and _coordinated_head(tokens, c.last + 2, rule.reject_next):
             return False

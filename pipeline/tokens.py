@@ -19,9 +19,13 @@ from pipeline.normalise import OffsetMap, normalise
 # A token: letters/digits, joined by inner dots or apostrophes (Node.js, driver's), ending in + or #
 # (C++, C#); a leading dot only after whitespace (.NET).
 TOKEN = re.compile(r"(?:(?<![^\s(\[/])\.)?[^\W_]+(?:[.'’][^\W_]+)*(?:[+#]+(?![^\W_]))?")
-# What may sit between two words of one phrase: spaces, one line break, one hyphen, slash, dash or &.
-JOINABLE_GAP = re.compile(r"[ \t\u00a0]*(?:[-/–&][ \t\u00a0]*)?\r?\n?[ \t\u00a0]*")
+# What may sit between two words of one phrase: spaces, one line break, one hyphen, slash, dash or &; a tab only
+# as a wrapped line's indent, as elsewhere it parts the cells of a table row ("Python⇥3 jaar" is no "Python 3").
+JOINABLE_GAP = re.compile(r"[ \u00a0]*(?:[-/–&][ \u00a0]*)?(?:\r?\n[ \t\u00a0]*)?")
 CODE_AFTER_PLUS = re.compile(r"[A-Z]\d?")  # "C+E", "B+E", "C1+E": a licence's code joined by "+" (not "Azure + DevOps")
+# ... and a licence code in the cell after its label ("Rijbewijs⇥B", "Rijbewijs⇥CE")
+CELL_GAP = re.compile(r"[ ]*\t[ \t]*")
+CODE_IN_CELL = re.compile(r"[A-Z]{1,2}\d?")
 
 
 def fold(word: str) -> str:
@@ -81,6 +85,7 @@ def tokenize(text: str) -> Tokens:
     gap = JOINABLE_GAP.fullmatch
     joinable = [clean[e:s] == " " or gap(clean, e, s) is not None  # mostly " "
                 or (clean[e:s] == "+" and CODE_AFTER_PLUS.fullmatch(words[k + 1]) is not None)
+                or (CELL_GAP.fullmatch(clean, e, s) is not None and CODE_IN_CELL.fullmatch(words[k + 1]) is not None)
                 for k, (e, s) in enumerate(zip(ends, starts[1:]))]
     folded = [fold(w) for w in words]
     if origin is None:

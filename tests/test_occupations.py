@@ -196,6 +196,15 @@ def test_a_job_on_an_intake_forms_label_or_a_dated_line_counts_in_lower_case_too
     assert not extractor.extract(school, kind="cv", language="nl").occupations  # a school's dates are no job
 
 
+def test_an_intake_forms_experience_row_names_the_job_and_its_years(extractor):
+    """Trial: a DOCX intake form's row "Ervaring⇥7 jaar productieoperator" opened the experience section with
+    the job on its heading line, which held no job, so the operator matched no operator role."""
+    for form in ("Naam\tDirk\nErvaring\t7 jaar productieoperator bij Volvo Gent\nRijbewijs\tB\n",
+                 "Naam: Dirk\nErvaring: 7 jaar productieoperator bij Volvo Gent\n"):
+        [held] = extractor.extract(form, kind="cv", language="nl").occupations
+        assert (held.text, held.years) == ("productieoperator", 7.0), form
+
+
 def test_a_wanted_job_a_referees_job_a_course_and_a_trainee_are_no_jobs_held(extractor):
     """Review: "Gewenste functie" (wanted), a referee's "Functie:", a dated course and "… in opleiding" made jobs."""
     for cv in ("Naam: Sara Janssens\nGewenste functie: vrachtwagenchauffeur\n",

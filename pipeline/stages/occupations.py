@@ -144,11 +144,13 @@ def _title_lines(doc: Document) -> list[tuple[int, int]]:
     a line labelled with a job held ("Huidige functie: Vrachtwagenchauffeur CE", an intake form's) and, in a CV
     without a work heading, a line dated as a job is ("2018 - nu  heftruckchauffeur bij Katoen Natie"); short and
     no sentence."""
-    text, spans = doc.text, []
+    text, spans = doc.text, list[tuple[int, int]]()
     headed = any(section.kind == "experience" for section in doc.sections)
     for section in doc.sections:
         if section.kind == "experience":
-            spans += list(_lines(text, section.start, section.end))[1:]  # its first line is the heading
+            heading, *lines = _lines(text, section.start, section.end)
+            # its first line is the heading, but for a labelled job heading a table row ("Ervaring⇥7 jaar X")
+            spans += [heading, *lines] if JOB_LABEL.match(text, *heading) else lines
         elif section.kind in ("profile", "other") and not (section.kind == "other" and section.heading):
             # a CV without a work heading dates its jobs where they stand; a labelled job line anywhere but in
             # references, awards and the like ("other" under a heading)
@@ -164,7 +166,7 @@ def _title_lines(doc: Document) -> list[tuple[int, int]]:
 # functie" says what the person looks for)
 JOB_LABEL = re.compile(r"[ \t*•-]*(?:huidige functie|laatste functie|functie|functietitel|beroep|job title|"
                        r"current position|current role|current job|last position|ervaring|werkervaring|experience)"
-                       r"[ \t]*(?::|\t)[ \t]*(?:\d{1,2}\+?[ \t]*(?:jaar|years?)[ \t]+(?:als[ \t]+|as[ \t]+(?:an?[ \t]+)?)?)?",
+                       r"[ \t]*(?::|\t)[ \t]*(?:(?P<years>\d{1,2})\+?[ \t]*(?:jaar|years?)[ \t]+(?:als[ \t]+|as[ \t]+(?:an?[ \t]+)?)?)?",
                        re.I)  # "Ervaring: 7 jaar productieoperator bij Ardo"
 # A dated line that is a course, not a job: "2012 - 2014 verpleegkundige HBO5, Thomas More"
 STUDY = re.compile(r"\b(?:\w*(?:opleiding|studie|studies|school|cursus|vorming)|student|hbo\d?|mbo\d?|bachelor|"
@@ -300,7 +302,10 @@ def job_years(doc: Document, lines: list[tuple[int, int]]) -> dict[tuple[int, in
         dates_first = _dates_only(_line_before(text, group[0][0], floor))
         for i, line in enumerate(group):
             years = years_on_line(text[line[0]:line[1]])
-            if years is None and dates_first:
+            label = JOB_LABEL.match(text, *line)
+            if years is None and label and label.group("years"):  # "Ervaring: 7 jaar productieoperator"
+                years = float(label.group("years"))
+            elif years is None and dates_first:
                 before = _line_before(text, line[0], floor)
                 years = years_on_line(before) if _dates_only(before) else None
             elif years is None:

@@ -460,6 +460,9 @@ CLAUSE_END = re.compile(r".*(?:[.;,!?|•()\t]|\s[-–]\s)", re.S)  # a tab: the
 # "basis"/"basic", which there is mostly part of the name ("VCA basis", "EHBO basis").
 LEVEL_RIGHT_AFTER = re.compile(r"[ \t]+(" + "|".join(re.escape(w) for w, lvl in _LEVEL_WORDS if lvl != "basic")
                                + r"|(?-i:[ABC][12])(?:[ \t]+(?-i:[ABC][12]))*)[ \t]*(?=[,;.)|\n\t]|$)", re.I)
+# A table row's level cell behind its years cells ("SQL⇥6 jaar⇥Gevorderd"); right behind the skill, LEVEL_RIGHT_AFTER
+TABLE_ROW_LEVEL = re.compile(r"(?:\t[ ]*" + YEARS.pattern + r"[ ]*)+\t[ ]*(" + _LEVEL_ALTERNATIVES + r")[ ]*(?=\t|\r?\n|$)",
+                             re.I | re.ASCII)
 # ... except after a language, where "basis" is a level ("Frans goed, Engels basis", "EN basis")
 BASIC_RIGHT_AFTER = re.compile(r"[ \t]+(" + "|".join(re.escape(w) for w, lvl in _LEVEL_WORDS if lvl == "basic")
                                + r")[ \t]*(?=[,;.)|\n]|$)", re.I)
@@ -514,8 +517,9 @@ def level_for(text: str, mention: Mention, next_start: int | None = None) -> str
     (Frans: goed), but not behind the next skill (`next_start`: "Accounting Software: SAP : Basic user" is SAP's
     level); never one inside the skill's own name ("Basic Life Support", "VCA basis")."""
     after = LEVEL_AFTER.match(text, mention.end) or LEVEL_RIGHT_AFTER.match(text, mention.end) \
-        or (mention.skill_id.startswith("lang.") and BASIC_RIGHT_AFTER.match(text, mention.end))
-    behind = text[after.start(1):min(after.end(1), next_start or len(text))] if after else ""
+        or TABLE_ROW_LEVEL.match(text, mention.end) or (mention.skill_id.startswith("lang.") and BASIC_RIGHT_AFTER.match(text, mention.end))
+    level = after.lastindex or 1 if after else 1  # the level's group: the last (TABLE_ROW_LEVEL's years have one)
+    behind = text[after.start(level):min(after.end(level), next_start or len(text))] if after else ""
     found = _level_in(behind, last=False)
     if found:
         return found
