@@ -17,6 +17,7 @@ HYPHENATED_WORD = re.compile(r"[^\W\d_][\w'’-]+")
 # long run of letters, dots or hyphens without an "@" cannot make the search backtrack quadratically.
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}(?![\w-])")
 PHONE = re.compile(r"(?<![\w+])\+?\d[\d ()./-]{7,24}\d")
+PHONE_DIGITS = 9  # the fewest a phone number (or BSN) has: "2015 - 2019" (8) is a job's years
 # A first line with one of these is a job title ("Senior Python Developer", "PASTRY CHEF"), not a name. Not "kok",
 # a common Dutch surname ("Peter Kok"): _job_title tells "Chef Kok" by all its words.
 JOB_WORDS = re.compile(r"\b(developer|engineer|manager|analyst|analist|consultant|medewerker|medewerkster|"
@@ -44,9 +45,60 @@ BIRTH_DATE = re.compile(r"\b(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d|\d{1,2}(?:s
 # "linkedin.com/in/jan-peeters-12ab", "github.com/jpeeters": the handle often spells the name
 PROFILE_URL = re.compile(r"(?:linkedin\.com/in|github\.com|gitlab\.com|twitter\.com|x\.com|instagram\.com)/"
                          r"([\w.-]{1,100})", re.I)
-NAME_LABEL = re.compile(r"^(?:naam|name|full name|volledige naam)[ \t]*:[ \t]*", re.I)
+NAME_LABEL = re.compile(r"^[*_]*(?:naam|name|full name|volledige naam)[*_]*[ \t]*:[*_]*[ \t]*", re.I)
+# A title before a name ("Dhr. Kees Bakker", "Mr. John Smith"): not part of the name, and it states a gender
+HONORIFIC = re.compile(r"^(?:dhr|mevr|mw|mr|mrs|ms|miss|mx|dr|drs|ir|ing|prof|heer|mevrouw|meneer|de heer)\.?[ \t]+",
+                       re.I)
+# Degrees after a name ("Emily O'Connor, PhD", "Jan Peeters MSc")
+DEGREE_AFTER = re.compile(r",?[ \t]+(?:PhD|Ph\.D\.|MSc|M\.Sc\.|MBA|MD|BSc|B\.Sc\.|MA|BA|LLM|RN)\.?$")
+# A heading over the personal block, before the name ("Curriculum Vitae / Persoonlijke gegevens / Naam: …")
+PERSONAL_HEADING = re.compile(r"(?:persoonlijke gegevens|personalia|personal (?:details|information|data)|contact"
+                              r"(?:gegevens| details| information)?)\W*", re.I)
 # "Jan Peeters – Senior Developer", "Jan Peeters | Verpleegkundige": a name, then the title
 NAME_THEN_TITLE = re.compile(r"\s+[–—|•·,]\s+|\s+-\s+")
+
+
+# Protected attributes a CV states in prose, not on a labelled line: age ("63-jarige", "Ik ben 52 jaar", "a man of
+# 58 years"), gender and origin ("een Nederlandse man", "van Marokkaanse afkomst", "nationality Dutch"), religion,
+# family and health. Never a skill nor evidence: "Nederlandse" would read as the language Dutch, "arbeidsgehandicapt"
+# as an open skill. Only the person's own status: "ervaring met personen met een beperking" is care work and stays.
+_AGE = (r"(?:born|geboren|dob|d\.o\.b\.)(?:[ \t]+(?:on|op|in))?[ \t:]*(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2}(?:\d\d)?|(?:19|20)\d\d)\b"
+        r"|\d{2}[- ]?jarige?|\d{2}[- ]years?[- ]old|\d{2}[ \t]+(?:jaar|years)[ \t]+(?:oud|old|jong|young)"
+        r"|(?:ik ben|i am|i'm|ben ik)[ \t]+\d{2}(?:[ \t]+(?:jaar|years))?(?=[ \t]*(?:[,.;)]|en\b|and\b|$))"
+        r"|(?:age|aged|leeftijd)[ \t]*:?[ \t]*\d{2}\b(?:[ \t]+(?:jaar|years))?"
+        r"|(?:man|vrouw|male|female|woman|heer|dame)[ \t]+(?:van|of)[ \t]+\d{2}(?:[ \t]+(?:jaar|years))?")
+_ORIGIN = (r"(?:(?i:jonge|oudere|young|older)\W{1,3})?[A-Z][a-zé]+(?:se|sche|e|an|ish|ese|i|ch)[ \t]+"
+           r"(?:man|vrouw|jongen|meisje|dame|heer|moeder|vader|woman|male|female|mother|father|national|citizen)"
+           r"(?:[ \t]+(?:van|of)[ \t]+\d{2}(?:[ \t]+(?:jaar|years))?)?"
+           r"|(?:van|of)[ \t]+[A-Z][a-zé]+[ \t]+(?:afkomst|origine|komaf|descent|origin|heritage)"
+           r"|(?i:nationality|nationaliteit)[ \t]*[:\-–]?[ \t]*[A-Z][a-zé]+")
+_STATUS = (r"vrouw|female|woman|male|mannelijke?|vrouwelijke?|moslima?|muslim|christen|christelijke?|joods|jewish|"
+           r"hindoe|hindu|boeddhist(?:isch)?e?|buddhist|"
+           r"islamitische?|islamic|moskee|mosque|synagoge|synagogue|keppeltje|hoofddoek|headscarf|hijab|"
+           r"arbeidsgehandicapte?|arbeidsbeperking|wajong(?:er)?|rolstoelgebruiker|wheelchair user|chronische?[ \t]+ziekte?|"
+           r"burn-?out|zwanger(?:schap)?|pregnan(?:t|cy)|"
+           r"getrouwd|gehuwd|ongehuwd|gescheiden|married|divorced|widow(?:ed|er)?|weduwe(?:naar)?|"
+           r"(?:katholieke?|catholic|protestantse?|protestant)(?![ \t]+(?:universiteit|university|hogeschool|school|college))|"
+           r"(?:vader|moeder|father|mother)[ \t]+(?:van|of)[ \t]+(?:\d+|een|één|twee|drie|vier|vijf|zes|one|two|three|"
+           r"four|five|six)(?:[ \t]+(?:kinderen|kids|children|zonen|dochters|sons|daughters))?"
+           r"|\d+[ \t]+(?:kinderen|children|kids)")
+PROTECTED = re.compile(rf"(?<![\w-])(?:(?i:{_AGE})|{_ORIGIN}|(?i:{_STATUS}))(?![\w-])")
+# Where the person lives and banks: a street and number, a postcode, an IBAN (dropped as skills, e.g. "221B Baker
+# Street" as bakers; never in evidence)
+_NUMBER = r"(?!(?:19|20)\d\d\b)\d{1,4}"  # a house number or postcode, not a year ("Amsterdam 2018", "2019 IT Manager")
+ADDRESS = re.compile(r"\b[A-Z][\w'-]*(?:straat|laan|weg|plein|dreef|lei|steenweg|kade|gracht|singel|dijk|pad|hof|markt"
+                     r"|baan|dam)[ \t]+" + _NUMBER + r"[a-zA-Z]?\b|\b" + _NUMBER + r"[A-Z]?[ \t]+(?:[A-Z][\w'-]+[ \t]+){1,3}"
+                     r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Drive|Way|Close|Court|Place|Square|Boulevard)"
+                     r"|\b" + _NUMBER + r"[ \t]?[A-Z]{2}\b(?=[ \t]+[A-Z])|\b[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}\b")
+IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ \t]?[A-Z0-9]{4}){2,7}(?:[ \t]?[A-Z0-9]{1,3})?\b")
+# "kees[at]vandenberg[dot]nl", "kees (at) example (dot) com": an e-mail address written against spam robots
+OBFUSCATED_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}[ \t]?[\[(]at[\])][ \t]?[\w-]{1,63}"
+                              r"(?:[ \t]?[\[(]dot[\])][ \t]?[\w-]{1,63}){1,8}", re.I)
+
+
+def private_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of protected attributes stated in prose, addresses and bank accounts anywhere in `text`."""
+    return [m.span() for pattern in (PROTECTED, ADDRESS, IBAN, OBFUSCATED_EMAIL) for m in pattern.finditer(text)]
 
 
 def name_words(text: str) -> set[str]:
@@ -60,6 +112,8 @@ def name_words(text: str) -> set[str]:
         words |= set(HYPHENATED_WORD.findall(line))
     for email in EMAIL.findall(text):
         words |= {part for part in re.split(r"[._+-]", email.split("@")[0]) if len(part) > 2}
+    for email in OBFUSCATED_EMAIL.findall(text):
+        words |= {part for part in re.split(r"[._+-]", re.split(r"[ \t]?[\[(]", email)[0]) if len(part) > 2}
     for handle in PROFILE_URL.findall(text):
         words |= {part for part in re.split(r"[._-]", handle) if len(part) > 2 and not any(c.isdigit() for c in part)}
     return {w.casefold() for w in words} - NAME_PARTICLES
@@ -68,10 +122,11 @@ def name_words(text: str) -> set[str]:
 def name_line(text: str) -> str | None:
     """The line holding the person's name: the first line that is not a CV header ("Curriculum Vitae")
     and looks like a name (two to four capitalised words, no digits); None when the top lines are not."""
-    for line in [ln.strip(" \t\ufeff#*|") for ln in text.splitlines() if ln.strip(" \t\ufeff#*|")][:3]:
-        if CV_HEADER.fullmatch(line):
+    for line in [ln.strip(" \t\ufeff#*|") for ln in text.splitlines() if ln.strip(" \t\ufeff#*|")][:4]:
+        if CV_HEADER.fullmatch(line) or PERSONAL_HEADING.fullmatch(line):
             continue
-        line = NAME_LABEL.sub("", line, count=1)  # "Naam: Tim Bakker"
+        line = HONORIFIC.sub("", NAME_LABEL.sub("", line, count=1), count=1)  # "Naam: Tim Bakker", "Dhr. Tim Bakker"
+        line = DEGREE_AFTER.sub("", line)
         line = NAME_THEN_TITLE.split(line, maxsplit=1)[0]  # the title after the name is not part of it
         words = line.split()
         capitalised = [w for w in words if w.lower() not in NAME_PARTICLES]
@@ -91,10 +146,14 @@ def _job_title(words: list[str]) -> bool:
     return all(job_titles.is_title_word(k) for k in keys) and any(k in titles.MORE_ROLE_WORDS for k in keys)
 
 
-def redact(sentence: str, names: Set[str]) -> str:
+def redact(sentence: str, names: Set[str], private: bool = False) -> str:
     """A sentence without e-mail addresses, phone numbers, dates of birth and the person's name, its particles
-    included where they stand next to its words ("Sanne [name] [name]" for "Sanne de Vries", not "de" elsewhere)."""
-    sentence = PHONE.sub("[phone]", EMAIL.sub("[email]", BIRTH_DATE.sub("[date]", sentence)))
+    included where they stand next to its words ("Sanne [name] [name]" for "Sanne de Vries", not "de" elsewhere);
+    `private` (a CV's): nor addresses, bank accounts and protected attributes stated in prose (PROTECTED)."""
+    if private:  # first: an IBAN's digits would read as a phone number
+        sentence = OBFUSCATED_EMAIL.sub("[email]", IBAN.sub("[iban]", ADDRESS.sub("[address]", sentence)))
+        sentence = PROTECTED.sub("[personal]", sentence)
+    sentence = PHONE.sub(_phone, EMAIL.sub("[email]", BIRTH_DATE.sub("[date]", sentence)))
     if names:
         sentence = HYPHENATED_WORD.sub(lambda m: "[name]" if m.group().casefold() in names else m.group(), sentence)
         for _ in range(MAX_PARTICLES):  # "van der [name]": one particle a round (bounded: linear on any input)
@@ -103,3 +162,7 @@ def redact(sentence: str, names: Set[str]) -> str:
                 break
             sentence = joined
     return sentence
+
+
+def _phone(found: re.Match[str]) -> str:
+    return "[phone]" if sum(c.isdigit() for c in found.group()) >= PHONE_DIGITS else found.group()

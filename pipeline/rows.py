@@ -37,8 +37,9 @@ EXTRACTED_WITH = "extracted_with"  # Document.meta key: the Extractor's settings
 
 
 def evidence(text: str, start: int, end: int, names: Set[str] = frozenset(),
-             sentence_of: SentenceBounds | None = None) -> str:
-    """The sentence around a mention, without e-mail addresses, phone numbers, birth dates or `names`, and as a
+             sentence_of: SentenceBounds | None = None, private: bool = False) -> str:
+    """The sentence around a mention, without e-mail addresses, phone numbers, birth dates or `names` (`private`, a
+    CV's: nor addresses, bank accounts and protected attributes in prose, see `redact`), and as a
     person reads it: without Markdown escapes and emphasis or mojibake ("BIG\\-registratie" is "BIG-registratie").
     A long sentence (a skills line, a paragraph without full stops) is shown from a few words before the mention,
     after "…", so that the mention is in what is stored and near the start of what `gap` and the report show."""
@@ -51,7 +52,7 @@ def evidence(text: str, start: int, end: int, names: Set[str] = frozenset(),
             if found.start() < cut < found.end():  # never cut inside a phone number ("… 34 56 78"): past it
                 cut = min(found.end(), start)
         s, lead = cut, "… "
-    return redact(lead + " ".join(normalise(text[s:e])[0].split()), names)[:EVIDENCE_MAX]
+    return redact(lead + " ".join(normalise(text[s:e])[0].split()), names, private)[:EVIDENCE_MAX]
 
 
 def title_of(doc: Document) -> str | None:
@@ -91,7 +92,7 @@ def title_evidence(doc: Document, mention: Mention, names: Set[str]) -> str:
     line, which may hold an address)."""
     if doc.kind == "vacancy":
         return (title_of(doc) or mention.text)[:EVIDENCE_MAX]
-    return redact(part_around(doc.text, mention.start, mention.end), names)[:EVIDENCE_MAX]
+    return redact(part_around(doc.text, mention.start, mention.end), names, private=True)[:EVIDENCE_MAX]
 
 
 def document_rows(doc: Document, index: int, taxonomy: Taxonomy) -> dict[str, list[dict]]:
@@ -108,7 +109,7 @@ def document_rows(doc: Document, index: int, taxonomy: Taxonomy) -> dict[str, li
         "section": m.section, "requirement": m.requirement, "years": m.years, "level": m.level,
         "alt_group": m.group, "key": m.key, "link": m.link,
         "evidence": title_evidence(doc, m, names) if m.method == "title"
-        else evidence(doc.text, m.start, m.end, names, sentence_of), **versions}
+        else evidence(doc.text, m.start, m.end, names, sentence_of, private=doc.kind == "cv"), **versions}
         for seq, m in enumerate(doc.mentions + doc.occupations + doc.title_words)]
     document = {
         "doc_id": doc.id, "doc_index": index, "kind": doc.kind, "language": doc.language,

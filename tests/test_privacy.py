@@ -196,3 +196,65 @@ def test_a_surname_that_is_a_job_is_no_job_held(extractor):
         doc = extractor.extract(text, kind="cv")
         held = {m.text.casefold() for m in (*doc.occupations, *doc.title_words)}
         assert "boekhouder" in held and not held & {"kok", "bakker"}, held
+
+
+def test_honorifics_degrees_and_a_personal_block_heading_do_not_hide_the_name(extractor):
+    """Audit: "Dhr. Kees Bakker", "Persoonlijke gegevens / Naam: Kees Bakker", "**Naam:** …" and "Emily O'Connor,
+    PhD" were no name lines, so Kees Bakker held the job of a baker and the names stayed in evidence."""
+    from pipeline.personal_data import name_line
+
+    assert name_line("Dhr. Kees Bakker\nAdres: Schoolstraat 4\n") == "Kees Bakker"
+    assert name_line("Curriculum Vitae\nPersoonlijke gegevens\nNaam: Kees Bakker\n") == "Kees Bakker"
+    assert name_line("**Naam:** Fatima Zahra\n") == "Fatima Zahra"
+    assert name_line("Dr. Emily O'Connor, PhD\n") == "Emily O'Connor"
+    body = "\nWerkervaring\n2015 – heden  Boekhouder bij Noord BV\n- Werken met Exact Online\n"
+    for top in ("Dhr. Kees Bakker", "Curriculum Vitae\nPersoonlijke gegevens\nNaam: Kees Bakker",
+                "Kees de Vries\nAdres: 221B Baker Street, London NW1 6XE"):
+        doc = extractor.extract(top + body, kind="cv", language="nl")
+        held = {m.text.casefold() for m in (*doc.occupations, *doc.title_words)}
+        assert "boekhouder" in held and not held & {"bakker", "baker"}, (top, held)
+
+
+def test_protected_attributes_in_prose_are_no_skills_and_leave_evidence(extractor):
+    """Audit: "Ik ben een Nederlandse man van 58 jaar" made the language Dutch, "arbeidsgehandicapt" an open skill
+    (required where an inclusive ad welcomed such candidates), and both stood in the stored evidence, with the
+    address, an IBAN and an obfuscated e-mail address."""
+    from pipeline.rows import document_rows
+
+    cv = ("Kees Jansen\nProfiel\nIk ben een 63-jarige Turkse man, moslim, vader van vier kinderen en arbeidsgehandicapt; "
+          "ervaren boekhouder met Exact Online.\nIk woon aan de Kerkstraat 12, 3581 AB Utrecht en ken SAP.\n"
+          "Salaris graag op NL91 ABNA 0417 1643 00, ik werk met AFAS. Mail kees[at]jansen[dot]nl voor Excel.\n")
+    doc = extractor.extract(cv, kind="cv", language="nl")
+    assert {m.skill_id for m in doc.mentions} >= {"hard.exact_online", "hard.sap", "hard.afas", "hard.microsoft_excel"}
+    assert not [m for m in doc.mentions if m.skill_id == "lang.turkish" or m.method == "open"]
+    evidence = " ".join(m["evidence"] or "" for m in document_rows(doc, 0, extractor.taxonomy)["mentions"])
+    for leaked in ("63-jarige", "Turkse", "moslim", "kinderen", "arbeidsgehandicapt", "Kerkstraat", "3581", "NL91",
+                   "jansen[dot]"):
+        assert leaked not in evidence, (leaked, evidence)
+    assert "Exact Online" in evidence  # the skill itself stays readable
+    ad = ("Boekhouder\nProfiel\n- Ervaring met Exact Online.\n- Arbeidsgehandicapte en Wajong kandidaten zijn welkom.\n")
+    asked = extractor.extract(ad, kind="vacancy", language="nl")
+    assert {m.skill_id for m in asked.mentions if m.method != "occupation"} == {"hard.exact_online"}, asked.mentions
+
+
+def test_two_cvs_that_differ_only_in_prose_about_the_person_score_the_same(tmp_path):
+    """Audit: age, origin, religion, family and health stated in a sentence changed the score (46 vs 35)."""
+    body = ("Profiel\n{about}\nErvaren boekhouder met 10 jaar ervaring.\nWerkervaring\n2014 – heden  Boekhouder bij "
+            "Noord BV\n- Financiële administratie in Exact Online en AFAS\nTalen\nNederlands (vloeiend)\n")
+    abouts = {"a.txt": ("Sanne Visser", "Ik ben een jonge, Nederlandse vrouw van 33 jaar en getrouwd."),
+              "b.txt": ("Mehmet Öztürk", "Ik ben een 63-jarige Turkse man, moslim, vader van vier kinderen en "
+                                         "arbeidsgehandicapt (Wajong); burn-out in 2019.")}
+    cvs, ads = tmp_path / "cvs", tmp_path / "ads"
+    cvs.mkdir(), ads.mkdir()
+    for name, (person, about) in abouts.items():
+        (cvs / name).write_text(person + "\n" + body.format(about=about))
+    (ads / "boekhouder.txt").write_text("Boekhouder\nProfiel\n- Exact Online en AFAS.\n- Je spreekt Nederlands.\n"
+                                        "- Arbeidsgehandicapte kandidaten en Wajongers zijn welkom.\n")
+    db = tmp_path / "p.duckdb"
+    assert invoke("screen", ads, cvs, "--db", db).exit_code == 0
+    with duckdb.connect(str(db), read_only=True) as con:
+        scores = [s for (s,) in con.execute("SELECT score FROM fit").fetchall()]
+        skills = con.execute("SELECT doc_id, list(DISTINCT skill_id ORDER BY skill_id) FROM mentions "
+                             "JOIN documents USING (doc_id) WHERE kind = 'cv' GROUP BY ALL").fetchall()
+    assert len(scores) == 2 and scores[0] == scores[1], scores
+    assert skills[0][1] == skills[1][1], skills

@@ -32,7 +32,7 @@ from pipeline import job_titles, titles  # modules, not names: titles imports pi
 from pipeline.kind import MONTH
 from pipeline.model import Document, Mention
 from pipeline.occupations import OCCUPATION_PREFIX, WORD, lexicon
-from pipeline.personal_data import name_line, name_words
+from pipeline.personal_data import name_line, name_words, private_spans
 from pipeline.stages.personal import REFERENCE_HEADING, personal_spans
 from pipeline.stages.requirements import YEARS, years_value
 from pipeline.stages.sections import heading_kind
@@ -189,12 +189,15 @@ def held(doc: Document) -> tuple[Mention, ...]:
     out: list[Mention] = []
     seen: set[int] = set()
     jobs: dict[tuple[int, int], list[Found]] = {}  # job-title line -> the jobs it names
+    private = private_spans(text)  # "221B Baker Street" names no baker
     for line in _title_lines(doc):
         stripped = text[line[0]:line[1]].strip()
         on_name_line = name is not None and name in stripped
         for hit in find(text, language_at(doc, line[0]), *line):
             if on_name_line and {w.casefold() for w in WORD.findall(text, hit.start, hit.end)} < name_words:
                 continue  # part of the name; a title that is the whole line ("LINE COOK") stays
+            if any(a < hit.end and hit.start < b for a, b in private):
+                continue
             if _written_as_title(text, line, hit) and hit.start not in seen \
                     and not IN_TRAINING.match(text, hit.end, line[1]):  # "vrachtwagenchauffeur in opleiding"
                 seen.add(hit.start)
@@ -368,7 +371,7 @@ def held_title_words(doc: Document) -> tuple[Mention, ...]:
     of the holder's name are left out, and so is a part that starts with a name ("Jan Peeters Verpleegkundige",
     "Bram Kok" on the first line)."""
     text = doc.text
-    private = personal_spans(text) + [(s.start, s.end) for s in doc.sections
+    private = personal_spans(text) + private_spans(text) + [(s.start, s.end) for s in doc.sections
                                       if s.heading and REFERENCE_HEADING.match(s.heading)]
     names = {job_titles.key_of(w) for w in name_words(text)}
     first_line = next((m.start() for m in re.finditer(r"[^\s]", text)), 0)

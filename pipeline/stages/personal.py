@@ -2,7 +2,9 @@
 
 Without this stage "Nationality: Dutch" would count as the language Dutch, a candidate named Patience
 would get the soft skill patience and one living in Sale the hard skill sales: protected attributes
-would change the score. Dropped: mentions on the CV's name line, in its references section (referees are other
+would change the score. Dropped: mentions on the CV's name line, on a protected attribute stated in prose ("een
+63-jarige Turkse man", "arbeidsgehandicapt"), an address or a bank account (in a vacancy too: "arbeidsgehandicapte
+kandidaten zijn welkom" asks for nothing), in its references section (referees are other
 people: their names and contact lines are not kept in any evidence sentence), in personal-data lines ("Address:",
 "Nationality:", "Leeftijd:"… — after a list separator on an age or contact line the rest counts again:
 "Leeftijd: 58 jaar, rijbewijs B" keeps the licence), and words of the person's name elsewhere. A town
@@ -14,14 +16,16 @@ from __future__ import annotations
 import re
 
 from pipeline.model import Document
-from pipeline.personal_data import name_line, name_words
+from pipeline.personal_data import name_line, name_words, private_spans
 
 PERSONAL_LINE = re.compile(
     r"^[ \t•*-]*(name|naam|voornaam|achternaam|full name|address|adres|woonplaats|domicilie|residence|"
     r"nationality|nationaliteit|citizenship|herkomst|origin|date of birth|birth ?date|geboortedatum|geboren|born|"
     r"place of birth|geboorteplaats|pronouns|voornaamwoorden|gender|geslacht|sex|marital status|burgerlijke staat|"
     r"e-?mail|phone|telephone|tel|telefoon|gsm|mobile|mobiel|age|leeftijd|references?|referees?|referenties?|"
-    r"referentiepersonen|contact ?person|contactpersoon)\b[ \t]*[:\-–]", re.I | re.M)
+    r"referentiepersonen|contact ?person|contactpersoon|iban|bank ?account|bankrekening(?:nummer)?|rekeningnummer|"
+    r"bsn|rijksregisternummer|national (?:register|insurance) number|religion|religie|godsdienst|health|gezondheid|"
+    r"children|kinderen|photo|foto)\b[ \t]*[:\-–]", re.I | re.M)
 # A CV's references section names other people (referees) and their contact details, never the candidate's skills.
 REFERENCE_HEADING = re.compile(r"\W*(references?|referees?|referenties?|referentiepersonen)\b", re.I)
 SEPARATOR = re.compile(r"[,;|·•\t]")  # a tab: the next cell of a table row
@@ -43,9 +47,14 @@ def personal_spans(text: str) -> list[tuple[int, int]]:
 
 
 def drop_personal_data(doc: Document) -> Document:
-    """Stage: remove CV mentions that are really the person's name, address, nationality or age."""
-    if doc.kind != "cv" or not doc.mentions:
+    """Stage: remove CV mentions that are really the person's name, address, nationality or age; in a vacancy,
+    those on a protected attribute ("arbeidsgehandicapt en Wajong kandidaten zijn welkom" asks for no skill)."""
+    if not doc.mentions:
         return doc
+    if doc.kind != "cv":
+        spans = private_spans(doc.text)
+        kept = tuple(m for m in doc.mentions if not any(s < m.end and m.start < e for s, e in spans))
+        return doc if len(kept) == len(doc.mentions) else doc.replace(mentions=kept)
     spans = personal_spans(doc.text)
     spans += [(s.start, s.end) for s in doc.sections if s.heading and REFERENCE_HEADING.match(s.heading)]
     line = name_line(doc.text)
@@ -53,9 +62,10 @@ def drop_personal_data(doc: Document) -> Document:
         start = doc.text.find(line)
         spans.append((start, start + len(line)))
     names = name_words(doc.text)
+    private = private_spans(doc.text)  # overlapping, not only starting in: "Turkse man" holds no skill
     kept = tuple(
         m for m in doc.mentions
-        if not any(s <= m.start < e for s, e in spans)
+        if not any(s <= m.start < e for s, e in spans) and not any(s < m.end and m.start < e for s, e in private)
         and not (names and m.text[:1].isupper() and set(m.text.casefold().split()) <= names)
     )
     return doc if len(kept) == len(doc.mentions) else doc.replace(mentions=kept)
