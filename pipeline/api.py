@@ -67,6 +67,26 @@ def record_kind(value: Any) -> DocKind | None:
     raise ValueError(f'"kind" must be "cv" or "vacancy" (or "resume", "vacature", "job"), not {value!r}')
 
 
+LANGUAGES = {"en": "en", "english": "en", "engels": "en", "anglais": "en", "nl": "nl", "dutch": "nl", "nederlands": "nl",
+             "flemish": "nl", "vlaams": "nl", "néerlandais": "nl"}
+
+
+def record_language(value: str | None) -> str | None:
+    """A record's "language" as en or nl: also a locale ("nl-BE", "en_GB") or a language's name ("Dutch"), any case;
+    None for none (the language is detected then).
+
+    Raises:
+        ValueError: for another language, naming what is accepted.
+    """
+    if value is None or not value.strip():
+        return None
+    name = value.strip().lower()
+    found = LANGUAGES.get(name) or LANGUAGES.get(re.split(r"[-_]", name, maxsplit=1)[0])
+    if found is None:
+        raise ValueError(f'"language" must be "en" or "nl" (or a locale such as "nl-BE"), not {value[:40]!r}')
+    return found
+
+
 def kind_from_path(path: str | Path) -> DocKind | None:
     """`cv` or `vacancy` from the names of the folders a file sits in, else None."""
     for part in reversed(Path(path).parent.parts):
@@ -295,13 +315,15 @@ class Extractor:
 
     def process(self, doc: Document) -> Document:
         """Run every stage over `doc`; it carries the settings it was extracted with (`extracted_with`), and, where
-        its id is not a hash of its text (a record's own id), its text's hash with them: a record sent again with
-        a new text under the same id is a changed document, not an unchanged one."""
+        its id is not a hash of its text (a record's own id), its text's hash with them, and its title and source:
+        a record sent again with a new text, title or source under the same id is a changed document, not an
+        unchanged one."""
         for stage in self.stages:
             doc = stage(doc)
         settings = self.settings
         if doc.id != document_id(doc.text):
-            settings = hashlib.sha256(f"{settings}\n{document_id(doc.text)}".encode()).hexdigest()[:16]
+            record = "\n".join((settings, document_id(doc.text), doc.meta.get(TITLE) or "", doc.source or ""))
+            settings = hashlib.sha256(record.encode()).hexdigest()[:16]
         return doc.replace(meta={**doc.meta, EXTRACTED_WITH: settings})
 
     def extract(self, source: str | bytes | Path, kind: str | None = None, language: str | None = None,
@@ -311,7 +333,8 @@ class Extractor:
         The kind is `kind`, else the folder a file sits in, else a guess from the text, whose confidence is in
         `doc.meta["kind_confidence"]` (1.0 when the kind was given; below `pipeline.kind.SURE`: unsure). A file in a
         vacancies folder that the classifier is sure is a CV has `doc.meta["reads_like_cv"]` (how sure).
-        With `limits` (see the class), files and bytes are parsed in a worker process within them.
+        With `limits` (see the class), files and bytes are parsed in a worker process within them. Text is never
+        refused: an empty one is a document with no skills (an empty file or JSONL record is `empty`).
         A file that is no CV or vacancy (source code, a data table, a folder's README) raises ReadError with
         status `unsupported`; a JSON file holding one record (`{"text", "kind", "title", ...}`) is read as
         that record. `title`: a vacancy's job title when the caller knows it (else it is found in the text).
@@ -320,7 +343,7 @@ class Extractor:
             ReadError: the file or bytes cannot be read, or are no document; `.status` says why (with `limits`
                 also `timeout`, `resource_limit` and `too_large`).
             TypeError: `source` is none of those, or `doc_id`, `name`, `title` or `language` is no string.
-            ValueError: `kind` is no kind (see `record_kind`).
+            ValueError: `kind` is no kind (see `record_kind`), or `language` no language (see `record_language`).
         """
         if not isinstance(source, (str, bytes, Path)):
             raise TypeError(f"source must be text (str), file content (bytes) or a file (pathlib.Path), "
@@ -329,6 +352,7 @@ class Extractor:
             if value is not None and not isinstance(value, str):
                 raise TypeError(f"{field} must be a string, not {type(value).__name__}")
         kind = record_kind(kind) if kind else None  # "resume", "Vacature", …; ValueError for anything else
+        language = record_language(language)  # "nl-BE", "Dutch"; ValueError for another language
         origin = None
         from_folder = False  # the kind comes from the folder's name (a misfiled CV is caught below)
         ocr: tuple[OcrSpan, ...] = ()  # the stretches of text that OCR read
@@ -359,7 +383,7 @@ class Extractor:
             record = json_record(text)
             if record is not None:
                 text, kind = record["text"], record.get("kind") or kind
-                language, title = language or record.get("language"), title or record.get("title")
+                language, title = language or record_language(record.get("language")), title or record.get("title")
                 doc_id = doc_id or (str(record["id"]) if record.get("id") is not None else None)
         confidence, doubt = 1.0, None
         if not kind:

@@ -6,6 +6,7 @@ import contextlib
 import functools
 import json
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -17,7 +18,7 @@ from typing import Any, TextIO, cast
 import click
 
 from pipeline import __version__
-from pipeline.api import Extractor, Failure, iter_files, kind_from_path, record_kind
+from pipeline.api import Extractor, Failure, iter_files, kind_from_path, record_kind, record_language
 from pipeline.batch import Limits, extract_batch
 from pipeline.errors import SkillfitError
 from pipeline.export import TABLES as EXPORTABLE
@@ -130,9 +131,12 @@ def open_option(func):
                         help="Taxonomy skills only: no skill phrases found outside the taxonomy (method open).")(func)
 
 
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def fail(message: str) -> None:
-    """Print one line on stderr."""
-    click.echo(f"skillfit: {message}", err=True)
+    """Print one line on stderr (a line break in a file name is written as \\n)."""
+    click.echo("skillfit: " + CONTROL.sub(lambda c: repr(c.group())[1:-1], message), err=True)
 
 
 def report_failure(failure: Failure) -> None:
@@ -264,10 +268,11 @@ RECORD_STRINGS = {"language": 'such as "en" or "nl"', "title": "a vacancy's job 
 
 def _records(stream, one_text_per_id: bool = False):
     """Documents from JSONL records on stdin: {"id", "text", "kind", "language"}; a record that is oversized,
-    malformed, nested too deeply or not valid Unicode becomes a Failure and the stream goes on; so does, when
-    `one_text_per_id` (loading into a database, where the second would replace the first), one that reuses an
-    earlier record's id for another text."""
-    ids: dict[str, tuple[int, int]] = {}  # id -> (line, hash of its text)
+    malformed, nested too deeply or not valid Unicode becomes a Failure and the stream goes on. When
+    `one_text_per_id` (loading into a database), a record that gives an earlier record's id another text is a newer
+    version of it, which replaces it (a note says so; an event stream sends edits so), unless it is of another kind
+    (CVs and vacancies share ids: a Failure)."""
+    ids: dict[str, tuple[int, str | None, int]] = {}  # id -> (line, kind, hash of the text) of its latest record
     for n, (line, too_long) in enumerate(_lines(stream, MAX_RECORD_CHARS), 1):
         if too_long:
             yield Failure(f"<stdin>:{n}", "too_large", f"record over {MAX_RECORD_CHARS:,} characters")
@@ -293,6 +298,7 @@ def _records(stream, one_text_per_id: bool = False):
             for field, what in RECORD_STRINGS.items():
                 if record.get(field) is not None and not isinstance(record[field], str):
                     raise ValueError(f'"{field}" must be a string ({what})')
+            record["language"] = record_language(record.get("language"))  # "nl-BE" is nl; "fr" a ValueError
             if record.get("id") is not None and (not isinstance(record["id"], (str, int))
                                                  or isinstance(record["id"], bool)):
                 raise ValueError('"id" must be a string or a whole number')
@@ -303,9 +309,15 @@ def _records(stream, one_text_per_id: bool = False):
                 yield Failure(where, "too_large", f"record text over {Limits().max_chars:,} characters")
                 continue
             if one_text_per_id and record.get("id") is not None:
-                first_line, first_text = ids.setdefault(str(record["id"]), (n, hash(record["text"])))
-                if first_text != hash(record["text"]):
-                    raise ValueError(f"id {str(record['id'])[:80]!r} was given to another text on line {first_line}")
+                doc_id = str(record["id"])
+                if doc_id in ids:
+                    line_before, kind_before, text_before = ids[doc_id]
+                    if record["kind"] != kind_before:
+                        raise ValueError(f"id {doc_id[:80]!r} was a {kind_before or 'document of a guessed kind'} on "
+                                         f"line {line_before}: CVs and vacancies share ids (prefix them: cv-…, vac-…)")
+                    if text_before != hash(record["text"]):
+                        fail(f"note: {where}: a newer version of the record on line {line_before}: it replaces it")
+                ids[doc_id] = (n, record["kind"], hash(record["text"]))
             yield record
         except UnicodeEncodeError:
             yield Failure(where, "malformed", "bad JSONL record: a string is not valid Unicode (lone surrogate)")

@@ -20,7 +20,7 @@ class ReadError(SkillfitError):
         self.source = source
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.status}: {self.reason}" if self.source else self.reason
+        return f"{self.source}: {self.status}: {self.reason}" if self.source else f"{self.status}: {self.reason}"
 
 
 class StoreError(SkillfitError):

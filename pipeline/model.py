@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -88,11 +90,19 @@ class Document:
         return dataclasses.replace(self, **changes)
 
     def section_at(self, offset: int) -> Section | None:
-        """The section containing character `offset`, if any."""
-        for section in self.sections:
-            if section.start <= offset < section.end:
-                return section
-        return None
+        """The section containing character `offset`, if any (by bisection: a stage asks for every mention)."""
+        starts = self._section_starts
+        if starts is None:  # sections out of order: the first that holds it
+            return next((s for s in self.sections if s.start <= offset < s.end), None)
+        i = bisect_right(starts, offset) - 1
+        return self.sections[i] if i >= 0 and offset < self.sections[i].end else None
+
+    @functools.cached_property
+    def _section_starts(self) -> list[int] | None:
+        """The sections' starts when they are in order and apart (as `segment_sections` makes them), else None."""
+        starts = [s.start for s in self.sections]
+        ordered = all(a.end <= b.start for a, b in zip(self.sections, self.sections[1:]))
+        return starts if ordered else None
 
 
 def document_id(text: str) -> str:

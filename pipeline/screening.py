@@ -134,6 +134,16 @@ def load_paths(db: str | Path, extractor: Extractor, paths: Iterable[str], kind:
 
         def flush() -> None:
             nonlocal written, skipped, mentions
+            latest = {d.id: d for d in pending}  # a newer version of a record replaces the one before it
+            conflicts = store.kind_conflicts(list(latest.values()))
+            for doc_id, stored in conflicts.items():
+                doc = latest.pop(doc_id)
+                failure = Failure(doc.source or f"id {doc_id[:80]!r}", "malformed",
+                                  f"a {stored} with this id is stored already: CVs and vacancies share ids "
+                                  "(prefix them: cv-…, vac-…)")
+                on_failure(failure)
+                failures.append(failure)
+            pending[:] = latest.values()
             n = store.write(pending, extractor.taxonomy, run_id)
             copies = [(doc.source or doc.id, kept) for doc, kept in store.last_duplicates]
             if on_duplicate:
@@ -266,7 +276,8 @@ def short_id_length(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def resolve_candidate(con: duckdb.DuckDBPyConnection, db: str | Path | None, reference: str,
-                      sources: SourceMap | None = None, min_prefix: int = MIN_PREFIX) -> str:
+                      sources: SourceMap | None = None, min_prefix: int = MIN_PREFIX,
+                      prefix_length: int | None = None) -> str:
     """The candidate id that `reference` names: a candidate id, the start of one (at least `min_prefix`
     characters), or the CV file it was loaded from (its path, or its file name when that is unique).
 
@@ -275,7 +286,9 @@ def resolve_candidate(con: duckdb.DuckDBPyConnection, db: str | Path | None, ref
         db: its path, for the file mapping kept beside it (None: ids only).
         reference: what the user typed.
         sources: the mapping to use when the caller holds it open already (Store.sources).
-        min_prefix: the shortest start of an id accepted (forget asks for the short id as tables show it).
+        min_prefix: the shortest start of an id accepted.
+        prefix_length: when given, the only length of an id's start accepted (forget takes the short id as tables
+            show it now, so a retried "cand-0002", erased already, never names "cand-00020").
 
     Raises:
         NoSuchCandidate: no candidate, or more than one, matches (the message says which and how to tell them apart).
@@ -286,7 +299,7 @@ def resolve_candidate(con: duckdb.DuckDBPyConnection, db: str | Path | None, ref
     if _exists(con, reference, "cv"):
         return reference
     found: list[str] = []
-    if len(reference) >= min_prefix:
+    if len(reference) >= min_prefix and prefix_length in (None, len(reference)):
         found = [r[0] for r in con.execute(
             "SELECT doc_id FROM documents WHERE kind = 'cv' AND starts_with(doc_id, $p) ORDER BY doc_id LIMIT 10",
             {"p": reference}).fetchall()]
@@ -500,8 +513,9 @@ def forget(db: str | Path, candidate_ids: Iterable[str] = (), sources: Iterable[
         named_pending = False
         for ref in [*candidate_ids, *sources]:
             try:
-                # erasing cannot be undone: an id's start must be as long as tables show it, not just unique today
-                known.add(resolve_candidate(store.con, db, ref, store.sources, min_prefix=SHORT_ID))
+                # erasing cannot be undone: an id's start must be exactly as long as tables show it now
+                known.add(resolve_candidate(store.con, db, ref, store.sources, min_prefix=SHORT_ID,
+                                            prefix_length=short_id_length(store.con)))
             except NoSuchCandidate:
                 if store.resumed is None or not store.resumed.matches(ref, SHORT_ID):
                     raise

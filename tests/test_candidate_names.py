@@ -97,6 +97,20 @@ def test_forget_wants_the_short_id_as_tables_show_it(screened):
     assert run("forget", "--db", db, "--candidate", cid[:8]).exit_code == 0
 
 
+def test_a_retried_forget_erases_nobody_else(small_taxonomy, tmp_path):
+    """ATS trial: a retried `forget --candidate cand-0002` (erased already) erased cand-00020, whose id starts
+    with it; a start of an id is taken only as long as tables show it now."""
+    records = "".join(json.dumps({"id": i, "text": t, "kind": "cv"}) + "\n"
+                      for i, t in (("cand-0002", "Python en SQL"), ("cand-00020", "Java en Scrum")))
+    db = tmp_path / "f.duckdb"
+    assert CliRunner().invoke(main, ["load", "-", "--db", str(db)], input=records).exit_code == 0
+    assert run("forget", "--db", db, "--candidate", "cand-0002").exit_code == 0
+    again = run("forget", "--db", db, "--candidate", "cand-0002")
+    assert again.exit_code == 2 and "no candidate cand-0002" in again.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT list(doc_id) FROM documents").fetchone()[0] == ["cand-00020"]
+
+
 def test_export_by_short_id(screened):
     db, _, rows, root = screened
     cid = next(iter(rows))

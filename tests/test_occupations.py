@@ -167,7 +167,10 @@ def test_years_in_a_similar_role_are_the_jobs_years(extractor):
     for text, isco, years in (("Data Engineer\n\nRequirements\n- 3+ years of experience in a similar role\n- Python\n",
                                "occupation:2511", 3.0),
                               ("Kok\n\nProfiel\n- Minimaal 2 jaar ervaring in een vergelijkbare functie.\n",
-                               "occupation:5120", 2.0)):
+                               "occupation:5120", 2.0),
+                              # care trial: the workplace the job is done in
+                              ("Verpleegkundige\n\nJouw profiel\n- Je hebt min. 2 jaar ervaring in een ziekenhuis.\n",
+                               "occupation:2221", 2.0)):
         doc = extractor.extract(text, kind="vacancy")
         assert [(m.skill_id, m.requirement, m.years) for m in doc.occupations] == [(isco, "required", years)]
 
@@ -194,6 +197,13 @@ def test_a_job_on_an_intake_forms_label_or_a_dated_line_counts_in_lower_case_too
     [held] = extractor.extract(plain, kind="cv", language="nl").occupations
     assert (held.text, held.years) == ("heftruckchauffeur", 6.0)
     assert not extractor.extract(school, kind="cv", language="nl").occupations  # a school's dates are no job
+
+
+def test_a_title_before_a_comma_is_a_job_held(extractor):
+    """Care trial: "Verpleegkundige, afdeling geriatrie – AZ Monica" named no job: a lower-case word after the title
+    read as the object of a verb ("Cook meals"), though a comma parts them."""
+    cv = "Werkervaring\n2019 – heden Verpleegkundige, afdeling geriatrie – AZ Monica, Antwerpen\n"
+    assert [m.text for m in extractor.extract(cv, kind="cv", language="nl").occupations] == ["Verpleegkundige"]
 
 
 def test_an_intake_forms_experience_row_names_the_job_and_its_years(extractor):

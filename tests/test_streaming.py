@@ -125,17 +125,20 @@ def test_a_byte_order_mark_and_an_oversized_text_in_jsonl(small_taxonomy):
     assert ok["doc_id"] == "bom" and ok["status"] == "ok" and failed["status"] == "too_large"
 
 
-def test_fields_of_the_wrong_type_and_a_reused_id_are_malformed_records(small_taxonomy, tmp_path):
-    """A "source" or "id" that is no string (an ATS's number, a list) was a traceback that ended the stream; an id
-    given to a second text in one stream silently replaced the first person in the database."""
+def test_fields_of_the_wrong_type_are_malformed_and_a_reused_id_is_a_newer_version(small_taxonomy, tmp_path):
+    """A "source" or "id" that is no string (an ATS's number, a list) was a traceback that ended the stream. An id
+    given to a second text in one stream is a newer version of that record (ATS trial: an event stream sends edits;
+    the older text was kept): it replaces it, with a note; the same id as another kind is an error, as CVs and
+    vacancies share ids."""
     import duckdb
 
     records = [{"id": "c-1", "text": "Profile\nPython and SQL.", "kind": "cv"},
                {"id": "c-2", "text": "Profile\nJava.", "kind": "cv", "source": 5},
                {"id": {"x": 1}, "text": "Profile\nJava.", "kind": "cv"},
-               {"id": "c-1", "text": "Profile\nDocker and Kubernetes.", "kind": "cv"},
-               {"id": "c-1", "text": "Profile\nPython and SQL.", "kind": "cv"},  # the same record again: fine
-               {"id": "c-5", "text": "Profile\nJava.", "kind": "cv"}]
+               {"id": "c-1", "text": "Profile\nJava every day.", "kind": "cv"},
+               {"id": "c-1", "text": "Profile\nJava every day.", "kind": "cv"},  # the same record again: fine
+               {"id": "c-5", "text": "Profile\nJava.", "kind": "cv"},
+               {"id": "c-5", "text": "Java developer\nRequirements\n- Java\n", "kind": "vacancy"}]
     stdin = "\n".join(json.dumps(r) for r in records) + "\n"
     db = tmp_path / "ids.duckdb"
     result = subprocess.run([sys.executable, "-m", "pipeline.cli", "load", "-", "--db", str(db)], input=stdin,
@@ -143,12 +146,49 @@ def test_fields_of_the_wrong_type_and_a_reused_id_are_malformed_records(small_ta
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "<stdin>:2 (id 'c-2'): malformed: bad JSONL record: \"source\" must be a string" in result.stderr
     assert "<stdin>:3: malformed: bad JSONL record: \"id\" must be a string or a whole number" in result.stderr
-    assert "<stdin>:4 (id 'c-1'): malformed: bad JSONL record: id 'c-1' was given to another text on line 1" \
-        in result.stderr
-    assert "loaded 2, unchanged 1, failed 3" in result.stderr
+    assert "note: <stdin>:4 (id 'c-1'): a newer version of the record on line 1: it replaces it" in result.stderr
+    assert "<stdin>:5" not in result.stderr
+    assert "<stdin>:7 (id 'c-5'): malformed: bad JSONL record: id 'c-5' was a cv on line 6" in result.stderr
+    assert "loaded 2, unchanged 0, failed 3" in result.stderr
     with duckdb.connect(str(db), read_only=True) as con:
         assert {s for (s,) in con.execute("SELECT skill_id FROM mentions WHERE doc_id = 'c-1'").fetchall()} \
-            >= {"hard.python", "hard.sql"}
+            == {"hard.java"}
+        assert con.execute("SELECT kind FROM documents WHERE doc_id = 'c-5'").fetchall() == [("cv",)]
+
+
+def test_an_id_stored_as_the_other_kind_is_refused_and_a_new_title_is_a_change(small_taxonomy, tmp_path):
+    """ATS trial: vacancy 42 loaded, then CV 42 silently replaced the role (ids are shared by both kinds); a vacancy
+    sent again with only a new title stayed "unchanged" under its old title."""
+    import duckdb
+
+    db = tmp_path / "k.duckdb"
+
+    def load(*records):
+        return subprocess.run([sys.executable, "-m", "pipeline.cli", "load", "-", "--db", str(db)],
+                              input="".join(json.dumps(r) + "\n" for r in records), capture_output=True, text=True,
+                              timeout=120)
+
+    ad = {"id": 42, "text": "Data engineer\nRequirements\n- Python\n", "kind": "vacancy", "title": "Data Engineer"}
+    assert load(ad).returncode == 0
+    clash = load({"id": 42, "text": "Profile\nJava and Scrum.", "kind": "cv"})
+    assert clash.returncode == 1
+    assert "id '42': malformed: a vacancy with this id is stored already" in clash.stderr
+    retitled = load({**ad, "title": "Lead Data Engineer"})
+    assert retitled.returncode == 0 and "loaded 1, unchanged 0" in retitled.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT doc_id, kind, title FROM documents").fetchall() == [("42", "vacancy",
+                                                                                        "Lead Data Engineer")]
+
+
+def test_a_language_is_read_as_a_locale_or_a_name_and_another_one_is_malformed(small_taxonomy):
+    """ATS trial: "nl-BE", "NL" and "Dutch" were stored as they came and matched with English rules (fewer skills)."""
+    records = [{"id": i, "text": "Profiel\nErvaring met vullen van schappen en Python.", "language": lang}
+               for i, lang in (("a", "nl-BE"), ("b", "Dutch"), ("c", "NL"), ("d", "fr"))]
+    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "extract", "-"], capture_output=True, text=True,
+                            input="".join(json.dumps(r) + "\n" for r in records), timeout=120)
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o.get("language") for o in out[:3]] == ["nl", "nl", "nl"]
+    assert out[3]["status"] == "malformed" and '"language" must be "en" or "nl"' in out[3]["error"]
 
 
 def test_the_library_names_a_field_of_the_wrong_type(small_taxonomy):
@@ -158,3 +198,4 @@ def test_the_library_names_a_field_of_the_wrong_type(small_taxonomy):
 
     with pytest.raises(TypeError, match="name must be a string, not int"):
         Extractor().extract("Profile\nPython.", kind="cv", name=5)  # type: ignore[arg-type]
+

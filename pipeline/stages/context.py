@@ -57,7 +57,9 @@ EMPLOYER_NOUN = re.compile(
     r"(?![ \t-]*(player|speler))", re.I)
 # A vacancy's application procedure ("apply through our recruitment system", "during the hiring process")
 # talks about the applicant, not about the work.
-APPLICATION = re.compile(r"\b(apply|applying|applicant|applicants|application process|sollicit\w*|"
+APPLICATION = re.compile(r"\b(apply(?![ \t]+(?:for[ \t]+(?:(?:a[ \t]+)?(?:recognition|registration|licen[cs]e|visa|permit|"
+                         r"certification))|hygiene|safety|knowledge|best|principles|techniques|methods|your[ \t]+"
+                         r"(?:knowledge|skills|expertise)))|applying|applicant|applicants|application process|sollicit\w*|"
                          r"privacy (policy|statement|notice)|recruitment privacy|hiring process|selection process|"
                          r"selectieprocedure|recruiting decisions|schedule (an |your )?(interview|assessment)s?|"
                          r"interviews? (and|en) (an )?online assessment|job description perfectly|"
@@ -92,10 +94,14 @@ NEGATED_VALUE = re.compile(r"[ \t]*[:\-–][ \t]*(?:geen|nee|neen|no|none|nvt|n\
 # A CV's certificate or licence not held yet or any more: "Rijbewijs CE: nog niet, in opleiding", "VCA verlopen in
 # 2019", "Code 95 (expired)"; not "vervalt binnenkort", still valid. Only certificates: "PyTorch in training large
 # models" and "de facturatie verlopen volgens de procedures" are other words.
-NOT_HELD = re.compile(r"[ \t]*[:\-–(]?[ \t]*(?:nog niet|in opleiding|in training|in progress|verlopen|vervallen|"
-                      r"expired|lapsed|aangevraagd|applied for)\b", re.I)
-NEGATED_BEFORE = re.compile(r"(?<![\w-])(?:geen|no|zonder|without|niet in het bezit van(?: een)?|not in possession"
-                            r" of(?: a)?)[ \t]+$", re.I)
+NOT_HELD = re.compile(r"[ \t]*[:\-–(]?[ \t]*(?:(?:is|was|werd|wordt|has been|is being)[ \t]+)?(?:nog niet|in opleiding|"
+                      r"in training|in progress|verlopen|vervallen|expired|lapsed|aangevraagd|applied for)\b", re.I)
+# "geen rijbewijs", "no driving licence", and through the nouns of knowing and the items of a list: "Nog geen
+# RIZIV-visum", "geen ervaring met KWS of palliatieve zorg", "no experience with Python or Java"
+NEGATED_BEFORE = re.compile(r"(?<![\w-])(?:geen|no|zonder|without|not yet|niet in het bezit van(?: een)?|not in possession"
+                            r" of(?: a)?)[ \t]+(?:(?:ervaring|werkervaring|experience|kennis|knowledge)[ \t]+"
+                            r"(?:met|van|in|with|of)[ \t]+)?(?:[\w-]+(?:[ \t]+[\w-]+)?(?:[ \t]*,[ \t]*|[ \t]+(?:of|or|en|and|"
+                            r"noch|nor)[ \t]+))*(?:[\w]+-)?$", re.I)
 
 
 def negated(text: str, m: Mention, kind: str | None = None) -> bool:

@@ -66,7 +66,10 @@ IN_SIMILAR_ROLE = re.compile(
     r"\s*(?:of\s+)?(?:relevant\w*\s+)?(?:(?:professional|work|werk)\s*)?(?:experience|ervaring|werkervaring)\s+"
     r"(?:in|als|op|at|as)\s+(?:an?\s+|een\s+|deze\s+|this\s+|the\s+same\s+|dezelfde\s+)?"
     r"(?:(?:gelijkaardige|soortgelijke|vergelijkbare|gelijkwaardige|similar|comparable|equivalent|relevante|relevant)"
-    r"\s+)?(?:functie|rol|positie|job|role|position|capacity)\b", re.I)
+    r"\s+)?(?:functie|rol|positie|job|role|position|capacity"
+    # the workplace the role is done in: "2 jaar ervaring in een ziekenhuis" for a nurse's role
+    r"|(?:\(\w+\))?(?:ziekenhuis|ziekenhuisapotheek|apotheek|woonzorgcentrum|zorginstelling|keuken|magazijn|hospital|"
+    r"pharmacy|care home|nursing home|kitchen|warehouse|sector|branche|industry))\b", re.I)
 ASKED_AS = re.compile(r"\b(?:experience|ervaring|werkervaring|background)\s+(?:working\s+)?(?:as|als)\s+(?:an?\s+|een\s+)?",
                       re.I)
 
@@ -120,8 +123,9 @@ def _written_as_title(text: str, line: tuple[int, int], hit: Found) -> bool:
     if not (line_text.isupper() or all(w[0].isupper() for w in words if len(w) > 3 or w == words[0])
             or (opens_line and words[0][0].isupper()) or plain):
         return False
-    after = WORD.search(text, hit.end, line[1])
-    return after is None or not after.group().islower() or after.group() in TITLE_FOLLOWERS
+    after = WORD.search(text, hit.end, line[1])  # a verb's object follows it; a comma or dash parts the title
+    return after is None or not after.group().islower() or after.group() in TITLE_FOLLOWERS \
+        or not text[hit.end:after.start()].isspace()
 
 
 # What may stand before a title that opens its line: a bullet, dates and a separator ("2019 - 2022: ", "• ")
@@ -371,8 +375,9 @@ def held_title_words(doc: Document) -> tuple[Mention, ...]:
     of the holder's name are left out, and so is a part that starts with a name ("Jan Peeters Verpleegkundige",
     "Bram Kok" on the first line)."""
     text = doc.text
-    private = personal_spans(text) + private_spans(text) + [(s.start, s.end) for s in doc.sections
+    private = personal_spans(text) + [(s.start, s.end) for s in doc.sections
                                       if s.heading and REFERENCE_HEADING.match(s.heading)]
+    protected = private_spans(text)  # "221B Baker Street", "een Turkse man": no words of a job on a job's line
     names = {job_titles.key_of(w) for w in name_words(text)}
     first_line = next((m.start() for m in re.finditer(r"[^\s]", text)), 0)
     out: list[Mention] = []
@@ -385,7 +390,8 @@ def held_title_words(doc: Document) -> tuple[Mention, ...]:
         # a name's word beside another of the name's words is the name ("Jan Kok Verpleegkundige"); alone on a
         # job's line it is the job ("Kok | De Zwaan | 2018 - 2021" in Bram Kok's CV)
         named = {job_titles.key_of(w) for w in WORD.findall(line)} & names
-        out += [_title_mention(doc, key, s, e, None) for key, s, e in found if key not in names or len(named) < 2]
+        out += [_title_mention(doc, key, s, e, None) for key, s, e in found if (key not in names or len(named) < 2)
+                and not any(a < e and s < b for a, b in protected)]
     return tuple(sorted(out, key=lambda m: m.start))
 
 

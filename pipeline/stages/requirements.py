@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 
 from pipeline.model import Document, Mention, Requirement
 from pipeline.sentences import NOT_BEFORE_CUE, bounds_of
@@ -691,4 +692,19 @@ def classify(doc: Document) -> Document:
             or levels.get(i),
             type=mention.type, key=mention.key, link=mention.link,
         ))
-    return doc.replace(mentions=tuple(out))
+    return doc.replace(mentions=tuple(_preferred_over_tasks(out) if doc.kind == "vacancy" else out))
+
+
+def _preferred_over_tasks(mentions: list[Mention]) -> list[Mention]:
+    """A skill the ad calls a plus in so many words is preferred, though a task names it too ("Je registreert in SAP"
+    under the tasks, "Kennis van SAP is een pluspunt" under the profile): a task asks for no skill explicitly. Not
+    for a skill that is merely listed under "Nice to have" as well: the tasks of an AI role are its core, whatever
+    a bonus item adds ("Contributions to open-source AI projects")."""
+    def skill(m: Mention) -> str | None:
+        return m.skill_id or m.key
+
+    preferred = {skill(m) for m in mentions if m.requirement == "preferred" and m.section != "nice_to_have"}
+    asked = {skill(m) for m in mentions if m.requirement == "required" and m.section != "tasks"}
+    softened = preferred - asked
+    return [replace(m, requirement="preferred") if m.requirement == "required" and skill(m) in softened else m
+            for m in mentions]

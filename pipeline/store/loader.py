@@ -281,6 +281,16 @@ class Store:
                 if d.id in loaded and (d.kind == "cv" or d.source is None or loaded[d.id][0] == d.source)
                 and d.meta.get(EXTRACTED_WITH) in (None, loaded[d.id][1])}
 
+    def kind_conflicts(self, docs: list[Document]) -> dict[str, str]:
+        """Record ids (an ATS's own, not a hash of the text) stored already as the other kind: id -> stored kind.
+        CVs and vacancies share ids, so loading one would replace the other."""
+        own = [d for d in docs if d.id != text_id(d.text)]
+        if not own:
+            return {}
+        stored = dict(self.con.execute("SELECT doc_id, kind FROM documents WHERE list_contains($ids, doc_id)",
+                                       {"ids": [d.id for d in own]}).fetchall())
+        return {d.id: stored[d.id] for d in own if d.id in stored and stored[d.id] != d.kind}
+
     def _reset_expiry(self, doc_ids: list[str]) -> None:
         """Stored CVs expire `retention_days` after they were loaded (never, without a retention)."""
         if not doc_ids:
