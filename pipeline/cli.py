@@ -139,6 +139,14 @@ def fail(message: str) -> None:
     click.echo("skillfit: " + CONTROL.sub(lambda c: repr(c.group())[1:-1], message), err=True)
 
 
+def warn_expired(con, db) -> None:
+    """A warning when CVs past their retention are still stored (and so ranked): only `purge` erases them."""
+    (expired,) = con.execute("SELECT count(*) FROM documents WHERE kind = 'cv' AND expires_at <= now()").fetchone()
+    if expired:
+        fail(f"warning: {expired} CV(s) are past their retention date and still ranked: `skillfit purge --db {db}`"
+             " erases them")
+
+
 def report_failure(failure: Failure) -> None:
     """One line on stderr for a file that could not be read."""
     fail(f"{failure.source}: {failure.status}: {failure.reason}")
@@ -688,6 +696,7 @@ def screen(vacancies, cvs, db, top, show_sources, fmt, output, workers, timeout_
             output.write(weak_pool_note(rows))
     if fmt != "table":
         write_rows(all_rows, fmt, output, fit_data_columns(show_sources))
+    warn_expired(con, db)
     con.close()
     if failures:
         fail(f"{len(failures)} file(s) could not be read (see above); the others were screened")
@@ -728,6 +737,7 @@ def fit(db, role_id, top, min_score, refresh, show_sources, fmt, output) -> None
         role_id = announce_role(con, role_id, screening.resolve_role(con, role_id, db))
         rows = screening.ranking(con, db, role_id, top, min_score, show_sources=show_sources)
         title = dict(screening.roles(con)).get(role_id)
+        warn_expired(con, db)
     for r in rows:
         r.update(role_title=title, role_id=role_id)
     columns = fit_columns(show_sources) if fmt == "table" else fit_data_columns(show_sources)
@@ -976,23 +986,28 @@ def export(db, fmt, what, candidate_ref, out) -> None:
 @click.option("--candidate", "candidate_ids", multiple=True,
               help="Candidate to erase: its id, its first 8 characters or more, or its CV file (repeatable).")
 @click.option("--source", "sources", multiple=True, help="Erase the candidate loaded from this file (repeatable).")
-def forget(db, candidate_ids, sources) -> None:
-    """Erase candidates completely and print a receipt.
+@click.option("--role", "roles", multiple=True,
+              help="Remove a closed vacancy: its id or its whole title (repeatable; alone, not with candidates).")
+def forget(db, candidate_ids, sources, roles) -> None:
+    """Erase candidates completely and print a receipt; or remove closed vacancies (--role).
 
     The right to erasure (GDPR article 17): rows, the file mapping and every trace in the database files
     are removed (the files are rewritten). A name that matches no candidate, or several, erases nothing (exit 2).
 
     \b
-    Example:
+    Examples:
       skillfit forget --db screening.duckdb --source cvs/jan_peeters.pdf
+      skillfit forget --db screening.duckdb --role "Senior Data Engineer"
     """
     from pipeline import screening
 
-    if not candidate_ids and not sources:
-        raise UsageProblem("name at least one --candidate or --source")
+    if not candidate_ids and not sources and not roles:
+        raise UsageProblem("name at least one --candidate, --source or --role")
+    if roles and (candidate_ids or sources):
+        raise UsageProblem("--role removes vacancies: name candidates in another `skillfit forget`")
     try:
-        receipt = screening.forget(db, candidate_ids, sources)
-    except screening.NoSuchCandidate as exc:
+        receipt = screening.remove_roles(db, roles) if roles else screening.forget(db, candidate_ids, sources)
+    except (screening.NoSuchCandidate, screening.NoSuchRole) as exc:
         raise UsageProblem(str(exc)) from None
     click.echo(json.dumps(receipt, indent=2))
     if receipt.get("files_still_there"):
@@ -1035,9 +1050,12 @@ def report(db, out, top, show_sources, pseudonymous) -> None:
       skillfit report --db screening.duckdb -o report.html
     """
     from pipeline.report import write_report
+    from pipeline.store import connect
 
     write_report(db, out, top, pseudonymous=not show_sources)
     click.echo(f"wrote {out}", err=True)
+    with connect(db, read_only=True) as con:
+        warn_expired(con, db)
 
 
 @main.command("eval")

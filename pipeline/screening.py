@@ -533,6 +533,29 @@ def forget(db: str | Path, candidate_ids: Iterable[str] = (), sources: Iterable[
         return receipt
 
 
+def remove_roles(db: str | Path, references: Iterable[str]) -> dict:
+    """Remove closed vacancies: their rows and their stored scores, as `forget` removes a candidate's (the files
+    are rewritten too). Each is named by its id or its whole title (any case) or file, never by words of a title:
+    what is removed cannot be restored.
+
+    Raises:
+        NoSuchRole: one of them names no role, or several; nothing is removed then.
+    """
+    with Store(db) as store:
+        known: set[str] = set()
+        for ref in references:
+            ref = printable(ref.strip())
+            found = [ref] if _exists(store.con, ref, "vacancy") else [r for (r,) in store.con.execute(
+                "SELECT doc_id FROM documents WHERE kind = 'vacancy' AND (lower(title) = lower($r)"
+                " OR lower(source) = lower($r) OR ends_with(lower(source), '/' || lower($r))) ORDER BY doc_id",
+                {"r": ref}).fetchall()]
+            if len(found) != 1:
+                raise NoSuchRole(f"{'no role' if not found else f'{len(found)} roles are'} {ref} in {db} (give its id"
+                                 f" or its whole title; {ROLES_HINT})")
+            known.add(found[0])
+        return store.forget(sorted(known))
+
+
 def purge(db: str | Path, now: datetime | None = None) -> dict:
     """Erase every candidate whose retention period has run out by `now` (UTC; default: now) and return a receipt."""
     with Store(db) as store:

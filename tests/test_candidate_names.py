@@ -146,3 +146,19 @@ def test_a_table_says_when_no_candidate_fits_and_keeps_long_lists_short(tmp_path
     as_json = json.loads(run("fit", "--db", db, "--role", "platform engineer", "--format", "json").stdout)
     missing = as_json[0]["missing_required"]
     assert len(missing) > 6 and f"+{len(missing) - 6} more" in table  # six shown in the table, every one in JSON
+
+
+def test_a_closed_vacancy_is_removed_with_its_scores_by_id_or_whole_title(screened):
+    """ATS trial: a closed vacancy could only be deleted by hand in SQL, which left its mentions and scores."""
+    db, role_id, _, _ = screened
+    vague = run("forget", "--db", db, "--role", "python")  # words of a title name nothing to remove
+    assert vague.exit_code == 2 and "no role python" in vague.stderr
+    done = run("forget", "--db", db, "--role", "Python Developer")
+    assert done.exit_code == 0, done.stderr
+    assert json.loads(done.stdout)["forgotten"] == [role_id]
+    with duckdb.connect(str(db), read_only=True) as con:
+        left = con.execute("SELECT (SELECT count(*) FROM documents WHERE kind = 'vacancy'),"
+                           " (SELECT count(*) FROM mentions WHERE doc_id = $r),"
+                           " (SELECT count(*) FROM fit_scores WHERE role_id = $r),"
+                           " (SELECT count(*) FROM documents WHERE kind = 'cv')", {"r": role_id}).fetchone()
+    assert left == (0, 0, 0, 2)

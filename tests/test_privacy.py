@@ -258,3 +258,16 @@ def test_two_cvs_that_differ_only_in_prose_about_the_person_score_the_same(tmp_p
                              "JOIN documents USING (doc_id) WHERE kind = 'cv' GROUP BY ALL").fetchall()
     assert len(scores) == 2 and scores[0] == scores[1], scores
     assert skills[0][1] == skills[1][1], skills
+
+
+def test_ranking_warns_about_cvs_past_their_retention(small_taxonomy, tmp_path):
+    """Audit: expired CVs were ranked by `fit` and `screen` without a word until someone ran `purge`."""
+    folder, db = load_marker_cv(tmp_path, retention_days=0.000001)
+    (tmp_path / "vacancies").mkdir()
+    (tmp_path / "vacancies" / "dev.txt").write_text("Python developer\nRequirements\n- Python\n")
+    assert invoke("load", tmp_path / "vacancies", "--db", db).exit_code == 0
+    ranked = invoke("fit", "--db", db, "--role", "Python developer")
+    assert ranked.exit_code == 0
+    assert "2 CV(s) are past their retention date and still ranked: `skillfit purge" in ranked.stderr
+    invoke("purge", "--db", db)
+    assert "retention" not in invoke("fit", "--db", db, "--role", "Python developer").stderr

@@ -471,7 +471,8 @@ class Store:
         with self._transaction():
             self.con.execute("DELETE FROM mentions WHERE list_contains($ids, doc_id)", {"ids": doc_ids})
             self.con.execute("DELETE FROM documents WHERE list_contains($ids, doc_id)", {"ids": doc_ids})
-            self.con.execute("DELETE FROM fit_scores WHERE list_contains($ids, candidate_id)", {"ids": doc_ids})
+            self.con.execute("DELETE FROM fit_scores WHERE list_contains($ids, candidate_id)"
+                             " OR list_contains($ids, role_id)", {"ids": doc_ids})  # a candidate's, or a role's
             self._drop_unused_open_skills()  # their phrases came from the forgotten documents' text
 
     def _refresh_scores(self) -> None:
