@@ -113,7 +113,10 @@ def batch_options(func):
 
 
 def retention_option(func):
-    """--retention-days: when loaded CVs expire."""
+    """--retention-days: when loaded CVs expire; --readmit: load people erased on request again."""
+    func = click.option("--readmit", is_flag=True,
+                        help="Load CVs of people erased with `skillfit forget` again (they applied anew); without it "
+                             "they are skipped with a note.")(func)
     return click.option("--retention-days", type=float, default=None,
                         help="Days from loading until CVs expire (skillfit purge removes them); 0 = never. Given, it "
                              "also applies to the CVs read that were loaded before  [default: 28 for new CVs]")(func)
@@ -422,7 +425,7 @@ def skill_rows(results: list[dict]):
 
 def load_paths(db: str, extractor: Extractor, paths, kind: str | None, workers: int | None = None,
                limits: Limits | None = None, retention_days: float | None = None, refresh_scores: bool = True,
-               kinds: Counter | None = None):
+               kinds: Counter | None = None, readmit: bool = False):
     """pipeline.screening.load_paths, reporting failures, progress and unsure kinds on stderr; `kinds` counts the
     documents read by kind."""
     from pipeline import screening
@@ -439,7 +442,7 @@ def load_paths(db: str, extractor: Extractor, paths, kind: str | None, workers: 
     records = stdin_documents(extractor, kind, one_text_per_id=True) if len(files) < len(paths) else ()
     return screening.load_paths(db, extractor, files, kind, workers, limits, retention_days, refresh_scores,
                                 on_failure=report_failure, progress=watch, warn=fail, documents=records,
-                                on_duplicate=report_duplicate)
+                                on_duplicate=report_duplicate, readmit=readmit, on_erased=report_erased)
 
 
 def report_duplicate(source: str, kept: str) -> None:
@@ -450,11 +453,21 @@ def report_duplicate(source: str, kept: str) -> None:
     fail(f"note: {printable(source)}: the same CV as candidate {kept[:SHORT_ID]} (another file): not stored twice")
 
 
+def report_erased(source: str, at) -> None:
+    """One line on stderr for a CV not loaded because its person was erased on request."""
+    from pipeline.paths import printable
+
+    fail(f"note: {printable(source)}: a person erased on request on {at:%Y-%m-%d} (skillfit forget): not loaded again;"
+         " --readmit loads it (a new application)")
+
+
 def counts(*loads) -> str:
     """ "unchanged 2, same CV in another file 1, failed 0": what loads left out, for the closing line."""
     duplicates = sum(len(loaded.duplicates) for loaded in loads)
+    erased = sum(len(loaded.erased) for loaded in loads)
     return (f"unchanged {sum(loaded.skipped for loaded in loads)}, "
             + (f"same CV in another file {duplicates}, " if duplicates else "")
+            + (f"erased before {erased}, " if erased else "")
             + f"failed {sum(len(loaded.failures) for loaded in loads)}")
 
 
@@ -493,7 +506,7 @@ def kinds_read(kinds: Counter) -> str:
 @retention_option
 @taxonomy_option
 @open_option
-def load(paths, db, kind, workers, timeout_s, memory_mb, pdf_engine, ocr, retention_days, taxonomy_files,
+def load(paths, db, kind, workers, timeout_s, memory_mb, pdf_engine, ocr, retention_days, readmit, taxonomy_files,
          no_open) -> None:
     """Extract skills from files and load them (idempotent).
 
@@ -510,7 +523,7 @@ def load(paths, db, kind, workers, timeout_s, memory_mb, pdf_engine, ocr, retent
     extractor = build_extractor(taxonomy_files, pdf_engine=pdf_engine, ocr=ocr, open_vocabulary=not no_open)
     kinds: Counter = Counter()
     loaded = load_paths(db, extractor, paths, kind, workers, Limits(timeout_s, memory_mb), retention_days,
-                        kinds=kinds)
+                        kinds=kinds, readmit=readmit)
     click.echo(f"loaded {loaded.written}, {counts(loaded)} -> {db} (read {kinds_read(kinds)})", err=True)
     sys.exit(EXIT_FAILED if loaded.failures else EXIT_OK)
 
@@ -655,7 +668,7 @@ def show_sources_option(func):
 @taxonomy_option
 @open_option
 def screen(vacancies, cvs, db, top, show_sources, fmt, output, workers, timeout_s, memory_mb, pdf_engine, ocr, retention_days,
-           taxonomy_files, no_open) -> None:
+           readmit, taxonomy_files, no_open) -> None:
     """Load vacancies and CVs; print the best per role.
 
     Prints the top candidates of every role, with what they match and miss; candidates by a short id, which
@@ -678,7 +691,7 @@ def screen(vacancies, cvs, db, top, show_sources, fmt, output, workers, timeout_
     extractor = build_extractor(taxonomy_files, pdf_engine=pdf_engine, ocr=ocr, open_vocabulary=not no_open)
     limits = Limits(timeout_s, memory_mb)
     roles = load_paths(db, extractor, [vacancies], "vacancy", workers, limits, retention_days, refresh_scores=False)
-    candidates = load_paths(db, extractor, [cvs], "cv", workers, limits, retention_days)
+    candidates = load_paths(db, extractor, [cvs], "cv", workers, limits, retention_days, readmit=readmit)
     failures = roles.failures + candidates.failures
     click.echo(f"loaded {roles.written} vacancies and {candidates.written} CVs, {counts(roles, candidates)}"
                f" -> {db}", err=True)
@@ -1011,8 +1024,8 @@ def forget(db, candidate_ids, sources, roles) -> None:
         raise UsageProblem(str(exc)) from None
     click.echo(json.dumps(receipt, indent=2))
     if receipt.get("files_still_there"):
-        fail(f"warning: {receipt['files_still_there']} erased CV file(s) are still where they were loaded from: the next "
-             "`skillfit load` of their folder adds them again; delete or move them")
+        fail(f"note: {receipt['files_still_there']} erased CV file(s) are still where they were loaded from; a `skillfit"
+             " load` of their folder skips them (the same text), a changed file or another format of it would be new")
 
 
 @main.command()

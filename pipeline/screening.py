@@ -60,12 +60,14 @@ Progress = Callable[[Iterable, int, str], Iterable]  # (items, total, label) -> 
 @dataclass(frozen=True)
 class Loaded:
     """What one `load_paths` call did: documents written, documents already there unchanged, files that failed,
-    and CVs not stored because they repeat a stored one: (file or id, the id of the candidate it repeats)."""
+    CVs not stored because they repeat a stored one: (file or id, the id of the candidate it repeats), and CVs
+    not stored because their person was erased on request."""
 
     written: int
     skipped: int
     failures: tuple[Failure, ...]
     duplicates: tuple[tuple[str, str], ...] = ()
+    erased: tuple[tuple[str, datetime], ...] = ()  # (file or id, when erased): CVs of people erased on request
 
 
 def _database_files(db: str | Path) -> set[Path]:
@@ -81,7 +83,8 @@ def load_paths(db: str | Path, extractor: Extractor, paths: Iterable[str], kind:
                refresh_scores: bool = True, *, on_failure: Callable[[Failure], None] | None = None,
                progress: Progress | None = None, warn: Callable[[str], None] | None = None,
                documents: Iterable[Document | Failure] = (),
-               on_duplicate: Callable[[str, str], None] | None = None) -> Loaded:
+               on_duplicate: Callable[[str, str], None] | None = None, readmit: bool = False,
+               on_erased: Callable[[str, datetime], None] | None = None) -> Loaded:
     """Extract files (in isolated worker processes) and load them into the database at `db`, idempotently.
 
     A path holding a Parquet result of `skillfit distributed-extract` is read, not extracted again. The
@@ -106,6 +109,8 @@ def load_paths(db: str | Path, extractor: Extractor, paths: Iterable[str], kind:
             Failures among them are reported as the files' are.
         on_duplicate: called with (file, candidate id) for each CV not stored because it repeats that candidate,
             one loaded before or earlier in this call (the same CV as DOCX and PDF, say).
+        readmit: load CVs of people erased on request (`forget`) again, as a new application; else they are
+            skipped, and `on_erased` is called with (file or id, when they were erased) for each.
 
     Returns:
         Loaded: counts of written and unchanged documents, the failures and the duplicates.
@@ -123,6 +128,7 @@ def load_paths(db: str | Path, extractor: Extractor, paths: Iterable[str], kind:
     paths = [p for p, flag in flags if not flag]
     failures: list[Failure] = []
     duplicates: list[tuple[str, str]] = []
+    refused: list[tuple[str, datetime]] = []  # CVs of people erased on request, not loaded again
     written = skipped = mentions = 0
     retention = DEFAULT_RETENTION_DAYS if retention_days is None else retention_days or None
     with Store(db, retention_days=retention, reset_expiry=retention_days is not None) as store:
@@ -135,6 +141,14 @@ def load_paths(db: str | Path, extractor: Extractor, paths: Iterable[str], kind:
         def flush() -> None:
             nonlocal written, skipped, mentions
             latest = {d.id: d for d in pending}  # a newer version of a record replaces the one before it
+            erased = store.sources.erased_on([d.id for d in latest.values() if d.kind == "cv"])
+            if readmit:
+                store.sources.readmit(sorted(erased))
+            for doc_id, at in ({} if readmit else erased).items():
+                doc = latest.pop(doc_id)
+                refused.append((doc.source or doc.id, at))
+                if on_erased:
+                    on_erased(doc.source or f"id {doc_id[:80]!r}", at)
             conflicts = store.kind_conflicts(list(latest.values()))
             for doc_id, stored in conflicts.items():
                 doc = latest.pop(doc_id)
@@ -171,7 +185,7 @@ def load_paths(db: str | Path, extractor: Extractor, paths: Iterable[str], kind:
         store.finish_run(run_id, written, skipped + len(duplicates), [f.to_log() for f in failures], mentions)
         if refresh_scores:
             refresh_fit_scores(store.con, warn=warn)
-    return Loaded(written, skipped, tuple(failures), tuple(duplicates))
+    return Loaded(written, skipped, tuple(failures), tuple(duplicates), tuple(refused))
 
 
 def refresh_fit_scores(con: duckdb.DuckDBPyConnection, keep: int | None = None, force: bool = False, *,
@@ -527,6 +541,7 @@ def forget(db: str | Path, candidate_ids: Iterable[str] = (), sources: Iterable[
         # the CV files themselves are the user's: counted (never named: receipts are kept), as the next load of
         # their folder would add the person again
         still_there = sum(Path(source).is_file() for source in store.sources.sources_of(sorted(known)))
+        store.sources.suppress(sorted(known))  # first: an erasure finished later must not let them back in between
         receipt = store.forget(sorted(known))
         if still_there:
             receipt["files_still_there"] = still_there

@@ -85,8 +85,27 @@ def test_forget_warns_that_the_cv_file_would_be_loaded_again(screened):
     done = run("forget", "--db", db, "--source", "ann_peeters.txt", "--source", "bob_claes.txt")
     assert done.exit_code == 0, done.stderr
     assert json.loads(done.stdout)["files_still_there"] == 1
-    assert "1 erased CV file(s) are still where they were loaded from" in done.stderr
+    assert "1 erased CV file(s) are still where they were loaded from; a `skillfit load` of their folder skips them" \
+        in done.stderr
     assert "ann_peeters" not in done.stdout + done.stderr  # the receipt and the warning name nobody
+
+
+def test_a_forgotten_person_is_not_loaded_again_unless_readmitted(screened):
+    """Audit: after `forget`, loading the same folder (or ATS export) again added the person back without a word."""
+    db, _, rows, root = screened
+    ann = next(cid for cid, r in rows.items() if "Python" in str(r["matched"]))
+    assert run("forget", "--db", db, "--source", "ann_peeters.txt").exit_code == 0
+    again = run("load", root / "cvs", "--db", db)
+    assert again.exit_code == 0, again.stderr
+    assert "ann_peeters.txt: a person erased on request on" in again.stderr and "--readmit" in again.stderr
+    assert "erased before 1" in again.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert not con.execute("SELECT count(*) FROM documents WHERE doc_id = ?", [ann]).fetchone()[0]
+    back = run("load", root / "cvs", "--db", db, "--readmit")
+    assert back.exit_code == 0 and "loaded 1" in back.stderr, back.stderr
+    assert "erased" not in run("load", root / "cvs", "--db", db).stderr  # readmitted: an ordinary candidate again
+    with duckdb.connect(str(root / "n.sources.duckdb"), read_only=True) as con:  # the list holds no id
+        assert con.execute("SELECT count(*) FROM erased WHERE id_hash = ?", [ann]).fetchone()[0] == 0
 
 
 def test_forget_wants_the_short_id_as_tables_show_it(screened):

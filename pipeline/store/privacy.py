@@ -15,6 +15,10 @@ run again: `rows` (delete the rows), `mapping` (delete the file mapping), `rewri
 (delete again, then `rewrite` the file), `leftovers` (remove `.rewrite` files an interrupted rewrite left). When all
 are done the journal is removed. `Store(...)` finishes a journal it finds before doing anything else, and
 `skillfit forget` of a candidate listed in it reports the finished erasure instead of "no such candidate".
+
+`forget` also notes the erased candidates in the mapping file's `erased` table (a salted hash of each id and the
+date), so that loading their CV file or ATS record again skips them with a note instead of adding them back; a
+load with `readmit` (a new application) lets them in again. `purge` (retention) notes nobody.
 """
 
 from __future__ import annotations
@@ -70,7 +74,42 @@ class SourceMap:
                               " kind VARCHAR, recorded_at TIMESTAMP)")
             # a copy's own text id (kind "copy": the file maps to the CV it repeats); 0.10.0
             self._con.execute("ALTER TABLE sources ADD COLUMN IF NOT EXISTS text_id VARCHAR")
+            # the people erased on request, so that loading their CV again does not add them back silently: a
+            # salted hash of the id, never the id or a name (0.10.2)
+            self._con.execute("CREATE TABLE IF NOT EXISTS erased (id_hash VARCHAR PRIMARY KEY, erased_at TIMESTAMP)")
+            self._con.execute("CREATE TABLE IF NOT EXISTS erased_salt (salt VARCHAR NOT NULL)")
         return self._con
+
+    def _erased_hashes(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """id hash -> doc_id, with this mapping file's salt (made on first use)."""
+        assert self.con is not None
+        row = self.con.execute("SELECT salt FROM erased_salt").fetchone()
+        if row is None:
+            row = (secrets.token_hex(16),)
+            self.con.execute("INSERT INTO erased_salt VALUES (?)", list(row))
+        return {_digest(row[0], "erased", doc_id): doc_id for doc_id in doc_ids}
+
+    def suppress(self, doc_ids: list[str]) -> None:
+        """Note that these candidates were erased on request: `erased_on` then names them."""
+        if not doc_ids or self.con is None:
+            return
+        now = datetime.now(timezone.utc)
+        for id_hash in self._erased_hashes(doc_ids):
+            self.con.execute("INSERT OR REPLACE INTO erased VALUES (?, ?)", [id_hash, now])
+
+    def erased_on(self, doc_ids: list[str]) -> dict[str, datetime]:
+        """doc_id -> when it was erased on request, for those of `doc_ids` that were."""
+        if not doc_ids or self.con is None:
+            return {}
+        hashes = self._erased_hashes(doc_ids)
+        return {hashes[h]: at for h, at in self.con.execute(
+            "SELECT id_hash, erased_at FROM erased WHERE list_contains($h, id_hash)", {"h": list(hashes)}).fetchall()}
+
+    def readmit(self, doc_ids: list[str]) -> None:
+        """Let these erased candidates be loaded again (they applied anew)."""
+        if doc_ids and self.con is not None:
+            self.con.execute("DELETE FROM erased WHERE list_contains($h, id_hash)",
+                             {"h": list(self._erased_hashes(doc_ids))})
 
     def previous(self, sources: Iterable[str | None]) -> dict[str, str]:
         """source -> doc_id as recorded before (None sources, documents without a file, are skipped)."""
