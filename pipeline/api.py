@@ -67,8 +67,8 @@ def record_kind(value: Any) -> DocKind | None:
     raise ValueError(f'"kind" must be "cv" or "vacancy" (or "resume", "vacature", "job"), not {value!r}')
 
 
-LANGUAGES = {"en": "en", "english": "en", "engels": "en", "anglais": "en", "nl": "nl", "dutch": "nl", "nederlands": "nl",
-             "flemish": "nl", "vlaams": "nl", "néerlandais": "nl"}
+LANGUAGES = {"en": "en", "eng": "en", "english": "en", "engels": "en", "anglais": "en", "nl": "nl", "nld": "nl", "dut": "nl",
+             "dutch": "nl", "nederlands": "nl", "flemish": "nl", "vlaams": "nl", "néerlandais": "nl"}
 
 
 def record_language(value: str | None) -> str | None:

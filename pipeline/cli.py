@@ -264,7 +264,7 @@ def stdin_documents(extractor: Extractor, kind: str | None, language: str | None
     "title" win over the options), or a Failure for one that is malformed, blank or too large."""
     if hasattr(sys.stdin, "reconfigure"):  # a byte that is not UTF-8: a lone surrogate, a malformed record
         sys.stdin.reconfigure(encoding="utf-8", errors="surrogateescape")
-    for rec in _records(sys.stdin, one_text_per_id):
+    for rec in _records(sys.stdin, one_text_per_id, record_kind(kind) if kind else None):
         if isinstance(rec, Failure):
             yield rec
             continue
@@ -277,12 +277,12 @@ RECORD_STRINGS = {"language": 'such as "en" or "nl"', "title": "a vacancy's job 
                   "source": "the file the record came from"}
 
 
-def _records(stream, one_text_per_id: bool = False):
+def _records(stream, one_text_per_id: bool = False, kind: str | None = None):
     """Documents from JSONL records on stdin: {"id", "text", "kind", "language"}; a record that is oversized,
     malformed, nested too deeply or not valid Unicode becomes a Failure and the stream goes on. When
     `one_text_per_id` (loading into a database), a record that gives an earlier record's id another text is a newer
     version of it, which replaces it (a note says so; an event stream sends edits so), unless it is of another kind
-    (CVs and vacancies share ids: a Failure)."""
+    (CVs and vacancies share ids: a Failure); `kind`, the one given for records without their own."""
     ids: dict[str, tuple[int, str | None, int]] = {}  # id -> (line, kind, hash of the text) of its latest record
     for n, (line, too_long) in enumerate(_lines(stream, MAX_RECORD_CHARS), 1):
         if too_long:
@@ -321,14 +321,15 @@ def _records(stream, one_text_per_id: bool = False):
                 continue
             if one_text_per_id and record.get("id") is not None:
                 doc_id = str(record["id"])
-                if doc_id in ids:
-                    line_before, kind_before, text_before = ids[doc_id]
-                    if record["kind"] != kind_before:
-                        raise ValueError(f"id {doc_id[:80]!r} was a {kind_before or 'document of a guessed kind'} on "
-                                         f"line {line_before}: CVs and vacancies share ids (prefix them: cv-…, vac-…)")
+                this_kind = record["kind"] or kind
+                line_before, kind_before, text_before = ids.get(doc_id, (0, None, 0))
+                if line_before:
+                    if this_kind and kind_before and this_kind != kind_before:
+                        raise ValueError(f"id {doc_id[:80]!r} was a {kind_before} on line {line_before}: CVs and "
+                                         "vacancies share ids (prefix them: cv-…, vac-…)")
                     if text_before != hash(record["text"]):
                         fail(f"note: {where}: a newer version of the record on line {line_before}: it replaces it")
-                ids[doc_id] = (n, record["kind"], hash(record["text"]))
+                ids[doc_id] = (n, this_kind or kind_before, hash(record["text"]))
             yield record
         except UnicodeEncodeError:
             yield Failure(where, "malformed", "bad JSONL record: a string is not valid Unicode (lone surrogate)")

@@ -85,11 +85,15 @@ _STATUS = (r"vrouw|female|woman|male|mannelijke?|vrouwelijke?|moslima?|muslim|ch
 PROTECTED = re.compile(rf"(?<![\w-])(?:(?i:{_AGE})|{_ORIGIN}|(?i:{_STATUS}))(?![\w-])")
 # Where the person lives and banks: a street and number, a postcode, an IBAN (dropped as skills, e.g. "221B Baker
 # Street" as bakers; never in evidence)
-_NUMBER = r"(?!(?:19|20)\d\d\b)\d{1,4}"  # a house number or postcode, not a year ("Amsterdam 2018", "2019 IT Manager")
-ADDRESS = re.compile(r"\b[A-Z][\w'-]*(?:straat|laan|weg|plein|dreef|lei|steenweg|kade|gracht|singel|dijk|pad|hof|markt"
-                     r"|baan|dam)[ \t]+" + _NUMBER + r"[a-zA-Z]?\b|\b" + _NUMBER + r"[A-Z]?[ \t]+(?:[A-Z][\w'-]+[ \t]+){1,3}"
-                     r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Drive|Way|Close|Court|Place|Square|Boulevard)"
-                     r"|\b" + _NUMBER + r"[ \t]?[A-Z]{2}\b(?=[ \t]+[A-Z])|\b[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}\b")
+_NUMBER = r"(?!(?:19|20)\d\d\b)\d{1,4}"  # a house number, not a year ("Amsterdam 2018", "2019 IT Manager")
+# A street and number ("Kerkstraat 12", "Sint-Pietersnieuwstraat 33", "221B Baker Street"); a postcode where an address
+# line has one: first, or after a comma, bar, colon or bracket, before a town ("3581 AB Utrecht"; not "ISO 9001 QA
+# Auditor"). A street's word starts at a word's start, so a run of hyphens ("A-A-A-…") is looked at once.
+ADDRESS = re.compile(r"(?<![\w'’-])[A-Z]\w*(?:-[A-Za-z]\w*)?(?:straat|laan|weg|plein|dreef|lei|steenweg|kade|gracht|singel"
+                     r"|dijk|pad|hof|markt|baan|dam)[ \t]+" + _NUMBER + r"[a-zA-Z]?\b"
+                     r"|\b" + _NUMBER + r"[A-Z]?[ \t]+(?:[A-Z][\w'-]+[ \t]+){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|"
+                     r"Boulevard)|(?:^|(?<=[,|:(][ \t])|(?<=[,|:(]))[1-9]\d{3}[ \t]?[A-Z]{2}\b(?=[ \t]+[A-Z][a-z])"
+                     r"|\b[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}\b", re.M)
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ \t]?[A-Z0-9]{4}){2,7}(?:[ \t]?[A-Z0-9]{1,3})?\b")
 # "kees[at]vandenberg[dot]nl", "kees (at) example (dot) com": an e-mail address written against spam robots
 OBFUSCATED_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}[ \t]?[\[(]at[\])][ \t]?[\w-]{1,63}"

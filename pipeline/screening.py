@@ -32,7 +32,7 @@ import duckdb
 from pipeline.api import Extractor, Failure, iter_files, record_kind
 from pipeline.batch import Limits, extract_batch
 from pipeline.errors import SkillfitError, StoreError
-from pipeline.model import Document
+from pipeline.model import Document, document_id
 from pipeline.paths import printable
 from pipeline.store import Store, scores
 from pipeline.store.loader import DEFAULT_RETENTION_DAYS
@@ -140,24 +140,27 @@ def load_paths(db: str | Path, extractor: Extractor, paths: Iterable[str], kind:
 
         def flush() -> None:
             nonlocal written, skipped, mentions
-            latest = {d.id: d for d in pending}  # a newer version of a record replaces the one before it
-            erased = store.sources.erased_on([d.id for d in latest.values() if d.kind == "cv"])
+            # a newer version of a record replaces the one before it; files with the same text all go on (each
+            # file is mapped to its candidate)
+            last = {d.id: i for i, d in enumerate(pending) if d.id != document_id(d.text)}
+            latest = [d for i, d in enumerate(pending) if last.get(d.id, i) == i]
+            erased = store.sources.erased_on(sorted({d.id for d in latest if d.kind == "cv"}))
             if readmit:
                 store.sources.readmit(sorted(erased))
-            for doc_id, at in ({} if readmit else erased).items():
-                doc = latest.pop(doc_id)
-                refused.append((doc.source or doc.id, at))
-                if on_erased:
-                    on_erased(doc.source or f"id {doc_id[:80]!r}", at)
-            conflicts = store.kind_conflicts(list(latest.values()))
-            for doc_id, stored in conflicts.items():
-                doc = latest.pop(doc_id)
-                failure = Failure(doc.source or f"id {doc_id[:80]!r}", "malformed",
-                                  f"a {stored} with this id is stored already: CVs and vacancies share ids "
-                                  "(prefix them: cv-…, vac-…)")
-                on_failure(failure)
-                failures.append(failure)
-            pending[:] = latest.values()
+                erased = {}
+            conflicts = store.kind_conflicts(latest)
+            for doc in latest:
+                if doc.id in erased:
+                    refused.append((doc.source or doc.id, erased[doc.id]))
+                    if on_erased:
+                        on_erased(doc.source or f"id {doc.id[:80]!r}", erased[doc.id])
+                elif doc.id in conflicts:
+                    failure = Failure(doc.source or f"id {doc.id[:80]!r}", "malformed",
+                                      f"a {conflicts[doc.id]} with this id is stored already: CVs and vacancies share"
+                                      " ids (prefix them: cv-…, vac-…)")
+                    on_failure(failure)
+                    failures.append(failure)
+            pending[:] = [d for d in latest if d.id not in erased and d.id not in conflicts]
             n = store.write(pending, extractor.taxonomy, run_id)
             copies = [(doc.source or doc.id, kept) for doc, kept in store.last_duplicates]
             if on_duplicate:

@@ -181,3 +181,14 @@ def test_a_closed_vacancy_is_removed_with_its_scores_by_id_or_whole_title(screen
                            " (SELECT count(*) FROM fit_scores WHERE role_id = $r),"
                            " (SELECT count(*) FROM documents WHERE kind = 'cv')", {"r": role_id}).fetchone()
     assert left == (0, 0, 0, 2)
+
+
+def test_two_files_with_one_text_in_one_load_are_both_mapped_and_both_forgettable(small_taxonomy, tmp_path):
+    """Review: collapsing a batch by id (for newer record versions) dropped the second file of the same text
+    before its file mapping was written, so `forget --source` of that file found nobody."""
+    (tmp_path / "cvs").mkdir()
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / "cvs" / name).write_text("Profile\nPython and SQL every day.\n")
+    db = tmp_path / "d.duckdb"
+    assert run("load", tmp_path / "cvs", "--db", db, "--kind", "cv").exit_code == 0
+    assert run("forget", "--db", db, "--source", tmp_path / "cvs" / "a.txt").exit_code == 0

@@ -183,12 +183,21 @@ def test_an_id_stored_as_the_other_kind_is_refused_and_a_new_title_is_a_change(s
 def test_a_language_is_read_as_a_locale_or_a_name_and_another_one_is_malformed(small_taxonomy):
     """ATS trial: "nl-BE", "NL" and "Dutch" were stored as they came and matched with English rules (fewer skills)."""
     records = [{"id": i, "text": "Profiel\nErvaring met vullen van schappen en Python.", "language": lang}
-               for i, lang in (("a", "nl-BE"), ("b", "Dutch"), ("c", "NL"), ("d", "fr"))]
+               for i, lang in (("a", "nl-BE"), ("b", "Dutch"), ("c", "NL"), ("d", "nld"), ("e", "fr"))]
     result = subprocess.run([sys.executable, "-m", "pipeline.cli", "extract", "-"], capture_output=True, text=True,
                             input="".join(json.dumps(r) + "\n" for r in records), timeout=120)
     out = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [o.get("language") for o in out[:3]] == ["nl", "nl", "nl"]
-    assert out[3]["status"] == "malformed" and '"language" must be "en" or "nl"' in out[3]["error"]
+    assert [o.get("language") for o in out[:4]] == ["nl", "nl", "nl", "nl"]
+    assert out[4]["status"] == "malformed" and '"language" must be "en" or "nl"' in out[4]["error"]
+
+
+def test_a_newer_version_without_its_own_kind_takes_the_kind_given(small_taxonomy, tmp_path):
+    """Review: with `--kind cv`, a record without "kind" after one with "kind": "cv" was refused as another kind."""
+    records = [{"id": "7", "kind": "cv", "text": "Profile\nPython."}, {"id": "7", "text": "Profile\nPython and SQL."}]
+    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "load", "-", "--kind", "cv", "--db",
+                             str(tmp_path / "k.duckdb")], capture_output=True, text=True, timeout=120,
+                            input="".join(json.dumps(r) + "\n" for r in records))
+    assert result.returncode == 0 and "a newer version of the record on line 1" in result.stderr, result.stderr
 
 
 def test_the_library_names_a_field_of_the_wrong_type(small_taxonomy):

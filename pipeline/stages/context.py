@@ -94,14 +94,18 @@ NEGATED_VALUE = re.compile(r"[ \t]*[:\-–][ \t]*(?:geen|nee|neen|no|none|nvt|n\
 # A CV's certificate or licence not held yet or any more: "Rijbewijs CE: nog niet, in opleiding", "VCA verlopen in
 # 2019", "Code 95 (expired)"; not "vervalt binnenkort", still valid. Only certificates: "PyTorch in training large
 # models" and "de facturatie verlopen volgens de procedures" are other words.
-NOT_HELD = re.compile(r"[ \t]*[:\-–(]?[ \t]*(?:(?:is|was|werd|wordt|has been|is being)[ \t]+)?(?:nog niet|in opleiding|"
-                      r"in training|in progress|verlopen|vervallen|expired|lapsed|aangevraagd|applied for)\b", re.I)
-# "geen rijbewijs", "no driving licence", and through the nouns of knowing and the items of a list: "Nog geen
-# RIZIV-visum", "geen ervaring met KWS of palliatieve zorg", "no experience with Python or Java"
+NOT_HELD = re.compile(r"[ \t]*[:\-–(]?[ \t]*(?:(?:is|was|werd|wordt|has been|is being)[ \t]+(?=verlopen|vervallen|expired|"
+                      r"lapsed|aangevraagd|applied for))?(?:nog niet|in opleiding|in training|in progress|verlopen|vervallen|"
+                      r"expired|lapsed|aangevraagd|applied for)\b(?![^.\n]{0,40}\b(?:vernieuwd|verlengd|hernieuwd|renewed))",
+                      re.I)
+# "geen rijbewijs", "no driving licence", "Nog geen RIZIV-visum"; after a noun of knowing, through the items of its
+# list up to a contrast: "geen ervaring met KWS of palliatieve zorg", "no experience with Python or Java" (not
+# "Geen ervaring met SAP, wel Excel en Word", "No experience needed, training and coaching provided")
+_ITEM_WORD = r"(?!(?:wel|maar|but|however|though|yet|except|behalve|alleen|only)\b)[\w-]+"
 NEGATED_BEFORE = re.compile(r"(?<![\w-])(?:geen|no|zonder|without|not yet|niet in het bezit van(?: een)?|not in possession"
                             r" of(?: a)?)[ \t]+(?:(?:ervaring|werkervaring|experience|kennis|knowledge)[ \t]+"
-                            r"(?:met|van|in|with|of)[ \t]+)?(?:[\w-]+(?:[ \t]+[\w-]+)?(?:[ \t]*,[ \t]*|[ \t]+(?:of|or|en|and|"
-                            r"noch|nor)[ \t]+))*(?:[\w]+-)?$", re.I)
+                            r"(?:met|van|in|with|of)[ \t]+(?:" + _ITEM_WORD + r"(?:[ \t]+" + _ITEM_WORD
+                            + r")?(?:[ \t]*,[ \t]*|[ \t]+(?:of|or|en|and|noch|nor)[ \t]+))*)?(?:[\w]+-)?$", re.I)
 
 
 def negated(text: str, m: Mention, kind: str | None = None) -> bool:

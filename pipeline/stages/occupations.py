@@ -34,7 +34,7 @@ from pipeline.model import Document, Mention
 from pipeline.occupations import OCCUPATION_PREFIX, WORD, lexicon
 from pipeline.personal_data import name_line, name_words, private_spans
 from pipeline.stages.personal import REFERENCE_HEADING, personal_spans
-from pipeline.stages.requirements import YEARS, years_value
+from pipeline.stages.requirements import PREFERRED, YEARS, years_value
 from pipeline.stages.sections import heading_kind
 
 ALTERNATIVES = "occupation"  # the alt_group of a vacancy's occupations when its title names several groups
@@ -244,10 +244,14 @@ def asked(doc: Document, title: str | None) -> tuple[Mention, ...]:
 
 def years_in_similar_role(text: str) -> float | None:
     """The years a vacancy asks in the role it is for, named or not ("2 jaar ervaring in een gelijkaardige
-    functie", "3+ years of experience in a similar role")."""
+    functie", "3+ years of experience in a similar role"); not where the line calls them a plus ("2 jaar ervaring
+    in een magazijn is een pluspunt")."""
     for years in YEARS.finditer(text):
-        if IN_SIMILAR_ROLE.match(text, years.end()):
-            return years_value(years.group(1))
+        similar = IN_SIMILAR_ROLE.match(text, years.end())
+        if similar:
+            line_end = text.find("\n", similar.end())
+            if not PREFERRED.search(text, similar.end(), line_end if line_end >= 0 else len(text)):
+                return years_value(years.group(1))
     return None
 
 

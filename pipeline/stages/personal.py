@@ -24,8 +24,8 @@ PERSONAL_LINE = re.compile(
     r"place of birth|geboorteplaats|pronouns|voornaamwoorden|gender|geslacht|sex|marital status|burgerlijke staat|"
     r"e-?mail|phone|telephone|tel|telefoon|gsm|mobile|mobiel|age|leeftijd|references?|referees?|referenties?|"
     r"referentiepersonen|contact ?person|contactpersoon|iban|bank ?account|bankrekening(?:nummer)?|rekeningnummer|"
-    r"bsn|rijksregisternummer|national (?:register|insurance) number|religion|religie|godsdienst|health|gezondheid|"
-    r"children|kinderen|photo|foto)\b[ \t]*[:\-–]", re.I | re.M)
+    r"bsn|rijksregisternummer|national (?:register|insurance) number|religion|religie|godsdienst|"
+    r"children|kinderen)\b[ \t]*[:\-–]", re.I | re.M)
 # A CV's references section names other people (referees) and their contact details, never the candidate's skills.
 REFERENCE_HEADING = re.compile(r"\W*(references?|referees?|referenties?|referentiepersonen)\b", re.I)
 SEPARATOR = re.compile(r"[,;|·•\t]")  # a tab: the next cell of a table row
