@@ -1003,7 +1003,7 @@ def export(db, fmt, what, candidate_ref, out) -> None:
 @click.option("--role", "roles", multiple=True,
               help="Remove a closed vacancy: its id or its whole title (repeatable; alone, not with candidates).")
 def forget(db, candidate_ids, sources, roles) -> None:
-    """Erase candidates completely and print a receipt; or remove closed vacancies (--role).
+    """Erase candidates or closed roles; print a receipt.
 
     The right to erasure (GDPR article 17): rows, the file mapping and every trace in the database files
     are removed (the files are rewritten). A name that matches no candidate, or several, erases nothing (exit 2).

@@ -41,8 +41,6 @@ developers opleiding training cursus analist analisten medewerker
 CONJUNCTIONS = frozenset({"and", "or", "en", "of", "as well as"})
 # A definite article a context rule's reject_prev looks past ("Je reinigt het sanitair": cleaning, not plumbing)
 ARTICLES = frozenset({"de", "het", "the"})
-PREPOSITIONS = frozenset({"with", "in", "of", "at", "to", "for", "on", "by", "from", "met", "van", "bij", "voor", "op",
-                          "naar", "aan", "uit", "door", "over"})
 CEFR = re.compile(r"[ABC][12]")
 CODE = re.compile(r"[A-Z]{1,2}\d?")  # a category or level after its head: rijbewijs "C", "CE", "D1"
 LIST_MARKS = {"", ",", "/", "&", "+"}  # between the codes of a list (a conjunction is a word: see _listed_codes)
@@ -451,9 +449,8 @@ class SkillMatcher:
         prev_word = tokens.folded[c.first - 1] if c.first > 0 else ""
         next_word = tokens.folded[c.last + 1] if c.last + 1 < len(tokens) else ""
         next_adjacent = c.last + 1 < len(tokens) and tokens.gap(c.last) in (" ", "\u00a0")
+        # as a rule rejects "at trade fairs" and "sanitair reinigen", so "at the trade fairs", "reinigt het sanitair"
         before_article = tokens.folded[c.first - 2] if prev_word in ARTICLES and c.first > 1 else ""
-        if before_article in PREPOSITIONS:  # "work with the dashboards": the verb's object, not the rule's word
-            before_article = ""
         if prev_word in rule.reject_prev or before_article in rule.reject_prev or next_word in rule.reject_next \
                 or (next_adjacent and YEAR.fullmatch(next_word)):
             return False

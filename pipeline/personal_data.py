@@ -86,14 +86,16 @@ PROTECTED = re.compile(rf"(?<![\w-])(?:(?i:{_AGE})|{_ORIGIN}|(?i:{_STATUS}))(?![
 # Where the person lives and banks: a street and number, a postcode, an IBAN (dropped as skills, e.g. "221B Baker
 # Street" as bakers; never in evidence)
 _NUMBER = r"(?!(?:19|20)\d\d\b)\d{1,4}"  # a house number, not a year ("Amsterdam 2018", "2019 IT Manager")
-# A street and number ("Kerkstraat 12", "Sint-Pietersnieuwstraat 33", "221B Baker Street"); a postcode where an address
-# line has one: first, or after a comma, bar, colon or bracket, before a town ("3581 AB Utrecht"; not "ISO 9001 QA
-# Auditor"). A street's word starts at a word's start, so a run of hyphens ("A-A-A-…") is looked at once.
+# A street and number ("Kerkstraat 12", "Sint-Pietersnieuwstraat 33", "221B Baker Street", "14 Baker Drive, Leeds":
+# a street type that is also a word only before a comma or the line's end, not "200 Google Drive accounts"); a
+# postcode before a town ("3581 AB Utrecht"), not a standard's number ("ISO 9001 QA Auditor", "NEN 3140 VP") nor a
+# year ("2019 IT Manager"). A street's word starts at a word's start, so a run of hyphens ("A-A-A-…") is looked at once.
 ADDRESS = re.compile(r"(?<![\w'’-])[A-Z]\w*(?:-[A-Za-z]\w*)?(?:straat|laan|weg|plein|dreef|lei|steenweg|kade|gracht|singel"
                      r"|dijk|pad|hof|markt|baan|dam)[ \t]+" + _NUMBER + r"[a-zA-Z]?\b"
                      r"|\b" + _NUMBER + r"[A-Z]?[ \t]+(?:[A-Z][\w'-]+[ \t]+){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|"
-                     r"Boulevard)|(?:^|(?<=[,|:(][ \t])|(?<=[,|:(]))[1-9]\d{3}[ \t]?[A-Z]{2}\b(?=[ \t]+[A-Z][a-z])"
-                     r"|\b[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}\b", re.M)
+                     r"Boulevard|(?:Drive|Way|Close|Court|Place|Square|Crescent|Gardens)(?=[ \t]*(?:[,\n]|$)))"
+                     r"|(?<![A-Z][A-Z] )(?<![A-Z]{3} )(?<![A-Z]{4} )\b(?!(?:19|20)\d\d\b)[1-9]\d{3}[ \t]?[A-Z]{2}\b"
+                     r"(?=[ \t]+[A-Z][a-z])|\b[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}\b", re.M)
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ \t]?[A-Z0-9]{4}){2,7}(?:[ \t]?[A-Z0-9]{1,3})?\b")
 # "kees[at]vandenberg[dot]nl", "kees (at) example (dot) com": an e-mail address written against spam robots
 OBFUSCATED_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}[ \t]?[\[(]at[\])][ \t]?[\w-]{1,63}"

@@ -36,7 +36,7 @@ from pipeline.model import Document, document_id
 from pipeline.paths import printable
 from pipeline.store import Store, scores
 from pipeline.store.loader import DEFAULT_RETENTION_DAYS
-from pipeline.store.privacy import SourceMap, sources_path
+from pipeline.store.privacy import SourceMap, canonical, sources_path
 
 __all__ = [
     "LOAD_BATCH", "MAX_GAP_SKILLS", "Loaded", "load_paths", "refresh_fit_scores",
@@ -544,8 +544,7 @@ def forget(db: str | Path, candidate_ids: Iterable[str] = (), sources: Iterable[
         # the CV files themselves are the user's: counted (never named: receipts are kept), as the next load of
         # their folder would add the person again
         still_there = sum(Path(source).is_file() for source in store.sources.sources_of(sorted(known)))
-        store.sources.suppress(sorted(known))  # first: an erasure finished later must not let them back in between
-        receipt = store.forget(sorted(known))
+        receipt = store.forget(sorted(known), suppress=True)
         if still_there:
             receipt["files_still_there"] = still_there
         return receipt
@@ -561,12 +560,15 @@ def remove_roles(db: str | Path, references: Iterable[str]) -> dict:
     """
     with Store(db) as store:
         known: set[str] = set()
+        vacancies = store.con.execute("SELECT doc_id, title, source FROM documents WHERE kind = 'vacancy'"
+                                      " ORDER BY doc_id").fetchall()
         for ref in references:
             ref = printable(ref.strip())
-            found = [ref] if _exists(store.con, ref, "vacancy") else [r for (r,) in store.con.execute(
-                "SELECT doc_id FROM documents WHERE kind = 'vacancy' AND (lower(title) = lower($r)"
-                " OR lower(source) = lower($r) OR ends_with(lower(source), '/' || lower($r))) ORDER BY doc_id",
-                {"r": ref}).fetchall()]
+            path = canonical(ref)  # "./vacs/x.html" as "vacs/x.html" was stored, from the same folder
+            found = [ref] if _exists(store.con, ref, "vacancy") else [
+                doc_id for doc_id, title, source in vacancies
+                if (title or "").casefold() == ref.casefold()
+                or source and (canonical(source) == path or Path(source).name.casefold() == ref.casefold())]
             if len(found) != 1:
                 raise NoSuchRole(f"{'no role' if not found else f'{len(found)} roles are'} {ref} in {db} (give its id"
                                  f" or its whole title; {ROLES_HINT})")

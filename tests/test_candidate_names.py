@@ -192,3 +192,54 @@ def test_two_files_with_one_text_in_one_load_are_both_mapped_and_both_forgettabl
     db = tmp_path / "d.duckdb"
     assert run("load", tmp_path / "cvs", "--db", db, "--kind", "cv").exit_code == 0
     assert run("forget", "--db", db, "--source", tmp_path / "cvs" / "a.txt").exit_code == 0
+
+
+def test_an_erased_persons_copies_stay_out_and_an_interrupted_erasure_notes_them_when_finished(small_taxonomy,
+                                                                                                 tmp_path):
+    """Review: a second file of the same CV (a copy, mapped to the candidate) came back after `forget`; and a
+    `forget` killed before its journal was written had already noted the person as erased, who stayed ranked."""
+    import os
+    import subprocess
+    import sys
+
+    from pipeline.store import privacy
+
+    cvs = tmp_path / "cvs"
+    cvs.mkdir()
+    text = ("Kevin Maes\nProfile\nData engineer with eight years of Python and SQL, Java too.\nExperience\n"
+            "2018 - now  Data engineer at Acme Logistics, Antwerp\n- Built pipelines in Python, Airflow and dbt.\n"
+            "- Modelled the warehouse in Snowflake and wrote the SQL for finance reports.\n"
+            "2015 - 2018  Developer at Beta Retail, Ghent\n- Java services, REST APIs and Docker.\n"
+            "Education\nMaster Informatica, KU Leuven\nLanguages\nDutch, English, French\n")
+    (cvs / "kevin.txt").write_text(text)
+    (cvs / "kevin_export.txt").write_text(text + "\nPagina 1\n")  # nearly the same: a copy of the candidate
+    (cvs / "anna.txt").write_text("Anna\nProfile\nExcel.\n")
+    db = tmp_path / "s.duckdb"
+    assert run("load", cvs, "--db", db, "--kind", "cv").exit_code == 0
+
+    def cli(*args, kill=None):
+        env = {**os.environ, **({privacy.KILL_AT: kill} if kill else {})}
+        return subprocess.run([sys.executable, "-m", "pipeline.cli", *map(str, args)], env=env, capture_output=True,
+                               text=True, timeout=120)
+
+    assert cli("forget", "--db", db, "--source", cvs / "kevin.txt", kill="journal-tmp:begin").returncode != 0
+    assert "erased before" not in cli("load", cvs, "--db", db, "--kind", "cv").stderr  # nothing was erased yet
+    assert cli("forget", "--db", db, "--source", cvs / "kevin.txt", kill="rows").returncode != 0
+    again = cli("load", cvs, "--db", db, "--kind", "cv")  # the load finishes the erasure first
+    assert again.returncode == 0 and "erased before 2" in again.stderr, again.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 1  # Anna alone
+
+
+def test_a_role_is_removed_by_its_path_as_typed(screened):
+    """Review: `forget --role ./vacancies/dev.txt` found no role; only the path as stored did."""
+    db, role_id, _, root = screened
+    import os
+
+    here = os.getcwd()
+    os.chdir(root)
+    try:
+        done = run("forget", "--db", db, "--role", "./vacancies/dev.txt")
+    finally:
+        os.chdir(here)
+    assert done.exit_code == 0 and json.loads(done.stdout)["forgotten"] == [role_id], done.stderr

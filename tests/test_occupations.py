@@ -170,7 +170,10 @@ def test_years_in_a_similar_role_are_the_jobs_years(extractor):
                                "occupation:5120", 2.0),
                               # care trial: the workplace the job is done in
                               ("Verpleegkundige\n\nJouw profiel\n- Je hebt min. 2 jaar ervaring in een ziekenhuis.\n",
-                               "occupation:2221", 2.0)):
+                               "occupation:2221", 2.0),
+                              # review: a plus in another clause leaves the years asked
+                              ("Kok\n\nProfiel\n- Minimum 2 jaar ervaring in een gelijkaardige functie, kennis van "
+                               "Engels is een pluspunt.\n", "occupation:5120", 2.0)):
         doc = extractor.extract(text, kind="vacancy")
         assert [(m.skill_id, m.requirement, m.years) for m in doc.occupations] == [(isco, "required", years)]
 

@@ -94,14 +94,16 @@ NEGATED_VALUE = re.compile(r"[ \t]*[:\-–][ \t]*(?:geen|nee|neen|no|none|nvt|n\
 # A CV's certificate or licence not held yet or any more: "Rijbewijs CE: nog niet, in opleiding", "VCA verlopen in
 # 2019", "Code 95 (expired)"; not "vervalt binnenkort", still valid. Only certificates: "PyTorch in training large
 # models" and "de facturatie verlopen volgens de procedures" are other words.
-NOT_HELD = re.compile(r"[ \t]*[:\-–(]?[ \t]*(?:(?:is|was|werd|wordt|has been|is being)[ \t]+(?=verlopen|vervallen|expired|"
-                      r"lapsed|aangevraagd|applied for))?(?:nog niet|in opleiding|in training|in progress|verlopen|vervallen|"
-                      r"expired|lapsed|aangevraagd|applied for)\b(?![^.\n]{0,40}\b(?:vernieuwd|verlengd|hernieuwd|renewed))",
+NOT_HELD = re.compile(r"[ \t]*[:\-–(]?[ \t]*(?:(?:is|was|werd|wordt|has been|is being)[ \t]+)?(?:nog niet(?![ \t]+(?:verlopen|"
+                      r"vervallen))|not yet(?![ \t]+expired)|in opleiding|in training|in progress|verlopen|vervallen|"
+                      r"expired|lapsed|aangevraagd|applied for)\b"
+                      # "… was verlopen maar is vernieuwd in 2023": held again; not "…, niet vernieuwd"
+                      r"(?![^.\n]{0,40}\b(?<!niet )(?<!not )(?<!nooit )(?<!never )(?:vernieuwd|verlengd|hernieuwd|renewed))",
                       re.I)
 # "geen rijbewijs", "no driving licence", "Nog geen RIZIV-visum"; after a noun of knowing, through the items of its
 # list up to a contrast: "geen ervaring met KWS of palliatieve zorg", "no experience with Python or Java" (not
 # "Geen ervaring met SAP, wel Excel en Word", "No experience needed, training and coaching provided")
-_ITEM_WORD = r"(?!(?:wel|maar|but|however|though|yet|except|behalve|alleen|only)\b)[\w-]+"
+_ITEM_WORD = r"(?!(?:wel|maar|but|however|though|yet|except|behalve|alleen|only|enkel|slechts|just|merely)\b)[\w-]+"
 NEGATED_BEFORE = re.compile(r"(?<![\w-])(?:geen|no|zonder|without|not yet|niet in het bezit van(?: een)?|not in possession"
                             r" of(?: a)?)[ \t]+(?:(?:ervaring|werkervaring|experience|kennis|knowledge)[ \t]+"
                             r"(?:met|van|in|with|of)[ \t]+(?:" + _ITEM_WORD + r"(?:[ \t]+" + _ITEM_WORD

@@ -245,14 +245,17 @@ def asked(doc: Document, title: str | None) -> tuple[Mention, ...]:
 def years_in_similar_role(text: str) -> float | None:
     """The years a vacancy asks in the role it is for, named or not ("2 jaar ervaring in een gelijkaardige
     functie", "3+ years of experience in a similar role"); not where the line calls them a plus ("2 jaar ervaring
-    in een magazijn is een pluspunt")."""
+    in een magazijn is een pluspunt"; a plus in another clause leaves them asked: "…, Engels is een pluspunt")."""
     for years in YEARS.finditer(text):
         similar = IN_SIMILAR_ROLE.match(text, years.end())
         if similar:
-            line_end = text.find("\n", similar.end())
-            if not PREFERRED.search(text, similar.end(), line_end if line_end >= 0 else len(text)):
+            clause = CLAUSE_BREAK.search(text, similar.end())
+            if not PREFERRED.search(text, similar.end(), clause.start() if clause else len(text)):
                 return years_value(years.group(1))
     return None
+
+
+CLAUSE_BREAK = re.compile(r"[,;.:\n]")
 
 
 def experience_as(doc: Document) -> Iterator[tuple[Found, float | None]]:

@@ -25,7 +25,9 @@ PERSONAL_LINE = re.compile(
     r"e-?mail|phone|telephone|tel|telefoon|gsm|mobile|mobiel|age|leeftijd|references?|referees?|referenties?|"
     r"referentiepersonen|contact ?person|contactpersoon|iban|bank ?account|bankrekening(?:nummer)?|rekeningnummer|"
     r"bsn|rijksregisternummer|national (?:register|insurance) number|religion|religie|godsdienst|"
-    r"children|kinderen)\b[ \t]*[:\-–]", re.I | re.M)
+    r"children|kinderen)\b[ \t]*[:\-–]"
+    # by a colon only: "Foto- en videobewerking:" and "Health-and-safety" are skills
+    r"|^[ \t•*-]*(health|gezondheid|gezondheidstoestand|photo|foto|pasfoto)[ \t]*:", re.I | re.M)
 # A CV's references section names other people (referees) and their contact details, never the candidate's skills.
 REFERENCE_HEADING = re.compile(r"\W*(references?|referees?|referenties?|referentiepersonen)\b", re.I)
 SEPARATOR = re.compile(r"[,;|·•\t]")  # a tab: the next cell of a table row
@@ -41,7 +43,7 @@ def personal_spans(text: str) -> list[tuple[int, int]]:
     for m in PERSONAL_LINE.finditer(text):
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
-        sep = SEPARATOR.search(text, m.end(), line_end) if SHORT_VALUES.fullmatch(m.group(1)) else None
+        sep = SEPARATOR.search(text, m.end(), line_end) if SHORT_VALUES.fullmatch(m.group(1) or "") else None
         spans.append((m.start(), sep.start() if sep else line_end))
     return spans
 

@@ -414,13 +414,15 @@ class Store:
             incoming = incoming.append_column(name, pa.array(values))
         return incoming
 
-    def forget(self, doc_ids: list[str]) -> dict:
+    def forget(self, doc_ids: list[str], suppress: bool = False) -> dict:
         """Erase candidates: their rows, their file mapping, and every trace in the database files.
 
         What is to be erased is journalled first (`<db>.forget-pending`, see pipeline.store.privacy), so an
         erasure that is interrupted (a kill, a power cut, a full disk) is finished by the next `Store` opened on
         this database. Returns a receipt (what was removed, when, which files were rewritten); when this Store
-        finished an earlier, interrupted erasure on opening, its receipt is added as `finished_pending`.
+        finished an earlier, interrupted erasure on opening, its receipt is added as `finished_pending`. With
+        `suppress` (an erasure on request), the candidates and the copies of their CVs are noted as erased in the
+        mapping file, so that a later load skips them (`SourceMap.erased_on`).
 
         Raises:
             ErasurePending: the erasure could not be finished (a full disk, a file that cannot be written); the
@@ -431,8 +433,9 @@ class Store:
             "SELECT (SELECT count(*) FROM documents WHERE list_contains($ids, doc_id)),"
             " (SELECT count(*) FROM mentions WHERE list_contains($ids, doc_id))", {"ids": doc_ids}).fetchall()[0]
         sources = self.sources.sources_of(doc_ids)
+        noted = [*doc_ids, *self.sources.copy_text_ids(doc_ids)] if suppress else []
         journal = PendingErasure.begin(self.path, doc_ids, sources, {
-            "documents": documents, "mentions": mentions, "source_mappings": len(sources)})
+            "documents": documents, "mentions": mentions, "source_mappings": len(sources)}, suppress=noted)
         receipt = self._erase(journal)
         if self.resumed_receipt is not None:
             receipt["finished_pending"] = self.resumed_receipt
@@ -447,6 +450,7 @@ class Store:
                 journal.finished("rows")
             if "mapping" not in journal.done:
                 self.sources.forget(ids)
+                self.sources.suppress(journal.suppress)
                 journal.finished("mapping")
             rewritten = self._rewrite_files(journal)
             if "leftovers" not in journal.done:

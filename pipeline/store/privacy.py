@@ -105,6 +105,13 @@ class SourceMap:
         return {hashes[h]: at for h, at in self.con.execute(
             "SELECT id_hash, erased_at FROM erased WHERE list_contains($h, id_hash)", {"h": list(hashes)}).fetchall()}
 
+    def copy_text_ids(self, doc_ids: list[str]) -> list[str]:
+        """The text ids of the files recorded as copies of these candidates (a DOCX and its PDF)."""
+        if not doc_ids or self.con is None:
+            return []
+        return [r[0] for r in self.con.execute("SELECT DISTINCT text_id FROM sources WHERE list_contains($ids, doc_id)"
+                                               " AND text_id IS NOT NULL", {"ids": doc_ids}).fetchall()]
+
     def readmit(self, doc_ids: list[str]) -> None:
         """Let these erased candidates be loaded again (they applied anew)."""
         if doc_ids and self.con is not None:
@@ -308,14 +315,18 @@ class PendingErasure:
         doc_ids: the documents to erase.
         done: the steps finished, in order (rows, mapping, rewrite-db, rewrite-mapping, leftovers).
         counts: what the receipt reports (documents, mentions, source_mappings), counted before erasing.
+        suppress: the ids to note as erased on request in the mapping file (`forget`'s candidates and the text ids
+            of their copies; none for `purge` and removed roles), noted with the mapping step.
     """
 
     FORMAT = "skillfit-forget-pending/1"
     STEPS = ("rows", "mapping", "rewrite-db", "rewrite-mapping", "leftovers")
 
     def __init__(self, path: Path | None, doc_ids: list[str], salt: str, source_hashes: list[str],
-                 counts: dict[str, int], done: list[str] | None = None, started_at: str | None = None) -> None:
+                 counts: dict[str, int], done: list[str] | None = None, started_at: str | None = None,
+                 suppress: list[str] | None = None) -> None:
         self.path = path
+        self.suppress = suppress or []
         self.doc_ids = doc_ids
         self.salt = salt
         self.source_hashes = source_hashes
@@ -325,11 +336,11 @@ class PendingErasure:
 
     @classmethod
     def begin(cls, db_path: str | Path, doc_ids: list[str], sources: Iterable[str],
-              counts: dict[str, int]) -> PendingErasure:
+              counts: dict[str, int], suppress: Iterable[str] = ()) -> PendingErasure:
         """Record an erasure about to start (written to disk before this returns)."""
         salt = secrets.token_hex(16)
         hashes = sorted({_digest(salt, "path", s) for s in sources} | {_digest(salt, "name", _name(s)) for s in sources})
-        journal = cls(pending_path(db_path), sorted(set(doc_ids)), salt, hashes, counts)
+        journal = cls(pending_path(db_path), sorted(set(doc_ids)), salt, hashes, counts, suppress=sorted(set(suppress)))
         journal._write("begin")
         kill_point("journal")
         return journal
@@ -350,7 +361,8 @@ class PendingErasure:
                 raise ValueError(f"unknown format {str(data.get('format'))[:40]!r}")
             return cls(path, [str(i) for i in data["doc_ids"]], str(data["salt"]), [str(h) for h in data["sources"]],
                        {k: int(v) for k, v in data["counts"].items()}, [str(s) for s in data["done"]],
-                       str(data.get("started_at") or ""))
+                       str(data.get("started_at") or ""),
+                       [str(i) for i in data.get("suppress", [])])
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise StoreError(f"{path}: an unfinished erasure is recorded here but cannot be read ({exc}); it lists the"
                              " candidate ids to erase: run `skillfit forget --candidate ID` for each, then remove it"
@@ -388,7 +400,7 @@ class PendingErasure:
         if self.path is None:
             return
         data = {"format": self.FORMAT, "doc_ids": self.doc_ids, "salt": self.salt, "sources": self.source_hashes,
-                "counts": self.counts, "done": self.done, "started_at": self.started_at}
+                "counts": self.counts, "done": self.done, "started_at": self.started_at, "suppress": self.suppress}
         tmp = Path(str(self.path) + ".tmp")
         with open(tmp, "w", encoding="utf-8") as f:
             json.dump(data, f)
