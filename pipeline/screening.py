@@ -140,27 +140,15 @@ def load_paths(db: str | Path, extractor: Extractor, paths: Iterable[str], kind:
 
         def flush() -> None:
             nonlocal written, skipped, mentions
-            # a newer version of a record replaces the one before it; files with the same text all go on (each
-            # file is mapped to its candidate)
-            last = {d.id: i for i, d in enumerate(pending) if d.id != document_id(d.text)}
-            latest = [d for i, d in enumerate(pending) if last.get(d.id, i) == i]
-            erased = store.sources.erased_on(sorted({d.id for d in latest if d.kind == "cv"}))
-            if readmit:
-                store.sources.readmit(sorted(erased))
-                erased = {}
-            conflicts = store.kind_conflicts(latest)
-            for doc in latest:
-                if doc.id in erased:
-                    refused.append((doc.source or doc.id, erased[doc.id]))
-                    if on_erased:
-                        on_erased(doc.source or f"id {doc.id[:80]!r}", erased[doc.id])
-                elif doc.id in conflicts:
-                    failure = Failure(doc.source or f"id {doc.id[:80]!r}", "malformed",
-                                      f"a {conflicts[doc.id]} with this id is stored already: CVs and vacancies share"
-                                      " ids (prefix them: cv-…, vac-…)")
-                    on_failure(failure)
-                    failures.append(failure)
-            pending[:] = [d for d in latest if d.id not in erased and d.id not in conflicts]
+            admitted, erased, conflicts = _admissible(store, pending, readmit)
+            for doc, at in erased:
+                refused.append((doc.source or doc.id, at))
+                if on_erased:
+                    on_erased(doc.source or f"id {doc.id[:80]!r}", at)
+            for failure in conflicts:
+                on_failure(failure)
+                failures.append(failure)
+            pending[:] = admitted
             n = store.write(pending, extractor.taxonomy, run_id)
             copies = [(doc.source or doc.id, kept) for doc, kept in store.last_duplicates]
             if on_duplicate:
@@ -189,6 +177,25 @@ def load_paths(db: str | Path, extractor: Extractor, paths: Iterable[str], kind:
         if refresh_scores:
             refresh_fit_scores(store.con, warn=warn)
     return Loaded(written, skipped, tuple(failures), tuple(duplicates), tuple(refused))
+
+
+def _admissible(store: Store, pending: list[Document], readmit: bool
+                ) -> tuple[list[Document], list[tuple[Document, datetime]], list[Failure]]:
+    """Which documents of a batch to write: the newest version of each record id (files with one text all go on,
+    each file is mapped to its candidate), not a person erased on request (unless `readmit`, which lifts the
+    note), not an id stored as the other kind. Returns (to write, (erased document, when), failures)."""
+    last = {d.id: i for i, d in enumerate(pending) if d.id != document_id(d.text)}
+    latest = [d for i, d in enumerate(pending) if last.get(d.id, i) == i]
+    erased = store.sources.erased_on(sorted({d.id for d in latest if d.kind == "cv"}))
+    if readmit:
+        store.sources.readmit(sorted(erased))
+        erased = {}
+    conflicts = store.kind_conflicts(latest)
+    failures = [Failure(d.source or f"id {d.id[:80]!r}", "malformed", f"a {conflicts[d.id]} with this id is stored"
+                        " already: CVs and vacancies share ids (prefix them: cv-…, vac-…)")
+                for d in latest if d.id in conflicts and d.id not in erased]
+    admitted = [d for d in latest if d.id not in erased and d.id not in conflicts]
+    return admitted, [(d, erased[d.id]) for d in latest if d.id in erased], failures
 
 
 def refresh_fit_scores(con: duckdb.DuckDBPyConnection, keep: int | None = None, force: bool = False, *,
@@ -541,8 +548,8 @@ def forget(db: str | Path, candidate_ids: Iterable[str] = (), sources: Iterable[
             if named_pending and store.resumed_receipt is not None:
                 return store.resumed_receipt
             raise NoSuchCandidate(f"no candidate named to forget in {db}")
-        # the CV files themselves are the user's: counted (never named: receipts are kept), as the next load of
-        # their folder would add the person again
+        # the CV files themselves are the user's: counted (never named: receipts are kept); a load of their folder
+        # skips them (noted as erased), but an edited file would be new
         still_there = sum(Path(source).is_file() for source in store.sources.sources_of(sorted(known)))
         receipt = store.forget(sorted(known), suppress=True)
         if still_there:
