@@ -71,7 +71,7 @@ _ORIGIN = (r"(?:(?i:jonge|oudere|young|older)\W{1,3})?[A-Z][a-zé]+(?:se|sche|e|
            r"(?:man|vrouw|jongen|meisje|dame|heer|moeder|vader|woman|male|female|mother|father|national|citizen)"
            r"(?:[ \t]+(?:van|of)[ \t]+\d{2}(?:[ \t]+(?:jaar|years))?)?"
            r"|(?:van|of)[ \t]+[A-Z][a-zé]+[ \t]+(?:afkomst|origine|komaf|descent|origin|heritage)"
-           r"|(?i:nationality|nationaliteit)[ \t]*[:\-–]?[ \t]*[A-Z][a-zé]+")
+           r"|(?i:nationality|nationaliteit)[ \t]*(?:[:\-–][ \t]*)?[A-Z][a-zé]+")
 _STATUS = (r"vrouw|female|woman|male|mannelijke?|vrouwelijke?|moslima?|muslim|christen|christelijke?|joods|jewish|"
            r"hindoe|hindu|boeddhist(?:isch)?e?|buddhist|"
            r"islamitische?|islamic|moskee|mosque|synagoge|synagogue|keppeltje|hoofddoek|headscarf|hijab|"
@@ -86,16 +86,25 @@ PROTECTED = re.compile(rf"(?<![\w-])(?:(?i:{_AGE})|{_ORIGIN}|(?i:{_STATUS}))(?![
 # Where the person lives and banks: a street and number, a postcode, an IBAN (dropped as skills, e.g. "221B Baker
 # Street" as bakers; never in evidence)
 _NUMBER = r"(?!(?:19|20)\d\d\b)\d{1,4}"  # a house number, not a year ("Amsterdam 2018", "2019 IT Manager")
-# A street and number ("Kerkstraat 12", "Sint-Pietersnieuwstraat 33", "221B Baker Street", "14 Baker Drive, Leeds":
-# a street type that is also a word only before a comma or the line's end, not "200 Google Drive accounts"); a
-# postcode before a town ("3581 AB Utrecht"), not a standard's number ("ISO 9001 QA Auditor", "NEN 3140 VP") nor a
-# year ("2019 IT Manager"). A street's word starts at a word's start, so a run of hyphens ("A-A-A-…") is looked at once.
-ADDRESS = re.compile(r"(?<![\w'’-])[A-Z]\w*(?:-[A-Za-z]\w*)?(?:straat|laan|weg|plein|dreef|lei|steenweg|kade|gracht|singel"
-                     r"|dijk|pad|hof|markt|baan|dam)[ \t]+" + _NUMBER + r"[a-zA-Z]?\b"
-                     r"|\b" + _NUMBER + r"[A-Z]?[ \t]+(?:[A-Z][\w'-]+[ \t]+){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|"
-                     r"Boulevard|(?:Drive|Way|Close|Court|Place|Square|Crescent|Gardens)(?=[ \t]*(?:[,\n]|$)))"
-                     r"|(?<![A-Z][A-Z] )(?<![A-Z]{3} )(?<![A-Z]{4} )\b(?!(?:19|20)\d\d\b)[1-9]\d{3}[ \t]?[A-Z]{2}\b"
-                     r"(?=[ \t]+[A-Z][a-z])|\b[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}\b", re.M)
+# A street and number: "Kerkstraat 12", "Sint-Pietersnieuwstraat 33", "Grote Markt 1", "Rue de la Loi 16", "221B Baker
+# Street", and "14 Baker Drive, Leeds" (a street type that is also a word only after one or two names and before a
+# comma and a town or the line's end: not "2 TB Google Drive, SharePoint", "10 Day Month End Close, with SAP"). A
+# postcode before a town: Dutch ("3581 AB Utrecht", letters as PostNL uses them, not a year, not after a standard's
+# name or a hyphen: "ISO 9001 QA Auditor", "NEN-3140 VP"), Belgian after a comma ("…, 9000 Gent", "B-2000
+# Antwerpen"), British ("NW1 6XE"). A street's word starts at a word's start, so "A-A-A-…" is looked at once.
+_DUTCH_POSTCODE_LETTERS = "[A-EGHJ-NPR-TV-XZ]"
+ADDRESS = re.compile(
+    r"(?<![\w'’-])[A-Z]\w*(?:-[A-Za-z]\w*)?(?:straat|laan|weg|plein|dreef|lei|steenweg|kade|gracht|singel|dijk|pad|hof|markt"
+    r"|baan|dam)[ \t]+" + _NUMBER + r"[a-zA-Z]?\b"
+    r"|\b[A-Z][a-z]+[ \t]+(?:Markt|Plein|Straat|Laan|Dreef|Kaai|Kade|Steenweg)[ \t]+" + _NUMBER + r"\b"
+    r"|\b(?:Rue|Avenue|Chaussée|Boulevard|Place|Quai)[ \t]+(?:[\w'’-]+[ \t]+){0,4}?" + _NUMBER + r"\b"
+    r"|\b" + _NUMBER + r"[A-Z]?[ \t]+(?:[A-Z][\w'-]+[ \t]+){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Boulevard)"
+    r"|\b" + _NUMBER + r"[A-Z]?[ \t]+(?:[A-Z][a-z][\w'-]*[ \t]+){1,2}(?:Drive|Way|Close|Court|Place|Square|Crescent|Gardens)"
+    r"(?=[ \t]*(?:,[ \t]*[A-Z]|\n|$))"
+    r"|(?<![A-Z][A-Z] )(?<![A-Z]{3} )(?<![A-Z]{4} )(?<![\w-])(?!(?:19|20)\d\d\b)[1-9]\d{3}[ \t]?"
+    + _DUTCH_POSTCODE_LETTERS + "{2}" + r"\b(?=[ \t]+[A-Z][a-z])"
+    r"|(?<=, )(?:B-)?(?!(?:19|20)\d\d\b)[1-9]\d{3}(?=[ \t]+[A-Z][a-z]+(?:[ \t,.;)]|$))|\bB-[1-9]\d{3}\b"
+    r"|\b[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}\b|\b(?:Postbus|P\.?O\.? Box)[ \t]+\d{1,6}\b", re.M)
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ \t]?[A-Z0-9]{4}){2,7}(?:[ \t]?[A-Z0-9]{1,3})?\b")
 # "kees[at]vandenberg[dot]nl", "kees (at) example (dot) com": an e-mail address written against spam robots
 OBFUSCATED_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}[ \t]?[\[(]at[\])][ \t]?[\w-]{1,63}"

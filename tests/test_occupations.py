@@ -202,6 +202,15 @@ def test_a_job_on_an_intake_forms_label_or_a_dated_line_counts_in_lower_case_too
     assert not extractor.extract(school, kind="cv", language="nl").occupations  # a school's dates are no job
 
 
+def test_years_in_a_similar_role_called_a_plus_are_not_asked(extractor):
+    """Review: "…similar role, preferred" and "…, is een pluspunt" made the role required with the years."""
+    for ad in ("Warehouse Operative\nProfile\n- 2 years of experience in a similar role, preferred.\n",
+               "Magazijnier\nProfiel\n- 2 jaar ervaring in een gelijkaardige functie, is een pluspunt.\n",
+               "Chauffeur C\nProfiel\n- Rijbewijs C.\n- 2 jaar ervaring in een magazijn is een pluspunt.\n"):
+        assert [(m.requirement, m.years) for m in extractor.extract(ad, kind="vacancy").occupations] \
+            == [("preferred", None)], ad
+
+
 def test_a_title_before_a_comma_is_a_job_held(extractor):
     """Care trial: "Verpleegkundige, afdeling geriatrie – AZ Monica" named no job: a lower-case word after the title
     read as the object of a verb ("Cook meals"), though a comma parts them."""

@@ -224,13 +224,14 @@ def test_protected_attributes_in_prose_are_no_skills_and_leave_evidence(extracto
     cv = ("Kees Jansen\nProfiel\nIk ben een 63-jarige Turkse man, moslim, vader van vier kinderen en arbeidsgehandicapt; "
           "ervaren boekhouder met Exact Online.\nIk woon aan de Kerkstraat 12, 3581 AB Utrecht en ken SAP.\n"
           "Salaris graag op NL91 ABNA 0417 1643 00, ik werk met AFAS. Mail kees[at]jansen[dot]nl voor Excel.\n"
-          "Before: 14 Baker Drive, Leeds; I worked with Python there. Ik woon nu in 2514 AB Den Haag en ken SQL.\n")
+          "Before: 14 Baker Drive, Leeds; I worked with Python there. Ik woon nu in 2514 AB Den Haag en ken SQL.\n"
+          "Ik woonde aan de Grote Markt 1, 9000 Gent en Rue de la Loi 16 en leerde Java. Postbus 12 voor Docker.\n")
     doc = extractor.extract(cv, kind="cv", language="nl")
     assert {m.skill_id for m in doc.mentions} >= {"hard.exact_online", "hard.sap", "hard.afas", "hard.microsoft_excel"}
     assert not [m for m in doc.mentions if m.skill_id == "lang.turkish" or m.method == "open"]
     evidence = " ".join(m["evidence"] or "" for m in document_rows(doc, 0, extractor.taxonomy)["mentions"])
     for leaked in ("63-jarige", "Turkse", "moslim", "kinderen", "arbeidsgehandicapt", "Kerkstraat", "3581", "NL91",
-                   "jansen[dot]", "Baker Drive", "2514"):
+                   "jansen[dot]", "Baker Drive", "2514", "Grote Markt", "9000", "Loi 16", "Postbus"):
         assert leaked not in evidence, (leaked, evidence)
     assert "Exact Online" in evidence  # the skill itself stays readable
     ad = ("Boekhouder\nProfiel\n- Ervaring met Exact Online.\n- Arbeidsgehandicapte en Wajong kandidaten zijn welkom.\n")

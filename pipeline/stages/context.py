@@ -94,12 +94,13 @@ NEGATED_VALUE = re.compile(r"[ \t]*[:\-–][ \t]*(?:geen|nee|neen|no|none|nvt|n\
 # A CV's certificate or licence not held yet or any more: "Rijbewijs CE: nog niet, in opleiding", "VCA verlopen in
 # 2019", "Code 95 (expired)"; not "vervalt binnenkort", still valid. Only certificates: "PyTorch in training large
 # models" and "de facturatie verlopen volgens de procedures" are other words.
-NOT_HELD = re.compile(r"[ \t]*[:\-–(]?[ \t]*(?:(?:is|was|werd|wordt|has been|is being)[ \t]+)?(?:nog niet(?![ \t]+(?:verlopen|"
-                      r"vervallen))|not yet(?![ \t]+expired)|in opleiding|in training|in progress|verlopen|vervallen|"
-                      r"expired|lapsed|aangevraagd|applied for)\b"
-                      # "… was verlopen maar is vernieuwd in 2023": held again; not "…, niet vernieuwd"
-                      r"(?![^.\n]{0,40}\b(?<!niet )(?<!not )(?<!nooit )(?<!never )(?:vernieuwd|verlengd|hernieuwd|renewed))",
-                      re.I)
+NOT_HELD = re.compile(r"[ \t]*(?:[:\-–(][ \t]*)?(?:(?:is|was|werd|wordt|has been|is being)[ \t]+)?(?:nog niet(?![ \t]+"
+                      r"(?:verlopen|vervallen))|not yet(?![ \t]+expired)|in opleiding|in training|in progress|verlopen|"
+                      r"vervallen|expired|lapsed|aangevraagd|applied for)\b", re.I)
+# ... held again after all: "… was verlopen maar is vernieuwd in 2023"; not "…, niet vernieuwd", "not yet renewed",
+# "moet nog vernieuwd worden"
+RENEWED = re.compile(r"[^.\n]{0,40}?\b(?:vernieuwd|verlengd|hernieuwd|renewed)\b", re.I)
+NOT_RENEWED = re.compile(r"\b(?:niet|not|nooit|never|nog|yet)\b[^.\n]{0,20}\b(?:vernieuwd|verlengd|hernieuwd|renewed)\b", re.I)
 # "geen rijbewijs", "no driving licence", "Nog geen RIZIV-visum"; after a noun of knowing, through the items of its
 # list up to a contrast: "geen ervaring met KWS of palliatieve zorg", "no experience with Python or Java" (not
 # "Geen ervaring met SAP, wel Excel en Word", "No experience needed, training and coaching provided")
@@ -115,7 +116,16 @@ def negated(text: str, m: Mention, kind: str | None = None) -> bool:
     certificate not held yet or any more (NOT_HELD)."""
     return NEGATED_VALUE.match(text, m.end) is not None \
         or NEGATED_BEFORE.search(text, max(0, m.start - 40), m.start) is not None \
-        or (kind == "cv" and m.skill_id.startswith(CERTIFICATE) and NOT_HELD.match(text, m.end) is not None)
+        or (kind == "cv" and m.skill_id.startswith(CERTIFICATE) and _not_held(text, m.end))
+
+
+def _not_held(text: str, end: int) -> bool:
+    """Whether a certificate ending at `end` is said to be not held (yet, or any more), and not renewed since."""
+    said = NOT_HELD.match(text, end)
+    if said is None:
+        return False
+    renewed = RENEWED.match(text, said.end())
+    return renewed is None or NOT_RENEWED.search(renewed.group()) is not None
 
 
 CERTIFICATE = "cert."  # the taxonomy's certificates and licences

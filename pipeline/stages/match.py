@@ -21,7 +21,7 @@ LANGUAGES_LABEL = re.compile(r"^[ \t*•·-]*(?:\*\*)?(?:talen(?:kennis)?|taalke
 CODE_CONFIDENCE = 0.9
 # What makes a short form a language there: a level right after it ("NL moedertaal", "FR (goed)", "EN: B2"), or
 # another language's short form next to it ("NL/FR/EN"); not "PL/SQL" or "IT" in a list of programming languages.
-CODE_LEVEL = re.compile(r"[ \t]*[(:\-–]?[ \t]*(?:[ABC][12]\b|(?i:moedertaal|native|mother tongue|vloeiend|fluent|"
+CODE_LEVEL = re.compile(r"[ \t]*(?:[(:\-–][ \t]*)?(?:[ABC][12]\b|(?i:moedertaal|native|mother tongue|vloeiend|fluent|"
                         r"goed|good|zeer goed|very good|redelijk|basis|basic|basiskennis|gevorderd|advanced|"
                         r"actief|passief|perfect|uitstekend|excellent|notions|beperkt|limited|intermediate)\b)")
 CODE_LIST_GAP = re.compile(r"[ \t]*(?:[,/;&|+]|-|\ben\b|\band\b)[ \t]*$")

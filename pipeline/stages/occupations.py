@@ -245,17 +245,21 @@ def asked(doc: Document, title: str | None) -> tuple[Mention, ...]:
 def years_in_similar_role(text: str) -> float | None:
     """The years a vacancy asks in the role it is for, named or not ("2 jaar ervaring in een gelijkaardige
     functie", "3+ years of experience in a similar role"); not where the line calls them a plus ("2 jaar ervaring
-    in een magazijn is een pluspunt"; a plus in another clause leaves them asked: "…, Engels is een pluspunt")."""
+    in een magazijn is een pluspunt", "…similar role, preferred"); a plus said of something else leaves them
+    asked ("…, kennis van Engels is een pluspunt")."""
     for years in YEARS.finditer(text):
         similar = IN_SIMILAR_ROLE.match(text, years.end())
         if similar:
-            clause = CLAUSE_BREAK.search(text, similar.end())
-            if not PREFERRED.search(text, similar.end(), clause.start() if clause else len(text)):
+            line_end = text.find("\n", similar.end())
+            cue = PREFERRED.search(text, similar.end(), line_end if line_end >= 0 else len(text))
+            if cue is None or any(w.casefold() not in CUE_FILLER for w in WORD.findall(text, similar.end(), cue.start())):
                 return years_value(years.group(1))
     return None
 
 
-CLAUSE_BREAK = re.compile(r"[,;.:\n]")
+# Words that may stand between what a cue is about and the cue ("…, which is a plus", "…, is een pluspunt")
+CUE_FILLER = frozenset("which that this is are would be will strongly highly very dit wat die is zijn een a an het "
+                       "the strekt tot sterk".split())
 
 
 def experience_as(doc: Document) -> Iterator[tuple[Found, float | None]]:
@@ -369,7 +373,7 @@ MAX_TITLE_WORDS = 3  # title words kept before a role word ("Senior Aircraft Mai
 GENERIC_ROLE = 0.35  # a role word this unspecific that opens a title takes the words after it ("Medewerker Boekhouding")
 OF = re.compile(r"\s+(?:of|van)\s", re.I)  # ... and so does one before "of" ("Head of Sales", "Director of Engineering")
 SENTENCE_CASE_WORDS = 4  # the most words a title in sentence case has ("Medewerker klantenservice export")
-IN_TRAINING = re.compile(r"[ \t]*[(,-]?[ \t]*(?:in opleiding|in training|leerling|trainee)\b", re.I)
+IN_TRAINING = re.compile(r"[ \t]*(?:[(,-][ \t]*)?(?:in opleiding|in training|leerling|trainee)\b", re.I)
 EMPLOYER = re.compile(r"\s(?:at|bij|@)\s", re.I)  # what follows it on a title line is the employer
 NOT_A_TITLE = re.compile(r"\d|@|www\.|://")  # a part holding a number, an address or a link names no job
 LIST_LINE = re.compile(r"^\s*(?:[-*•·▪●◦►✓]|\d+[.)])\s")  # a bullet: a task, not a job title

@@ -42,7 +42,8 @@ MAX_WORDS = 4  # a longer item is a sentence or a description, not a skill's nam
 MAX_CHARS = 50
 # Between list items; "of" is "or" in Dutch only ("kennis van Exact of AFAS", "management of change").
 # Not " - ": "Accountmanager – Packworks B.V. – Amersfoort" is a job line.
-SEPARATORS = r"\s*(?:[,;|•·▪●◦►✓]|\t|&|/(?!\w+/)|\b(?:{}|such as|like|including|zoals|waaronder|inclusief)\b)\s*"
+# (a match starts where a run of spaces starts: tried inside one, a long run would cost its length squared)
+SEPARATORS = r"(?<!\s)\s*(?:[,;|•·▪●◦►✓]|\t|&|/(?!\w+/)|\b(?:{}|such as|like|including|zoals|waaronder|inclusief)\b)\s*"
 LIST_SEPARATOR = {"en": re.compile(SEPARATORS.format("and|or")), "nl": re.compile(SEPARATORS.format("en|of"))}
 ITEM_BREAK = re.compile(r"\n|[.!?](?=\s|$)|[:()\[\]{}\"“”]")
 LIST_CLAUSE_BREAK = re.compile(ITEM_BREAK.pattern + r"|\t")  # ... and a table row's cells: "2016 – 2018⇥Employer, Breda"

@@ -14,6 +14,7 @@ named in running text ("lives in Sale") is not recognised.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from pipeline.model import Document
 from pipeline.personal_data import name_line, name_words, private_spans
@@ -26,8 +27,9 @@ PERSONAL_LINE = re.compile(
     r"referentiepersonen|contact ?person|contactpersoon|iban|bank ?account|bankrekening(?:nummer)?|rekeningnummer|"
     r"bsn|rijksregisternummer|national (?:register|insurance) number|religion|religie|godsdienst|"
     r"children|kinderen)\b[ \t]*[:\-–]"
-    # by a colon only: "Foto- en videobewerking:" and "Health-and-safety" are skills
-    r"|^[ \t•*-]*(health|gezondheid|gezondheidstoestand|photo|foto|pasfoto)[ \t]*:", re.I | re.M)
+    # by a colon only ("Foto- en videobewerking:", "Health-and-safety" are skills), and not in a skills section
+    # ("Skills / Photo: Lightroom, Photoshop"): see personal_spans
+    r"|^[ \t•*-]*(?:(health|gezondheid|gezondheidstoestand)|(photo|foto|pasfoto))[ \t]*:", re.I | re.M)
 # A CV's references section names other people (referees) and their contact details, never the candidate's skills.
 REFERENCE_HEADING = re.compile(r"\W*(references?|referees?|referenties?|referentiepersonen)\b", re.I)
 SEPARATOR = re.compile(r"[,;|·•\t]")  # a tab: the next cell of a table row
@@ -37,13 +39,17 @@ SHORT_VALUES = re.compile(r"age|leeftijd|date of birth|birth ?date|geboortedatum
                           r"telephone|tel|telefoon|gsm|mobile|mobiel", re.I)
 
 
-def personal_spans(text: str) -> list[tuple[int, int]]:
-    """[start, end) of the personal values: from a personal-data key to the end of its line or first separator."""
+def personal_spans(text: str, skill_lines: Callable[[int], bool] = lambda offset: False) -> list[tuple[int, int]]:
+    """[start, end) of the personal values: from a personal-data key to the end of its line or first separator
+    (a photo or health line's value too, unless `skill_lines` says its offset is in a list of skills)."""
     spans = []
     for m in PERSONAL_LINE.finditer(text):
+        if m.group(1) is None and skill_lines(m.start()):
+            continue
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
-        sep = SEPARATOR.search(text, m.end(), line_end) if SHORT_VALUES.fullmatch(m.group(1) or "") else None
+        short = m.group(3) or (m.group(1) and SHORT_VALUES.fullmatch(m.group(1)))  # "Foto: zie bijlage, rijbewijs B"
+        sep = SEPARATOR.search(text, m.end(), line_end) if short else None
         spans.append((m.start(), sep.start() if sep else line_end))
     return spans
 
@@ -57,7 +63,8 @@ def drop_personal_data(doc: Document) -> Document:
         spans = private_spans(doc.text)
         kept = tuple(m for m in doc.mentions if not any(s < m.end and m.start < e for s, e in spans))
         return doc if len(kept) == len(doc.mentions) else doc.replace(mentions=kept)
-    spans = personal_spans(doc.text)
+    spans = personal_spans(doc.text, lambda offset: (section := doc.section_at(offset)) is not None
+                           and section.kind == "skills")
     spans += [(s.start, s.end) for s in doc.sections if s.heading and REFERENCE_HEADING.match(s.heading)]
     line = name_line(doc.text)
     if line:

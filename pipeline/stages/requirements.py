@@ -304,7 +304,7 @@ LIKEWISE = re.compile(r"\b(?:pluspunt|plus|troef|meerwaarde|voordeel|advantage|a
                       r"(?:net als|evenals|alsook|as well as|just like|as is|as are|like)\b", re.I)
 # Between the items of a list, named skills or not ("keukens, totaalinterieurs of maatwerk": three items)
 LIST_JOINT = re.compile(r",\s|\s(?:or|of)\s", re.I)  # not "and", which joins words inside names too
-LIST_GAP = re.compile(r"[\s,/&()]*(?:\b(?:and|en|én|or|of|as well as|alsook)\b)?[\s,/&()]*", re.I)
+LIST_GAP = re.compile(r"[\s,/&()]*(?:\b(?:and|en|én|or|of|as well as|alsook)\b[\s,/&()]*)?", re.I)
 BULLET_MARKS = " \t-*•·▪>"
 LIST_END = re.compile(r"[\s,/&()]*[.!?:;]?[\s*]*")
 
@@ -451,8 +451,8 @@ LEVEL_AFTER = re.compile(r"[ \t]*(?:[:(]|[-–](?=[ \t])|\bniveau\b|\blevel\b|\b
                          r"[ \t]*([^\n,;|)]{0,30})", re.I)
 # After a list, a level behind a dash or colon covers the whole list ("MS Office (Word, Excel, Outlook) – goed",
 # "Frans, Engels: basis"); one in brackets right after an item is that item's ("Python, Java (basic)").
-LEVEL_AFTER_LIST = re.compile(r"[ \t]*\)?[ \t]*(?:[:\-–]|\bniveau\b|\blevel\b)[ \t]*([^\n,;|)]{0,30})", re.I)
-LIST_ITEMS_GAP = re.compile(r"[ \t,/&()]*(?:\b(?:and|en|én|or|of)\b)?[ \t,/&()]*", re.I)
+LEVEL_AFTER_LIST = re.compile(r"[ \t]*(?:\)[ \t]*)?(?:[:\-–]|\bniveau\b|\blevel\b)[ \t]*([^\n,;|)]{0,30})", re.I)
+LIST_ITEMS_GAP = re.compile(r"[ \t,/&()]*(?:\b(?:and|en|én|or|of)\b[ \t,/&()]*)?", re.I)
 # Where the words before a mention stop being about it: a level before a comma or a full stop describes something
 # else ("Strong negotiator, resilient", "– goed. VCA basis").
 CLAUSE_END = re.compile(r".*(?:[.;,!?|•()\t]|\s[-–]\s)", re.S)  # a tab: the next cell of a table row

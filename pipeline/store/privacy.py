@@ -359,14 +359,16 @@ class PendingErasure:
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("format") != cls.FORMAT:
                 raise ValueError(f"unknown format {str(data.get('format'))[:40]!r}")
+            # what to note as erased: none in a journal written before 0.10.2, or where the list is damaged
+            suppress = data.get("suppress")
             return cls(path, [str(i) for i in data["doc_ids"]], str(data["salt"]), [str(h) for h in data["sources"]],
                        {k: int(v) for k, v in data["counts"].items()}, [str(s) for s in data["done"]],
                        str(data.get("started_at") or ""),
-                       [str(i) for i in data.get("suppress", [])])
+                       [str(i) for i in suppress] if isinstance(suppress, list) else [])
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise StoreError(f"{path}: an unfinished erasure is recorded here but cannot be read ({exc}); it lists the"
-                             " candidate ids to erase: run `skillfit forget --candidate ID` for each, then remove it"
-                             ) from None
+                             " candidate ids to erase: note them, remove the file, then run `skillfit forget --candidate"
+                             " ID` for each") from None
 
     def finished(self, step: str) -> None:
         """Record that `step` is done (the kill point `step` is just before)."""
