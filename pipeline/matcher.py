@@ -39,8 +39,9 @@ project projecten team teams programmeur programmeurs consultant engineer engine
 developers opleiding training cursus analist analisten medewerker
 """.split())
 CONJUNCTIONS = frozenset({"and", "or", "en", "of", "as well as"})
-# A definite article a context rule's reject_prev looks past ("Je reinigt het sanitair": cleaning, not plumbing)
-ARTICLES = frozenset({"de", "het", "the"})
+# Words a context rule's reject_prev looks past, two at most: a definite article and "of" ("Je reinigt het
+# sanitair", "schoonmaak van het sanitair": cleaning, not plumbing)
+ARTICLES = frozenset({"de", "het", "the", "van", "of"})
 CEFR = re.compile(r"[ABC][12]")
 CODE = re.compile(r"[A-Z]{1,2}\d?")  # a category or level after its head: rijbewijs "C", "CE", "D1"
 LIST_MARKS = {"", ",", "/", "&", "+"}  # between the codes of a list (a conjunction is a word: see _listed_codes)
@@ -254,7 +255,11 @@ class SkillMatcher:
         for i, word in enumerate(folded):
             if not covered[i] and COMPOUND_PREFIX_MIN + 5 <= len(word) <= COMPOUND_MAX:
                 found += self._compounds(tokens, i, word)
-        found += self._coordinated(tokens, found)
+        coordinated = self._coordinated(tokens, found)
+        # a suspended compound's first part names the whole, not itself: "heftruck- of reachtruckattest" is a
+        # forklift certificate, not forklift driving
+        suspended = {c.first for c in coordinated if tokens.gap(c.first).strip() == "-"}
+        found = [c for c in found if not (c.first == c.last and c.first in suspended)] + coordinated
         found += self._listed_codes(tokens, found)
         found += self._listed_lowercase(tokens, found)
         if fuzzy:
@@ -361,24 +366,41 @@ class SkillMatcher:
 
     def _listed_codes(self, tokens: Tokens, found: list[Candidate]) -> list[Candidate]:
         """A head shared by a list of codes: "Rijbewijs B, C en CE" also names rijbewijs C and rijbewijs CE (each
-        code a label with the head before it: "rijbewijs ce"). The inferred mention covers the code."""
+        code a label with the head before it: "rijbewijs ce"), and so does "Rijbewijs: C+E, D" (a head, a colon and
+        its codes, as CVs list licences). The inferred mention covers the code."""
+        starts = [(tuple(tokens.folded[c.first:c.last]), c.last, LIST_MARKS) for c in found
+                  if c.last > c.first and CODE.fullmatch(tokens.words[c.last])]
+        starts += [((tokens.folded[i],), i, {":"}) for i in range(len(tokens) - 1)
+                   if tokens.gap(i).strip() == ":" and CODE.fullmatch(tokens.words[i + 1])]
         out = []
-        for c in found:
-            if c.last == c.first or not CODE.fullmatch(tokens.words[c.last]):
-                continue
-            head, k = tokens.folded[c.first:c.last], c.last
+        for head, k, marks in starts:
             while k + 1 < len(tokens):
-                nxt = k + 1
-                if tokens.gap(k).strip() not in LIST_MARKS or not tokens.joinable[k] and tokens.gap(k).strip() == "":
+                nxt, mark = k + 1, tokens.gap(k).strip()
+                if mark not in marks or not tokens.joinable[k] and mark == "":
                     break
+                marks = LIST_MARKS
                 if tokens.folded[nxt] in CONJUNCTIONS and nxt + 1 < len(tokens) and tokens.gap(nxt).strip() == "":
                     nxt += 1  # "… C en CE"
-                if not CODE.fullmatch(tokens.words[nxt]):
+                code = self._code(tokens, head, nxt)
+                if code is None:
                     break
-                for ref in self.exact.get(" ".join([*head, tokens.folded[nxt]]), ()):
-                    out.append(Candidate(tokens.starts[nxt], tokens.ends[nxt], self.entries[ref], "inferred", 0.8, nxt, nxt))
-                k = nxt
+                refs, last = code
+                out += [Candidate(tokens.starts[nxt], tokens.ends[last], self.entries[ref], "inferred", 0.8, nxt, last)
+                        for ref in refs]
+                k = last
         return out
+
+    def _code(self, tokens: Tokens, head: tuple[str, ...], first: int) -> tuple[tuple[int, ...], int] | None:
+        """The labels `head` + the code starting at word `first`, the longest ("C+E" before "C"), and the code's
+        last word; None when no label has that code."""
+        best = None
+        for last in range(first, min(first + 2, len(tokens))):
+            if not CODE.fullmatch(tokens.words[last]) or last > first and tokens.gap(last - 1) not in ("+", "/"):
+                break
+            refs = self.exact.get(" ".join([*head, *tokens.folded[first:last + 1]]))
+            if refs:
+                best = (refs, last)
+        return best
 
     def _listed_lowercase(self, tokens: Tokens, found: list[Candidate]) -> list[Candidate]:
         """An acronym written in lower case as an item of a list whose next or previous item is a skill ("Attesten:
@@ -450,8 +472,10 @@ class SkillMatcher:
         next_word = tokens.folded[c.last + 1] if c.last + 1 < len(tokens) else ""
         next_adjacent = c.last + 1 < len(tokens) and tokens.gap(c.last) in (" ", "\u00a0")
         # as a rule rejects "at trade fairs" and "sanitair reinigen", so "at the trade fairs", "reinigt het sanitair"
-        before_article = tokens.folded[c.first - 2] if prev_word in ARTICLES and c.first > 1 else ""
-        if prev_word in rule.reject_prev or before_article in rule.reject_prev or next_word in rule.reject_next \
+        before = [tokens.folded[k] for k in range(c.first - 1, max(-1, c.first - 4), -1)]
+        while len(before) > 1 and before[0] in ARTICLES:
+            before = before[1:]
+        if prev_word in rule.reject_prev or before[:1] and before[0] in rule.reject_prev or next_word in rule.reject_next \
                 or (next_adjacent and YEAR.fullmatch(next_word)):
             return False
         if next_word in CONJUNCTIONS and rule.reject_next and _coordinated_head(tokens, c.last + 2, rule.reject_next):

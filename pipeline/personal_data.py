@@ -7,7 +7,8 @@ that are really the person's name, and the evidence sentences stored per mention
 from __future__ import annotations
 
 import re
-from collections.abc import Set
+from collections.abc import Iterator, Set
+from functools import lru_cache
 
 # Two or more characters starting with a letter, hyphens and apostrophes included (El-Amrani, O'Neill):
 # the unit a name line is split into and a sentence is searched for.
@@ -111,9 +112,31 @@ OBFUSCATED_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}[ \t]?[\[(]at[\])][ \t]
                               r"(?:[ \t]?[\[(]dot[\])][ \t]?[\w-]{1,63}){1,8}", re.I)
 
 
-def private_spans(text: str) -> list[tuple[int, int]]:
+OBFUSCATED_AT = re.compile(r"[\[(]at[\])]", re.I)
+DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=4)  # the personal and occupations stages ask for the same CV's spans several times
+def private_spans(text: str) -> tuple[tuple[int, int], ...]:
     """[start, end) of protected attributes stated in prose, addresses and bank accounts anywhere in `text`."""
-    return [m.span() for pattern in (PROTECTED, ADDRESS, IBAN, OBFUSCATED_EMAIL) for m in pattern.finditer(text)]
+    spans = [m.span() for m in PROTECTED.finditer(text)]
+    # An address or IBAN lies on one line and holds a digit: only such lines are searched (most lines have none)
+    for start, end in _lines_with_digits(text):
+        spans += [m.span() for pattern in (ADDRESS, IBAN) for m in pattern.finditer(text, start, end)]
+    if OBFUSCATED_AT.search(text):
+        spans += [m.span() for m in OBFUSCATED_EMAIL.finditer(text)]
+    return tuple(spans)
+
+
+def _lines_with_digits(text: str) -> Iterator[tuple[int, int]]:
+    """[start, end) of each line of `text` that holds a digit, in order."""
+    position = 0
+    while digit := DIGIT.search(text, position):
+        start = text.rfind("\n", 0, digit.start()) + 1
+        end = text.find("\n", digit.end())
+        end = len(text) if end < 0 else end
+        yield start, end
+        position = end + 1
 
 
 def name_words(text: str) -> set[str]:

@@ -559,8 +559,8 @@ def forget(db: str | Path, candidate_ids: Iterable[str] = (), sources: Iterable[
 
 def remove_roles(db: str | Path, references: Iterable[str]) -> dict:
     """Remove closed vacancies: their rows and their stored scores, as `forget` removes a candidate's (the files
-    are rewritten too). Each is named by its id or its whole title (any case) or file, never by words of a title:
-    what is removed cannot be restored.
+    are rewritten too). Each is named by its id, the start of it the tables show (SHORT_ID characters or more), its
+    whole title (any case) or its file, never by words of a title: what is removed cannot be restored.
 
     Raises:
         NoSuchRole: one of them names no role, or several; nothing is removed then.
@@ -574,11 +574,11 @@ def remove_roles(db: str | Path, references: Iterable[str]) -> dict:
             path = canonical(ref)  # "./vacs/x.html" as "vacs/x.html" was stored, from the same folder
             found = [ref] if _exists(store.con, ref, "vacancy") else [
                 doc_id for doc_id, title, source in vacancies
-                if (title or "").casefold() == ref.casefold()
+                if (len(ref) >= SHORT_ID and doc_id.startswith(ref)) or (title or "").casefold() == ref.casefold()
                 or source and (canonical(source) == path or Path(source).name.casefold() == ref.casefold())]
             if len(found) != 1:
-                raise NoSuchRole(f"{'no role' if not found else f'{len(found)} roles are'} {ref} in {db} (give its id"
-                                 f" or its whole title; {ROLES_HINT})")
+                raise NoSuchRole(f"{'no role' if not found else f'{len(found)} roles are'} {ref} in {db} (give its id,"
+                                 f" its first {SHORT_ID} characters or its whole title; {ROLES_HINT})")
             known.add(found[0])
         return store.forget(sorted(known))
 

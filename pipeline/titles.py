@@ -34,7 +34,7 @@ MORE_ROLE_WORDS = {
     "adviseur", "designer", "researcher", "onderzoeker", "postdoc", "phd", "fellow", "residency", "founder",
     "programmer", "tester", "auditor", "strategist", "generalist", "ambassador", "evangelist", "architect",
     "manager", "director", "assistant", "assistent", "operator", "planner", "recruiter", "teacher", "leerkracht",
-    "docent", "lecturer", "professor", "trader", "buyer", "worker", "master", "marketeer", "accountmanager",
+    "docent", "lecturer", "technieker", "professor", "trader", "buyer", "worker", "master", "marketeer", "accountmanager",
     "operative", "attendant", "cleaner", "mechanic", "foreman", "physician", "doctor", "hygienist", "pharmacist",
     "paramedic", "caregiver", "housekeeper", "kok", "arts", "opvoeder", "juf", "poetshulp", "verzorgende",
     "vp", "cto", "cfo", "ceo", "coo", "cio", "ciso", "rep",
@@ -211,7 +211,7 @@ def heading_title(line: str) -> str | None:
     """A heading-like line as a title: short, no sentence, with a role word; a subtitle after a dash, colon or
     comma goes ("Data Scientist – Insurance Innovation" is a Data Scientist), and a heading that introduces
     the role ("Your role as a Data Engineer") gives the role."""
-    line = _clean(line)
+    line = _without_trailers(_clean(line))  # "Warehouse Operator Reach Truck (Venlo, NL)": a comma inside
     if not line or line.endswith((".", "!", "?", ";")) or len(line) > 120:
         return None
     intro = INTRO.search(line)

@@ -243,3 +243,13 @@ def test_a_role_is_removed_by_its_path_as_typed(screened):
     finally:
         os.chdir(here)
     assert done.exit_code == 0 and json.loads(done.stdout)["forgotten"] == [role_id], done.stderr
+
+
+def test_a_closed_vacancy_is_removed_by_the_short_id_the_tables_show(screened):
+    """Analyst trial: `forget --role` refused the 8-character id that `fit --role` accepts and the tables show."""
+    db, role_id, _, _ = screened
+    too_short = run("forget", "--db", db, "--role", role_id[:5])  # a start `fit` accepts, too little to erase by
+    assert too_short.exit_code == 2 and "first 8 characters" in too_short.stderr
+    done = run("forget", "--db", db, "--role", role_id[:8])
+    assert done.exit_code == 0, done.stderr
+    assert json.loads(done.stdout)["forgotten"] == [role_id]

@@ -93,3 +93,27 @@ def test_a_long_sentence_is_never_cut_inside_a_phone_number():
     start = text.index("Python")
     shown = evidence(text, start, start + 6)
     assert "Python" in shown and not any(c.isdigit() for c in shown)
+
+
+def test_every_query_cites_the_same_sentence_the_first_of_equal_ones(small_taxonomy, tmp_path):
+    """Analyst trial: with two CV sentences equally sure of a skill, `candidate_skills`, `skill_gap` and the report
+    cited either one depending on the query. The first in the CV is cited, whatever the query."""
+    (tmp_path / "vacancies").mkdir()
+    (tmp_path / "cvs").mkdir()
+    (tmp_path / "vacancies" / "dev.txt").write_text("SQL developer\nRequirements\n- SQL\n")
+    sentences = [f"Built report number {n} with SQL." for n in range(1, 9)]
+    (tmp_path / "cvs" / "jan.txt").write_text("Experience\n" + "\n".join(sentences) + "\n")
+    db = tmp_path / "t.duckdb"
+    result = CliRunner().invoke(main, ["screen", str(tmp_path / "vacancies"), str(tmp_path / "cvs"), "--db", str(db)])
+    assert result.exit_code == 0, result.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        con.execute("SET threads = 4")
+        role, candidate = (con.execute(f"SELECT doc_id FROM documents WHERE kind = '{kind}'").fetchone()[0]
+                           for kind in ("vacancy", "cv"))
+        cited = {con.execute("SELECT evidence FROM candidate_skills WHERE skill_id = 'hard.sql'").fetchone()[0],
+                 con.execute("SELECT evidence FROM candidate_skills WHERE skill_id = 'hard.sql' AND mentions > 0"
+                             " ORDER BY candidate_id").fetchone()[0],
+                 con.execute("SELECT evidence FROM fit_evidence WHERE skill_id = 'hard.sql'").fetchone()[0],
+                 con.execute("SELECT evidence FROM skill_gap($c, $r) WHERE status = 'met'",
+                             {"c": candidate, "r": role}).fetchone()[0]}
+    assert cited == {sentences[0].rstrip(".")} or cited == {sentences[0]}

@@ -291,3 +291,11 @@ def test_towns_and_employers_on_contact_and_job_heading_lines_are_no_skills(extr
 
     assert CONTACT.search("Developed firmware in C++17, coverage +40%") is None  # no phone numbers
     assert CONTACT.search("+32 470 12 34 56") and CONTACT.search("Tel: 0470 12 34 56")
+
+
+def test_a_dutch_adjective_on_its_own_is_no_skill(extractor):
+    """Staffing trial: "(vroege, late en nachtploeg)" asked for the open skill "vroege" no CV can meet."""
+    ad = "Productiemedewerker\nProfiel\n- Je werkt in 3 ploegen (vroege, late en nachtploeg).\n- Ervaring met Kardex Shuttle.\n"
+    found = set(open_mentions(extractor.extract(ad, kind="vacancy", language="nl")))
+    assert "Kardex Shuttle" in found
+    assert not found & {"vroege", "late"}

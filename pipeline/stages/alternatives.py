@@ -47,9 +47,10 @@ if TYPE_CHECKING:
 EQUIVALENT_SUFFIX = "+equivalent"
 
 # What may stand between two items of a list: punctuation, at most one conjunction, an "or another"/"or
-# equivalent" phrase, or the cue that starts a list of examples ("such as"); nothing else.
+# equivalent" phrase, or the cue that starts a list of examples ("such as"); nothing else. A suspended compound's
+# hyphen comes first: "heftruck- of reachtruckattest".
 _CONJUNCTION = r"and\s*/\s*or|en\s*/\s*of|and|or|en|of|as well as|alsook|either|hetzij"
-GAP = re.compile(r"[\s,/&():]*(?:\b(?:" + _CONJUNCTION + r")\b[\s,/&():]*)?", re.I)
+GAP = re.compile(r"[-\u2010\u2011]?[\s,/&():]*(?:\b(?:" + _CONJUNCTION + r")\b[\s,/&():]*)?", re.I)
 DISJUNCTION = re.compile(r"/|\bor\b|\band\s*/\s*or\b|\ben\s*/\s*of\b|\bhetzij\b|\beither\b", re.I)
 DUTCH_OR = re.compile(r"\bof\b", re.I)
 CONJUNCTION_AND = re.compile(r"\b(?:and|en|as well as|alsook)\b(?!\s*/)", re.I)

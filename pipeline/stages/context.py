@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from pipeline import titles  # the module, not its names: titles imports pipeline.stages (a cycle)
 from pipeline.model import Document, Mention
 from pipeline.sentences import bounds_of
 from pipeline.stages.language import in_french
@@ -91,22 +92,25 @@ NEWLINE = re.compile("\n")  # a vacancy's company text and what it offers
 # A skill said not to be had or asked: "Rijbewijs: geen", "Heftruckattest: nee", "geen rijbewijs", "no driving
 # licence", "zonder diploma", "without supervision"; not "Heftruck: geen probleem", "SAP: geen must".
 NEGATED_VALUE = re.compile(r"[ \t]*[:\-–][ \t]*(?:geen|nee|neen|no|none|nvt|n\.v\.t\.?)(?=[ \t]*(?:[,.;)\n]|$))", re.I)
-# A CV's certificate or licence not held yet or any more: "Rijbewijs CE: nog niet, in opleiding", "VCA verlopen in
+# A CV's certificate or licence not held yet or any more: "Rijbewijs CE: nog niet, in opleiding", "CE: bezig", "VCA verlopen in
 # 2019", "Code 95 (expired)"; not "vervalt binnenkort", still valid. Only certificates: "PyTorch in training large
 # models" and "de facturatie verlopen volgens de procedures" are other words.
 NOT_HELD = re.compile(r"[ \t]*(?:[:\-–(][ \t]*)?(?:(?:is|was|werd|wordt|has been|is being)[ \t]+)?(?:nog niet(?![ \t]+"
                       r"(?:verlopen|vervallen))|not yet(?![ \t]+expired)|in opleiding|in training|in progress|verlopen|"
-                      r"vervallen|expired|lapsed|aangevraagd|applied for)\b", re.I)
+                      r"vervallen|expired|lapsed|aangevraagd|applied for|bezig|ongoing)\b", re.I)
 # ... held again after all: "… was verlopen maar is vernieuwd in 2023"; not "…, niet vernieuwd", "not yet renewed",
 # "moet nog vernieuwd worden"
 RENEWED = re.compile(r"[^.\n]{0,40}?\b(?:vernieuwd|verlengd|hernieuwd|renewed)\b", re.I)
 NOT_RENEWED = re.compile(r"\b(?:niet|not|nooit|never|nog|yet)\b[^.\n]{0,20}\b(?:vernieuwd|verlengd|hernieuwd|renewed)\b", re.I)
-# "geen rijbewijs", "no driving licence", "Nog geen RIZIV-visum"; after a noun of knowing, through the items of its
-# list up to a contrast: "geen ervaring met KWS of palliatieve zorg", "no experience with Python or Java" (not
-# "Geen ervaring met SAP, wel Excel en Word", "No experience needed, training and coaching provided")
+# "geen rijbewijs", "no driving licence", "Nog geen RIZIV-visum", "I don't have a forklift licence"; after a noun
+# of knowing, through the items of its list up to a contrast: "geen ervaring met KWS of palliatieve zorg", "no
+# experience with Python or Java" (not "Geen ervaring met SAP, wel Excel en Word", "No experience needed, training
+# and coaching provided")
 _ITEM_WORD = r"(?!(?:wel|maar|but|however|though|yet|except|behalve|alleen|only|enkel|slechts|just|merely)\b)[\w-]+"
 NEGATED_BEFORE = re.compile(r"(?<![\w-])(?:geen|no|zonder|without|not yet|niet in het bezit van(?: een)?|not in possession"
-                            r" of(?: a)?)[ \t]+(?:(?:ervaring|werkervaring|experience|kennis|knowledge)[ \t]+"
+                            r" of(?: a)?|(?:(?:do|does|did)[ \t]+not|(?:don|doesn|didn)['’]t)[ \t]+(?:yet[ \t]+)?"
+                            r"(?:have|hold|possess)(?:[ \t]+(?:a|an|any))?)"
+                            r"[ \t]+(?:(?:ervaring|werkervaring|experience|kennis|knowledge)[ \t]+"
                             r"(?:met|van|in|with|of)[ \t]+(?:" + _ITEM_WORD + r"(?:[ \t]+" + _ITEM_WORD
                             + r")?(?:[ \t]*,[ \t]*|[ \t]+(?:of|or|en|and|noch|nor)[ \t]+))*)?(?:[\w]+-)?$", re.I)
 
@@ -202,6 +206,30 @@ def in_organisation_name(text: str, m: Mention, line: tuple[int, int]) -> bool:
                for run in NAME_RUN.finditer(text, *line))
 
 
+# A dated job line's parts: "2016-2024 Magazijnier, Vandemoortele Logistics, Gent", "Orderpicker bij DHL Supply Chain"
+JOB_LINE_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+PART_BREAK = re.compile(r"\s[-–—|•·]\s|\s*[,;|()\t]\s*|\s{2,}|\s(?:at|bij|for|voor|@)\s|\b(?:19|20)\d\d\b")
+
+
+def in_employer_name(text: str, m: Mention, line: tuple[int, int], bounds: Bounds) -> bool:
+    """On a dated job line, the mention ends the part after the job title, of capitalised words that no skill
+    starts: the employer's name ("Magazijnier, Vandemoortele Logistics", "Orderpicker bij DHL Supply Chain"), not a
+    skill of the person. Not "Used C#, Visual Studio 2014" or "Server 2003, Microsoft Active Directory": no title."""
+    if not m.text[:1].isupper() or not JOB_LINE_YEAR.search(text, *line):
+        return False
+    breaks = list(PART_BREAK.finditer(text, line[0], m.start))
+    if not breaks:
+        return False
+    after = PART_BREAK.search(text, m.end, line[1])
+    if text[m.end:after.start() if after else line[1]].strip():
+        return False  # more words follow in its part: "Logistics Coordinator"
+    start = breaks[-1].end()
+    words = text[start:m.start].split()
+    title = text[breaks[-2].end() if len(breaks) > 1 else line[0]:breaks[-1].start()]
+    return bool(words) and all(w[:1].isupper() for w in words) and not bounds.mentions_in(start, m.start) \
+        and any(titles.is_role_word(w) for w in title.split())
+
+
 # A capitalised title whose role noun comes first: "Adviseur Werving & Selectie", "Consultant Recruitment" (a
 # recruiter's own title in the contact lines); both capitalised, so "je bent specialist in recruitment" stays
 TITLE_NOUN_BEFORE = re.compile(r"\b(?:Adviseur|Consultant|Specialist|Specialiste|Medewerker|Medewerkster|Officer|"
@@ -292,4 +320,5 @@ class DropNonSkillContexts:
         return (negated(text, m, doc.kind) or (doc.kind == "cv" and in_degree_name(text, m, line))
                 or (kind == "hard" and in_job_title(text, m))
                 or is_heading(text, m, line) or on_section_heading(doc, m) or (guarded and labels_its_value(text, m, line, bounds))
-                or (bounds.has(ORGANISATION, line) and in_organisation_name(text, m, line)))
+                or (bounds.has(ORGANISATION, line) and in_organisation_name(text, m, line))
+                or (doc.kind == "cv" and in_employer_name(text, m, line, bounds)))

@@ -162,8 +162,28 @@ def _title_lines(doc: Document) -> list[tuple[int, int]]:
                       if JOB_LABEL.match(text, *line) or (not headed and _dated_job(text, line))]
     top = next((s.start for s in doc.sections if s.kind not in ("other", "profile")), len(text))
     spans += [line for line in _lines(text, 0, top) if text[line[0]:line[1]].strip()][:HEADLINE_LINES]
+    spans = [_without_tasks(text, line) for line in spans]
     return sorted({line for line in spans if (stripped := text[line[0]:line[1]].strip())
                    and not stripped.endswith(".") and len(stripped.split()) <= MAX_LINE_WORDS})
+
+
+# Tasks run on after a job on its own line: "2016-2024 forklift operator at Nike, Laakdal - loading trucks, …"
+TASKS_AFTER = re.compile(r"[ \t][-–—][ \t]+(?=[a-z])")
+
+
+def _without_tasks(text: str, line: tuple[int, int]) -> tuple[int, int]:
+    """The line up to a dash before lower-case words (its tasks), past its first word (the dates' own dash), where
+    what comes before reads as a job line (dates, an employer after a comma or "at"); the whole line when the dates
+    come after the tasks. Not "Chosen by Corporate Controller for special project - acted as …"."""
+    first = re.search(r"[^\W\d_]", text[line[0]:line[1]])
+    tasks = TASKS_AFTER.search(text, line[0] + first.start(), line[1]) if first else None
+    if tasks is None or DATE_RANGE.search(text, tasks.start(), line[1]) \
+            or not (DATE_RANGE.search(text, line[0], tasks.start()) or EMPLOYER_AFTER.search(text, line[0], tasks.start())):
+        return line
+    return line[0], tasks.start()
+
+
+EMPLOYER_AFTER = re.compile(r",|\s(?:at|bij|@)\s|\s[|]\s")
 
 
 # A line that names a job held with its label, as intake forms and CV templates do (not the job wanted: "Gewenste

@@ -345,6 +345,8 @@ class FindOpenSkills:
             # a task ("Create detailed documentation", "Reconciled intercompany balances"): its object names the skill
             second = list(TOKEN.finditer(phrase))[1].start()
             return self._mention(doc, Item(item.start + second, item.end), lone_ok)
+        if len(words) == 1 and doc.language == "nl" and _inflected_adjective(words[0]):
+            return None  # "vroege" of "vroege, late en nachtploeg": a shift's adjective, no skill
         if len(words) == 1 and folded[0] in self.known_words and not _named(words[0]) \
                 and not (words[0][0].isupper() and not _starts_line(doc.text, item.start)):
             return None  # an everyday word ("reports", "billing") on its own is too often no skill
@@ -357,6 +359,22 @@ class FindOpenSkills:
         return Mention(skill_id=link or OPEN_PREFIX + key, start=item.start, end=item.end, text=phrase, method="open",
                        confidence=CONFIDENCE, type=skill_type, key=key,
                        link="same words as a taxonomy label" if link else None)
+
+
+def _inflected_adjective(word: str) -> bool:
+    """A Dutch adjective with its -e ("vroege", "snelle", "late"): in lower case, a Dutch lemma without it (its
+    doubled consonant single, its long vowel written twice: "snel", "laat"). Not "professionalisme"."""
+    if not (word.islower() and word.endswith("e") and len(word) > 3):
+        return False
+    stem = word[:-1]
+    undoubled = stem[:-1] if stem[-1] == stem[-2] else stem[:-2] + stem[-2] * 2 + stem[-1]  # snell -> snel, lat -> laat
+    return stem in _dutch_lemmas() or undoubled in _dutch_lemmas()
+
+
+@cache
+def _dutch_lemmas() -> frozenset[str]:
+    """The lemmas of spaCy's Dutch lookup table (read once)."""
+    return frozenset(lemma for lemma in lookup_table("nl_lemma_lookup").values() if isinstance(lemma, str))
 
 
 def _ends_in_finite_verb(word: str) -> bool:

@@ -26,7 +26,10 @@ _INTENSIFIER = (r"(?:big|strong|huge|great|real|definite|distinct|significant|ma
 POST_CUE = re.compile(
     r"\b(pluspunt\w*|is a plus|a plus|strekt tot aanbeveling|mooi meegenomen|"
     r"(?:an?|een) (?:" + _INTENSIFIER + r" )?(?:advantage|voordeel|troef|asset|meerwaarde|plus)|troef|troeven|meerwaarde|advantageous|"
-    r"desirable|desired|beneficial|is an asset|would be great|niet verplicht|optional|optioneel|gewenst|wenselijk)\b",
+    r"desirable|desired|beneficial|is an asset|would be great|niet verplicht|optional|optioneel|gewenst|wenselijk|"
+    # "… is geen vereiste, wel een sterke plus", "not required but a strong plus": a cue across the contrast
+    r"geen (?:vereiste|verplichting|must|voorwaarde)|niet (?:vereist|noodzakelijk)|not (?:required|a must|mandatory|"
+    r"essential|a requirement))\b",
     re.I)
 EITHER_CUE = re.compile(r"\b(pr[ée](?![\w-]|\\-)|een plus|preferred|bonus|bonuspunt\w*|nice\\?[- ]to\\?[- ]have|good to have)\b", re.I)
 PREFERRED = re.compile("|".join(f"(?:{c.pattern})" for c in (PRE_CUE, POST_CUE, EITHER_CUE)), re.I)

@@ -41,7 +41,7 @@ HEADINGS: dict[SectionKind, tuple[str, ...]] = {
                "beroepsgerelateerde vaardigheden", "other skills", "andere vaardigheden"),
     "languages": ("languages", "talen", "talenkennis", "language skills", "taalvaardigheid", "language"),
     "certificates": ("certificates", "certificaten", "certifications", "certificeringen", "attesten",
-                     "licenses", "licences", "rijbewijs", "cursussen", "courses"),
+                     "licenses", "licences", "rijbewijs", "rijbewijzen", "licenties", "brevetten", "cursussen", "courses"),
     "hobbies": ("hobbies", "hobby's", "interests", "interesses", "vrije tijd", "hobby's en interesses",
                 "interests & hobbies", "persoonlijke interesses", "volunteering", "vrijwilligerswerk",
                 "community service"),

@@ -115,6 +115,7 @@ INSERT INTO fit_weights VALUES
     ('soft', 0.6, 'multiplier for soft skills'),
     ('exact', 1.0, 'credit when the candidate has the very skill'),
     ('narrower', 0.75, 'credit when the candidate has a more specific skill (Python for programming)'),
+    ('narrower_certificate', 1.0, 'credit when the candidate holds a more specific certificate or licence than the one asked (VOL-VCA or VCA basis for VCA, CE for C): it is that certificate'),
     ('broader', 0.4, 'credit when the candidate has the broader skill (programming for Python)'),
     ('sibling', 0.0, 'credit for a related skill under the same broader concept (Java for Python); 0 = off, as languages and tools under one parent rarely stand in for each other'),
     ('equivalent', 0.75, 'credit for a related skill under the same broader concept where the vacancy says "or equivalent" (AFAS for "Exact Online or equivalent"); 0 = off'),

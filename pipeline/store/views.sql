@@ -21,9 +21,11 @@ COMMENT ON MACRO level_rank IS 'A proficiency level (mentions.level) as a number
 
 CREATE OR REPLACE VIEW candidate_skills AS
 SELECT m.doc_id AS candidate_id, m.skill_id, s.type, s.category, s.label_en, s.label_nl, s.esco_uri,
-       count(*) AS mentions, max(m.years) AS years, arg_max(m.level, level_rank(m.level)) AS level,
+       count(*) AS mentions, max(m.years) AS years,
+       first(m.level ORDER BY level_rank(m.level) DESC NULLS LAST, m.start_offset) AS level,
        max(level_rank(m.level)) AS level_rank, max(m.confidence) AS confidence,
-       arg_max(m.evidence, m.confidence) AS evidence
+       -- ties broken by place in the CV: every query cites the same sentence
+       first(m.evidence ORDER BY m.confidence DESC, m.start_offset) AS evidence
 FROM mentions m JOIN documents d USING (doc_id) JOIN skills s USING (skill_id)
 WHERE d.kind = 'cv'
 GROUP BY ALL;
@@ -76,7 +78,10 @@ WITH w AS (SELECT map_from_entries(list((name, value))) AS m FROM fit_weights),
 rel AS (
     SELECT s.skill_id AS required_skill, s.skill_id AS candidate_skill, 'exact' AS relation, w.m['exact'] AS credit FROM skills s, w
     UNION ALL
-    SELECT c.broader, c.skill_id, 'narrower', w.m['narrower'] FROM skills c, w WHERE c.broader IS NOT NULL
+    -- a more specific certificate is that certificate: VOL-VCA is a VCA, a CE licence holds C
+    SELECT c.broader, c.skill_id, 'narrower', CASE WHEN c.category = 'certificates'
+               THEN coalesce(w.m['narrower_certificate'], w.m['narrower']) ELSE w.m['narrower'] END
+    FROM skills c, w WHERE c.broader IS NOT NULL
     UNION ALL
     -- a broader skill is evidence of a narrower one only as far as it is specific: "sales" on any CV says little
     -- about B2B sales (the specificity of role_weights, of the candidate's skill)
@@ -160,12 +165,13 @@ WITH member AS (
            r.type, r.requirement, r.weight,
            max(fit_member_credit(rel.credit, c.strength, r.years, c.years, r.level_rank, c.level_rank, r.level_weight))
                AS credit,
-           arg_max(rel.relation, fit_member_credit(rel.credit, c.strength, r.years, c.years, r.level_rank, c.level_rank,
-                                                   r.level_weight)) AS relation,
-           arg_max(c.label_en, fit_member_credit(rel.credit, c.strength, r.years, c.years, r.level_rank, c.level_rank,
-                                                 r.level_weight)) AS via_skill,
-           arg_max(c.evidence, fit_member_credit(rel.credit, c.strength, r.years, c.years, r.level_rank, c.level_rank,
-                                                 r.level_weight)) AS evidence
+           -- of the held skills that earn the most, the first by id: relation, skill and sentence of one row
+           first(rel.relation ORDER BY fit_member_credit(rel.credit, c.strength, r.years, c.years, r.level_rank,
+                                                         c.level_rank, r.level_weight) DESC, c.skill_id) AS relation,
+           first(c.label_en ORDER BY fit_member_credit(rel.credit, c.strength, r.years, c.years, r.level_rank,
+                                                       c.level_rank, r.level_weight) DESC, c.skill_id) AS via_skill,
+           first(c.evidence ORDER BY fit_member_credit(rel.credit, c.strength, r.years, c.years, r.level_rank,
+                                                       c.level_rank, r.level_weight) DESC, c.skill_id) AS evidence
     FROM role_weights r
     JOIN skill_relations rel ON rel.required_skill = r.skill_id
          AND (rel.relation <> 'equivalent' OR ends_with(r.alt_group, '+equivalent'))
