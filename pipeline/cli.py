@@ -916,7 +916,8 @@ def sql(query, db, write, allow_files, timeout_s, fmt, output) -> None:
 
     Prints the result in --format; the database opens read-only unless --write, and the query reaches no
     file, network or extension unless --allow-files. CSV cells that a spreadsheet would run as formulas are
-    prefixed with '.
+    prefixed with '. Several statements separated by ";" run in order, and the last one's result is printed
+    ("UPDATE fit_weights ...; FROM fit" with --write).
 
     QUERY `-` reads the query from stdin (a .sql file: `skillfit sql - < top.sql`).
 
@@ -956,6 +957,8 @@ def export(db, fmt, what, candidate_ref, out) -> None:
     """Export a view, or candidates' skills as JSON Resume.
 
     A view or table as Parquet, CSV or JSON; with --candidate and --format json, everything stored about one person.
+    In CSV a text cell that starts with =, +, -, @, a tab or a carriage return gets a leading ' so a spreadsheet
+    shows it as text instead of running it ("- Rijbewijs B" is written '- Rijbewijs B); Parquet and JSON keep it.
 
     \b
     Examples:

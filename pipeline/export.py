@@ -8,6 +8,8 @@ from typing import Any
 
 import duckdb
 
+from pipeline.output import json_value
+
 # What can be exported, each in a stable order a reader expects: the best candidates of each role first.
 ORDER = {"fit": "role_id, score DESC, candidate_id", "candidate_skills": "candidate_id, skill_id",
          "role_requirements": "role_id, position, skill_id", "mentions": "doc_id, seq", "documents": "doc_id",
@@ -47,7 +49,7 @@ def export_table(con: duckdb.DuckDBPyConnection, what: str, fmt: str, out: str |
     else:
         names = relation.columns
         rows = [dict(zip(names, r)) for r in relation.fetchall()]
-        Path(out).write_text(json.dumps(rows, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+        Path(out).write_text(json.dumps(rows, ensure_ascii=False, indent=2, default=json_value), encoding="utf-8")
     return relation.aggregate("count(*)").fetchall()[0][0]
 
 

@@ -6,6 +6,7 @@ import csv
 import json
 import sys
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any, TextIO
 
 from tabulate import tabulate
@@ -15,6 +16,11 @@ FORMATS = ("table", "json", "jsonl", "csv")
 
 TABLE_ITEMS = 6  # rankings' table cells show a list's first items (most weight first) and how many more
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet runs a cell that starts with one of these
+
+
+def json_value(value: Any) -> Any:
+    """A value json cannot write as it is: a DuckDB DECIMAL as a number, a date or time as its ISO text."""
+    return float(value) if isinstance(value, Decimal) else str(value)
 
 
 def _cell(value: Any) -> Any:
@@ -34,11 +40,11 @@ def write_rows(rows: Sequence[dict[str, Any]], fmt: str, out: TextIO = sys.stdou
     """Write `rows` (dicts with the same keys) in `fmt`; in a table, lists cut to `list_items` and "+N more"."""
     columns = list(columns or (rows[0].keys() if rows else []))
     if fmt == "json":
-        json.dump([{c: r.get(c) for c in columns} for r in rows], out, ensure_ascii=False, indent=2, default=str)
+        json.dump([{c: r.get(c) for c in columns} for r in rows], out, ensure_ascii=False, indent=2, default=json_value)
         out.write("\n")
     elif fmt == "jsonl":
         for r in rows:
-            out.write(json.dumps({c: r.get(c) for c in columns}, ensure_ascii=False, default=str) + "\n")
+            out.write(json.dumps({c: r.get(c) for c in columns}, ensure_ascii=False, default=json_value) + "\n")
     elif fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)

@@ -253,3 +253,26 @@ def test_a_closed_vacancy_is_removed_by_the_short_id_the_tables_show(screened):
     done = run("forget", "--db", db, "--role", role_id[:8])
     assert done.exit_code == 0, done.stderr
     assert json.loads(done.stdout)["forgotten"] == [role_id]
+
+
+def test_a_json_export_writes_numbers_as_numbers(screened, tmp_path):
+    """Analyst trial: `level_rank` came out of a JSON export as the string "6.0"."""
+    db, _, _, _ = screened
+    out = tmp_path / "skills.json"
+    done = run("export", "--db", db, "--what", "candidate_skills", "--format", "json", "-o", out)
+    assert done.exit_code == 0, done.stderr
+    rows = json.loads(out.read_text())
+    assert rows and all(isinstance(r["confidence"], float) for r in rows)
+    with duckdb.connect(str(db)) as con:
+        assert con.execute("SELECT typeof(level_rank('fluent'))").fetchone()[0] == "DOUBLE"
+
+
+def test_roles_and_candidates_views_name_what_an_analyst_joins_to(screened):
+    """Analyst trial: there was no roles or candidates view, so every query needed a join to `documents`."""
+    db, role_id, by_candidate, _ = screened
+    with duckdb.connect(str(db), read_only=True) as con:
+        roles = con.execute("SELECT role_id, title, required FROM roles").fetchall()
+        candidates = {row[0] for row in con.execute("SELECT candidate_id FROM candidates").fetchall()}
+        titled = con.execute("SELECT r.title, count(*) FROM fit f JOIN roles r USING (role_id) GROUP BY 1").fetchall()
+    assert roles == [(role_id, "Python developer", 2)]
+    assert candidates == set(by_candidate) and titled == [("Python developer", 2)]

@@ -117,3 +117,17 @@ def test_every_query_cites_the_same_sentence_the_first_of_equal_ones(small_taxon
                  con.execute("SELECT evidence FROM skill_gap($c, $r) WHERE status = 'met'",
                              {"c": candidate, "r": role}).fetchone()[0]}
     assert cited == {sentences[0].rstrip(".")} or cited == {sentences[0]}
+
+
+def test_the_evidence_of_a_skill_with_years_is_the_sentence_that_states_them(small_taxonomy, tmp_path):
+    """Analyst trial: candidate_skills showed "AutoCAD 20 years" with a sentence that states no years."""
+    (tmp_path / "vacancies").mkdir()
+    (tmp_path / "cvs").mkdir()
+    (tmp_path / "vacancies" / "dev.txt").write_text("SQL developer\nRequirements\n- 3 years of SQL\n")
+    (tmp_path / "cvs" / "jan.txt").write_text("Skills\nSQL, Excel\nProfile\nI have written SQL for 6 years.\n")
+    db = tmp_path / "y.duckdb"
+    result = CliRunner().invoke(main, ["screen", str(tmp_path / "vacancies"), str(tmp_path / "cvs"), "--db", str(db)])
+    assert result.exit_code == 0, result.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        years, evidence = con.execute("SELECT years, evidence FROM candidate_skills WHERE skill_id = 'hard.sql'").fetchone()
+    assert years == 6 and "6 years" in evidence

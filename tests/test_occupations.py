@@ -255,3 +255,11 @@ def test_a_job_line_that_runs_on_into_its_tasks_still_names_the_job(extractor):
           "stock counts and more\n")
     held = extractor.extract(cv, kind="cv", language="en").occupations
     assert [(m.skill_id, m.years) for m in held] == [("occupation:8344", 8.0)]
+
+
+def test_a_cv_sentence_that_says_it_worked_as_one_names_the_job_and_its_years(extractor):
+    """Staffing trial: "I worked 3 years as an order picker" named no job."""
+    cv = extractor.extract("Profile\nI worked 3 years as an order picker at Bol.com.\n", kind="cv", language="en")
+    assert [(m.skill_id, m.years) for m in cv.occupations] == [("occupation:9333", 3.0)]
+    nl = extractor.extract("Profiel\nIk was 6 jaar werkzaam als kok in restaurant De Zwaan.\n", kind="cv", language="nl")
+    assert [(m.skill_id, m.years) for m in nl.occupations] == [("occupation:5120", 6.0)]

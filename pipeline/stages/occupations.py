@@ -70,8 +70,9 @@ IN_SIMILAR_ROLE = re.compile(
     # the workplace the role is done in: "2 jaar ervaring in een ziekenhuis" for a nurse's role
     r"|(?:\(\w+\))?(?:ziekenhuis|ziekenhuisapotheek|apotheek|woonzorgcentrum|zorginstelling|keuken|magazijn|hospital|"
     r"pharmacy|care home|nursing home|kitchen|warehouse|sector|branche|industry))\b", re.I)
-ASKED_AS = re.compile(r"\b(?:experience|ervaring|werkervaring|background)\s+(?:working\s+)?(?:as|als)\s+(?:an?\s+|een\s+)?",
-                      re.I)
+# ... and "worked 3 years as an order picker", "was 6 jaar werkzaam als kok" (the years may stand inside)
+ASKED_AS = re.compile(r"\b(?:(?:experience|ervaring|werkervaring|background)\s+(?:working\s+)?|(?:worked|werkte|gewerkt|"
+                      r"werkzaam|employed)\s+(?:[\w.']+\s+){0,4}?)(?:as|als)\s+(?:an?\s+|een\s+)?", re.I)
 
 
 @dataclass(frozen=True)
@@ -288,7 +289,7 @@ def experience_as(doc: Document) -> Iterator[tuple[Found, float | None]]:
     for cue in ASKED_AS.finditer(doc.text):
         named = find(doc.text, language_at(doc, cue.start()), cue.end(), min(len(doc.text), cue.end() + 60))[:1]
         if named and named[0].start - cue.end() <= MAX_GAP and not BREAK.search(doc.text, cue.end(), named[0].start):
-            before = list(YEARS.finditer(doc.text, max(0, cue.start() - 30), cue.start()))
+            before = list(YEARS.finditer(doc.text, max(0, cue.start() - 30), cue.end()))
             yield named[0], years_value(before[-1].group(1)) if before else None
 
 

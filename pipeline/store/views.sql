@@ -13,10 +13,10 @@ CREATE OR REPLACE MACRO fit_score(points, total) AS floor((100.0 * points / null
 COMMENT ON MACRO fit_score IS 'A fit score 0-100 with one decimal (half up) from points met and the role''s total weight; NULL when the total is 0.';
 
 -- Proficiency levels (mentions.level) in order, words and CEFR codes on one scale: basic 1 … native 6.
-CREATE OR REPLACE MACRO level_rank(level) AS CASE lower(level)
+CREATE OR REPLACE MACRO level_rank(level) AS CAST(CASE lower(level)  -- a DOUBLE: JSON exports write a number
     WHEN 'basic' THEN 1.0 WHEN 'a1' THEN 1.0 WHEN 'a2' THEN 1.5 WHEN 'intermediate' THEN 2.0 WHEN 'b1' THEN 2.0
     WHEN 'good' THEN 3.0 WHEN 'b2' THEN 3.0 WHEN 'advanced' THEN 4.0 WHEN 'fluent' THEN 5.0 WHEN 'c1' THEN 5.0
-    WHEN 'native' THEN 6.0 WHEN 'c2' THEN 6.0 END;
+    WHEN 'native' THEN 6.0 WHEN 'c2' THEN 6.0 END AS DOUBLE);
 COMMENT ON MACRO level_rank IS 'A proficiency level (mentions.level) as a number: basic/A1 1, A2 1.5, intermediate/B1 2, good/B2 3, advanced 4, fluent/C1 5, native/C2 6; NULL for none.';
 
 CREATE OR REPLACE VIEW candidate_skills AS
@@ -24,12 +24,13 @@ SELECT m.doc_id AS candidate_id, m.skill_id, s.type, s.category, s.label_en, s.l
        count(*) AS mentions, max(m.years) AS years,
        first(m.level ORDER BY level_rank(m.level) DESC NULLS LAST, m.start_offset) AS level,
        max(level_rank(m.level)) AS level_rank, max(m.confidence) AS confidence,
-       -- ties broken by place in the CV: every query cites the same sentence
-       first(m.evidence ORDER BY m.confidence DESC, m.start_offset) AS evidence
+       -- the sentence that states the years shown, else the surest; ties broken by place in the CV, so that
+       -- every query cites the same sentence
+       first(m.evidence ORDER BY m.years DESC NULLS LAST, m.confidence DESC, m.start_offset) AS evidence
 FROM mentions m JOIN documents d USING (doc_id) JOIN skills s USING (skill_id)
 WHERE d.kind = 'cv'
 GROUP BY ALL;
-COMMENT ON VIEW candidate_skills IS 'One row per candidate (CV) and skill: mention count, years stated, the highest level stated (level, and level_rank: see level_rank()), best evidence sentence; the jobs a CV names are rows of category occupation ("job: Cooks", years from the dates on the title line), the words of its job titles rows of category title ("job title: mechanic").';
+COMMENT ON VIEW candidate_skills IS 'One row per candidate (CV) and skill: mention count, years stated, the highest level stated (level, and level_rank: see level_rank()), best evidence sentence (the one stating the years shown, else the surest, else the first); the jobs a CV names are rows of category occupation ("job: Cooks", years from the dates on the title line), the words of its job titles rows of category title ("job title: mechanic").';
 
 -- The languages the language detector reports, as taxonomy concepts: a CV written in one of them, fluently and at
 -- length, counts as evidence of the language (fit_weights.written_in).
@@ -216,7 +217,7 @@ SELECT p.role_id, p.candidate_id,
 FROM pairs p
 JOIN totals t ON t.role_id = p.role_id
 LEFT JOIN met ON met.role_id = p.role_id AND met.candidate_id = p.candidate_id;
-COMMENT ON VIEW fit IS 'Every candidate x role: score 0-100 (weighted share of the role''s requirements the candidate meets; a group of alternatives counts once, met by its best member), required requirements met, and the hard and soft parts of the score (hard_score + soft_score = score).';
+COMMENT ON VIEW fit IS 'Every candidate x role: score 0-100 (weighted share of the role''s requirements the candidate meets; a group of alternatives counts once, met by its best member), required requirements met, and the hard and soft parts of the score (hard_score + soft_score = score, within 0.1: each part is rounded on its own).';
 
 -- A document named by its id or by the start of it, as the CLI prints ids (8 characters or more): the id when one
 -- document of that kind starts with it, an error when several do, else the reference as given (which then
@@ -347,3 +348,17 @@ FROM req r CROSS JOIN pool
 LEFT JOIN have h ON h.role_id = r.role_id AND h.req_id = r.req_id
 ORDER BY r.role_id, pct_lacking DESC, r.requirement_label;
 COMMENT ON VIEW skills_gap_by_role IS 'Per role, each required requirement (a skill, or a group of alternatives) and how much of the candidate pool lacks it in full (the organisation-level skills gap; candidates_partial of them meet it in part: a related skill, fewer years or a lower level).';
+
+-- The two kinds of document as an analyst names them: one row per role and per candidate, to join by id
+CREATE OR REPLACE VIEW roles AS
+SELECT d.doc_id AS role_id, coalesce(d.title, d.source, d.doc_id) AS title, d.language, d.source,
+       count(DISTINCT r.req_id) FILTER (WHERE r.requirement = 'required') AS required,
+       count(DISTINCT r.req_id) FILTER (WHERE r.requirement = 'preferred') AS preferred, d.loaded_at
+FROM documents d LEFT JOIN role_requirements r ON r.role_id = d.doc_id
+WHERE d.kind = 'vacancy'
+GROUP BY ALL;
+COMMENT ON VIEW roles IS 'One row per role (vacancy): its id, title (the file where no line names a role), language, file, how many requirements it asks (required and preferred; alternatives count once) and when it was loaded.';
+
+CREATE OR REPLACE VIEW candidates AS
+SELECT doc_id AS candidate_id, language, chars, loaded_at, expires_at FROM documents WHERE kind = 'cv';
+COMMENT ON VIEW candidates IS 'One row per candidate (CV): id, language, length, when loaded and when it is due for erasure (skillfit purge). No name or file: those stay in the sources file beside the database, for the user''s own eyes (--show-sources).';
