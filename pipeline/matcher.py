@@ -370,8 +370,9 @@ class SkillMatcher:
         its codes, as CVs list licences). The inferred mention covers the code."""
         starts = [(tuple(tokens.folded[c.first:c.last]), c.last, LIST_MARKS) for c in found
                   if c.last > c.first and CODE.fullmatch(tokens.words[c.last])]
-        starts += [((tokens.folded[i],), i, {":"}) for i in range(len(tokens) - 1)
-                   if tokens.gap(i).strip() == ":" and CODE.fullmatch(tokens.words[i + 1])]
+        starts += [((tokens.folded[i],), i, {":"}) for i in range(len(tokens) - 1)  # cheap tests first: every word
+                   if len(tokens.words[i + 1]) < 4 and tokens.words[i + 1][:1].isupper()
+                   and tokens.gap(i).strip() == ":" and CODE.fullmatch(tokens.words[i + 1])]
         out = []
         for head, k, marks in starts:
             while k + 1 < len(tokens):

@@ -678,7 +678,7 @@ def classify(doc: Document) -> Document:
             years.update(assign_years(doc.text, mentions, b))
     levels = list_levels(doc.text, mentions)
     # Where a preferred cue starts (a vacancy's only): a mention with none near needs no scope, the costly part
-    cues = [c.start() for c in PREFERRED.finditer(doc.text)] if doc.kind == "vacancy" else []
+    cues = _cue_starts(doc.text) if doc.kind == "vacancy" else []
     out = []
     for i, mention in enumerate(mentions):
         section = doc.section_at(mention.start)
@@ -696,6 +696,16 @@ def classify(doc: Document) -> Document:
             type=mention.type, key=mention.key, link=mention.link,
         ))
     return doc.replace(mentions=tuple(_preferred_over_tasks(out) if doc.kind == "vacancy" else out))
+
+
+PREFERRED_LOWER = re.compile(PREFERRED.pattern)  # on lower-cased text: three times as fast as re.I
+
+
+def _cue_starts(text: str) -> list[int]:
+    """Where a preferred cue starts in `text` (on its lower case where that keeps every offset)."""
+    lower = text.lower()
+    found = PREFERRED_LOWER.finditer(lower) if len(lower) == len(text) else PREFERRED.finditer(text)
+    return [c.start() for c in found]
 
 
 def _preferred_over_tasks(mentions: list[Mention]) -> list[Mention]:
