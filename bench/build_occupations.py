@@ -14,15 +14,19 @@ esco-v1.2.x-nl (occupations_nl.csv, ISCOGroups_nl.csv).
 Rules:
 - every released occupation's preferred and alternative labels (hidden labels are misspellings: not used), a
   trailing parenthesis dropped, casefolded, whitespace collapsed;
-- a label that names occupations of several ISCO unit groups in its language names all of them ("sales
-  representative": 1420 and 3322; "chef-kok": 3434 and 5120), up to MAX_GROUPS; a label naming more is left
+- a label that names occupations of several ISCO unit groups in its language names all of them ("advocate":
+  2611 and 3411; "chef-kok": 3434 and 5120), up to MAX_GROUPS; a label naming more is left
   out: it cannot tell which job (labels are looked up in the document's language: Dutch "chef" is a boss);
 - a one-word label that ends the labels of GENERIC_HEAD or more unit groups ("manager": "hotel manager", "sales
   manager", ...; "assistant", "technician", "teacher") is a generic head, left out even where it names one group
   ("chef", "cook", "accountant" end the labels of three to five groups, and stay);
 - a few everyday titles ESCO has only inside longer labels are added (CURATED: "nurse", "verpleegkundige",
   "grondwerker", "ploegleider", …), and Dutch forms it leaves out: feminine titles ("doktersassistente",
-  "-medewerkster") and two-word titles written as one word ("servicedeskmedewerker");
+  "-medewerkster"), two-word titles written as one word ("servicedeskmedewerker") and the Flemish "-technieker" of
+  every "-technicus" ("onderhoudstechnieker");
+- everyday titles ESCO files under a group that is not what people mean by them are corrected (CORRECTED: "sales
+  associate" is a shop sales assistant, not an accounting clerk; "maintenance technician" no welder; "Chauffeur CE"
+  a truck driver), found by reading the groups of the titles real resumes name most often;
 - labels of one or two characters are left out, and one-word English labels that English also uses as an
   adjective ("general", "major", "sensitive", "principal": parts of speech from the word classes that ship with
   the span tagger, pipeline/models/word_classes_en.tsv);
@@ -67,7 +71,8 @@ CORRECTED = {("en", "sales associate"): {"5223"}, ("en", "maintenance technician
              ("en", "consumer"): set(), ("en", "crew member"): {"5246"}, ("en", "sales representative"): {"3322"},
              ("en", "teaching assistant"): {"5312"}, ("en", "editor"): {"2642"}, ("en", "carpenter"): {"7115"},
              ("en", "electronics technician"): {"3114"}, ("en", "reach truck driver"): {"8344"},
-             ("en", "reach truck operator"): {"8344"}, ("nl", "reachtruckchauffeur"): {"8344"},
+             ("en", "reach truck operator"): {"8344"}, ("en", "it expert"): {"2511"},
+             ("en", "data scientist"): {"2511"}, ("nl", "data scientist"): {"2511"}, ("nl", "reachtruckchauffeur"): {"8344"},
              ("nl", "monteur"): {"7231", "7233", "7411", "7412"}, ("nl", "onderhoudstechnicus"): {"7233"},
              ("nl", "chauffeur c"): {"8332"}, ("nl", "chauffeur ce"): {"8332"}, ("nl", "chauffeur c-e"): {"8332"},
              ("nl", "chauffeur c e"): {"8332"}, ("nl", "chauffeur d"): {"8331"}}

@@ -300,8 +300,9 @@ class Extractor:
         found: list[Stage] = [MatchSkills(self.matcher, fuzzy=fuzzy)]
         if open_vocabulary:
             found.append(FindOpenSkills(self.taxonomy, self.matcher.known_words))
-        return [detect_language, segment_sections, *found, drop_personal_data, DropNonSkillContexts(self.taxonomy),
-                classify_mentions, GroupAlternatives(self.taxonomy), find_occupations]
+        return [detect_language, segment_sections, *found, drop_personal_data,
+                DropNonSkillContexts(self.taxonomy, self.matcher.known_words), classify_mentions,
+                GroupAlternatives(self.taxonomy), find_occupations]
 
     @property
     def settings(self) -> str:

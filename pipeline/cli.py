@@ -899,7 +899,8 @@ SCORE_EXPLAINED = ("The score is the weighted share of the role's requirements t
                    " and each word of its title (\"job title: mechanic\") counts when the CV's job titles hold it,"
                    " the more the fewer job titles hold the word (\"manager\" little).\n"
                    "Partial credit (~): a related skill counts in part (a more specific one 75%, a broader one"
-                   " 40%), fewer years than asked count in proportion, and a lower level than asked in part.\n")
+                   " 40%; a more specific certificate in full: VOL-VCA for VCA), fewer years than asked count in proportion, and"
+                   " a lower level than asked in part.\n")
 
 
 @main.command(context_settings={"ignore_unknown_options": True})  # a query may open with a "-- comment"
@@ -1004,7 +1005,8 @@ def export(db, fmt, what, candidate_ref, out) -> None:
               help="Candidate to erase: its id, its first 8 characters or more, or its CV file (repeatable).")
 @click.option("--source", "sources", multiple=True, help="Erase the candidate loaded from this file (repeatable).")
 @click.option("--role", "roles", multiple=True,
-              help="Remove a closed vacancy: its id or its whole title (repeatable; alone, not with candidates).")
+              help="Remove a closed vacancy: its id, its first 8 characters or more, its whole title or its file"
+                   " (repeatable; alone, not with candidates).")
 def forget(db, candidate_ids, sources, roles) -> None:
     """Erase candidates or closed roles; print a receipt.
 

@@ -47,7 +47,7 @@ class SkillfitMatcher:
         extractor = Extractor(taxonomy=taxonomy, plugins=False)
         # The document language is the pipeline's own (nlp.lang); the other stages are extract's.
         extractor.stages = [segment_sections, MatchSkills(extractor.matcher, fuzzy=self.fuzzy), drop_personal_data,
-                            DropNonSkillContexts(extractor.taxonomy), classify_mentions,
+                            DropNonSkillContexts(extractor.taxonomy, extractor.matcher.known_words), classify_mentions,
                             GroupAlternatives(extractor.taxonomy)]
         self._extractor = extractor
 

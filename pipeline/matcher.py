@@ -27,6 +27,7 @@ MAX_PHRASE = 10  # words; longer labels are ignored
 NEARBY_WINDOW = 12  # words either side searched by a context rule's require_nearby
 COMPOUND_MIN = 5  # shortest label found at the end of a longer Dutch word
 COMPOUND_MAX = 60  # longer "words" are URLs, hashes or noise: not searched for compounds
+LONG_FIRST_PART = 6  # "presales" is sales (a prefix), "ontwikkelpraktijken" no calibration ("ijken")
 COMPOUND_PREFIX_MIN = 3  # shortest label found before a compound head (SQL-kennis, Javaontwikkelaar)
 # Adjectives and participles are not compound heads: "datagedreven" is not "gedreven" (driven).
 NOT_COMPOUNDABLE = re.compile(r"^ge\w+(en|d|t)$|(ig|baar|isch|lijk|end|ief)$")
@@ -39,9 +40,9 @@ project projecten team teams programmeur programmeurs consultant engineer engine
 developers opleiding training cursus analist analisten medewerker
 """.split())
 CONJUNCTIONS = frozenset({"and", "or", "en", "of", "as well as"})
-# Words a context rule's reject_prev looks past, two at most: a definite article and "of" ("Je reinigt het
-# sanitair", "schoonmaak van het sanitair": cleaning, not plumbing)
-ARTICLES = frozenset({"de", "het", "the", "van", "of"})
+# Words a context rule's reject_prev looks past, two at most: a definite article and Dutch "van" ("Je reinigt het
+# sanitair", "schoonmaak van het sanitair": cleaning, not plumbing; not English "of": "use of digital tools")
+ARTICLES = frozenset({"de", "het", "the", "van"})
 CEFR = re.compile(r"[ABC][12]")
 CODE = re.compile(r"[A-Z]{1,2}\d?")  # a category or level after its head: rijbewijs "C", "CE", "D1"
 LIST_MARKS = {"", ",", "/", "&", "+"}  # between the codes of a list (a conjunction is a word: see _listed_codes)
@@ -326,7 +327,8 @@ class SkillMatcher:
         start, out = tokens.starts[i], []
         for k in range(3, len(word) - COMPOUND_MIN + 1):  # communicatievaardigheden inside a longer word
             refs = self.compound.get(word[k:], ())
-            if refs and self._split_word(word, k):
+            # a short head after a long unknown first part is a word's ending, not a compound's ("ontwikkelpraktijken")
+            if refs and self._split_word(word, k, strict=len(word) - k <= COMPOUND_MIN and k >= LONG_FIRST_PART):
                 for ref in refs:
                     out.append(Candidate(tokens.char_start(i, k), tokens.ends[i], self.entries[ref], "compound", 0.85, i, i))
         for k in range(COMPOUND_PREFIX_MIN, len(word) - 3):  # Pythonontwikkeling, SAP-kennis
@@ -336,12 +338,13 @@ class SkillMatcher:
                     out.append(Candidate(start, tokens.char_start(i, k - 1) + 1, self.entries[ref], "compound", 0.85, i, i))
         return out
 
-    def _split_word(self, word: str, k: int) -> bool:
+    def _split_word(self, word: str, k: int, strict: bool = False) -> bool:
         """Whether `word` may be a compound whose head starts at k: its first part (less a linking s, e or hyphen)
-        is a word of four letters or more, or the whole is no dictionary word (a compound of its own). Not
-        "vergelijken", "bekijken" or "huwelijken", which end in "ijken" (calibrate) but are words of their own."""
+        is a word of four letters or more, or the whole is no dictionary word (a compound of its own; not for a
+        short head, `strict`: "ontwikkelpraktijken" is no calibration). Not "vergelijken", "bekijken" or
+        "huwelijken", which end in "ijken" (calibrate) but are words of their own."""
         first = word[:k].rstrip("-")
-        return word not in self.known_words or any(
+        return (word not in self.known_words and not strict) or any(
             len(part) >= 4 and part in self.known_words for part in (first, first[:-1] if first[-1:] in "se" else ""))
 
     def _coordinated(self, tokens: Tokens, found: list[Candidate]) -> list[Candidate]:
@@ -367,12 +370,13 @@ class SkillMatcher:
     def _listed_codes(self, tokens: Tokens, found: list[Candidate]) -> list[Candidate]:
         """A head shared by a list of codes: "Rijbewijs B, C en CE" also names rijbewijs C and rijbewijs CE (each
         code a label with the head before it: "rijbewijs ce"), and so does "Rijbewijs: C+E, D" (a head, a colon and
-        its codes, as CVs list licences). The inferred mention covers the code."""
+        its codes, as CVs list licences: the head as the label found says it, "Rijbewijzen:" and "Driving licence:"
+        too). The inferred mention covers the code."""
         starts = [(tuple(tokens.folded[c.first:c.last]), c.last, LIST_MARKS) for c in found
                   if c.last > c.first and CODE.fullmatch(tokens.words[c.last])]
-        starts += [((tokens.folded[i],), i, {":"}) for i in range(len(tokens) - 1)  # cheap tests first: every word
-                   if len(tokens.words[i + 1]) < 4 and tokens.words[i + 1][:1].isupper()
-                   and tokens.gap(i).strip() == ":" and CODE.fullmatch(tokens.words[i + 1])]
+        starts += [(tuple(fold(w) for w in label_words(c.entry.label)), c.last, {":"}) for c in found
+                   if c.last + 1 < len(tokens) and CODE.fullmatch(tokens.words[c.last + 1])
+                   and tokens.gap(c.last).strip() == ":"]
         out = []
         for head, k, marks in starts:
             while k + 1 < len(tokens):
@@ -396,7 +400,7 @@ class SkillMatcher:
         last word; None when no label has that code."""
         best = None
         for last in range(first, min(first + 2, len(tokens))):
-            if not CODE.fullmatch(tokens.words[last]) or last > first and tokens.gap(last - 1) not in ("+", "/"):
+            if not CODE.fullmatch(tokens.words[last]) or last > first and tokens.gap(last - 1).strip() not in ("+", "/"):
                 break
             refs = self.exact.get(" ".join([*head, *tokens.folded[first:last + 1]]))
             if refs:

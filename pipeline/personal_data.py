@@ -159,10 +159,16 @@ def name_words(text: str) -> set[str]:
 
 def name_line(text: str) -> str | None:
     """The line holding the person's name: the first line that is not a CV header ("Curriculum Vitae")
-    and looks like a name (two to four capitalised words, no digits); None when the top lines are not."""
-    for line in [ln.strip(" \t\ufeff#*|") for ln in text.splitlines() if ln.strip(" \t\ufeff#*|")][:4]:
+    and looks like a name (two to four capitalised words, no digits); None when the top lines are not. A name set
+    on two lines, as designed CVs do ("Tom" / "Visser" in a sidebar), is returned as it stands, line break and all."""
+    lines = [ln.strip(" \t\ufeff#*|") for ln in text.splitlines() if ln.strip(" \t\ufeff#*|")][:5]
+    for n, line in enumerate(lines[:4]):
         if CV_HEADER.fullmatch(line) or PERSONAL_HEADING.fullmatch(line):
             continue
+        if n + 1 < len(lines) and _first_name_alone(line, lines[n + 1]):  # "Tom" / "Visser"
+            split = re.search(rf"{re.escape(line)}[ \t]*\r?\n[ \t]*{re.escape(lines[n + 1])}", text)
+            if split:
+                return split.group()
         line = HONORIFIC.sub("", NAME_LABEL.sub("", line, count=1), count=1)  # "Naam: Tim Bakker", "Dhr. Tim Bakker"
         line = DEGREE_AFTER.sub("", line)
         line = NAME_THEN_TITLE.split(line, maxsplit=1)[0]  # the title after the name is not part of it
@@ -173,6 +179,18 @@ def name_line(text: str) -> str | None:
             return line
         return None
     return None
+
+
+def _first_name_alone(line: str, below: str) -> bool:
+    """Whether `line` is a first name alone and `below` the rest of the name: one name word, then up to three
+    (particles included), no heading ("Vaardigheden" / "Java – 5 jaar" is no name)."""
+    from pipeline.kind import CV_HEADINGS, VACANCY_HEADINGS  # here: kind imports this module
+
+    rest = below.split()
+    return NAME_WORD.fullmatch(line) is not None and 1 <= len(rest) <= 3 \
+        and all(NAME_WORD.fullmatch(w) or w.lower() in NAME_PARTICLES for w in rest) \
+        and not {line.lower(), below.lower()} & (CV_HEADINGS | VACANCY_HEADINGS) \
+        and name_line(f"{line} {below}") == f"{line} {below}"
 
 
 def _job_title(words: list[str]) -> bool:

@@ -263,3 +263,31 @@ def test_a_cv_sentence_that_says_it_worked_as_one_names_the_job_and_its_years(ex
     assert [(m.skill_id, m.years) for m in cv.occupations] == [("occupation:9333", 3.0)]
     nl = extractor.extract("Profiel\nIk was 6 jaar werkzaam als kok in restaurant De Zwaan.\n", kind="cv", language="nl")
     assert [(m.skill_id, m.years) for m in nl.occupations] == [("occupation:5120", 6.0)]
+
+
+def test_a_date_ranges_own_dash_is_no_start_of_tasks(extractor):
+    """Review: "Kok bij De Zwaan, januari 2016 - december 2020" was cut at the range's dash and lost its years."""
+    cv = ("Werkervaring\nKok bij De Zwaan, januari 2016 - december 2020\n"
+          "Verpleegkundige, UZ Gent (2004 - 2018)\n")
+    held = extractor.extract(cv, kind="cv", language="nl").occupations
+    assert [(m.skill_id, m.years) for m in held] == [("occupation:5120", 4.9), ("occupation:2221", 14.0)]
+
+
+def test_a_job_wished_for_or_offered_is_no_job_worked(extractor):
+    """Review: "Seeking to be employed as a registered nurse" counted as a nursing job held; in a vacancy, "Je bent
+    werkzaam als magazijnier" made the job required."""
+    wished = extractor.extract("Objective\nSeeking to be employed as a registered nurse.\n", kind="cv", language="en")
+    loose = extractor.extract("Profile\nI worked as a team member performing cashier duties.\n", kind="cv", language="en")
+    assert wished.occupations == () and loose.occupations == ()
+    ad = extractor.extract("Functie: Magazijnier\nProfiel\n- Je bent werkzaam als magazijnier in ploegen.\n- VCA\n",
+                           kind="vacancy", language="nl")
+    assert [m.requirement for m in ad.occupations] == ["preferred"]
+
+
+def test_a_surname_on_the_line_under_the_first_name_is_no_job(extractor):
+    """IT trial: a designed CV sets "Tom" / "Visser" on two lines; "Visser" (fisherman) became a job-title word, worth
+    49 points on a "Visser" vacancy. A name never changes a score."""
+    cv = "Tom\nVisser\nDevOps Engineer\n\nEXPERIENCE\nLead DevOps Engineer | Coolblue | 2019 - 2024\n"
+    doc = extractor.extract(cv, kind="cv", language="en")
+    assert {m.skill_id for m in doc.occupations} == {"occupation:2512"}
+    assert not any("visser" in m.skill_id for m in doc.mentions)

@@ -97,12 +97,14 @@ NEGATED_VALUE = re.compile(r"[ \t]*[:\-–][ \t]*(?:geen|nee|neen|no|none|nvt|n\
 # models" and "de facturatie verlopen volgens de procedures" are other words.
 NOT_HELD = re.compile(r"[ \t]*(?:[:\-–(][ \t]*)?(?:(?:is|was|werd|wordt|has been|is being)[ \t]+)?(?:nog niet(?![ \t]+"
                       r"(?:verlopen|vervallen))|not yet(?![ \t]+expired)|in opleiding|in training|in progress|verlopen|"
-                      r"vervallen|expired|lapsed|aangevraagd|applied for|bezig|ongoing)\b", re.I)
+                      r"vervallen|expired|lapsed|aangevraagd|applied for|bezig(?![ \t]+met[ \t]+(?:de[ \t]+)?(?:verlenging|opfrissing|"
+                      r"hernieuwing|vernieuwing|bijscholing|herhaling)))\b", re.I)
 # ... held again after all: "… was verlopen maar is vernieuwd in 2023"; not "…, niet vernieuwd", "not yet renewed",
 # "moet nog vernieuwd worden"
 RENEWED = re.compile(r"[^.\n]{0,40}?\b(?:vernieuwd|verlengd|hernieuwd|renewed)\b", re.I)
 NOT_RENEWED = re.compile(r"\b(?:niet|not|nooit|never|nog|yet)\b[^.\n]{0,20}\b(?:vernieuwd|verlengd|hernieuwd|renewed)\b", re.I)
-# "geen rijbewijs", "no driving licence", "Nog geen RIZIV-visum", "I don't have a forklift licence"; after a noun
+# "geen rijbewijs", "no driving licence", "Nog geen RIZIV-visum", "I don't have a forklift licence", "no weekend or
+# night work"; after a noun
 # of knowing, through the items of its list up to a contrast: "geen ervaring met KWS of palliatieve zorg", "no
 # experience with Python or Java" (not "Geen ervaring met SAP, wel Excel en Word", "No experience needed, training
 # and coaching provided")
@@ -112,7 +114,9 @@ NEGATED_BEFORE = re.compile(r"(?<![\w-])(?:geen|no|zonder|without|not yet|niet i
                             r"(?:have|hold|possess)(?:[ \t]+(?:a|an|any))?)"
                             r"[ \t]+(?:(?:ervaring|werkervaring|experience|kennis|knowledge)[ \t]+"
                             r"(?:met|van|in|with|of)[ \t]+(?:" + _ITEM_WORD + r"(?:[ \t]+" + _ITEM_WORD
-                            + r")?(?:[ \t]*,[ \t]*|[ \t]+(?:of|or|en|and|noch|nor)[ \t]+))*)?(?:[\w]+-)?$", re.I)
+                            + r")?(?:[ \t]*,[ \t]*|[ \t]+(?:of|or|en|and|noch|nor)[ \t]+))*"
+                            # ... and through one other item before "or": "geen weekend- of nachtwerk"
+                            r"|" + _ITEM_WORD + r"[ \t]+(?:of|or|noch|nor)[ \t]+)?(?:[\w]+-)?$", re.I)
 
 
 def negated(text: str, m: Mention, kind: str | None = None) -> bool:
@@ -211,10 +215,13 @@ JOB_LINE_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 PART_BREAK = re.compile(r"\s[-–—|•·]\s|\s*[,;|()\t]\s*|\s{2,}|\s(?:at|bij|for|voor|@)\s|\b(?:19|20)\d\d\b")
 
 
-def in_employer_name(text: str, m: Mention, line: tuple[int, int], bounds: Bounds) -> bool:
+def in_employer_name(text: str, m: Mention, line: tuple[int, int], bounds: Bounds,
+                     known_words: frozenset[str] = frozenset()) -> bool:
     """On a dated job line, the mention ends the part after the job title, of capitalised words that no skill
-    starts: the employer's name ("Magazijnier, Vandemoortele Logistics", "Orderpicker bij DHL Supply Chain"), not a
-    skill of the person. Not "Used C#, Visual Studio 2014" or "Server 2003, Microsoft Active Directory": no title."""
+    starts, one of them a name (no dictionary word, `known_words`, or an acronym): the employer's name ("Magazijnier,
+    Vandemoortele Logistics", "Orderpicker bij DHL Supply Chain"), not a skill of the person. Not the ward or team
+    ("Nurse, Pediatric Intensive Care", "Medewerker, Team Klantenservice"), nor "Used C#, Visual Studio 2014" or
+    "Server 2003, Microsoft Active Directory" (no title before)."""
     if not m.text[:1].isupper() or not JOB_LINE_YEAR.search(text, *line):
         return False
     breaks = list(PART_BREAK.finditer(text, line[0], m.start))
@@ -227,7 +234,11 @@ def in_employer_name(text: str, m: Mention, line: tuple[int, int], bounds: Bound
     words = text[start:m.start].split()
     title = text[breaks[-2].end() if len(breaks) > 1 else line[0]:breaks[-1].start()]
     return bool(words) and all(w[:1].isupper() for w in words) and not bounds.mentions_in(start, m.start) \
+        and any(w.casefold() not in known_words or ACRONYM.fullmatch(w) for w in words) \
         and any(titles.is_role_word(w) for w in title.split())
+
+
+ACRONYM = re.compile(r"[A-Z]{2,4}")  # "DHL", "KPN": a company's initials
 
 
 # A capitalised title whose role noun comes first: "Adviseur Werving & Selectie", "Consultant Recruitment" (a
@@ -283,8 +294,9 @@ class DropNonSkillContexts:
 
     name = "context"
 
-    def __init__(self, taxonomy: Taxonomy) -> None:
+    def __init__(self, taxonomy: Taxonomy, known_words: frozenset[str] = frozenset()) -> None:
         self.taxonomy = taxonomy
+        self.known_words = known_words  # dictionary words: a capitalised word that is none is a name
 
     def __call__(self, doc: Document) -> Document:
         if not doc.mentions:
@@ -321,4 +333,4 @@ class DropNonSkillContexts:
                 or (kind == "hard" and in_job_title(text, m))
                 or is_heading(text, m, line) or on_section_heading(doc, m) or (guarded and labels_its_value(text, m, line, bounds))
                 or (bounds.has(ORGANISATION, line) and in_organisation_name(text, m, line))
-                or (doc.kind == "cv" and in_employer_name(text, m, line, bounds)))
+                or (doc.kind == "cv" and in_employer_name(text, m, line, bounds, self.known_words)))

@@ -70,9 +70,13 @@ IN_SIMILAR_ROLE = re.compile(
     # the workplace the role is done in: "2 jaar ervaring in een ziekenhuis" for a nurse's role
     r"|(?:\(\w+\))?(?:ziekenhuis|ziekenhuisapotheek|apotheek|woonzorgcentrum|zorginstelling|keuken|magazijn|hospital|"
     r"pharmacy|care home|nursing home|kitchen|warehouse|sector|branche|industry))\b", re.I)
-# ... and "worked 3 years as an order picker", "was 6 jaar werkzaam als kok" (the years may stand inside)
-ASKED_AS = re.compile(r"\b(?:(?:experience|ervaring|werkervaring|background)\s+(?:working\s+)?|(?:worked|werkte|gewerkt|"
-                      r"werkzaam|employed)\s+(?:[\w.']+\s+){0,4}?)(?:as|als)\s+(?:an?\s+|een\s+)?", re.I)
+ASKED_AS = re.compile(r"\b(?:experience|ervaring|werkervaring|background)\s+(?:working\s+)?(?:as|als)\s+(?:an?\s+|een\s+)?",
+                      re.I)
+# A CV's "worked 3 years as an order picker", "was 6 jaar werkzaam als kok" (the years may stand inside), the job
+# right after it; not a job wished for ("Seeking to be employed as a registered nurse")
+WORKED_AS = re.compile(r"\b(?:worked|werkte|gewerkt|werkzaam|employed)\s+(?:[\w.']+\s+){0,4}?(?:as|als)\s+(?:an?\s+|een\s+)?",
+                       re.I)
+WISHED = re.compile(r"\b(?:to be|te worden|te zijn|zoek\w*|wil|would like|hope|hoop|seeking|looking)\s+$", re.I)
 
 
 @dataclass(frozen=True)
@@ -177,7 +181,9 @@ def _without_tasks(text: str, line: tuple[int, int]) -> tuple[int, int]:
     what comes before reads as a job line (dates, an employer after a comma or "at"); the whole line when the dates
     come after the tasks. Not "Chosen by Corporate Controller for special project - acted as …"."""
     first = re.search(r"[^\W\d_]", text[line[0]:line[1]])
-    tasks = TASKS_AFTER.search(text, line[0] + first.start(), line[1]) if first else None
+    dates = [d.span() for d in DATE_RANGE.finditer(text, *line)]  # "mei 2018 - heden": the range's own dash
+    tasks = next((t for t in TASKS_AFTER.finditer(text, line[0] + first.start(), line[1])
+                  if not any(a <= t.start() < b for a, b in dates)), None) if first else None
     if tasks is None or DATE_RANGE.search(text, tasks.start(), line[1]) \
             or not (DATE_RANGE.search(text, line[0], tasks.start()) or EMPLOYER_AFTER.search(text, line[0], tasks.start())):
         return line
@@ -210,6 +216,7 @@ def held(doc: Document) -> tuple[Mention, ...]:
     profile names with years, and jobs named after "experience as"."""
     text = doc.text
     name = name_line(text)  # "Jan Bakker", "JOHN SMITH": surnames that are job titles are no jobs
+    split_name = _span_of(text, name) if name and "\n" in name else None  # "Tom" / "Visser": no fisherman
     name_words = {w.casefold() for w in WORD.findall(name)} if name else set()
     out: list[Mention] = []
     seen: set[int] = set()
@@ -221,7 +228,8 @@ def held(doc: Document) -> tuple[Mention, ...]:
         for hit in find(text, language_at(doc, line[0]), *line):
             if on_name_line and {w.casefold() for w in WORD.findall(text, hit.start, hit.end)} < name_words:
                 continue  # part of the name; a title that is the whole line ("LINE COOK") stays
-            if any(a < hit.end and hit.start < b for a, b in private):
+            if any(a < hit.end and hit.start < b for a, b in private) \
+                    or split_name and split_name[0] <= hit.start < split_name[1]:
                 continue
             if _written_as_title(text, line, hit) and hit.start not in seen \
                     and not IN_TRAINING.match(text, hit.end, line[1]):  # "vrachtwagenchauffeur in opleiding"
@@ -286,9 +294,13 @@ CUE_FILLER = frozenset("which that this is are would be will strongly highly ver
 def experience_as(doc: Document) -> Iterator[tuple[Found, float | None]]:
     """The jobs a text names after "experience as" ("ervaring als kok", "3 years of experience as a chef"), with
     the years before it: what an ad asks, or what a CV says its holder did."""
-    for cue in ASKED_AS.finditer(doc.text):
+    cues = [(cue, MAX_GAP) for cue in ASKED_AS.finditer(doc.text)]
+    if doc.kind == "cv":
+        cues += [(cue, 0) for cue in WORKED_AS.finditer(doc.text)
+                 if not WISHED.search(doc.text, max(0, cue.start() - 30), cue.start())]
+    for cue, gap in cues:
         named = find(doc.text, language_at(doc, cue.start()), cue.end(), min(len(doc.text), cue.end() + 60))[:1]
-        if named and named[0].start - cue.end() <= MAX_GAP and not BREAK.search(doc.text, cue.end(), named[0].start):
+        if named and named[0].start - cue.end() <= gap and not BREAK.search(doc.text, cue.end(), named[0].start):
             before = list(YEARS.finditer(doc.text, max(0, cue.start() - 30), cue.end()))
             yield named[0], years_value(before[-1].group(1)) if before else None
 
@@ -411,6 +423,9 @@ def held_title_words(doc: Document) -> tuple[Mention, ...]:
                                       if s.heading and REFERENCE_HEADING.match(s.heading)]
     protected = private_spans(text)  # "221B Baker Street", "een Turkse man": no words of a job on a job's line
     names = {job_titles.key_of(w) for w in name_words(text)}
+    name = name_line(text)
+    if name and "\n" in name:  # a name on two lines ("Tom" / "Visser"): each line is the name's, however short
+        private.append(_span_of(text, name))
     first_line = next((m.start() for m in re.finditer(r"[^\s]", text)), 0)
     out: list[Mention] = []
     for line_start, line_end in _title_lines(doc):
@@ -425,6 +440,12 @@ def held_title_words(doc: Document) -> tuple[Mention, ...]:
         out += [_title_mention(doc, key, s, e, None) for key, s, e in found if (key not in names or len(named) < 2)
                 and not any(a < e and s < b for a, b in protected)]
     return tuple(sorted(out, key=lambda m: m.start))
+
+
+def _span_of(text: str, part: str) -> tuple[int, int]:
+    """[start, end) of the first `part` in `text`."""
+    start = text.find(part)
+    return start, start + len(part)
 
 
 def _role_words(text: str, start: int, end: int, strict: bool = False,

@@ -370,10 +370,14 @@ YEARS_BEFORE_SKILL = re.compile(
     r"(?:(?!experience\b|ervaring\b)[\w&/-]+\s+){0,4}?)?(?:(?:the|de|het|een|a|an)\s+)?", re.I)
 # ... and for a hard skill, through the task the experience is in ("7 years of experience building Kubernetes
 # platforms"); a soft skill there is an adjective of the task ("… building reliable pipelines")
-YEARS_BEFORE_HARD_SKILL = re.compile(
-    r"['’]?s?\s*(?:(?:of|van)\s+)?(?:[\w-]+\s+){0,2}?(?:experience|ervaring|werkervaring)?\s*"
+YEARS_BEFORE_HARD_SKILL = re.compile(  # Markdown's bold and escapes as job boards leave them: "**6\+ years** of hands\-on"
+    r"['’]?s?(?:\*\*|__)?\s*(?:(?:of|van)\s+)?(?:[\w\\-]+\s+){0,2}?(?:experience|ervaring|werkervaring)?\s*"
     r"(?:(?:in|with|of|met|als|as|using|on|within|binnen|op het gebied van|werken met|working with)\s+"
     r"(?:[\w&/-]+\s+){0,4}?)?(?:(?:the|de|het|een|a|an)\s+)?", re.I)
+# A word that qualifies the experience the years are of ("6+ years of hands-on professional experience in Java"), not
+# a skill they count ("5 years of people management experience", "3+ years Application Development experience")
+HANDS_ON = re.compile(r"hands[\\-]*[ -]?on|practical|praktische?", re.I)
+OF_EXPERIENCE = re.compile(r"(?:\s+[\w\\-]+)?\s+(?:experience|ervaring|werkervaring)\b", re.I)
 # What may stand between a skill and the years phrase after it ("Python: 5 years", "SQL, 3 jaar", "Java for 4
 # years", "Projectmanagementervaring: 5 jaar"); with a role noun or an adjective in between, that word governs
 # the years instead ("Nurse with 6 years' experience, resilient").
@@ -430,6 +434,8 @@ def assign_years(text: str, mentions: list[Mention], sentence: tuple[int, int]) 
         years = years_value(match.group(1))
         before = [i for i in inside if mentions[i].end <= match.start()]
         after = [i for i in inside if mentions[i].start >= match.end()]
+        if len(after) > 1 and HANDS_ON.fullmatch(mentions[after[0]].text) and OF_EXPERIENCE.match(text, mentions[after[0]].end):
+            after = after[1:]  # "6+ years of hands-on professional experience in Java": hands-on describes it
         chain: list[int] = []
         if before and RIGHT_AFTER.fullmatch(text, mentions[before[-1]].end, match.start()):
             chain = before[-1:]  # "Python (5 years), Docker (2 years)": the years belong to the skill before

@@ -167,6 +167,10 @@ _HEADING_PATTERNS: tuple[tuple[SectionKind, str], ...] = (
               r"trust you with|your role|jouw rol|the assignment)\b"),
 )
 HEADING_WORDS = tuple((kind, re.compile(pattern)) for kind, pattern in _HEADING_PATTERNS)
+# A heading that says what would please the employer besides: "We will be extra happy if you have:", "It would be
+# great if you also bring", "Helemaal blij worden we als je …": a desirable skill, whoever the subject, at any length
+NICE_IF = re.compile(r"\b(?:happy|happier|delighted|thrilled|blij|blijer|gelukkig) (?:if|when|als|wanneer)\b|"
+                     r"\bwould be (?:great|nice|a (?:big )?(?:plus|bonus)) if\b|\bbonus (?:points )?if\b|\bplus if\b")
 # ... but not one about the employer ("Our impact", "Our values"): that is the company describing itself
 ABOUT_THE_EMPLOYER = re.compile(r"\b(?:our|ons|onze|we are|wij zijn|company|bedrijf)\b")
 # A list item: "- ", "* ", "\- " (as a job board escapes it), "o ", "1. ", "a) "
@@ -181,6 +185,8 @@ def _heading_by_words(line: str, key: str) -> SectionKind | None:
     """The kind of a vacancy heading no listed heading names, by its words (HEADING_WORDS); None for a line that
     is a list item, a table row (cells apart by tabs: "Docker\tNice to have") or a sentence, or about the employer
     (unless it names the offer)."""
+    if NICE_IF.search(key) and not BULLET_LINE.match(line) and not NOT_A_HEADING.search(key):
+        return "nice_to_have"
     if BULLET_LINE.match(line) or "\t" in line.strip() or NOT_A_HEADING.search(ABBREVIATION.sub("", key).rstrip()) \
             or not key[:1].isalpha() \
             or SUBJECT_FIRST.match(key) and not HEADING_WORDS[0][1].match(key):
@@ -210,7 +216,8 @@ def heading_kind(line: str, doc_kind: str | None, by_words: bool = False, apart:
     # Markdown from job boards: "#### **About Miro**", "**Job Description \\& Summary**"
     # bold word by word ("**Besides** **that** **we will offer you**"): the marks inside go too
     stripped = INNER_MARKS.sub("", line.replace("\\", "")).strip(" \t\r\n#*=_-•·:|").rstrip(":?!").strip(" \t*_")
-    if not stripped or len(stripped) > 60 or len(stripped.split()) > MAX_HEADING_WORDS:
+    if not stripped or len(stripped) > 60 or len(stripped.split()) > MAX_HEADING_WORDS \
+            and not NICE_IF.search(stripped.lower()):
         return None
     key = NUMBERING.sub("", SPACES.sub(" ", stripped.lower().replace("’", "'")))
     # two headings in one ("Job Description & Summary", "Your Impact (Key Responsibilities)"): the first names it
