@@ -97,7 +97,11 @@ HEADINGS: dict[SectionKind, tuple[str, ...]] = {
                      "bonus points", "bonus", "preferred", "preferred qualifications", "preferred skills", "extra",
                      "mooi meegenomen", "strekt tot aanbeveling", "it's a plus if", "is een plus", "a plus", "desirable",
                      "desired skills", "desirable skills", "good to have", "bonus skills", "it would be great if",
-                     "even better if", "bonus if you have", "wat een pluspunt is", "een meerwaarde"),
+                     "even better if", "bonus if you have", "wat een pluspunt is", "een meerwaarde",
+                     # the stack the team works with: known beforehand is a plus, learnt on the job is fine
+                     "tech stack", "our tech stack", "our stack", "the stack", "technology stack", "techstack",
+                     "tech environment", "technical environment", "technische omgeving", "onze stack",
+                     "onze techstack", "onze tech stack", "technologies we use", "tools we use", "our tools"),
     # CV headings of sections that list no skills: awards, memberships, references
     "other": ("additional information", "aanvullende informatie", "bijkomende informatie", "awards", "honors",
               "honours", "awards and honors", "honors and awards",
