@@ -291,3 +291,15 @@ def test_a_surname_on_the_line_under_the_first_name_is_no_job(extractor):
     doc = extractor.extract(cv, kind="cv", language="en")
     assert {m.skill_id for m in doc.occupations} == {"occupation:2512"}
     assert not any("visser" in m.skill_id for m in doc.mentions)
+
+
+def test_a_job_title_misspelt_by_one_letter_on_a_dated_line_names_the_job(extractor):
+    """Staffing trial: "Orderpiker" named no job, so a good orderpicker ranked under a nurse. Not a word one letter
+    from a title ("Verkopen" is selling, not a seller), nor a word of a longer title ("Healthcare Coordinator")."""
+    cv = ("Werkervaring\n2019 - 2024 Orderpiker bij Colruyt, Halle\n2012 - 2014 Vrachtwagenchaufeur\n"
+          "2010 - 2012 Verkopen bij Zara\nIk ben een harde werker en leer snel.\n")
+    held = extractor.extract(cv, kind="cv", language="nl").occupations
+    assert [(m.text, m.skill_id) for m in held] == [("Orderpiker", "occupation:9333"),
+                                                    ("Vrachtwagenchaufeur", "occupation:8332")]
+    en = extractor.extract("Experience\nHealthcare Coordinator, 01/2004 to 01/2008\n", kind="cv", language="en")
+    assert not any(m.text == "Healthcare" for m in en.occupations)

@@ -27,9 +27,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+
+from rapidfuzz.distance import OSA
 
 from pipeline import job_titles, titles  # modules, not names: titles imports pipeline.stages.sections, so this package
 from pipeline.kind import MONTH
+from pipeline.lexicon import lookup_table
 from pipeline.model import Document, Mention
 from pipeline.occupations import OCCUPATION_PREFIX, WORD, lexicon
 from pipeline.personal_data import name_line, name_words, private_spans
@@ -205,6 +209,47 @@ STUDY = re.compile(r"\b(?:\w*(?:opleiding|studie|studies|school|cursus|vorming)|
                    r"vdab)\b", re.I)
 
 
+MIN_TYPO_WORD = 8  # shorter words are too often another word one letter away ("Koker", "Kok")
+
+
+def misspelt(text: str, language: str | None, start: int, end: int) -> list[Found]:
+    """A one-word job title misspelt by one letter on a dated job line ("2019 - 2024 Orderpiker bij Colruyt"): the
+    first word of eight letters or more that no dictionary knows and that is one edit (OSA: a transposition counts
+    as one) from exactly one occupation label of the language, or of English, and a title of its own (what follows
+    it is a separator, dates or nothing: not "Childcare Provider", "Healthcare Representative")."""
+    for m in WORD.finditer(text, start, end):
+        word = m.group().casefold()
+        alone = job_titles.SEGMENT.match(text, m.end(), end) or not text[m.end():end].strip() \
+            or text[m.end():end].lstrip()[:1].isdigit()
+        if len(word) >= MIN_TYPO_WORD and alone and word not in _dictionary():
+            groups = {isco for lang in (("nl", "en") if language == "nl" else ("en",))
+                      for label, isco in _one_word_labels(lang).get(word[0], ())
+                      if abs(len(label) - len(word)) <= 1 and OSA.distance(word, label, score_cutoff=1) <= 1}
+            if len(groups) == 1:
+                return [Found(m.start(), m.end(), groups.pop())]
+    return []
+
+
+@cache
+def _one_word_labels(language: str) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """The one-word occupation labels of a language, MIN_TYPO_WORD letters or more, by their first letter."""
+    out: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for label, isco in lexicon().groups.get(language, {}).items():
+        if " " not in label and len(label) >= MIN_TYPO_WORD:
+            out.setdefault(label[0], []).append((label, isco))
+    return out
+
+
+@cache
+def _dictionary() -> frozenset[str]:
+    """English and Dutch words and lemmas (spaCy's lookup tables): "verkopen" is a word, no misspelt "verkoper"."""
+    words: set[str] = set()
+    for table in ("en_lemma_lookup", "nl_lemma_lookup"):
+        found = lookup_table(table)
+        words.update(found, (lemma for lemma in found.values() if isinstance(lemma, str)))
+    return frozenset(words)
+
+
 def _dated_job(text: str, line: tuple[int, int]) -> bool:
     """Whether a line holds a job's date range and no word of a course."""
     return DATE_RANGE.search(text, *line) is not None and STUDY.search(text, *line) is None
@@ -225,7 +270,8 @@ def held(doc: Document) -> tuple[Mention, ...]:
     for line in _title_lines(doc):
         stripped = text[line[0]:line[1]].strip()
         on_name_line = name is not None and name in stripped
-        for hit in find(text, language_at(doc, line[0]), *line):
+        language = language_at(doc, line[0])
+        for hit in find(text, language, *line) or (misspelt(text, language, *line) if _dated_job(text, line) else []):
             if on_name_line and {w.casefold() for w in WORD.findall(text, hit.start, hit.end)} < name_words:
                 continue  # part of the name; a title that is the whole line ("LINE COOK") stays
             if any(a < hit.end and hit.start < b for a, b in private) \
