@@ -327,8 +327,10 @@ class SkillMatcher:
         start, out = tokens.starts[i], []
         for k in range(3, len(word) - COMPOUND_MIN + 1):  # communicatievaardigheden inside a longer word
             refs = self.compound.get(word[k:], ())
-            # a short head after a long unknown first part is a word's ending, not a compound's ("ontwikkelpraktijken")
-            if refs and self._split_word(word, k, strict=len(word) - k <= COMPOUND_MIN and k >= LONG_FIRST_PART):
+            # a short head in -en after a long unknown first part is a word's ending, not a compound's head
+            # ("ontwikkelpraktijken" is no "ijken"; "zelfscankassa" is a "kassa")
+            ending = len(word) - k <= COMPOUND_MIN and word.endswith("en") and k >= LONG_FIRST_PART
+            if refs and self._split_word(word, k, strict=ending):
                 for ref in refs:
                     out.append(Candidate(tokens.char_start(i, k), tokens.ends[i], self.entries[ref], "compound", 0.85, i, i))
         for k in range(COMPOUND_PREFIX_MIN, len(word) - 3):  # Pythonontwikkeling, SAP-kennis

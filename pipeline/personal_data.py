@@ -183,11 +183,14 @@ def name_line(text: str) -> str | None:
 
 def _first_name_alone(line: str, below: str) -> bool:
     """Whether `line` is a first name alone and `below` the rest of the name: one name word, then up to three
-    (particles included), no heading ("Vaardigheden" / "Java – 5 jaar" is no name)."""
+    (particles included), no heading ("Vaardigheden" / "Java – 5 jaar" is no name) and no job title above a
+    name ("Schilder" / "Piet Jansen")."""
     from pipeline.kind import CV_HEADINGS, VACANCY_HEADINGS  # here: kind imports this module
+    from pipeline.occupations import lexicon
 
     rest = below.split()
-    return NAME_WORD.fullmatch(line) is not None and 1 <= len(rest) <= 3 \
+    job = any(line.casefold() in labels for labels in lexicon().groups.values())  # "Schilder" / "Piet Jansen"
+    return NAME_WORD.fullmatch(line) is not None and 1 <= len(rest) <= 3 and not job \
         and all(NAME_WORD.fullmatch(w) or w.lower() in NAME_PARTICLES for w in rest) \
         and not {line.lower(), below.lower()} & (CV_HEADINGS | VACANCY_HEADINGS) \
         and name_line(f"{line} {below}") == f"{line} {below}"

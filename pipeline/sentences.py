@@ -21,8 +21,9 @@ _STOP = (r"\.(?![^\s)\]\"'’*])" + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in
 NOT_BEFORE_CUE = (r"(?i:(?![ \t]*(?:(?:all|both|beide|allemaal|is|are|zijn|een|a|an)\s+)*"
                   r"(?:plus|pluspunt|pr[ée]|bonus|troef|nice|preferred|desirable|voordeel|advantage|meerwaarde)\b))")
 # inline bullets ("✅ Zorgvuldig ✅ Stipt", "Python - Docker - SQL") end a sentence too
-# ... nor before years ("Java – 5 jaar", "Python - 3+ years": the skill's years)
-NOT_BEFORE_YEARS = r"(?![ \t]*\d{1,2}(?:[.,]5)?\+?[ \t]*(?i:jaar|jaren|years?|yrs)\b)"
+# ... nor before years that end the item ("Java – 5 jaar", "Python - 3+ years": the skill's years; not "SQL - 3 jaar
+# ervaring met Python", Python's)
+NOT_BEFORE_YEARS = r"(?![ \t]*\d{1,2}(?:[.,]5)?\+?[ \t]*(?i:jaar|jaren|years?|yrs)[ \t]*(?:[)\n,;.|]|$))"
 # A line break ends one too, but not before "of"/"van" that goes on with it ("**6+ years**" / "of experience in Java")
 SENTENCE_END = re.compile(_STOP + r"|[!?;•▪●◦►➤✓✔✅☑]|\n(?![ \t]*(?:of|van)[ \t])|\s[-–*]\s" + NOT_BEFORE_CUE
                           + NOT_BEFORE_YEARS)

@@ -290,7 +290,11 @@ def test_a_surname_on_the_line_under_the_first_name_is_no_job(extractor):
     cv = "Tom\nVisser\nDevOps Engineer\n\nEXPERIENCE\nLead DevOps Engineer | Coolblue | 2019 - 2024\n"
     doc = extractor.extract(cv, kind="cv", language="en")
     assert {m.skill_id for m in doc.occupations} == {"occupation:2512"}
-    assert not any("visser" in m.skill_id for m in doc.mentions)
+    assert "title:devop" in {m.skill_id for m in doc.title_words}
+    assert not any("visser" in m.skill_id for m in (*doc.mentions, *doc.title_words))
+    above = extractor.extract("Schilder\nPiet Jansen\nErvaring\n2015 - 2020 Schilder bij Verf BV\n", kind="cv",
+                              language="nl")
+    assert "occupation:7131" in {m.skill_id for m in above.occupations}  # a job above the name is a job
 
 
 def test_a_job_title_misspelt_by_one_letter_on_a_dated_line_names_the_job(extractor):
@@ -303,3 +307,21 @@ def test_a_job_title_misspelt_by_one_letter_on_a_dated_line_names_the_job(extrac
                                                     ("Vrachtwagenchaufeur", "occupation:8332")]
     en = extractor.extract("Experience\nHealthcare Coordinator, 01/2004 to 01/2008\n", kind="cv", language="en")
     assert not any(m.text == "Healthcare" for m in en.occupations)
+
+
+def test_worked_as_names_a_job_a_word_or_two_on_and_in_an_ad_only_in_the_past(extractor):
+    """Review: "worked as a senior nurse" lost the job (it had to follow "as" at once); in an ad "Je hebt 3 jaar
+    gewerkt als kok" asks for the job with its years, "Je bent werkzaam als kok" describes the job offered."""
+    cv = extractor.extract("Profile\nI worked as a senior nurse at UZ Gent for years.\n", kind="cv", language="en")
+    assert [m.skill_id for m in cv.occupations] == ["occupation:2221"]
+    asked = extractor.extract("Functie: Kok\nProfiel\n- Je hebt minimaal 3 jaar gewerkt als kok.\n- HACCP\n",
+                              kind="vacancy", language="nl")
+    assert [(m.requirement, m.years) for m in asked.occupations] == [("required", 3.0)]
+
+
+def test_a_projects_technical_environment_in_a_cv_keeps_the_jobs_after_it(extractor):
+    """Review: "Technische omgeving:" under a project ended a CV's experience section, so the jobs after it were lost."""
+    cv = ("Werkervaring\n2019 - 2024 Java Developer bij Bol.com\nTechnische omgeving: Java, Spring, Kafka\n"
+          "2015 - 2019 Verpleegkundige bij UZ Gent\n")
+    held = extractor.extract(cv, kind="cv", language="nl").occupations
+    assert "occupation:2221" in {m.skill_id for m in held}

@@ -98,7 +98,7 @@ NEGATED_VALUE = re.compile(r"[ \t]*[:\-–][ \t]*(?:geen|nee|neen|no|none|nvt|n\
 NOT_HELD = re.compile(r"[ \t]*(?:[:\-–(][ \t]*)?(?:(?:is|was|werd|wordt|has been|is being)[ \t]+)?(?:nog niet(?![ \t]+"
                       r"(?:verlopen|vervallen))|not yet(?![ \t]+expired)|in opleiding|in training|in progress|verlopen|"
                       r"vervallen|expired|lapsed|aangevraagd|applied for|bezig(?![ \t]+met[ \t]+(?:de[ \t]+)?(?:verlenging|opfrissing|"
-                      r"hernieuwing|vernieuwing|bijscholing|herhaling)))\b", re.I)
+                      r"hernieuwing|vernieuwing|bijscholing|herhaling))|ongoing(?![ \t]+(?:refresher|renewal|recertification)))\b", re.I)
 # ... held again after all: "… was verlopen maar is vernieuwd in 2023"; not "…, niet vernieuwd", "not yet renewed",
 # "moet nog vernieuwd worden"
 RENEWED = re.compile(r"[^.\n]{0,40}?\b(?:vernieuwd|verlengd|hernieuwd|renewed)\b", re.I)

@@ -77,9 +77,15 @@ IN_SIMILAR_ROLE = re.compile(
 ASKED_AS = re.compile(r"\b(?:experience|ervaring|werkervaring|background)\s+(?:working\s+)?(?:as|als)\s+(?:an?\s+|een\s+)?",
                       re.I)
 # A CV's "worked 3 years as an order picker", "was 6 jaar werkzaam als kok" (the years may stand inside), the job
-# right after it; not a job wished for ("Seeking to be employed as a registered nurse")
+# a word or two after it ("as a senior nurse", not "as a team member performing cashier duties"); not a job wished
+# for ("Seeking to be employed as a registered nurse"). In a vacancy only the past asks: "Je hebt 3 jaar gewerkt als
+# kok" (not "Je bent werkzaam als magazijnier", "You will be employed as", the job offered).
 WORKED_AS = re.compile(r"\b(?:worked|werkte|gewerkt|werkzaam|employed)\s+(?:[\w.']+\s+){0,4}?(?:as|als)\s+(?:an?\s+|een\s+)?",
                        re.I)
+WORKED_AS_ASKED = re.compile(r"\b(?:worked|gewerkt)\s+(?:[\w.']+\s+){0,4}?(?:as|als)\s+(?:an?\s+|een\s+)?", re.I)
+# What may stand before the job: "senior ", "zelfstandig "; not "the" ("Worked as the Dealer and Funds Manager of
+# the Bank": a role named, not an ESCO title)
+WORKED_GAP = re.compile(r"(?!(?:the|de|het)\s)(?:[^\W\d_][\w-]*\s+){0,2}", re.I)
 WISHED = re.compile(r"\b(?:to be|te worden|te zijn|zoek\w*|wil|would like|hope|hoop|seeking|looking)\s+$", re.I)
 
 
@@ -340,13 +346,14 @@ CUE_FILLER = frozenset("which that this is are would be will strongly highly ver
 def experience_as(doc: Document) -> Iterator[tuple[Found, float | None]]:
     """The jobs a text names after "experience as" ("ervaring als kok", "3 years of experience as a chef"), with
     the years before it: what an ad asks, or what a CV says its holder did."""
-    cues = [(cue, MAX_GAP) for cue in ASKED_AS.finditer(doc.text)]
-    if doc.kind == "cv":
-        cues += [(cue, 0) for cue in WORKED_AS.finditer(doc.text)
-                 if not WISHED.search(doc.text, max(0, cue.start() - 30), cue.start())]
-    for cue, gap in cues:
+    cues = [(cue, False) for cue in ASKED_AS.finditer(doc.text)]
+    cues += [(cue, True) for cue in (WORKED_AS if doc.kind == "cv" else WORKED_AS_ASKED).finditer(doc.text)
+             if not WISHED.search(doc.text, max(0, cue.start() - 30), cue.start())]
+    for cue, worked in cues:
         named = find(doc.text, language_at(doc, cue.start()), cue.end(), min(len(doc.text), cue.end() + 60))[:1]
-        if named and named[0].start - cue.end() <= gap and not BREAK.search(doc.text, cue.end(), named[0].start):
+        near = named and (WORKED_GAP.fullmatch(doc.text, cue.end(), named[0].start) if worked
+                          else named[0].start - cue.end() <= MAX_GAP)
+        if near and not BREAK.search(doc.text, cue.end(), named[0].start):
             before = list(YEARS.finditer(doc.text, max(0, cue.start() - 30), cue.end()))
             yield named[0], years_value(before[-1].group(1)) if before else None
 

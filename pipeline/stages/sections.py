@@ -13,6 +13,11 @@ from pipeline.stages.language import section_language
 CONTACT = ("contact", "contactpersoon", "contactgegevens", "contact information", "contact details", "contact info",
            "contactinformatie", "meer info", "meer informatie", "more information", "for more information")
 # Heading text (lowercase, without trailing colon) -> section kind. Matching is on the whole line.
+# A vacancy's stack, the tools the team works with: known beforehand is a plus, learnt on the job is fine (in a CV,
+# "Technische omgeving:" under a project lists what was used there: no heading)
+STACK_HEADINGS = ("tech stack", "our tech stack", "our stack", "the stack", "technology stack", "techstack",
+                  "tech environment", "technical environment", "technische omgeving", "onze stack", "onze techstack",
+                  "onze tech stack", "technologies we use", "tools we use", "our tools")
 HEADINGS: dict[SectionKind, tuple[str, ...]] = {
     "profile": ("profile", "profiel", "summary", "about me", "over mij", "personal profile", "persoonlijk profiel",
                 "professional summary", "samenvatting", "objective", "introductie", "wie ben ik",
@@ -98,10 +103,7 @@ HEADINGS: dict[SectionKind, tuple[str, ...]] = {
                      "mooi meegenomen", "strekt tot aanbeveling", "it's a plus if", "is een plus", "a plus", "desirable",
                      "desired skills", "desirable skills", "good to have", "bonus skills", "it would be great if",
                      "even better if", "bonus if you have", "wat een pluspunt is", "een meerwaarde",
-                     # the stack the team works with: known beforehand is a plus, learnt on the job is fine
-                     "tech stack", "our tech stack", "our stack", "the stack", "technology stack", "techstack",
-                     "tech environment", "technical environment", "technische omgeving", "onze stack",
-                     "onze techstack", "onze tech stack", "technologies we use", "tools we use", "our tools"),
+                     *STACK_HEADINGS),
     # CV headings of sections that list no skills: awards, memberships, references
     "other": ("additional information", "aanvullende informatie", "bijkomende informatie", "awards", "honors",
               "honours", "awards and honors", "honors and awards",
@@ -173,8 +175,8 @@ _HEADING_PATTERNS: tuple[tuple[SectionKind, str], ...] = (
 HEADING_WORDS = tuple((kind, re.compile(pattern)) for kind, pattern in _HEADING_PATTERNS)
 # A heading that says what would please the employer besides: "We will be extra happy if you have:", "It would be
 # great if you also bring", "Helemaal blij worden we als je …": a desirable skill, whoever the subject, at any length
-NICE_IF = re.compile(r"\b(?:happy|happier|delighted|thrilled|blij|blijer|gelukkig) (?:if|when|als|wanneer)\b|"
-                     r"\bwould be (?:great|nice|a (?:big )?(?:plus|bonus)) if\b|\bbonus (?:points )?if\b|\bplus if\b")
+NICE_IF = re.compile(r"\b(?:(?:happy|happier|delighted|thrilled|blij|blijer|gelukkig) (?:if|when|als|wanneer)|"
+                     r"would be (?:great|nice|a (?:big )?(?:plus|bonus)) if|bonus (?:points )?if|plus if) (?:you|je|jij|u)\b")
 # ... but not one about the employer ("Our impact", "Our values"): that is the company describing itself
 ABOUT_THE_EMPLOYER = re.compile(r"\b(?:our|ons|onze|we are|wij zijn|company|bedrijf)\b")
 # A list item: "- ", "* ", "\- " (as a job board escapes it), "o ", "1. ", "a) "
@@ -189,7 +191,8 @@ def _heading_by_words(line: str, key: str) -> SectionKind | None:
     """The kind of a vacancy heading no listed heading names, by its words (HEADING_WORDS); None for a line that
     is a list item, a table row (cells apart by tabs: "Docker\tNice to have") or a sentence, or about the employer
     (unless it names the offer)."""
-    if NICE_IF.search(key) and not BULLET_LINE.match(line) and not NOT_A_HEADING.search(key):
+    if NICE_IF.search(key) and not BULLET_LINE.match(line) and not NOT_A_HEADING.search(key) \
+            and line.strip().rstrip("*_ ").endswith(":"):  # "Are you happy when you …?" asks, heads nothing
         return "nice_to_have"
     if BULLET_LINE.match(line) or "\t" in line.strip() or NOT_A_HEADING.search(ABBREVIATION.sub("", key).rstrip()) \
             or not key[:1].isalpha() \
@@ -223,6 +226,8 @@ def heading_kind(line: str, doc_kind: str | None, by_words: bool = False, apart:
     if not stripped or len(stripped) > 60 or len(stripped.split()) > MAX_HEADING_WORDS \
             and not NICE_IF.search(stripped.lower()):
         return None
+    if doc_kind == "cv" and stripped.lower() in STACK_HEADINGS:
+        return None  # a CV's "Technische omgeving:" under a project lists what was used there
     key = NUMBERING.sub("", SPACES.sub(" ", stripped.lower().replace("’", "'")))
     # two headings in one ("Job Description & Summary", "Your Impact (Key Responsibilities)"): the first names it
     parts = [part for part in JOINED.split(key) if part]
