@@ -325,7 +325,9 @@ SELECT coalesce(e.skill_id, r.first_skill) AS skill_id, r.requirement_label AS l
        CASE WHEN r.alt_group IS NOT NULL THEN e.label_en END AS met_by, r.asked_in
 FROM req r
 LEFT JOIN fit_evidence e ON e.role_id = r.role_id AND e.req_id = r.req_id
-     AND e.candidate_id = document_id_of(candidate, 'cv')
+     -- starts_with, implied by the id, reaches the view's scans (the resolved id, a subquery, does not): one CV's
+     -- evidence is computed, not every CV's (0.5 s for 2,000 CVs)
+     AND e.candidate_id = document_id_of(candidate, 'cv') AND starts_with(e.candidate_id, candidate)
 ORDER BY (CASE WHEN e.credit >= 1.0 THEN 2 WHEN e.credit > 0 THEN 1 ELSE 0 END), r.weight DESC, r.requirement_label;
 COMMENT ON MACRO TABLE skill_gap IS 'What one candidate meets, partly meets and misses of one role, one row per requirement (alternatives in one row, with the one met in met_by), with the CV sentence that shows it (evidence) and the vacancy sentence that asks for it (asked_in): FROM skill_gap(''<candidate_id>'', ''<role_id>'').';
 
