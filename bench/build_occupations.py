@@ -57,7 +57,9 @@ OUT = REPO / "taxonomy" / "occupations.tsv"
 # the unit group all of ESCO's labels ending in it name, or the one a Flemish or Dutch recruiter means by it.
 CURATED = {("en", "nurse"): {"2221"}, ("nl", "verpleegkundige"): {"2221"}, ("nl", "verpleger"): {"2221"},
            ("nl", "wijkverpleegkundige"): {"2221"}, ("nl", "grondwerker"): {"9312"}, ("nl", "ploegleider"): {"3122"},
-           ("nl", "productieoperator"): {"8189"}, ("nl", "productiemedewerker"): {"9329"}}
+           ("nl", "productieoperator"): {"8189"}, ("nl", "productiemedewerker"): {"9329"},
+           ("en", "aviation mechanic"): {"7232"}, ("en", "aircraft mechanic"): {"7232"},
+           ("nl", "werfleider"): {"1323", "3123"}}
 # Labels ESCO files under a group that is not what people mean by them (an alternative label of one narrow
 # occupation: "sales associate" of a sales support assistant, 4311 accounting clerks; "maintenance technician" of
 # a welder), each with the groups it is replaced by (none: no job title). Found by reading the groups of the job
@@ -68,7 +70,7 @@ CORRECTED = {("en", "sales associate"): {"5223"}, ("en", "maintenance technician
              ("en", "administrative assistant"): {"3343", "4120"}, ("en", "operations manager"): {"1213", "1321"},
              ("en", "service manager"): {"1349"}, ("en", "area manager"): {"1420"}, ("en", "security officer"): {"5414"},
              ("en", "operations supervisor"): {"1321"}, ("en", "hostess"): {"5131"}, ("en", "host"): {"5131"},
-             ("en", "consumer"): set(), ("en", "crew member"): {"5246"}, ("en", "sales representative"): {"3322"},
+             ("en", "consumer"): set(), ("en", "site manager"): {"1323"}, ("en", "crew member"): {"5246"}, ("en", "sales representative"): {"3322"},
              ("en", "teaching assistant"): {"5312"}, ("en", "editor"): {"2642"}, ("en", "carpenter"): {"7115"},
              ("en", "electronics technician"): {"3114"}, ("en", "reach truck driver"): {"8344"},
              ("en", "reach truck operator"): {"8344"}, ("en", "it expert"): {"2511"},

@@ -247,6 +247,10 @@ def test_everyday_titles_name_the_job_people_mean_not_an_esco_misfiling():
     assert groups("Reach Truck Driver") == [("Reach Truck Driver", ("8344",))]
     assert groups("Onderhoudstechnieker", "nl") == [("Onderhoudstechnieker", ("7233",))]  # the Flemish form
     assert groups("Consumer") == []
+    # a site manager (werfleider) runs a building site, not a factory or a mine; an aviation mechanic is one
+    assert groups("Site Manager") == [("Site Manager", ("1323",))]
+    assert groups("Werfleider", "nl") == [("Werfleider", ("1323", "3123"))]
+    assert groups("Aviation Mechanic") == [("Aviation Mechanic", ("7232",))]
 
 
 def test_a_job_line_that_runs_on_into_its_tasks_still_names_the_job(extractor):
