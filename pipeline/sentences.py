@@ -29,12 +29,28 @@ SENTENCE_END = re.compile(_STOP + r"|[!?;•▪●◦►➤✓✔✅☑]|\n(?![ 
                           + NOT_BEFORE_YEARS)
 
 
+# A line break inside a sentence, where a PDF wrapped a long line: the line runs to the wrap width and stops on a
+# lower-case word or a comma, and the next line goes on in lower case ("… KWS is een pluspunt, maar" / "geen
+# vereiste."). A list of short lines ("python" / "java") keeps its breaks.
+WRAPPED_LINE = 40  # characters: shorter lines are items, not wrapped text
+WRAP_END = re.compile(r"[a-zà-ÿ,][ \t]*$")
+WRAP_GOES_ON = re.compile(r"[ \t]*[a-zà-ÿ]")
+
+
+def _wrapped(text: str, newline: int) -> bool:
+    """Whether the line break at `newline` only wraps a sentence (see WRAPPED_LINE)."""
+    line_start = text.rfind("\n", max(0, newline - 400), newline) + 1
+    return newline - line_start >= WRAPPED_LINE and WRAP_END.search(text, line_start, newline) is not None \
+        and WRAP_GOES_ON.match(text, newline + 1) is not None
+
+
 class SentenceBounds:
     """Finds the sentence (or bullet line) around a span; the text's sentence ends are found once."""
 
     def __init__(self, text: str) -> None:
         self.length = len(text)
-        breaks = [m.span() for m in SENTENCE_END.finditer(text)]
+        breaks = [m.span() for m in SENTENCE_END.finditer(text)
+                  if text[m.start()] != "\n" or not _wrapped(text, m.start())]
         self.starts = [b[0] for b in breaks]
         self.ends = [b[1] for b in breaks]
 

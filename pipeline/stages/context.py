@@ -95,8 +95,14 @@ NEGATED_VALUE = re.compile(r"[ \t]*[:\-–][ \t]*(?:geen|nee|neen|no|none|nvt|n\
 # A CV's certificate or licence not held yet or any more: "Rijbewijs CE: nog niet, in opleiding", "CE: bezig", "VCA verlopen in
 # 2019", "Code 95 (expired)"; not "vervalt binnenkort", still valid. Only certificates: "PyTorch in training large
 # models" and "de facturatie verlopen volgens de procedures" are other words.
-NOT_HELD = re.compile(r"[ \t]*(?:[:\-–(][ \t]*)?(?:(?:is|was|werd|wordt|has been|is being)[ \t]+)?(?:nog niet(?![ \t]+"
+NOT_HELD = re.compile(r"[ \t]*(?:[:\-–(][ \t]*)?(?:(?:is|was|werd|wordt|has been|is being)[ \t]+)?"
+                      r"(?:(?:sinds|since|vanaf|in)[ \t]+(?:19|20)\d\d[ \t]+)?(?:nog niet(?![ \t]+"
                       r"(?:verlopen|vervallen))|not yet(?![ \t]+expired)|in opleiding|in training|in progress|verlopen|"
+                      # ... or struck off, or only asked for: "RIZIV-visum: in aanvraag", "RIZIV visa pending",
+                      # "… is sinds 2014 niet meer actief (geschrapt)", "application submitted"
+                      r"niet meer (?:actief|geldig)|no longer (?:active|valid)|inactie[fv]|geschrapt|ingetrokken|"
+                      r"geschorst|revoked|suspended|struck off|pending|in aanvraag|aanvraag (?:ingediend|lopende)|"
+                      r"(?:application|aanvraag) (?:submitted|pending|in progress|in behandeling)|"
                       r"vervallen|expired|lapsed|aangevraagd|applied for|bezig(?![ \t]+met[ \t]+(?:de[ \t]+)?(?:verlenging|opfrissing|"
                       r"hernieuwing|vernieuwing|bijscholing|herhaling))|ongoing(?![ \t]+(?:refresher|renewal|recertification)))\b", re.I)
 # ... held again after all: "… was verlopen maar is vernieuwd in 2023"; not "…, niet vernieuwd", "not yet renewed",

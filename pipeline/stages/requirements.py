@@ -13,7 +13,8 @@ from pipeline.sentences import NOT_BEFORE_CUE, bounds_of
 # Not after a hyphen: "bij voorkeur in een productie-, logistieke of bouwomgeving" is one suspended compound; not
 # before "etc.", which goes on the list ("Kennis van HACCP, VCA, etc. vormen sterke troeven").
 # Also a dash between spaces ("\-" escaped by job boards), unless a cue follows it: "Python — a plus".
-CHUNK_BREAK = re.compile(r"(?<!\w-)[,;:]\s(?!etc\b|enz\b|e\.d\.|and so on\b|en zo verder\b)"
+CHUNK_BREAK = re.compile(r"(?<!\w-)[,;:]\s(?!etc\b|enz\b|e\.d\.|and so on\b|en zo verder\b"
+                         r"|(?:or|of)\s+(?:(?:are|be|you are|je bent)\s+)?(?:willing|prepared|bereid|willingness|bereidheid)\b)"
                          r"|\s\\?[-–—]\s" + NOT_BEFORE_CUE, re.I)
 # Cues that a skill is preferred: some stand before what they qualify ("bij voorkeur SAP"), some after ("SAP is een
 # troef"), some either way ("Bonus: Go", "Go is a bonus"). A cue before the skill that only stands after what it
@@ -23,13 +24,19 @@ PRE_CUE = re.compile(r"\b(liefst|bij voorkeur|preferabl[ey]|ideally|idealiter|bo
 _INTENSIFIER = (r"(?:big|strong|huge|great|real|definite|distinct|significant|major|clear|considerable|serious|"
                 r"extra|added|additional|important|enormous|absolute|groot|grote|sterke|echte?|duidelijke?|mooie?|"
                 r"belangrijke?|enorme?|absolute?|dikke)")
+# Or learnt on the job: "Dutch at B1 level or are willing to learn", "tweetalig of bereid om Frans te leren" (where
+# it names a skill, only that one), "a RIZIV visa, or willingness to complete the recognition procedure"
+WILLING = re.compile(r"(?:or|of)[ \t]+(?:(?:are|be|you are|je bent|ben je)[ \t]+)?(?:willing|prepared|ready|bereid)"
+                     r"[ \t]+(?:om[ \t]+)?(?:[\w-]+[ \t]+){0,3}?(?:to|te)[ \t]+(?:learn|acquire|obtain|get|complete|"
+                     r"leren|behalen|halen|verwerven)|(?:or|of)[ \t]+(?:the[ \t]+|de[ \t]+)?(?:willingness|bereidheid)"
+                     r"[ \t]+(?:to|om)\b", re.I)
 POST_CUE = re.compile(
     r"\b(pluspunt\w*|is a plus|a plus|strekt tot aanbeveling|mooi meegenomen|"
     r"(?:an?|een) (?:" + _INTENSIFIER + r" )?(?:advantage|voordeel|troef|asset|meerwaarde|plus)|troef|troeven|meerwaarde|advantageous|"
     r"desirable|desired|beneficial|is an asset|would be great|niet verplicht|optional|optioneel|gewenst|wenselijk|"
     # "… is geen vereiste, wel een sterke plus", "not required but a strong plus": a cue across the contrast
     r"geen (?:vereiste|verplichting|must|voorwaarde)|niet (?:vereist|noodzakelijk)|not (?:required|a must|mandatory|"
-    r"essential|a requirement))\b",
+    r"essential|a requirement)|" + WILLING.pattern + r")\b",
     re.I)
 EITHER_CUE = re.compile(r"\b(pr[ée](?![\w-]|\\-)|een plus|preferred|bonus|bonuspunt\w*|nice\\?[- ]to\\?[- ]have|good to have)\b", re.I)
 PREFERRED = re.compile("|".join(f"(?:{c.pattern})" for c in (PRE_CUE, POST_CUE, EITHER_CUE)), re.I)
@@ -198,10 +205,13 @@ def preferred_in(text: str, scope: tuple[int, int], mention: Mention, mentions: 
 
     def applies(cue: re.Match[str]) -> bool:
         held = next(((a, b) for a, b in parens if a <= cue.start() < b), None)
-        return held is None or (mention.end <= held[0] and not text[mention.end:held[0]].strip()
-                                and not _within(mentions, *held))
+        named = {mentions[k].skill_id for k in _within(mentions, *cue.span())  # not the willingness itself
+                 if not mentions[k].skill_id.startswith("soft.")} if WILLING.match(cue.group()) else ()
+        return (held is None or (mention.end <= held[0] and not text[mention.end:held[0]].strip()
+                                 and not _within(mentions, *held))) and (not named or mention.skill_id in named)
 
-    return any(map(applies, EITHER_CUE.finditer(text, start, end))) \
+    willing = next((w for w in WILLING.finditer(text, start, end) if w.start() < mention.start < w.end()), None)
+    return willing is not None or any(map(applies, EITHER_CUE.finditer(text, start, end))) \
         or any(map(applies, PRE_CUE.finditer(text, start, mention.start))) \
         or any(map(applies, POST_CUE.finditer(text, mention.end, end)))
 
@@ -306,7 +316,10 @@ def _only_skills(text: str, mentions: list[Mention], start: int, end: int) -> bo
 LIKEWISE = re.compile(r"\b(?:pluspunt|plus|troef|meerwaarde|voordeel|advantage|asset|bonus|pr[ée])\b[\s,]*"
                       r"(?:net als|evenals|alsook|as well as|just like|as is|as are|like)\b", re.I)
 # Between the items of a list, named skills or not ("keukens, totaalinterieurs of maatwerk": three items)
-LIST_JOINT = re.compile(r",\s|\s(?:or|of)\s", re.I)  # not "and", which joins words inside names too
+# not "and", which joins words inside names too, unless another item follows ("Frans, Engels en eventueel een andere
+# taal": three items)
+LIST_JOINT = re.compile(r",\s|\s(?:or|of)\s|\s(?:and|en)\s+(?:(?:eventueel|possibly|perhaps|ideally)\s+)?"
+                        r"(?:(?:een|an?)\s+)?(?:other|another|andere)\s", re.I)
 LIST_GAP = re.compile(r"[\s,/&()]*(?:\b(?:and|en|én|or|of|as well as|alsook)\b[\s,/&()]*)?", re.I)
 BULLET_MARKS = " \t-*•·▪>"
 LIST_END = re.compile(r"[\s,/&()]*[.!?:;]?[\s*]*")
@@ -349,7 +362,8 @@ def _opens_with_skill(text: str, mentions: list[Mention], start: int, end: int, 
 
 
 # What may open a list's next item before its skill: "…, PowerPoint, and other data visualization tools is a plus"
-_OTHER = r"(?:(?:other|similar|related|andere|vergelijkbare|gelijkaardige)\s+)?"
+# ... or an article: "Kennis van het Frans, het Engels en eventueel … is een troef"
+_OTHER = r"(?:(?:the|het|de)\s+)?(?:(?:other|similar|related|andere|vergelijkbare|gelijkaardige)\s+)?"
 ITEM_OPENING = re.compile(LIST_GAP.pattern + _OTHER, re.I)
 ITEM_OPENING_BARE = re.compile(r"[\s,/&()]*" + _OTHER, re.I)
 
