@@ -31,7 +31,8 @@ Rules:
   adjective ("general", "major", "sensitive", "principal": parts of speech from the word classes that ship with
   the span tagger, pipeline/models/word_classes_en.tsv);
 - a label holding an abbreviation that today's job ads use for something else is left out outside the groups that
-  mean it (CLASHING: "AI engineer" is artificial intelligence, 25xx, not the artificial insemination of 3240).
+  mean it (CLASHING: "AI engineer" is artificial intelligence, 25xx, not the artificial insemination of 3240), and
+  labels that documents nearly always use for something else are left out (NOT_TITLES: "25 FTE", the Dutch "cao").
 
 Output: tab-separated, sorted; `#` lines are comments. Group lines `=<isco>\t<name en>\t<name nl>` name each unit
 group; label lines `<isco>\t<language>\t<label>`, one per group a label names.
@@ -52,6 +53,9 @@ REPO = Path(__file__).resolve().parents[1]
 MAX_GROUPS = 4  # a label naming more unit groups than this says too little about the job
 GENERIC_HEAD = 8  # a one-word label ending the labels of this many unit groups is a generic head
 CLASHING = {"ai": "25"}  # abbreviation -> the ISCO prefix of the groups whose labels may hold it
+# Labels that documents nearly always use for something else: abbreviations ("25 FTE" full-time equivalents, the
+# Dutch "cao" collective agreement, CRM, SEO, ISO standards, VOC) and everyday words or first names ("Bas", "helm")
+NOT_TITLES = {"fte", "cao", "crm", "seo", "iso", "voc", "bas", "helm", "alt", "non", "sen", "whip"}
 OUT = REPO / "taxonomy" / "occupations.tsv"
 # Everyday job titles ESCO has only inside longer labels ("algemeen verpleegkundige", "district nurse"), each with
 # the unit group all of ESCO's labels ending in it name, or the one a Flemish or Dutch recruiter means by it.
@@ -129,7 +133,7 @@ def main() -> None:
             for label in [row["preferredLabel"], *(row["altLabels"] or "").splitlines()]:
                 key = normalise(label)
                 clash = next((prefix for word, prefix in CLASHING.items() if word in key.split()), None)
-                if len(key) > 2 and (clash is None or row["iscoGroup"].startswith(clash)):
+                if len(key) > 2 and key not in NOT_TITLES and (clash is None or row["iscoGroup"].startswith(clash)):
                     groups[(lang, key)].add(row["iscoGroup"])
     for (lang, key), codes in list(groups.items()):
         if lang != "nl":

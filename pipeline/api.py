@@ -24,6 +24,7 @@ from pipeline.model import OPEN_PREFIX, DocKind, Document, document_id
 from pipeline.occupations import isco_of, lexicon
 from pipeline.paths import printable
 from pipeline.readers import OCR_MODES, OcrSpan, read, read_file
+from pipeline.readers.html import looks_like_html, read_html
 from pipeline.readers.pdf import ENGINES as PDF_ENGINES
 from pipeline.rows import EXTRACTED_WITH, skill_columns, title_of
 from pipeline.stages import (
@@ -167,6 +168,11 @@ def _csv_columns(text: str, delimiter: str | None) -> int | None:
         return None
     complete = rows[:-1] if len(rows) > 2 else rows  # the sample may cut the last row short
     return complete[0] if len(complete) >= 2 and complete[0] >= 3 and len(set(complete)) == 1 else None
+
+
+def _plain(text: str) -> str:
+    """A text given as a string, its visible text where it is HTML markup (a record of a website's vacancy)."""
+    return read_html(text.encode("utf-8", "surrogateescape")) if looks_like_html(text) else text
 
 
 def json_record(text: str) -> dict[str, Any] | None:
@@ -377,13 +383,14 @@ class Extractor:
             origin = name
             if self.limits is not None:
                 length_check(text, self.limits)
+            text = _plain(text)
         if origin is not None and not isinstance(source, str):  # a file: is it a document at all?
             reason = not_a_document(Path(origin).name, text)
             if reason:
                 raise ReadError("unsupported", reason, printable(origin))
             record = json_record(text)
             if record is not None:
-                text, kind = record["text"], record.get("kind") or kind
+                text, kind = _plain(record["text"]), record.get("kind") or kind
                 language, title = language or record_language(record.get("language")), title or record.get("title")
                 doc_id = doc_id or (str(record["id"]) if record.get("id") is not None else None)
         confidence, doubt = 1.0, None

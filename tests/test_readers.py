@@ -29,6 +29,7 @@ from fixtures_gen import (
 from pipeline.errors import ReadError
 from pipeline.readers import STATUSES, read_bytes, read_path
 from pipeline.readers.pdf import repair
+from pipeline.rows import title_of
 
 
 def read_error(data: bytes, name: str) -> ReadError:
@@ -203,6 +204,26 @@ def test_html_breadcrumbs_cookie_banners_and_menu_headers_are_no_text():
             b"<div class='cc-window cc-banner'>We use marketing cookies.</div>"
             b"<h1>Financieel controller</h1></body></html>")
     assert nonblank_lines(read_bytes(html, "ad.html")) == ["Financieel controller"]
+
+
+def test_html_hidden_by_class_or_visibility_is_no_text():
+    """ATS trial: Bootstrap's d-none and "visibility:hidden" kept COBOL and SAP ABAP as requirements."""
+    html = (b"<html><body><h1>Java developer</h1><p class='d-none'>COBOL</p><p class='card hidden'>Fortran</p>"
+            b"<p style='visibility: hidden'>SAP ABAP</p></body></html>")
+    assert nonblank_lines(read_bytes(html, "ad.html")) == ["Java developer"]
+
+
+def test_a_record_whose_text_is_html_is_read_as_its_visible_text(extractor):
+    """ATS trial: a website's vacancy in a JSONL record was read as plain text: markup became required skills
+    ("DOCTYPE", "nbsp"), "Exact&nbsp;Online" two words, the footer's Excel a requirement."""
+    html = ("<p>Wij zoeken een <strong>Boekhouder</strong>.</p><h3>Jouw profiel</h3><ul><li>Kennis van "
+            "Exact&nbsp;Online</li><li>Rijbewijs B</li></ul><footer>Privacy · Excel</footer><script>Python()</script>")
+    doc = extractor.extract(html, kind="vacancy")
+    assert "<" not in doc.text and title_of(doc) == "Boekhouder"
+    assert [(m.skill_id, m.requirement) for m in doc.mentions] == [("hard.exact_online", "required"),
+                                                                   ("cert.driving_licence_b", "required")]
+    plain = "Ervaring met <Python> en SQL.\nLine<br>two"  # a CV's stray brackets are no page
+    assert extractor.extract(plain, kind="cv").text == plain
 
 
 # --------------------------------------------------------------------------------------------------

@@ -17,8 +17,25 @@ BLOCKS = ["p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br"
 # Page furniture by its id, class or label: cookie banners (cookieconsent's "cc-window"), newsletters, breadcrumbs
 # ("Home > Vacatures > Finance > Financieel Controller" is no job title)
 BOILERPLATE = re.compile(r"cookie|consent|gdpr-banner|newsletter|breadcrumb|\bcc-(?:window|banner)\b", re.I)
+HIDING_CLASSES = {"hidden", "d-none", "is-hidden", "invisible"}  # Bootstrap's, Tailwind's, Bulma's hidden elements
 LINK_SHARE = 0.5  # a <header> that is mostly links is the site's menu, not the ad's heading
 META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([\w.:-]{1,40})", re.I)
+
+
+# Markup in a text that arrives as a string (a JSONL record's "text", Extractor.extract(str)): a vacancy copied from
+# a website's source. A text that opens with a tag and holds a few, or holds many, is HTML; a CV that writes one
+# "<br>" or "<Python>" is not.
+MARKUP_TAG = re.compile(r"</?(?:html|body|head|div|p|br|ul|ol|li|h[1-6]|strong|b|em|i|span|table|tr|td|section|article|"
+                        r"main|header|footer|nav|a|script|style)\b[^<>]{0,500}>|<!doctype html", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a text is HTML markup rather than plain text (see MARKUP_TAG)."""
+    tags = 0
+    for tags, _ in enumerate(MARKUP_TAG.finditer(text, 0, 200_000), start=1):
+        if tags >= 10:
+            break
+    return tags >= 10 or (tags >= 3 and text.lstrip("\ufeff \t\r\n")[:1] == "<")
 
 
 def read_html(data: bytes) -> str:
@@ -34,7 +51,9 @@ def read_html(data: bytes) -> str:
         attrs = tag.attrs or {}
         marker = " ".join([str(attrs.get("id", "")), " ".join(attrs.get("class", []) or [])])
         style = str(attrs.get("style", "")).replace(" ", "").lower()
+        classes = set(attrs.get("class", []) or [])
         if ("hidden" in attrs or attrs.get("aria-hidden") == "true" or "display:none" in style
+                or "visibility:hidden" in style or classes & HIDING_CLASSES
                 or attrs.get("role") in NOT_CONTENT_ROLES or BOILERPLATE.search(marker)):
             tag.decompose()
     for tag in soup.find_all("header"):  # a site's menu; not one holding the ad's own heading (a linked title)

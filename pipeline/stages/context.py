@@ -26,7 +26,9 @@ from pipeline.taxonomy import Taxonomy
 # "Bachelor of Science : Business Administration", "MBA in Finance", "BA in Business Administration",
 # "Master in de Rechten", "diploma Bedrijfsbeheer": the rest of the line after a degree word names the degree.
 DEGREE = re.compile(  # MS, MA, BS, BA without dots are Microsoft, Master's-or-not, …: only dotted forms count
-    r"\b(?:bachelor(?:'?s)?|masters?|master's|associate(?:'?s)?|doctor(?:ate)?|ph\.?d\.?|mba|bba|b\.?sc\.?|m\.?sc\.?|"
+    # ... not a certificate's "Azure Developer Associate (AZ-204)", "Professional Scrum Master I (PSM I)"
+    r"\b(?:bachelor(?:'?s)?|(?<!scrum )(?:masters?|master's)|associate(?:'?s)?(?= (?:degree|of|in)\b)|doctor(?:ate)?|"
+    r"ph\.?d\.?|mba|bba|b\.?sc\.?|m\.?sc\.?|"
     r"b\.s\.|m\.s\.|b\.a\.|m\.a\.|degree|diploma|graduaat|licentiaat|bso|tso|kso|aso|vmbo|mbo|hbo)(?!\w)"
     r"(?: (?:of|in|degree in|of science|of arts|in de|in het|of applied science)\b)?[^\n.;|]{0,80}", re.I)
 # Role and unit nouns: "<skill words> Manager", "Chauffeur CE" are job titles, "the Sales team", "Data Science
