@@ -95,6 +95,18 @@ def test_a_snippet_is_no_evidence_either_way(text):
     assert guess == guess_kind(text) and guess.kind == "cv" and guess.confidence == 0.5 and not guess.sure
 
 
+@pytest.mark.parametrize("text,kind", [
+    ("Ik ben een ervaren vrachtwagenchauffeur met rijbewijs C en CE en code 95. Ervaring met ADR-transport.", "cv"),
+    ("I have 5 years of experience as a Java developer (Spring Boot, Kafka).", "cv"),
+    ("Ik heb 10 jaar ervaring als boekhouder en ken Exact Online en Excel.", "cv"),
+    ("Je hebt ervaring met Python en SQL. Wij bieden een vast contract.", "vacancy"),
+    ("We are looking for a Java developer with Spring Boot and Kafka.", "vacancy")])
+def test_a_short_text_is_read_by_the_signs_it_shows(text, kind):
+    """ATS trial: short first-person CV records without a kind were vacancies (and became roles): the model's bias
+    towards a vacancy outweighed the first person of a dozen words."""
+    assert guess_kind(text).kind == kind
+
+
 def test_features_read_address_dates_and_headings():
     cv, vacancy = features(CV_EN), features(VACANCY_EN)
     assert cv["date_ranges"] > 0 and cv["cv_headings"] > 0 and cv["second_person"] == 0
