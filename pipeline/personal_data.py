@@ -46,7 +46,13 @@ BIRTH_DATE = re.compile(r"\b(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d|\d{1,2}(?:s
 # "linkedin.com/in/jan-peeters-12ab", "github.com/jpeeters": the handle often spells the name
 PROFILE_URL = re.compile(r"(?:linkedin\.com/in|github\.com|gitlab\.com|twitter\.com|x\.com|instagram\.com)/"
                          r"([\w.-]{1,100})", re.I)
-NAME_LABEL = re.compile(r"^[*_]*(?:naam|name|full name|volledige naam)[*_]*[ \t]*:[*_]*[ \t]*", re.I)
+# ... and an e-mail's sender, when a CV arrives as a forwarded mail ("From: Ahmed El Amrani <ahmed@…>")
+NAME_LABEL = re.compile(r"^[*_]*(?:naam|name|full name|volledige naam|from|van|afzender|sender)[*_]*[ \t]*:[*_]*[ \t]*",
+                        re.I)
+SENDER_ADDRESS = re.compile(r"[ \t]*[<‹(\[][^<>‹›()\[\]\n]{1,320}[>›)\]][ \t]*$")  # "<ahmed@outlook.com>" after the name
+# A particle and surname written as one word in an e-mail address ("elamrani", "vandenberg"): their words are
+# the name's wherever they stand ("Ahmed El Amrani | Java Developer" in the signature)
+NAME_PAIR = re.compile(r"\b([^\W\d_][^\W\d_]{0,3})[ \t]+((?:[^\W\d_][^\W\d_]{0,3}[ \t]+)?[^\W\d_a-zß-ÿ][^\W\d_]{1,40})\b")
 # A title before a name ("Dhr. Kees Bakker", "Mr. John Smith"): not part of the name, and it states a gender
 HONORIFIC = re.compile(r"^(?:dhr|mevr|mw|mr|mrs|ms|miss|mx|dr|drs|ir|ing|prof|heer|mevrouw|meneer|de heer)\.?[ \t]+",
                        re.I)
@@ -154,6 +160,11 @@ def name_words(text: str) -> set[str]:
         words |= {part for part in re.split(r"[._+-]", re.split(r"[ \t]?[\[(]", email)[0]) if len(part) > 2}
     for handle in PROFILE_URL.findall(text):
         words |= {part for part in re.split(r"[._-]", handle) if len(part) > 2 and not any(c.isdigit() for c in part)}
+    joined = {w.casefold() for w in words if len(w) > 4}
+    if joined:
+        for pair in NAME_PAIR.finditer(text):
+            if "".join(pair.group().split()).casefold() in joined:
+                words |= set(pair.group().split())
     return {w.casefold() for w in words} - NAME_PARTICLES
 
 
@@ -170,6 +181,7 @@ def name_line(text: str) -> str | None:
             if split:
                 return split.group()
         line = HONORIFIC.sub("", NAME_LABEL.sub("", line, count=1), count=1)  # "Naam: Tim Bakker", "Dhr. Tim Bakker"
+        line = SENDER_ADDRESS.sub("", line)
         line = DEGREE_AFTER.sub("", line)
         line = NAME_THEN_TITLE.split(line, maxsplit=1)[0]  # the title after the name is not part of it
         words = line.split()

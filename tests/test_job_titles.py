@@ -42,6 +42,9 @@ def test_a_cv_holds_the_words_of_its_job_titles_not_its_name_nor_its_tasks(extra
      "Accountant | Deloitte | 2018 - 2021\n", ["accountant"]),
     ("Werkervaring\nMedewerker Boekhouding | Firma X | 2019 - 2021\nHead of Sales, Acme\n",
      ["medewerker", "boekhouding", "head", "sale"]),  # a generic role word takes the words after it along
+    # a date range before or after the title on its line (ATS trial: the date-first lines of Belgian CVs)
+    ("Experience\n2019 - 2025 Java Developer at Ordina Belgium\n- REST APIs\nSales Engineer, Acme 2015 - 2019\n",
+     ["developer", "sale", "engineer"]),
 ])
 def test_title_words_leave_out_names_addresses_employers_and_tasks(extractor, cv, words):
     doc = extractor.extract(cv, kind="cv", language="en")

@@ -145,6 +145,19 @@ def test_names_leave_evidence_when_they_share_a_line_with_a_title_or_hide_in_a_p
         assert marker.casefold() not in evidence.casefold(), evidence
 
 
+def test_a_cv_forwarded_as_an_email_keeps_no_word_of_the_name(extractor):
+    """ATS trial: with a mail header above the CV, the signature "Ahmed El Amrani | Java Developer" was stored as
+    "[name] [name] Amrani | Java Developer" (the address has "elamrani", the name line was the header)."""
+    from pipeline.rows import document_rows
+
+    text = ("From: Ahmed El Amrani <ahmed.elamrani@outlook.com>\nSubject: Application Java developer\n\n"
+            "Dear Sir/Madam,\nPlease find my CV below.\n\nEXPERIENCE\nJava Developer at Ordina (2019 - 2025)\n"
+            "- REST APIs with Spring Boot\n\n--\nAhmed El Amrani | Java Developer\n")
+    doc = extractor.extract(text, kind="cv")
+    evidence = " ".join(m["evidence"] or "" for m in document_rows(doc, 0, extractor.taxonomy)["mentions"])
+    assert "Spring Boot" in evidence and "Amrani" not in evidence and "Ahmed" not in evidence, evidence
+
+
 def test_a_names_particles_stay_in_evidence_its_words_do_not(extractor):
     """Redacting "de" and "van" of "Sanne de Vries" in every sentence made evidence unreadable ("[name]
     voorbereiding van [name] jaarrekening"); the name's own words still go."""

@@ -150,3 +150,21 @@ def test_a_file_of_the_previous_schema_is_migrated(small_taxonomy, tmp_path):
     result = screen(tmp_path, db)
     assert result.exit_code == 0, result.stderr  # and the new code writes to it as usual
     assert counts(db)[0] == 4
+
+
+def test_a_truck_or_bus_licence_holds_licence_b(extractor, tmp_path):
+    """ATS trial: a truck driver with "rijbewijs C en CE" was missing the required "Rijbewijs B": in the EU a C,
+    C1 or D licence is issued only to a B holder, and a CE licence only to a C holder."""
+    from pipeline.store import Store, connect
+
+    docs = [extractor.extract("Magazijnier\nProfiel\n- Rijbewijs B is vereist.\n", kind="vacancy", doc_id="v",
+                              language="nl")]
+    cvs = {"ce": "Rijbewijzen: CE", "c": "Rijbewijs C", "d": "Rijbewijs D (bus)", "none": "Talen: Nederlands"}
+    docs += [extractor.extract(f"Jan\nAttesten\n{text}\n", kind="cv", doc_id=i, language="nl") for i, text in cvs.items()]
+    with Store(tmp_path / "licences.duckdb") as store:
+        store.sync_taxonomy(extractor.taxonomy)
+        store.write(docs, extractor.taxonomy, store.start_run(extractor.taxonomy))
+    with connect(tmp_path / "licences.duckdb") as con:
+        status = {c: con.execute("SELECT status FROM skill_gap($c, 'v') WHERE label_en = 'driving licence B'",
+                                 {"c": c}).fetchone()[0] for c in cvs}
+    assert status == {"ce": "met", "c": "met", "d": "met", "none": "missing"}

@@ -462,6 +462,10 @@ SENTENCE_CASE_WORDS = 4  # the most words a title in sentence case has ("Medewer
 IN_TRAINING = re.compile(r"[ \t]*(?:[(,-][ \t]*)?(?:in opleiding|in training|leerling|trainee)\b", re.I)
 EMPLOYER = re.compile(r"\s(?:at|bij|@)\s", re.I)  # what follows it on a title line is the employer
 NOT_A_TITLE = re.compile(r"\d|@|www\.|://")  # a part holding a number, an address or a link names no job
+# ... but the end of a date range before or after the title is no part of it: "2019 - 2025 Java Developer at Ordina"
+_EDGE_DATE = rf"(?:(?:{MONTH})\s*|\d{{1,2}}\s*[/.-]\s*)?(?:19|20)\d\d"
+DATE_BEFORE = re.compile(rf"[ \t]*{_EDGE_DATE}\b[ \t]*", re.I)
+DATE_AFTER = re.compile(rf"[ \t]+{_EDGE_DATE}[ \t]*$", re.I)
 LIST_LINE = re.compile(r"^\s*(?:[-*•·▪●◦►✓]|\d+[.)])\s")  # a bullet: a task, not a job title
 
 
@@ -516,6 +520,10 @@ def _role_words(text: str, start: int, end: int, strict: bool = False,
     plain = strict and (JOB_LABEL.match(text, start, end) is not None or _dated_job(text, (start, end)))
     out = []
     for k, (a, b) in enumerate(zip(bounds[::2], bounds[1::2])):
+        if date := DATE_BEFORE.match(text, a, b):
+            a = date.end()
+        if date := DATE_AFTER.search(text, a, b):
+            b = date.start()
         if NOT_A_TITLE.search(text, a, b) or (strict and k and EMPLOYER.fullmatch(separators[k - 1].group())):
             continue  # a number, an address, a link; the employer after "at" ("Sales Engineer at Smith & Taylor")
         found = job_titles.words(text, a, b)

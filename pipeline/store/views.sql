@@ -84,6 +84,11 @@ rel AS (
                THEN coalesce(w.m['narrower_certificate'], w.m['narrower']) ELSE w.m['narrower'] END
     FROM skills c, w WHERE c.broader IS NOT NULL
     UNION ALL
+    -- ... two steps down too: a CE licence is issued only to a C holder, a C licence only to a B holder
+    SELECT p.broader, c.skill_id, 'narrower', coalesce(w.m['narrower_certificate'], w.m['narrower'])
+    FROM skills c JOIN skills p ON c.broader = p.skill_id, w
+    WHERE c.category = 'certificates' AND p.category = 'certificates' AND p.broader IS NOT NULL
+    UNION ALL
     -- a broader skill is evidence of a narrower one only as far as it is specific: "sales" on any CV says little
     -- about B2B sales (the specificity of role_weights, of the candidate's skill)
     SELECT c.skill_id, c.broader, 'broader', w.m['broader'] * (1 - (1 - coalesce(w.m['common'], 1))
