@@ -49,7 +49,7 @@ PROFILE_URL = re.compile(r"(?:linkedin\.com/in|github\.com|gitlab\.com|twitter\.
 # ... and an e-mail's sender, when a CV arrives as a forwarded mail ("From: Ahmed El Amrani <ahmed@…>")
 NAME_LABEL = re.compile(r"^[*_]*(?:naam|name|full name|volledige naam|from|van|afzender|sender)[*_]*[ \t]*:[*_]*[ \t]*",
                         re.I)
-SENDER_ADDRESS = re.compile(r"[ \t]*[<‹(\[][^<>‹›()\[\]\n]{1,320}[>›)\]][ \t]*$")  # "<ahmed@outlook.com>" after the name
+SENDER_ADDRESS = re.compile(r"[ \t]*[<‹(\[][^<>‹›()\[\]\n@]{1,64}@[^<>‹›()\[\]\n]{1,255}[>›)\]][ \t]*$")  # "<ahmed@outlook.com>"
 # A particle and surname written as one word in an e-mail address ("elamrani", "vandenberg"): their words are
 # the name's wherever they stand ("Ahmed El Amrani | Java Developer" in the signature)
 NAME_PAIR = re.compile(r"\b([^\W\d_][^\W\d_]{0,3})[ \t]+((?:[^\W\d_][^\W\d_]{0,3}[ \t]+)?[^\W\d_a-zß-ÿ][^\W\d_]{1,40})\b")

@@ -263,6 +263,18 @@ def in_job_title(text: str, m: Mention) -> bool:
                 or m.text[:1].isupper() and TITLE_NOUN_BEFORE.search(text, max(0, m.start - 25), m.start))
 
 
+INDEPENDENCE = "soft.independence"
+NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w-]*)")
+
+
+def _self_employed(text: str, m: Mention) -> bool:
+    """"Zelfstandig kinesitherapeut", "Independent consultant": independence right before a job's role noun is the
+    job's terms (self-employed), not a way of working. (Other soft words there describe the person, "geduldige
+    leerkracht", and stay: measured on the dev part.)"""
+    after = NEXT_WORD.match(text, m.end) if m.skill_id == INDEPENDENCE else None
+    return after is not None and titles.is_role_word(after.group(1))
+
+
 def employer_speaks(text: str, sentence: tuple[int, int], bounds: Bounds) -> bool:
     """The sentence is the employer describing itself ("We value innovation", "Our culture is collaborative",
     "At AWS, it's in our nature to be curious"), not what it asks of the candidate ("We are looking for ...")."""
@@ -338,7 +350,7 @@ class DropNonSkillContexts:
         # asked. A soft skill before a role noun describes the person ("een loyale medewerker"); a hard one is
         # part of a job title.
         return (negated(text, m, doc.kind) or (doc.kind == "cv" and in_degree_name(text, m, line))
-                or (kind == "hard" and in_job_title(text, m))
+                or (kind == "hard" and in_job_title(text, m)) or _self_employed(text, m)
                 or is_heading(text, m, line) or on_section_heading(doc, m) or (guarded and labels_its_value(text, m, line, bounds))
                 or (bounds.has(ORGANISATION, line) and in_organisation_name(text, m, line))
                 or (doc.kind == "cv" and in_employer_name(text, m, line, bounds, self.known_words)))

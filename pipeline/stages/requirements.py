@@ -598,6 +598,7 @@ def list_levels(text: str, mentions: list[Mention]) -> dict[int, str]:
                 level = _level_in(label.group(1), last=False) if label else None
             if not level:
                 lead = level_before(text, mentions[run[0]].start)
+                run = _own_clause_cut(text, mentions, run) if lead else run
                 if lead and LEVEL_LIST_END.fullmatch(text, mentions[run[-1]].end, _clause_end(text, mentions[run[-1]].end)) \
                         and (lead.group("noun") or lead.group("link") or _languages_or_paired(text, mentions, run)):
                     level = _level_of(lead.group("level"))
@@ -605,6 +606,16 @@ def list_levels(text: str, mentions: list[Mention]) -> dict[int, str]:
                 out.update(dict.fromkeys(run, level))
         run = [k]
     return out
+
+
+def _own_clause_cut(text: str, mentions: list[Mention], run: list[int]) -> list[int]:
+    """The run of a list without its last items where, after a comma, they make a clause of their own with a
+    preferred cue ("Fluent in Dutch and English, French is a plus": the level covers Dutch and English)."""
+    for cut in range(len(run) - 1, 1, -1):
+        gap_start, next_start = mentions[run[cut - 1]].end, mentions[run[cut]].start
+        if "," in text[gap_start:next_start] and PREFERRED.search(text, next_start, _clause_end(text, mentions[run[-1]].end)):
+            return run[:cut]
+    return run
 
 
 # Examples of what a level is stated for: "Diepgaande kennis van platforms zoals TikTok, YouTube", "Solid
