@@ -168,3 +168,33 @@ def test_a_truck_or_bus_licence_holds_licence_b(extractor, tmp_path):
         status = {c: con.execute("SELECT status FROM skill_gap($c, 'v') WHERE label_en = 'driving licence B'",
                                  {"c": c}).fetchone()[0] for c in cvs}
     assert status == {"ce": "met", "c": "met", "d": "met", "none": "missing"}
+
+
+def test_two_threads_loading_into_one_database_take_turns(extractor, tmp_path):
+    """ATS trial: two threads loading into one database in one process failed on DuckDB's write-write conflict,
+    reported as "cannot apply the skillfit schema"."""
+    import threading
+
+    from pipeline import screening
+
+    for kind, folder in (("cv", "cvs"), ("vacancy", "vacancies")):
+        (tmp_path / folder).mkdir()
+        for i in range(4):
+            text = f"Experience\n- Python and SQL, project {i}\n" if kind == "cv" else f"Vacature: Data Engineer {i}\n" \
+                "\nJouw profiel\n- Kennis van Python en SQL\n"
+            (tmp_path / folder / f"{i}.txt").write_text(text, encoding="utf-8")
+    db = str(tmp_path / "threads.duckdb")
+    outcomes: dict[str, object] = {}
+
+    def load(kind: str, folder: str) -> None:
+        try:
+            outcomes[kind] = screening.load_paths(db, extractor, [str(tmp_path / folder)], kind).written
+        except Exception as exc:  # noqa: BLE001 - the test reports what failed
+            outcomes[kind] = exc
+
+    threads = [threading.Thread(target=load, args=a) for a in (("cv", "cvs"), ("vacancy", "vacancies"))]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    assert outcomes == {"cv": 4, "vacancy": 4}
+    with duckdb.connect(db, read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 8

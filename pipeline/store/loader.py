@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -175,8 +176,21 @@ def open_skills(mention_rows: list[dict]):
         [(name, pa.string()) for name in ("skill_id", "type", "category", "esco_uri", "label_en", "label_nl")]))
 
 
+# One writer per database file in this process: two threads loading into one file would share DuckDB's instance
+# and fail on each other's writes ("write-write conflict"); the second now waits for the first to close its Store.
+_WRITERS: dict[str, threading.RLock] = {}
+_WRITERS_GUARD = threading.Lock()
+
+
+def _writer_lock(path: str | Path) -> threading.RLock:
+    key = str(Path(path).resolve())
+    with _WRITERS_GUARD:
+        return _WRITERS.setdefault(key, threading.RLock())
+
+
 class Store:
-    """A writable skillfit database: one run at a time loads documents into it.
+    """A writable skillfit database: one run at a time loads documents into it (threads of one process that open
+    a Store on the same file take turns: the second waits until the first is closed).
 
     Args:
         path: the DuckDB file (created when missing); the CV-to-file mapping goes beside it.
@@ -193,8 +207,14 @@ class Store:
         self.path = str(path)
         self.merge_copies = merge_copies
         self.reset_expiry = reset_expiry
-        self.con = connect(path)
-        self.sources = SourceMap(path)
+        self._writer: threading.RLock | None = _writer_lock(path)
+        self._writer.acquire()
+        try:
+            self.con = connect(path)
+            self.sources = SourceMap(path)
+        except BaseException:
+            self._release()
+            raise
         self.retention_days = retention_days
         self.last_written: tuple[str, ...] = ()  # the ids the last write wrote (a run's log counts their mentions)
         self.last_duplicates: tuple[tuple[Document, str], ...] = ()  # the last write's copies: (CV, id it repeats)
@@ -210,11 +230,19 @@ class Store:
             raise
 
     def close(self) -> None:
-        """Close the connections (checkpointing the WAL)."""
+        """Close the connections (checkpointing the WAL), and let another thread's Store on this file go on."""
         try:
-            self.con.close()
+            try:
+                self.con.close()
+            finally:
+                self.sources.close()
         finally:
-            self.sources.close()
+            self._release()
+
+    def _release(self) -> None:
+        if self._writer is not None:
+            self._writer.release()
+            self._writer = None
 
     def __enter__(self) -> Store:
         return self
