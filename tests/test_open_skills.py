@@ -58,6 +58,15 @@ def test_degrees_clauses_and_a_recruiters_title_in_an_ad_are_not_skills(extracto
     assert not found & {"Bachelor's", "Effectory yet", "Business Development"}
 
 
+def test_words_that_open_a_job_title_or_say_another_are_not_skills(extractor):
+    """ATS trial: "experience as HR Business Partner" asked for the open skill "hr" (5 years), and "Kafka or
+    another streaming technology" for "another streaming technology" instead of Kafka or an equivalent."""
+    ad = ("Your profile\n- 5+ years of experience as HR Business Partner or HR Generalist\n"
+          "- Knowledge of Kafka or another streaming technology\n")
+    found = set(open_mentions(extractor.extract(ad, kind="vacancy", language="en")))
+    assert "HR" not in found and "another streaming technology" not in found, found
+
+
 def test_a_job_heading_beside_its_dates_names_no_skills(extractor):
     # The employer and the town after a job title with a known skill in it ("Recruitment") are a list around a
     # known skill by their commas, but the dates on the next line make the line a job's heading.

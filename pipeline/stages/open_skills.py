@@ -95,6 +95,8 @@ platform applications programs methods techniques technologies environment envir
 opportunities role position function bachelor bachelor's bachelors master's masters
 vaardigheden kennis ervaring talen andere enz overige omgeving werkomgeving mogelijkheden doorgroeimogelijkheden
 functie rol sector interests hobbies interesses hobby's
+another similar comparable equivalent gelijkwaardig gelijkwaardige gelijkaardig gelijkaardige vergelijkbaar vergelijkbare
+soortgelijk soortgelijke
 """.split())
 # Verbs a task starts with ("Create detailed documentation", "Implement secure APIs"); past tenses are found by -ed.
 TASK_VERBS = frozenset("""
@@ -352,13 +354,23 @@ class FindOpenSkills:
             return None  # an everyday word ("reports", "billing") on its own is too often no skill
         key = normalise_key(phrase, section.language if section is not None and section.language else doc.language)
         if _ends_in_job_title(key, doc.language) or phrase[:1].isupper() and \
-                TITLE_NOUN_BEFORE.search(doc.text, max(0, item.start - 25), item.start):
+                TITLE_NOUN_BEFORE.search(doc.text, max(0, item.start - 25), item.start) or _opens_job_title(doc.text, item):
             return None  # "warehouse operator", "Adviseur Werving & Selectie": who does the work, not what they can do
         link = label_keys.get(tuple(sorted(key.split())))
         skill_type: SkillType = "soft" if not soft_words.isdisjoint(folded) else "hard"
         return Mention(skill_id=link or OPEN_PREFIX + key, start=item.start, end=item.end, text=phrase, method="open",
                        confidence=CONFIDENCE, type=skill_type, key=key,
                        link="same words as a taxonomy label" if link else None)
+
+
+TITLE_RUN = re.compile(r"(?:[ \t]+[^\W\d_a-z][\w&-]*){1,2}")  # capitalised words after an item, on its line
+
+
+def _opens_job_title(text: str, item: Item) -> bool:
+    """Whether the item opens a job title that the capitalised words after it end ("HR" of "experience as HR
+    Business Partner"): a role noun itself, not a word that only ends in one ("Administer": minister)."""
+    after = TITLE_RUN.match(text, item.end)
+    return after is not None and after.group().split()[-1].lower() in titles.role_words()
 
 
 def _inflected_adjective(word: str) -> bool:
