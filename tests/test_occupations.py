@@ -251,6 +251,8 @@ def test_everyday_titles_name_the_job_people_mean_not_an_esco_misfiling():
     assert groups("Site Manager") == [("Site Manager", ("1323",))]
     assert groups("Werfleider", "nl") == [("Werfleider", ("1323", "3123"))]
     assert groups("Aviation Mechanic") == [("Aviation Mechanic", ("7232",))]
+    # a Flemish "logistiek medewerker" handles stock and goods, no management analyst or secretary
+    assert groups("Logistiek medewerker", "nl") == [("Logistiek medewerker", ("4321", "9333"))]
     # "25 FTE" (full-time equivalents, ATS trial) is no field test engineer; "volgens de cao" no ICT manager
     assert groups("budget 4M EUR, 25 FTE") == [] and groups("loon volgens de cao", "nl") == []
 

@@ -135,6 +135,19 @@ def negated(text: str, m: Mention, kind: str | None = None) -> bool:
         or (kind == "cv" and m.skill_id.startswith(CERTIFICATE) and _not_held(text, m.end))
 
 
+# A CV's wish: the field a job is wanted in ("Ik zoek een nieuwe uitdaging in de logistiek", "looking for a
+# challenging role in finance") says what the person wants, not what they can do.
+WISHED_FIELD = re.compile(r"\b(?:zoek|zoeken|looking|seeking|wil|want|hope|hoop|aspire|ambieer)\b[^.!?\n]{0,50}?"
+                          r"\b(?:uitdaging|job|functie|carrière|loopbaan|career|challenge|position|role|opportunity|"
+                          r"werk|work|stage|internship)[ \t]+(?:in|within|binnen)[ \t]+(?:de[ \t]+|het[ \t]+|the[ \t]+)?$",
+                          re.I)
+
+
+def wished(text: str, m: Mention) -> bool:
+    """Whether a CV names the skill as the field of a job it wants (WISHED_FIELD)."""
+    return WISHED_FIELD.search(text, max(0, m.start - 120), m.start) is not None
+
+
 def _not_held(text: str, end: int) -> bool:
     """Whether a certificate ending at `end` is said to be not held (yet, or any more), and not renewed since."""
     said = NOT_HELD.match(text, end)
@@ -349,7 +362,7 @@ class DropNonSkillContexts:
         # In a CV a degree's field names the diploma; in a vacancy ("a bachelor in accounting") it is knowledge
         # asked. A soft skill before a role noun describes the person ("een loyale medewerker"); a hard one is
         # part of a job title.
-        return (negated(text, m, doc.kind) or (doc.kind == "cv" and in_degree_name(text, m, line))
+        return (negated(text, m, doc.kind) or (doc.kind == "cv" and (in_degree_name(text, m, line) or wished(text, m)))
                 or (kind == "hard" and in_job_title(text, m)) or _self_employed(text, m)
                 or is_heading(text, m, line) or on_section_heading(doc, m) or (guarded and labels_its_value(text, m, line, bounds))
                 or (bounds.has(ORGANISATION, line) and in_organisation_name(text, m, line))
