@@ -628,11 +628,19 @@ class RankedCandidate:
     soft_score: float
     matched: tuple[Match, ...] = ()  # required skills first, then most points first
     missing_required: tuple[str, ...] = ()  # most weight first
+    hard_required_met: int = 0  # of the required hard skills (a group of alternatives counts once), fully met
+    hard_required_total: int = 0
 
     @property
     def meets_all_required(self) -> bool:
-        """The role asks for required skills and the candidate fully meets every one."""
+        """The role asks for required skills and the candidate fully meets every one, soft skills included."""
         return self.required_total > 0 and self.required_met == self.required_total
+
+    @property
+    def meets_all_required_hard(self) -> bool:
+        """The role asks for required hard skills and the candidate fully meets every one. (Hard only: a CV seldom
+        names every soft skill an ad asks, so "every required skill" was met by nobody.)"""
+        return self.hard_required_total > 0 and self.hard_required_met == self.hard_required_total
 
 
 @dataclass(frozen=True)
@@ -658,7 +666,7 @@ class RoleOverview:
     n_required: int
     n_preferred: int
     assessed: int  # candidates scored
-    meeting_all: int  # candidates who fully meet every required skill
+    meeting_all: int  # candidates who fully meet every required hard skill
     candidates: tuple[RankedCandidate, ...] = ()
     gaps: tuple[PoolGap, ...] = ()
 
@@ -760,10 +768,16 @@ WITH w AS (  -- per requirement: a group of alternatives counts once
            count(*) FILTER (requirement = 'required') AS n_req,
            count(*) FILTER (requirement = 'preferred') AS n_pref
     FROM (SELECT DISTINCT role_id, req_id, type, requirement, weight FROM role_weights) GROUP BY role_id
+), hard AS (  -- the required hard skills: every one met is the report's bar (soft skills are seldom all named)
+    SELECT role_id, count(DISTINCT req_id) AS n FROM role_weights
+    WHERE requirement = 'required' AND type = 'hard' GROUP BY role_id
+), met AS (
+    SELECT role_id, candidate_id, count(DISTINCT req_id) AS n FROM fit_credit
+    WHERE requirement = 'required' AND type = 'hard' AND credit >= 1.0 GROUP BY ALL
 ), f AS (
-    SELECT role_id, count(*) AS assessed,
-           count(*) FILTER (required_total > 0 AND required_met = required_total) AS meeting_all
-    FROM fit GROUP BY role_id
+    SELECT f.role_id, count(*) AS assessed,
+           count(*) FILTER (hard.n > 0 AND coalesce(met.n, 0) = hard.n) AS meeting_all
+    FROM fit f LEFT JOIN hard USING (role_id) LEFT JOIN met USING (role_id, candidate_id) GROUP BY f.role_id
 )
 SELECT d.doc_id, d.title, d.source, d.language,
        coalesce(100.0 * w.hard_w / nullif(w.total_w, 0), 0) AS hard_max,
@@ -818,12 +832,24 @@ def ranked_candidates(con: duckdb.DuckDBPyConnection, role_id: str, top: int,
     ).fetchall():
         matched[cid].append(Match(label, float(credit or 0), relation, via, alternatives, evidence, asked_in))
     details = candidate_details(con, role_id, ids)
+    hard_total, hard_met = _required_hard(con, role_id, ids)
     return tuple(
         RankedCandidate(rank, cid, names.get(cid) or file_name(source, cid[:width]), lang, float(score or 0), met, total,
                         float(hard or 0), float(soft or 0), tuple(matched[cid]),
-                        tuple(details[cid]["missing_required"] or ()))
+                        tuple(details[cid]["missing_required"] or ()), hard_met.get(cid, 0), hard_total)
         for rank, cid, source, lang, score, met, total, hard, soft in rows
     )
+
+
+def _required_hard(con: duckdb.DuckDBPyConnection, role_id: str, ids: list[str]) -> tuple[int, dict[str, int]]:
+    """How many required hard skills a role asks (a group of alternatives once), and how many each candidate fully
+    meets."""
+    row = con.execute("SELECT count(DISTINCT req_id) FROM role_weights WHERE role_id = $role"
+                      " AND requirement = 'required' AND type = 'hard'", {"role": role_id}).fetchone()
+    met = con.execute("SELECT candidate_id, count(DISTINCT req_id) FROM fit_credit WHERE role_id = $role"
+                      " AND list_contains($ids, candidate_id) AND requirement = 'required' AND type = 'hard'"
+                      " AND credit >= 1.0 GROUP BY candidate_id", {"role": role_id, "ids": ids}).fetchall()
+    return (row[0] if row else 0), dict(met)
 
 
 def _pool_gaps(con: duckdb.DuckDBPyConnection, role_id: str) -> tuple[PoolGap, ...]:

@@ -272,3 +272,23 @@ def test_a_run_counts_the_mentions_it_wrote_once(extractor, tmp_path):
     with connect(db, read_only=True) as con:
         stored = con.execute("SELECT count(*) FROM mentions").fetchone()[0]
         assert con.execute("SELECT mentions FROM runs").fetchone()[0] == stored > 0
+
+
+def test_meeting_every_required_hard_skill_is_counted_without_the_soft_ones(extractor, tmp_path):
+    """Trials: the report's "Meet all required" was 0 for every role, even for a candidate scoring 96: nearly every
+    ad asks a soft skill that a CV does not name. The bar is every required hard skill."""
+    from pipeline.store import Store, connect
+
+    docs = [extractor.extract("Boekhouder\nProfiel\n- Kennis van Exact Online en btw-aangiftes.\n- Je bent stressbestendig.\n",
+                              kind="vacancy", doc_id="v", language="nl"),
+            extractor.extract("Jan\nErvaring\n- Exact Online, btw-aangiftes\n", kind="cv", doc_id="all_hard", language="nl"),
+            extractor.extract("Piet\nErvaring\n- Exact Online\n", kind="cv", doc_id="one_hard", language="nl")]
+    with Store(tmp_path / "kpi.duckdb") as store:
+        store.sync_taxonomy(extractor.taxonomy)
+        store.write(docs, extractor.taxonomy, store.start_run(extractor.taxonomy))
+    with connect(tmp_path / "kpi.duckdb") as con:
+        [role] = screening.overview(con, top=5).roles
+        by_id = {c.candidate_id: c for c in role.candidates}
+    assert role.meeting_all == 1
+    assert by_id["all_hard"].meets_all_required_hard and not by_id["one_hard"].meets_all_required_hard
+    assert by_id["all_hard"].required_met < by_id["all_hard"].required_total  # the soft skill is not met
