@@ -77,6 +77,7 @@ _LEVEL_ALTERNATIVES = "|".join(re.escape(w) for w, _ in _LEVEL_WORDS)
 LEVEL = re.compile(r"(?<![\w-])(?:business-)?(" + _LEVEL_ALTERNATIVES + r")(?=-(?:level|niveau)\b|(?![\w-]))", re.I)
 _LEVEL_OF = {w: lvl for w, lvl in _LEVEL_WORDS}
 CEFR = re.compile(r"\b([ABC][12])\b")
+LANGUAGE = "lang."  # the taxonomy's languages: the only skills a CEFR code grades
 LEVEL_WINDOW = 30  # characters either side of a mention searched for a level word
 LEVEL_BEFORE_REACH = 60  # ... and before it for a level phrase ("Goede mondelinge en schriftelijke kennis van")
 LABEL_REACH = 300  # a "Pré:" label is looked for at the start of the mention's line, this far back at most
@@ -545,6 +546,8 @@ def level_for(text: str, mention: Mention, next_start: int | None = None) -> str
     level = after.lastindex or 1 if after else 1  # the level's group: the last (TABLE_ROW_LEVEL's years have one)
     behind = text[after.start(level):min(after.end(level), next_start or len(text))] if after else ""
     found = _level_in(behind, last=False)
+    if found and CEFR.fullmatch(found) and not mention.skill_id.startswith(LANGUAGE):
+        found = None  # a CEFR code is a language's level: "Gegradueerde verpleegkunde (A1)" is a diploma's grade
     if found:
         return found
     before = level_before(text, mention.start)
