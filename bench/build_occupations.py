@@ -82,7 +82,8 @@ CORRECTED = {("en", "sales associate"): {"5223"}, ("en", "maintenance technician
              ("nl", "monteur"): {"7231", "7233", "7411", "7412"}, ("nl", "onderhoudstechnicus"): {"7233"},
              ("nl", "chauffeur c"): {"8332"}, ("nl", "chauffeur ce"): {"8332"}, ("nl", "chauffeur c-e"): {"8332"},
              ("nl", "chauffeur c e"): {"8332"}, ("nl", "chauffeur d"): {"8331"},
-             ("nl", "logistiek medewerker"): {"4321", "9333"}, ("nl", "medewerker logistiek"): {"4321", "9333"}}
+             ("nl", "logistiek medewerker"): {"4321", "9333"}, ("nl", "medewerker logistiek"): {"4321", "9333"},
+             ("nl", "logistiek medewerkster"): {"4321", "9333"}, ("nl", "medewerkster logistiek"): {"4321", "9333"}}
 # Dutch forms ESCO leaves out: the feminine of a title ("doktersassistente", "klantenservicemedewerkster") and a
 # two-word title written as one word, as Dutch writes it ("servicedesk medewerker": "servicedeskmedewerker").
 FEMININE = {"assistent": "assistente", "medewerker": "medewerkster"}

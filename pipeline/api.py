@@ -170,8 +170,9 @@ def _csv_columns(text: str, delimiter: str | None) -> int | None:
     return complete[0] if len(complete) >= 2 and complete[0] >= 3 and len(set(complete)) == 1 else None
 
 
-def _plain(text: str) -> str:
-    """A text given as a string, its visible text where it is HTML markup (a record of a website's vacancy)."""
+def plain_text(text: str) -> str:
+    """A text given as a string, its visible text where it is HTML markup (a record of a website's vacancy); empty
+    for markup that shows nothing (an empty text is an empty document, as `extract("")` is)."""
     return read_html(text.encode("utf-8", "surrogateescape")) if looks_like_html(text) else text
 
 
@@ -383,14 +384,14 @@ class Extractor:
             origin = name
             if self.limits is not None:
                 length_check(text, self.limits)
-            text = _plain(text)
+            text = plain_text(text)
         if origin is not None and not isinstance(source, str):  # a file: is it a document at all?
             reason = not_a_document(Path(origin).name, text)
             if reason:
                 raise ReadError("unsupported", reason, printable(origin))
             record = json_record(text)
             if record is not None:
-                text, kind = _plain(record["text"]), record.get("kind") or kind
+                text, kind = plain_text(record["text"]), record.get("kind") or kind
                 language, title = language or record_language(record.get("language")), title or record.get("title")
                 doc_id = doc_id or (str(record["id"]) if record.get("id") is not None else None)
         confidence, doubt = 1.0, None

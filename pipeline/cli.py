@@ -18,7 +18,7 @@ from typing import Any, TextIO, cast
 import click
 
 from pipeline import __version__
-from pipeline.api import Extractor, Failure, iter_files, kind_from_path, record_kind, record_language
+from pipeline.api import Extractor, Failure, iter_files, kind_from_path, plain_text, record_kind, record_language
 from pipeline.batch import Limits, extract_batch
 from pipeline.errors import SkillfitError
 from pipeline.export import TABLES as EXPORTABLE
@@ -318,6 +318,10 @@ def _records(stream, one_text_per_id: bool = False, kind: str | None = None):
                 continue
             if len(record["text"]) > Limits().max_chars:  # as a file's text is capped
                 yield Failure(where, "too_large", f"record text over {Limits().max_chars:,} characters")
+                continue
+            record["text"] = plain_text(record["text"])  # a website's vacancy as HTML: its visible text
+            if not record["text"].strip():
+                yield Failure(where, "empty", "record HTML has no visible text")
                 continue
             if one_text_per_id and record.get("id") is not None:
                 doc_id = str(record["id"])

@@ -25,8 +25,8 @@ MODEL_PATH = Path(__file__).with_name("kind_model.json")
 META_KEY = "kind_confidence"  # Document.meta: how sure the kind is (1.0 when given by the caller or the folder)
 SURE = 0.8  # below this probability of its own kind, a guess is reported as unsure
 DOUBT_KEY = "reads_like_cv"  # Document.meta: a file in a vacancies folder that the classifier is sure is a CV
-# A text shorter than this many words is weak evidence whatever it says: its score is shrunk towards "unsure"
-# (a line such as "Python and SQL" is neither a CV nor a vacancy yet).
+# A text shorter than this many words is weak evidence whatever it says: its bias is shrunk, and its guess is never
+# sure (a line such as "Python and SQL" is neither a CV nor a vacancy yet).
 FULL_EVIDENCE_WORDS = 120
 HEAD_CHARS = 20_000  # a kind shows in the first pages; the rest of a long document only costs time
 
@@ -179,7 +179,11 @@ def vacancy_probability(text: str, model: Callable[[], tuple] | None = None) -> 
     # ("I have 5 years of experience as a Java developer" was a vacancy, its first person outweighed by the bias;
     # power 0.75 chosen on the short real ads of the dev part, which stay vacancies)
     score = bias * evidence ** 0.75 + sum(weights[name] * value / scale[name] for name, value in found.items())
-    return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, score))))
+    p = 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, score))))
+    # ... and a short text is a sure guess only from about 43 words ("Summer job June 2025 - August 2025: warehouse
+    # assistant …" has a CV's date range and is a vacancy)
+    cap = 0.5 + 0.5 * math.sqrt(evidence)  # sure (0.8) from about 43 words
+    return min(cap, max(1.0 - cap, p))
 
 
 def guess_kind(text: str) -> KindGuess:

@@ -47,12 +47,14 @@ BIRTH_DATE = re.compile(r"\b(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d|\d{1,2}(?:s
 PROFILE_URL = re.compile(r"(?:linkedin\.com/in|github\.com|gitlab\.com|twitter\.com|x\.com|instagram\.com)/"
                          r"([\w.-]{1,100})", re.I)
 # ... and an e-mail's sender, when a CV arrives as a forwarded mail ("From: Ahmed El Amrani <ahmed@…>")
-NAME_LABEL = re.compile(r"^[*_]*(?:naam|name|full name|volledige naam|from|van|afzender|sender)[*_]*[ \t]*:[*_]*[ \t]*",
-                        re.I)
-SENDER_ADDRESS = re.compile(r"[ \t]*[<‹(\[][^<>‹›()\[\]\n@]{1,64}@[^<>‹›()\[\]\n]{1,255}[>›)\]][ \t]*$")  # "<ahmed@outlook.com>"
+NAME_LABEL = re.compile(r"^[*_]*(?:naam|name|full name|volledige naam)[*_]*[ \t]*:[*_]*[ \t]*", re.I)
+# ... and a forwarded mail's sender, when the address is the person's ("From: Ahmed El Amrani <ahmed.elamrani@…>";
+# not "From: Indeed Apply <indeedapply@indeed.com>", "Van: Customer Service <service@acme.be>")
+SENDER = re.compile(r"^[*_]*(?:from|van|afzender|sender)[ \t]*:[ \t]*(?P<name>[^<>‹›()\[\]\n@]{1,80}?)[ \t]*"
+                    r"[<‹(\[](?P<local>[^<>‹›()\[\]\n@]{1,64})@(?P<domain>[^<>‹›()\[\]\n]{1,255})[>›)\]][ \t]*$", re.I)
 # A particle and surname written as one word in an e-mail address ("elamrani", "vandenberg"): their words are
-# the name's wherever they stand ("Ahmed El Amrani | Java Developer" in the signature)
-NAME_PAIR = re.compile(r"\b([^\W\d_][^\W\d_]{0,3})[ \t]+((?:[^\W\d_][^\W\d_]{0,3}[ \t]+)?[^\W\d_a-zß-ÿ][^\W\d_]{1,40})\b")
+# the name's wherever they stand ("Tom El Amrani | Java Developer" in the signature; particles are in NAME_PARTICLES)
+JOINED_WORDS = 3  # at most this many words written as one ("van den Berg")
 # A title before a name ("Dhr. Kees Bakker", "Mr. John Smith"): not part of the name, and it states a gender
 HONORIFIC = re.compile(r"^(?:dhr|mevr|mw|mr|mrs|ms|miss|mx|dr|drs|ir|ing|prof|heer|mevrouw|meneer|de heer)\.?[ \t]+",
                        re.I)
@@ -162,9 +164,11 @@ def name_words(text: str) -> set[str]:
         words |= {part for part in re.split(r"[._-]", handle) if len(part) > 2 and not any(c.isdigit() for c in part)}
     joined = {w.casefold() for w in words if len(w) > 4}
     if joined:
-        for pair in NAME_PAIR.finditer(text):
-            if "".join(pair.group().split()).casefold() in joined:
-                words |= set(pair.group().split())
+        found = [w.casefold() for w in HYPHENATED_WORD.findall(text)]
+        for i in range(len(found)):
+            for n in range(2, JOINED_WORDS + 1):  # a particle first: "El Amrani", not "Indeed Apply" of indeedapply@
+                if found[i] in NAME_PARTICLES and "".join(found[i:i + n]) in joined:
+                    words |= set(found[i:i + n])
     return {w.casefold() for w in words} - NAME_PARTICLES
 
 
@@ -180,8 +184,10 @@ def name_line(text: str) -> str | None:
             split = re.search(rf"{re.escape(line)}[ \t]*\r?\n[ \t]*{re.escape(lines[n + 1])}", text)
             if split:
                 return split.group()
+        sender = SENDER.match(line)
+        if sender:
+            line = sender.group("name") if _persons_address(sender) else ""
         line = HONORIFIC.sub("", NAME_LABEL.sub("", line, count=1), count=1)  # "Naam: Tim Bakker", "Dhr. Tim Bakker"
-        line = SENDER_ADDRESS.sub("", line)
         line = DEGREE_AFTER.sub("", line)
         line = NAME_THEN_TITLE.split(line, maxsplit=1)[0]  # the title after the name is not part of it
         words = line.split()
@@ -191,6 +197,16 @@ def name_line(text: str) -> str | None:
             return line
         return None
     return None
+
+
+def _persons_address(sender: re.Match[str]) -> bool:
+    """Whether a mail's sender address is the named person's: the surname (joined to its particles or not) and the
+    first name or its initial in the address's local part, and no word of the name in its domain."""
+    words = [w.casefold() for w in sender.group("name").split()]
+    local, domain = sender.group("local").casefold(), sender.group("domain").casefold()
+    own = [w for w in words if w not in NAME_PARTICLES]
+    return len(own) >= 2 and not any(w in domain for w in own) and own[-1] in local \
+        and (own[0] in local or local.startswith(own[0][0]))
 
 
 def _first_name_alone(line: str, below: str) -> bool:

@@ -29,19 +29,36 @@ SENTENCE_END = re.compile(_STOP + r"|[!?;•▪●◦►➤✓✔✅☑]|\n(?![ 
                           + NOT_BEFORE_YEARS)
 
 
-# A line break inside a sentence, where a PDF wrapped a long line: the line runs to the wrap width and stops on a
-# lower-case word or a comma, and the next line goes on in lower case ("… KWS is een pluspunt, maar" / "geen
-# vereiste."). A list of short lines ("python" / "java") keeps its breaks.
+# A line break inside a sentence, where a PDF wrapped a long line: the line runs to the text's wrap width (near its
+# longest lines) and stops on a lower-case word or a comma, and the next line goes on in lower case ("… KWS is een
+# pluspunt, maar" / "geen vereiste."). A list of short lines ("python" / "java") keeps its breaks, and so do the
+# shorter lines of a list written in lower case.
 WRAPPED_LINE = 40  # characters: shorter lines are items, not wrapped text
+WRAP_SHARE = 0.75  # ... and lines shorter than this share of the text's wrap width
 WRAP_END = re.compile(r"[a-zà-ÿ,][ \t]*$")
 WRAP_GOES_ON = re.compile(r"[ \t]*[a-zà-ÿ]")
+LINE = re.compile(r"[^\n]*")
 
 
-def _wrapped(text: str, newline: int) -> bool:
+WRAPPED_LINES = 3  # a text with fewer lines near its width is not wrapped text: its lines are its own
+
+
+def _wrap_width(text: str) -> float:
+    """The width a PDF wrapped the text's lines at: the 90th percentile of the lengths of its lines of 20+
+    characters (one pass; a line longer than 400 characters counts as 400); infinite where fewer than
+    WRAPPED_LINES lines come near it."""
+    lengths = sorted(min(400, len(m.group())) for m in LINE.finditer(text) if len(m.group()) >= 20)
+    width = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+    near = sum(length >= WRAP_SHARE * width for length in lengths)
+    return width if near >= WRAPPED_LINES else float("inf")
+
+
+def _wrapped(text: str, newline: int, width: float) -> bool:
     """Whether the line break at `newline` only wraps a sentence (see WRAPPED_LINE)."""
-    line_start = text.rfind("\n", max(0, newline - 400), newline) + 1
-    return newline - line_start >= WRAPPED_LINE and WRAP_END.search(text, line_start, newline) is not None \
-        and WRAP_GOES_ON.match(text, newline + 1) is not None
+    floor = max(0, newline - 400)
+    line_start = text.rfind("\n", floor, newline) + 1 or floor  # a longer line: its last 400 characters
+    return newline - line_start >= max(WRAPPED_LINE, WRAP_SHARE * width) \
+        and WRAP_END.search(text, line_start, newline) is not None and WRAP_GOES_ON.match(text, newline + 1) is not None
 
 
 class SentenceBounds:
@@ -49,8 +66,9 @@ class SentenceBounds:
 
     def __init__(self, text: str) -> None:
         self.length = len(text)
+        width = _wrap_width(text) if "\n" in text else 0
         breaks = [m.span() for m in SENTENCE_END.finditer(text)
-                  if text[m.start()] != "\n" or not _wrapped(text, m.start())]
+                  if text[m.start()] != "\n" or not _wrapped(text, m.start(), width)]
         self.starts = [b[0] for b in breaks]
         self.ends = [b[1] for b in breaks]
 

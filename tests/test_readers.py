@@ -213,6 +213,16 @@ def test_html_hidden_by_class_or_visibility_is_no_text():
     assert nonblank_lines(read_bytes(html, "ad.html")) == ["Java developer"]
 
 
+def test_html_hidden_only_on_small_screens_and_markdown_line_breaks_stay(extractor):
+    """Review: Tailwind's "hidden md:block" and Bootstrap's "d-none d-md-block" show on a desktop; a Markdown CV
+    with "<br>" line breaks is no HTML page ("List<String>" stays)."""
+    html = (b"<html><body><h1>Java developer</h1><ul class='hidden md:block'><li>Spring Boot</li></ul>"
+            b"<p class='d-none d-md-block'>Kafka</p></body></html>")
+    assert nonblank_lines(read_bytes(html, "ad.html")) == ["Java developer", "- Spring Boot", "Kafka"]
+    markdown = "Skills<br>" + "<br>".join(["Java", "List<String>, Map<K, V>"] + ["item"] * 10)
+    assert extractor.extract(markdown, kind="cv").text == markdown
+
+
 def test_a_record_whose_text_is_html_is_read_as_its_visible_text(extractor):
     """ATS trial: a website's vacancy in a JSONL record was read as plain text: markup became required skills
     ("DOCTYPE", "nbsp"), "Exact&nbsp;Online" two words, the footer's Excel a requirement."""

@@ -168,6 +168,15 @@ def test_a_truck_or_bus_licence_holds_licence_b(extractor, tmp_path):
         status = {c: con.execute("SELECT status FROM skill_gap($c, 'v') WHERE label_en = 'driving licence B'",
                                  {"c": c}).fetchone()[0] for c in cvs}
     assert status == {"ce": "met", "c": "met", "d": "met", "none": "missing"}
+    # ... and licence B is no part of C (review: a B-only CV was "partial" on a required C licence)
+    docs = [extractor.extract("Chauffeur\nProfiel\n- Rijbewijs C is vereist.\n", kind="vacancy", doc_id="vc",
+                              language="nl"),
+            extractor.extract("Jan\nAttesten\nRijbewijs B\n", kind="cv", doc_id="b", language="nl")]
+    with Store(tmp_path / "licences.duckdb") as store:
+        store.write(docs, extractor.taxonomy, store.start_run(extractor.taxonomy))
+    with connect(tmp_path / "licences.duckdb") as con:
+        assert con.execute("SELECT status FROM skill_gap('b', 'vc') WHERE label_en = 'driving licence C'").fetchone() \
+            == ("missing",)
 
 
 def test_two_threads_loading_into_one_database_take_turns(extractor, tmp_path):
@@ -198,3 +207,25 @@ def test_two_threads_loading_into_one_database_take_turns(extractor, tmp_path):
     assert outcomes == {"cv": 4, "vacancy": 4}
     with duckdb.connect(db, read_only=True) as con:
         assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 8
+
+
+def test_a_store_closed_by_another_thread_lets_the_next_one_open(tmp_path):
+    """Review: the per-file lock could not be released by another thread (an RLock), and every later Store on the
+    file hung; in-memory stores, each its own database, waited on each other."""
+    import threading
+
+    from pipeline.store import Store
+
+    first = Store(tmp_path / "x.duckdb")
+    closer = threading.Thread(target=first.close)
+    closer.start()
+    closer.join()
+    opened = threading.Event()
+    thread = threading.Thread(target=lambda: (Store(tmp_path / "x.duckdb").close(), opened.set()), daemon=True)
+    thread.start()
+    assert opened.wait(30)
+    with Store(":memory:"):
+        other = threading.Thread(target=lambda: Store(":memory:").close(), daemon=True)
+        other.start()
+        other.join(30)
+        assert not other.is_alive()

@@ -125,6 +125,23 @@ def test_a_byte_order_mark_and_an_oversized_text_in_jsonl(small_taxonomy):
     assert ok["doc_id"] == "bom" and ok["status"] == "ok" and failed["status"] == "too_large"
 
 
+def test_an_html_record_is_read_as_its_visible_text_and_one_without_any_is_empty(small_taxonomy):
+    """ATS trial: a website's vacancy as HTML in a record was read as plain text (markup as skills); review: one with
+    no visible text was "ok" with no skills, where the same page as a file is empty. The stream goes on."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    records = [{"id": "blank", "kind": "vacancy", "text": "<html><body><script>Python()</script></body></html>"},
+               {"id": "page", "kind": "vacancy", "text": "<h1>Data engineer</h1><h2>Profile</h2><ul><li>Python</li>"
+                                                         "<li>SQL</li></ul><footer>Docker</footer>"}]
+    result = CliRunner().invoke(main, ["extract", "-"], input="".join(json.dumps(r) + "\n" for r in records))
+    assert result.exit_code == 1
+    [blank, page] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert blank["status"] == "empty" and page["status"] == "ok"
+    assert {m["text"] for m in page["skills"]} == {"Python", "SQL"}
+
+
 def test_fields_of_the_wrong_type_are_malformed_and_a_reused_id_is_a_newer_version(small_taxonomy, tmp_path):
     """A "source" or "id" that is no string (an ATS's number, a list) was a traceback that ended the stream. An id
     given to a second text in one stream is a newer version of that record (ATS trial: an event stream sends edits;

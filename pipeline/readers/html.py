@@ -18,6 +18,9 @@ BLOCKS = ["p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br"
 # ("Home > Vacatures > Finance > Financieel Controller" is no job title)
 BOILERPLATE = re.compile(r"cookie|consent|gdpr-banner|newsletter|breadcrumb|\bcc-(?:window|banner)\b", re.I)
 HIDING_CLASSES = {"hidden", "d-none", "is-hidden", "invisible"}  # Bootstrap's, Tailwind's, Bulma's hidden elements
+# ... unless shown on wider screens: Tailwind's "hidden md:block", Bootstrap's "d-none d-md-block"
+SHOWN_AT_WIDTH = re.compile(r"^(?:\w+:(?:block|flex|inline|inline-block|inline-flex|grid|table|contents|visible)|"
+                            r"d-\w+-(?:block|flex|inline|inline-block|inline-flex|grid|table)|is-\w*-?(?:block|flex))$")
 LINK_SHARE = 0.5  # a <header> that is mostly links is the site's menu, not the ad's heading
 META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([\w.:-]{1,40})", re.I)
 
@@ -29,13 +32,18 @@ MARKUP_TAG = re.compile(r"</?(?:html|body|head|div|p|br|ul|ol|li|h[1-6]|strong|b
                         r"main|header|footer|nav|a|script|style)\b[^<>]{0,500}>|<!doctype html", re.I)
 
 
+TAG_NAME = re.compile(r"</?!?(\w*)")
+
+
 def looks_like_html(text: str) -> bool:
-    """Whether a text is HTML markup rather than plain text (see MARKUP_TAG)."""
-    tags = 0
-    for tags, _ in enumerate(MARKUP_TAG.finditer(text, 0, 200_000), start=1):
-        if tags >= 10:
-            break
-    return tags >= 10 or (tags >= 3 and text.lstrip("\ufeff \t\r\n")[:1] == "<")
+    """Whether a text is HTML markup rather than plain text (see MARKUP_TAG): it opens with a tag and holds a few,
+    or holds many of three kinds or more (a Markdown CV's "<br>" line breaks are no page)."""
+    tags, kinds = 0, set()
+    for tags, tag in enumerate(MARKUP_TAG.finditer(text, 0, 200_000), start=1):
+        kinds.add(TAG_NAME.match(tag.group()).group(1).lower())  # type: ignore[union-attr]
+        if tags >= 10 and len(kinds) >= 3:
+            return True
+    return tags >= 3 and text.lstrip("\ufeff \t\r\n")[:1] == "<"
 
 
 def read_html(data: bytes) -> str:
@@ -53,7 +61,8 @@ def read_html(data: bytes) -> str:
         style = str(attrs.get("style", "")).replace(" ", "").lower()
         classes = set(attrs.get("class", []) or [])
         if ("hidden" in attrs or attrs.get("aria-hidden") == "true" or "display:none" in style
-                or "visibility:hidden" in style or classes & HIDING_CLASSES
+                or "visibility:hidden" in style
+                or (classes & HIDING_CLASSES and not any(SHOWN_AT_WIDTH.match(c) for c in classes))
                 or attrs.get("role") in NOT_CONTENT_ROLES or BOILERPLATE.search(marker)):
             tag.decompose()
     for tag in soup.find_all("header"):  # a site's menu; not one holding the ad's own heading (a linked title)

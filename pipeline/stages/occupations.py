@@ -464,8 +464,9 @@ EMPLOYER = re.compile(r"\s(?:at|bij|@)\s", re.I)  # what follows it on a title l
 NOT_A_TITLE = re.compile(r"\d|@|www\.|://")  # a part holding a number, an address or a link names no job
 # ... but the end of a date range before or after the title is no part of it: "2019 - 2025 Java Developer at Ordina"
 _EDGE_DATE = rf"(?:(?:{MONTH})\s*|\d{{1,2}}\s*[/.-]\s*)?(?:19|20)\d\d"
-DATE_BEFORE = re.compile(rf"[ \t]*{_EDGE_DATE}\b[ \t]*", re.I)
-DATE_AFTER = re.compile(rf"[ \t]+{_EDGE_DATE}[ \t]*$", re.I)
+_EDGE_RANGE = rf"{_EDGE_DATE}(?:\s*[-–—]\s*(?:{_EDGE_DATE}|present|current|now|heden|nu)\b)?"  # "2019-2025"
+DATE_BEFORE = re.compile(rf"[ \t]*{_EDGE_RANGE}\b[ \t]*", re.I)
+DATE_AFTER = re.compile(rf"[ \t]+{_EDGE_RANGE}[ \t]*$", re.I)
 LIST_LINE = re.compile(r"^\s*(?:[-*•·▪●◦►✓]|\d+[.)])\s")  # a bullet: a task, not a job title
 
 
@@ -519,10 +520,14 @@ def _role_words(text: str, start: int, end: int, strict: bool = False,
     capitals = text[start:end].isupper()
     plain = strict and (JOB_LABEL.match(text, start, end) is not None or _dated_job(text, (start, end)))
     out = []
+    first = 0  # the part that holds the title, after any parts of dates alone
     for k, (a, b) in enumerate(zip(bounds[::2], bounds[1::2])):
-        if date := DATE_BEFORE.match(text, a, b):
+        if k == first and (date := DATE_BEFORE.match(text, a, b)):  # the title's part: not an employer's after it
             a = date.end()
-        if date := DATE_AFTER.search(text, a, b):
+            if a >= b or not text[a:b].strip():
+                first += 1  # "2019" of "2019 - 2025 Java Developer": the title is in the next part
+                continue
+        if k == first and (date := DATE_AFTER.search(text, a, b)):
             b = date.start()
         if NOT_A_TITLE.search(text, a, b) or (strict and k and EMPLOYER.fullmatch(separators[k - 1].group())):
             continue  # a number, an address, a link; the employer after "at" ("Sales Engineer at Smith & Taylor")

@@ -96,7 +96,7 @@ opportunities role position function bachelor bachelor's bachelors master's mast
 vaardigheden kennis ervaring talen andere enz overige omgeving werkomgeving mogelijkheden doorgroeimogelijkheden
 functie rol sector interests hobbies interesses hobby's
 another similar comparable equivalent gelijkwaardig gelijkwaardige gelijkaardig gelijkaardige vergelijkbaar vergelijkbare
-soortgelijk soortgelijke
+soortgelijk soortgelijke both either beide
 """.split())
 # Verbs a task starts with ("Create detailed documentation", "Implement secure APIs"); past tenses are found by -ed.
 TASK_VERBS = frozenset("""

@@ -26,10 +26,12 @@ _INTENSIFIER = (r"(?:big|strong|huge|great|real|definite|distinct|significant|ma
                 r"belangrijke?|enorme?|absolute?|dikke)")
 # Or learnt on the job: "Dutch at B1 level or are willing to learn", "tweetalig of bereid om Frans te leren" (where
 # it names a skill, only that one), "a RIZIV visa, or willingness to complete the recognition procedure"
-WILLING = re.compile(r"(?:or|of)[ \t]+(?:(?:are|be|you are|je bent|ben je)[ \t]+)?(?:willing|prepared|ready|bereid)"
-                     r"[ \t]+(?:om[ \t]+)?(?:[\w-]+[ \t]+){0,3}?(?:to|te)[ \t]+(?:learn|acquire|obtain|get|complete|"
-                     r"leren|behalen|halen|verwerven)|(?:or|of)[ \t]+(?:the[ \t]+|de[ \t]+)?(?:willingness|bereidheid)"
-                     r"[ \t]+(?:to|om)\b", re.I)
+# ... and in English the skill learnt follows: "or are willing to learn French", "or willing to get VCA"
+WILLING = re.compile(r"(?:or|of)[ \t]+(?:(?:are|be|you are|you're|you’re|je bent|ben je|bent|u bent)[ \t]+)?"
+                     r"(?:willing|prepared|ready|bereid)[ \t]+(?:om[ \t]+)?(?:[\w-]+[ \t]+){0,3}?(?:to|te)[ \t]+"
+                     r"(?:learn|acquire|obtain|get|complete|leren|behalen|halen|verwerven)"
+                     r"(?:[ \t]+(?!(?:it|them|this|these|one|that)\b)[\w+/-]+){0,2}|"
+                     r"(?:or|of)[ \t]+(?:the[ \t]+|de[ \t]+)?(?:willingness|bereidheid)[ \t]+(?:to|om)\b", re.I)
 POST_CUE = re.compile(
     r"\b(pluspunt\w*|is a plus|a plus|strekt tot aanbeveling|mooi meegenomen|"
     r"(?:an?|een) (?:" + _INTENSIFIER + r" )?(?:advantage|voordeel|troef|asset|meerwaarde|plus)|troef|troeven|meerwaarde|advantageous|"
@@ -612,12 +614,13 @@ def list_levels(text: str, mentions: list[Mention]) -> dict[int, str]:
 
 
 def _own_clause_cut(text: str, mentions: list[Mention], run: list[int]) -> list[int]:
-    """The run of a list without its last items where, after a comma, they make a clause of their own with a
-    preferred cue ("Fluent in Dutch and English, French is a plus": the level covers Dutch and English)."""
-    for cut in range(len(run) - 1, 1, -1):
-        gap_start, next_start = mentions[run[cut - 1]].end, mentions[run[cut]].start
-        if "," in text[gap_start:next_start] and PREFERRED.search(text, next_start, _clause_end(text, mentions[run[-1]].end)):
-            return run[:cut]
+    """The run of a list without its last item where, after a comma, it makes a clause of its own with a preferred
+    cue ("Fluent in Dutch and English, French is a plus": the level covers Dutch and English)."""
+    cut = len(run) - 1  # the last item alone: "Fluent in Dutch, French, English and German is a plus" is one list
+    gap_start, next_start = mentions[run[cut - 1]].end, mentions[run[cut]].start
+    if cut >= 2 and "," in text[gap_start:next_start] \
+            and PREFERRED.search(text, next_start, _clause_end(text, mentions[run[-1]].end)):
+        return run[:cut]
     return run
 
 

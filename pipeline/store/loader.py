@@ -176,16 +176,43 @@ def open_skills(mention_rows: list[dict]):
         [(name, pa.string()) for name in ("skill_id", "type", "category", "esco_uri", "label_en", "label_nl")]))
 
 
-# One writer per database file in this process: two threads loading into one file would share DuckDB's instance
-# and fail on each other's writes ("write-write conflict"); the second now waits for the first to close its Store.
-_WRITERS: dict[str, threading.RLock] = {}
+class _WriterLock:
+    """One writer per database file in this process: two threads loading into one file would share DuckDB's
+    instance and fail on each other's writes ("write-write conflict"); the second waits for the first to close its
+    Store. Re-entrant for the thread that holds it (a Store opened inside another on the same file), and released
+    by whichever thread closes the Store."""
+
+    def __init__(self) -> None:
+        self._free = threading.Condition()
+        self._owner: int | None = None
+        self._count = 0
+
+    def acquire(self) -> None:
+        me = threading.get_ident()
+        with self._free:
+            while self._count and self._owner != me:
+                self._free.wait()
+            self._owner, self._count = me, self._count + 1
+
+    def release(self) -> None:
+        with self._free:
+            self._count = max(0, self._count - 1)
+            if not self._count:
+                self._owner = None
+                self._free.notify_all()
+
+
+_WRITERS: dict[str, _WriterLock] = {}
 _WRITERS_GUARD = threading.Lock()
 
 
-def _writer_lock(path: str | Path) -> threading.RLock:
+def _writer_lock(path: str | Path) -> _WriterLock | None:
+    """The lock of a database file; None for an in-memory database (each connection its own database)."""
+    if str(path) == ":memory:":
+        return None
     key = str(Path(path).resolve())
     with _WRITERS_GUARD:
-        return _WRITERS.setdefault(key, threading.RLock())
+        return _WRITERS.setdefault(key, _WriterLock())
 
 
 class Store:
@@ -207,8 +234,9 @@ class Store:
         self.path = str(path)
         self.merge_copies = merge_copies
         self.reset_expiry = reset_expiry
-        self._writer: threading.RLock | None = _writer_lock(path)
-        self._writer.acquire()
+        self._writer = _writer_lock(path)
+        if self._writer is not None:
+            self._writer.acquire()
         try:
             self.con = connect(path)
             self.sources = SourceMap(path)
