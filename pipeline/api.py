@@ -392,6 +392,8 @@ class Extractor:
             record = json_record(text)
             if record is not None:
                 text, kind = plain_text(record["text"]), record.get("kind") or kind
+                if not text.strip():  # a record of HTML that shows nothing: empty, as such an .html file is
+                    raise ReadError("empty", "the record's HTML has no visible text", printable(origin))
                 language, title = language or record_language(record.get("language")), title or record.get("title")
                 doc_id = doc_id or (str(record["id"]) if record.get("id") is not None else None)
         confidence, doubt = 1.0, None

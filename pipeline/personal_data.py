@@ -46,12 +46,15 @@ BIRTH_DATE = re.compile(r"\b(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d|\d{1,2}(?:s
 # "linkedin.com/in/jan-peeters-12ab", "github.com/jpeeters": the handle often spells the name
 PROFILE_URL = re.compile(r"(?:linkedin\.com/in|github\.com|gitlab\.com|twitter\.com|x\.com|instagram\.com)/"
                          r"([\w.-]{1,100})", re.I)
-# ... and an e-mail's sender, when a CV arrives as a forwarded mail ("From: Ahmed El Amrani <ahmed@…>")
 NAME_LABEL = re.compile(r"^[*_]*(?:naam|name|full name|volledige naam)[*_]*[ \t]*:[*_]*[ \t]*", re.I)
-# ... and a forwarded mail's sender, when the address is the person's ("From: Ahmed El Amrani <ahmed.elamrani@…>";
-# not "From: Indeed Apply <indeedapply@indeed.com>", "Van: Customer Service <service@acme.be>")
-SENDER = re.compile(r"^[*_]*(?:from|van|afzender|sender)[ \t]*:[ \t]*(?P<name>[^<>‹›()\[\]\n@]{1,80}?)[ \t]*"
+# ... and a forwarded mail's sender, when it is a person ("From: Ahmed El Amrani <ahmed.elamrani@…>"; not a job
+# board or a shared mailbox: "From: Indeed Apply <indeedapply@indeed.com>", "Van: Customer Service <service@…>")
+SENDER = re.compile(r"^[*_]*(?:from|van|afzender|sender)[*_]*[ \t]*:[*_]*[ \t]*(?P<name>[^<>‹›()\[\]\n@]{1,80}?)[ \t]*"
                     r"[<‹(\[](?P<local>[^<>‹›()\[\]\n@]{1,64})@(?P<domain>[^<>‹›()\[\]\n]{1,255})[>›)\]][ \t]*$", re.I)
+MAIL_HEADER = re.compile(r"^[*_]*(?:subject|onderwerp|to|aan|cc|date|datum|sent|verzonden|reply-to)[*_]*[ \t]*:", re.I)
+SHARED_MAILBOXES = frozenset("""info service noreply no-reply jobs job careers career recruitment recruiting hr apply
+applications notifications notification mailer-daemon support contact sollicitatie sollicitaties vacatures werving
+team hello""".split())
 # A particle and surname written as one word in an e-mail address ("elamrani", "vandenberg"): their words are
 # the name's wherever they stand ("Tom El Amrani | Java Developer" in the signature; particles are in NAME_PARTICLES)
 JOINED_WORDS = 3  # at most this many words written as one ("van den Berg")
@@ -156,8 +159,9 @@ def name_words(text: str) -> set[str]:
     line = name_line(text)
     if line:
         words |= set(HYPHENATED_WORD.findall(line))
-    for email in EMAIL.findall(text):
-        words |= {part for part in re.split(r"[._+-]", email.split("@")[0]) if len(part) > 2}
+    for email in EMAIL.findall(text):  # not a shared mailbox's ("service@acme.be": no name)
+        words |= {part for part in re.split(r"[._+-]", email.split("@")[0]) if len(part) > 2
+                  and part.casefold() not in SHARED_MAILBOXES}
     for email in OBFUSCATED_EMAIL.findall(text):
         words |= {part for part in re.split(r"[._+-]", re.split(r"[ \t]?[\[(]", email)[0]) if len(part) > 2}
     for handle in PROFILE_URL.findall(text):
@@ -166,9 +170,10 @@ def name_words(text: str) -> set[str]:
     if joined:
         found = [w.casefold() for w in HYPHENATED_WORD.findall(text)]
         for i in range(len(found)):
-            for n in range(2, JOINED_WORDS + 1):  # a particle first: "El Amrani", not "Indeed Apply" of indeedapply@
-                if found[i] in NAME_PARTICLES and "".join(found[i:i + n]) in joined:
-                    words |= set(found[i:i + n])
+            for n in range(2, JOINED_WORDS + 1):  # with a particle: "(Tom) El Amrani", not "Indeed Apply" of indeedapply@
+                window = found[i:i + n]
+                if not NAME_PARTICLES.isdisjoint(window) and "".join(window) in joined:
+                    words |= set(window)
     return {w.casefold() for w in words} - NAME_PARTICLES
 
 
@@ -185,8 +190,11 @@ def name_line(text: str) -> str | None:
             if split:
                 return split.group()
         sender = SENDER.match(line)
-        if sender:
-            line = sender.group("name") if _persons_address(sender) else ""
+        if sender and not _a_persons_mail(sender):
+            continue  # a job board forwarding the CV: the name is below
+        if MAIL_HEADER.match(line):
+            continue
+        line = sender.group("name") if sender else line
         line = HONORIFIC.sub("", NAME_LABEL.sub("", line, count=1), count=1)  # "Naam: Tim Bakker", "Dhr. Tim Bakker"
         line = DEGREE_AFTER.sub("", line)
         line = NAME_THEN_TITLE.split(line, maxsplit=1)[0]  # the title after the name is not part of it
@@ -199,14 +207,14 @@ def name_line(text: str) -> str | None:
     return None
 
 
-def _persons_address(sender: re.Match[str]) -> bool:
-    """Whether a mail's sender address is the named person's: the surname (joined to its particles or not) and the
-    first name or its initial in the address's local part, and no word of the name in its domain."""
-    words = [w.casefold() for w in sender.group("name").split()]
+def _a_persons_mail(sender: re.Match[str]) -> bool:
+    """Whether a mail's sender is a person, not an organisation's mailbox: the address is no shared mailbox
+    ("service@", "jobs@") and its domain holds no word of the name unless the local part is one ("indeedapply@indeed.com"
+    is a job board; "jan@peeters.be" is Jan Peeters)."""
+    words = {w.casefold() for w in HYPHENATED_WORD.findall(sender.group("name"))} - NAME_PARTICLES
     local, domain = sender.group("local").casefold(), sender.group("domain").casefold()
-    own = [w for w in words if w not in NAME_PARTICLES]
-    return len(own) >= 2 and not any(w in domain for w in own) and own[-1] in local \
-        and (own[0] in local or local.startswith(own[0][0]))
+    parts = set(re.split(r"[._+-]", local))
+    return not parts & SHARED_MAILBOXES and (bool(parts & words) or not any(w in domain for w in words))
 
 
 def _first_name_alone(line: str, below: str) -> bool:

@@ -40,7 +40,7 @@ WRAP_GOES_ON = re.compile(r"[ \t]*[a-zà-ÿ]")
 LINE = re.compile(r"[^\n]*")
 
 
-WRAPPED_LINES = 3  # a text with fewer lines near its width is not wrapped text: its lines are its own
+WRAPPED_LINES = 2  # a text with fewer lines near its width is not wrapped text: its lines are its own
 
 
 def _wrap_width(text: str) -> float:

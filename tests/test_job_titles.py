@@ -45,6 +45,9 @@ def test_a_cv_holds_the_words_of_its_job_titles_not_its_name_nor_its_tasks(extra
     # a date range before or after the title on its line (ATS trial: the date-first lines of Belgian CVs)
     ("Experience\n2019 - 2025 Java Developer at Ordina Belgium\n- REST APIs\nSales Engineer, Acme 2015 - 2019\n",
      ["developer", "sale", "engineer"]),
+    # ... an employer before the title; an employer's name after one is no title ("Nurse Staffing Agency")
+    ("Experience\nOrdina | Java Developer 2019-2025\n- REST\nSales Engineer, Nurse Staffing Agency 2015 - 2019\n",
+     ["developer", "sale", "engineer"]),
 ])
 def test_title_words_leave_out_names_addresses_employers_and_tasks(extractor, cv, words):
     doc = extractor.extract(cv, kind="cv", language="en")

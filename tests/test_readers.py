@@ -221,6 +221,11 @@ def test_html_hidden_only_on_small_screens_and_markdown_line_breaks_stay(extract
     assert nonblank_lines(read_bytes(html, "ad.html")) == ["Java developer", "- Spring Boot", "Kafka"]
     markdown = "Skills<br>" + "<br>".join(["Java", "List<String>, Map<K, V>"] + ["item"] * 10)
     assert extractor.extract(markdown, kind="cv").text == markdown
+    # second review: a fragment that opens with words is HTML by its tags and entities; print-only is hidden
+    fragment = "Wij zoeken een boekhouder.<br><strong>Profiel</strong><br>Kennis van Exact&nbsp;Online"
+    assert "hard.exact_online" in {m.skill_id for m in extractor.extract(fragment, kind="vacancy").mentions}
+    html = b"<html><body><h1>Java developer</h1><p class='d-none d-print-block'>COBOL</p></body></html>"
+    assert nonblank_lines(read_bytes(html, "ad.html")) == ["Java developer"]
 
 
 def test_a_record_whose_text_is_html_is_read_as_its_visible_text(extractor):
@@ -490,3 +495,13 @@ def test_docx_a_row_headed_by_a_section_name_opens_that_section(tmp_path, extrac
     doc = extractor.extract(read_path(path), kind="cv")
     assert [(s.kind, s.heading) for s in doc.sections][-2:] == [("skills", "Vaardigheden"), ("hobbies", "Hobby's")]
     assert {m.text for m in doc.mentions if m.section == "skills"} == {"Exact Online", "Excel", "Twinfield"}
+
+
+def test_a_json_record_file_whose_html_shows_nothing_is_empty(extractor, tmp_path):
+    """Second review: as an .html file that shows nothing, and as such a record on stdin."""
+    path = tmp_path / "ad.json"
+    path.write_text('{"text": "<html><body><script>Python()</script><nav>Menu</nav></body></html>", "kind": "vacancy"}',
+                    encoding="utf-8")
+    with pytest.raises(ReadError) as info:
+        extractor.extract(path)
+    assert info.value.status == "empty"

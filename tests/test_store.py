@@ -168,6 +168,9 @@ def test_a_truck_or_bus_licence_holds_licence_b(extractor, tmp_path):
         status = {c: con.execute("SELECT status FROM skill_gap($c, 'v') WHERE label_en = 'driving licence B'",
                                  {"c": c}).fetchone()[0] for c in cvs}
     assert status == {"ce": "met", "c": "met", "d": "met", "none": "missing"}
+    with connect(tmp_path / "licences.duckdb") as con:  # other certificates keep their broader credit (VCA, VCA basis)
+        assert con.execute("SELECT count(*) FROM skill_relations WHERE relation = 'broader' AND required_skill ="
+                           " 'cert.vca_basic' AND candidate_skill = 'cert.vca'").fetchone()[0] == 1
     # ... and licence B is no part of C (review: a B-only CV was "partial" on a required C licence)
     docs = [extractor.extract("Chauffeur\nProfiel\n- Rijbewijs C is vereist.\n", kind="vacancy", doc_id="vc",
                               language="nl"),
@@ -229,3 +232,10 @@ def test_a_store_closed_by_another_thread_lets_the_next_one_open(tmp_path):
         other.start()
         other.join(30)
         assert not other.is_alive()
+    # second review: a thread that left a Store open (a pool thread) gets an error, not a second writer
+    import pytest
+
+    from pipeline.errors import StoreError
+
+    with Store(tmp_path / "x.duckdb"), pytest.raises(StoreError, match="open for writing already"):
+        Store(tmp_path / "x.duckdb")

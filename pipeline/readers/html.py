@@ -19,8 +19,9 @@ BLOCKS = ["p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br"
 BOILERPLATE = re.compile(r"cookie|consent|gdpr-banner|newsletter|breadcrumb|\bcc-(?:window|banner)\b", re.I)
 HIDING_CLASSES = {"hidden", "d-none", "is-hidden", "invisible"}  # Bootstrap's, Tailwind's, Bulma's hidden elements
 # ... unless shown on wider screens: Tailwind's "hidden md:block", Bootstrap's "d-none d-md-block"
-SHOWN_AT_WIDTH = re.compile(r"^(?:\w+:(?:block|flex|inline|inline-block|inline-flex|grid|table|contents|visible)|"
-                            r"d-\w+-(?:block|flex|inline|inline-block|inline-flex|grid|table)|is-\w*-?(?:block|flex))$")
+SHOWN_AT_WIDTH = re.compile(r"^(?:(?!print:)\w+:(?:block|flex|inline|inline-block|inline-flex|grid|table|contents|"
+                            r"visible)|d-(?!print-)\w+-(?:block|flex|inline|inline-block|inline-flex|grid|table)|"
+                            r"is-(?!print)\w*-?(?:block|flex))$")  # not print-only content
 LINK_SHARE = 0.5  # a <header> that is mostly links is the site's menu, not the ad's heading
 META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([\w.:-]{1,40})", re.I)
 
@@ -33,17 +34,20 @@ MARKUP_TAG = re.compile(r"</?(?:html|body|head|div|p|br|ul|ol|li|h[1-6]|strong|b
 
 
 TAG_NAME = re.compile(r"</?!?(\w*)")
+ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|#\d{2,5}|#x[0-9a-f]{2,4});", re.I)
 
 
 def looks_like_html(text: str) -> bool:
     """Whether a text is HTML markup rather than plain text (see MARKUP_TAG): it opens with a tag and holds a few,
-    or holds many of three kinds or more (a Markdown CV's "<br>" line breaks are no page)."""
+    holds a few of two kinds or more, or tags and an entity ("&nbsp;"); a Markdown CV's "<br>" line breaks alone
+    are no page."""
     tags, kinds = 0, set()
     for tags, tag in enumerate(MARKUP_TAG.finditer(text, 0, 200_000), start=1):
         kinds.add(TAG_NAME.match(tag.group()).group(1).lower())  # type: ignore[union-attr]
-        if tags >= 10 and len(kinds) >= 3:
+        if tags >= 4 and len(kinds) >= 2:
             return True
-    return tags >= 3 and text.lstrip("\ufeff \t\r\n")[:1] == "<"
+    return (tags >= 3 and text.lstrip("\ufeff \t\r\n")[:1] == "<") \
+        or (tags >= 2 and ENTITY.search(text, 0, 200_000) is not None)
 
 
 def read_html(data: bytes) -> str:

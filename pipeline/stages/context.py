@@ -139,9 +139,9 @@ def negated(text: str, m: Mention, kind: str | None = None) -> bool:
 # challenging role in finance") says what the person wants, not what they can do.
 # ... a few words from the wish to the job, none of time or a past: not "Ik wil verder groeien na 8 jaar werk in de
 # logistiek", "Looking back on ten years of work in accounting", "…; my last position in accounting"
-WISHED_FIELD = re.compile(r"\b(?:zoek|zoeken|looking for|seeking|wil|want|hope|hoop|aspire|ambieer)\b"
+WISHED_FIELD = re.compile(r"\b(?:zoek|zoeken|looking for|looking to|seeking|wil|want|hope|hoop|aspire|ambieer)\b"
                           r"(?:[ \t]+(?!(?:na|after|back|terug|on|op|my|mijn|last|laatste|previous|vorige|years?|jaar|"
-                          r"jaren|of|van)\b)[^\W\d_]+){0,4}?"
+                          r"jaren|of|van)\b)[^\W\d_][\w'-]*,?){0,4}?"
                           r"[ \t]+(?:uitdaging|job|functie|carrière|loopbaan|career|challenge|position|role|opportunity|"
                           r"werk|work|stage|internship)[ \t]+(?:in|within|binnen)[ \t]+(?:de[ \t]+|het[ \t]+|the[ \t]+)?$",
                           re.I)

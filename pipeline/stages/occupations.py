@@ -519,7 +519,7 @@ def _role_words(text: str, start: int, end: int, strict: bool = False,
     bounds = [start, *(x for m in separators for x in m.span()), end]
     capitals = text[start:end].isupper()
     plain = strict and (JOB_LABEL.match(text, start, end) is not None or _dated_job(text, (start, end)))
-    out = []
+    out: list[tuple[str, int, int]] = []
     first = 0  # the part that holds the title, after any parts of dates alone
     for k, (a, b) in enumerate(zip(bounds[::2], bounds[1::2])):
         if k == first and (date := DATE_BEFORE.match(text, a, b)):  # the title's part: not an employer's after it
@@ -527,7 +527,7 @@ def _role_words(text: str, start: int, end: int, strict: bool = False,
             if a >= b or not text[a:b].strip():
                 first += 1  # "2019" of "2019 - 2025 Java Developer": the title is in the next part
                 continue
-        if k == first and (date := DATE_AFTER.search(text, a, b)):
+        if (k == first or not out) and (date := DATE_AFTER.search(text, a, b)):  # "Ordina | Java Developer 2019 - 2025"
             b = date.start()
         if NOT_A_TITLE.search(text, a, b) or (strict and k and EMPLOYER.fullmatch(separators[k - 1].group())):
             continue  # a number, an address, a link; the employer after "at" ("Sales Engineer at Smith & Taylor")

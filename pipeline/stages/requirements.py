@@ -29,8 +29,8 @@ _INTENSIFIER = (r"(?:big|strong|huge|great|real|definite|distinct|significant|ma
 # ... and in English the skill learnt follows: "or are willing to learn French", "or willing to get VCA"
 WILLING = re.compile(r"(?:or|of)[ \t]+(?:(?:are|be|you are|you're|you’re|je bent|ben je|bent|u bent)[ \t]+)?"
                      r"(?:willing|prepared|ready|bereid)[ \t]+(?:om[ \t]+)?(?:[\w-]+[ \t]+){0,3}?(?:to|te)[ \t]+"
-                     r"(?:learn|acquire|obtain|get|complete|leren|behalen|halen|verwerven)"
-                     r"(?:[ \t]+(?!(?:it|them|this|these|one|that)\b)[\w+/-]+){0,2}|"
+                     r"(?:(?:learn|acquire|obtain|get|complete)(?:[ \t]+(?:and[ \t]+)?(?!(?:it|them|this|these|one|that|"
+                     r"within|in|on|the|a|an)\b)[\w+/-]+){0,3}|leren|behalen|halen|verwerven)|"
                      r"(?:or|of)[ \t]+(?:the[ \t]+|de[ \t]+)?(?:willingness|bereidheid)[ \t]+(?:to|om)\b", re.I)
 POST_CUE = re.compile(
     r"\b(pluspunt\w*|is a plus|a plus|strekt tot aanbeveling|mooi meegenomen|"
@@ -614,13 +614,14 @@ def list_levels(text: str, mentions: list[Mention]) -> dict[int, str]:
 
 
 def _own_clause_cut(text: str, mentions: list[Mention], run: list[int]) -> list[int]:
-    """The run of a list without its last item where, after a comma, it makes a clause of its own with a preferred
-    cue ("Fluent in Dutch and English, French is a plus": the level covers Dutch and English)."""
-    cut = len(run) - 1  # the last item alone: "Fluent in Dutch, French, English and German is a plus" is one list
-    gap_start, next_start = mentions[run[cut - 1]].end, mentions[run[cut]].start
-    if cut >= 2 and "," in text[gap_start:next_start] \
-            and PREFERRED.search(text, next_start, _clause_end(text, mentions[run[-1]].end)):
-        return run[:cut]
+    """The run of a list without the items after its one comma where they make a clause of their own with a
+    preferred cue ("Fluent in Dutch and English, French is a plus": the level covers Dutch and English)."""
+    commas = [k for k in range(1, len(run)) if "," in text[mentions[run[k - 1]].end:mentions[run[k]].start]]
+    # one comma, after items joined by "and": "Dutch and English, French and German are a plus"; not a list of
+    # commas, "Fluent in Dutch, French, English and German is a plus", one list
+    if len(commas) == 1 and commas[0] >= 2 \
+            and PREFERRED.search(text, mentions[run[commas[0]]].start, _clause_end(text, mentions[run[-1]].end)):
+        return run[:commas[0]]
     return run
 
 

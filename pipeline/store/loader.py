@@ -179,27 +179,27 @@ def open_skills(mention_rows: list[dict]):
 class _WriterLock:
     """One writer per database file in this process: two threads loading into one file would share DuckDB's
     instance and fail on each other's writes ("write-write conflict"); the second waits for the first to close its
-    Store. Re-entrant for the thread that holds it (a Store opened inside another on the same file), and released
-    by whichever thread closes the Store."""
+    Store. Released by whichever thread closes the Store. A thread that opens a second Store on a file it holds open
+    gets an error, not a second writer (a pool thread that left its first Store open)."""
 
-    def __init__(self) -> None:
+    def __init__(self, path: str) -> None:
         self._free = threading.Condition()
         self._owner: int | None = None
-        self._count = 0
+        self.path = path
 
     def acquire(self) -> None:
         me = threading.get_ident()
         with self._free:
-            while self._count and self._owner != me:
+            if self._owner == me:
+                raise StoreError(f"{self.path}: this thread has it open for writing already (close that Store first)")
+            while self._owner is not None:
                 self._free.wait()
-            self._owner, self._count = me, self._count + 1
+            self._owner = me
 
     def release(self) -> None:
         with self._free:
-            self._count = max(0, self._count - 1)
-            if not self._count:
-                self._owner = None
-                self._free.notify_all()
+            self._owner = None
+            self._free.notify_all()
 
 
 _WRITERS: dict[str, _WriterLock] = {}
@@ -212,7 +212,7 @@ def _writer_lock(path: str | Path) -> _WriterLock | None:
         return None
     key = str(Path(path).resolve())
     with _WRITERS_GUARD:
-        return _WRITERS.setdefault(key, _WriterLock())
+        return _WRITERS.setdefault(key, _WriterLock(key))
 
 
 class Store:

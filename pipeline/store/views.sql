@@ -94,7 +94,7 @@ rel AS (
     SELECT c.skill_id, c.broader, 'broader', w.m['broader'] * (1 - (1 - coalesce(w.m['common'], 1))
                * CASE WHEN w.m['common_share'] > 0 THEN least(1.0, coalesce(k.share, 0) / w.m['common_share']) ELSE 0 END)
     FROM skills c LEFT JOIN skill_commonness k ON k.skill_id = c.broader, w
-    WHERE c.broader IS NOT NULL AND c.category IS DISTINCT FROM 'certificates'  -- licence B says nothing of C
+    WHERE c.broader IS NOT NULL AND NOT starts_with(c.skill_id, 'cert.driving_licence')  -- licence B says nothing of C
     UNION ALL
     SELECT a.skill_id, b.skill_id, 'sibling', w.m['sibling'] FROM skills a JOIN skills b ON a.broader = b.broader AND a.skill_id <> b.skill_id, w
     WHERE w.m['sibling'] > 0
