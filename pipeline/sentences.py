@@ -48,7 +48,7 @@ def _wrap_width(text: str) -> float:
     characters (one pass; a line longer than 400 characters counts as 400); infinite where fewer than
     WRAPPED_LINES lines come near it."""
     lengths = sorted(min(400, len(m.group())) for m in LINE.finditer(text) if len(m.group()) >= 20)
-    width = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+    width = lengths[round(0.9 * (len(lengths) - 1))] if lengths else 0
     near = sum(length >= WRAP_SHARE * width for length in lengths)
     return width if near >= WRAPPED_LINES else float("inf")
 
