@@ -150,7 +150,8 @@ def _lines_with_digits(text: str) -> Iterator[tuple[int, int]]:
         position = end + 1
 
 
-def name_words(text: str) -> set[str]:
+@lru_cache(maxsize=4)  # the personal and occupations stages and the rows ask for the same CV's words
+def name_words(text: str) -> frozenset[str]:
     """Words that identify the person: the words of the CV's name line and the parts of e-mail addresses and
     profile links. Not a name's particles ("de", "van", "der" of "Sanne de Vries"; "Le", "Van", "Du" of "Le Thi
     Hoa", "Nguyen Van Minh"): they are everyday words, and redacting them in every sentence would make evidence
@@ -167,14 +168,15 @@ def name_words(text: str) -> set[str]:
     for handle in PROFILE_URL.findall(text):
         words |= {part for part in re.split(r"[._-]", handle) if len(part) > 2 and not any(c.isdigit() for c in part)}
     joined = {w.casefold() for w in words if len(w) > 4}
-    if joined:
-        found = [w.casefold() for w in HYPHENATED_WORD.findall(text)]
-        for i in range(len(found)):
-            for n in range(2, JOINED_WORDS + 1):  # with a particle: "(Tom) El Amrani", not "Indeed Apply" of indeedapply@
-                window = found[i:i + n]
-                if not NAME_PARTICLES.isdisjoint(window) and "".join(window) in joined:
-                    words |= set(window)
-    return {w.casefold() for w in words} - NAME_PARTICLES
+    if joined:  # windows around each particle: "(Tom) El Amrani", not "Indeed Apply" of indeedapply@
+        found = HYPHENATED_WORD.findall(text.casefold())
+        for k in [k for k, w in enumerate(found) if w in NAME_PARTICLES]:
+            for i in range(max(0, k - 1), k + 1):
+                for n in range(2, JOINED_WORDS + 1):
+                    window = found[i:i + n]
+                    if k < i + n and "".join(window) in joined:
+                        words |= set(window)
+    return frozenset(w.casefold() for w in words) - NAME_PARTICLES
 
 
 def name_line(text: str) -> str | None:

@@ -64,10 +64,10 @@ def title_of(doc: Document) -> str | None:
     return title[:TITLE_MAX] if title else None
 
 
-def redactable_names(doc: Document) -> set[str]:
+def redactable_names(doc: Document) -> frozenset[str]:
     """Name words to remove from a CV's evidence sentences; a word that is itself a skill mention stays."""
     if doc.kind != "cv":
-        return set()
+        return frozenset()
     skill_words = {w.casefold() for m in doc.mentions for w in m.text.split()}
     return name_words(doc.text) - skill_words
 

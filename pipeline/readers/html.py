@@ -27,8 +27,7 @@ META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([\w.:-]{1,
 
 
 # Markup in a text that arrives as a string (a JSONL record's "text", Extractor.extract(str)): a vacancy copied from
-# a website's source. A text that opens with a tag and holds a few, or holds many, is HTML; a CV that writes one
-# "<br>" or "<Python>" is not.
+# a website's source (see looks_like_html); a CV that writes "<br>" or "<Python>" is not.
 MARKUP_TAG = re.compile(r"</?(?:html|body|head|div|p|br|ul|ol|li|h[1-6]|strong|b|em|i|span|table|tr|td|section|article|"
                         r"main|header|footer|nav|a|script|style)\b[^<>]{0,500}>|<!doctype html", re.I)
 
