@@ -253,13 +253,17 @@ def preference_scope(text: str, mentions: list[Mention], i: int, sentence: tuple
         first -= 1  # this chunk continues the list the chunk before began
     scope_end = chunks[index][1]
     led_in = _plain_lead_in(text, mentions, *chunks[index])
+    # a level leads into a list of languages as plain words do: "Fluent in Dutch, French, English and German is a
+    # plus" is one list, where "Fluent in English, Python is a plus" is two clauses
+    level_led = not led_in and m.skill_id.startswith("lang.") and _count_items(mentions, *chunks[index]) == 1 \
+        and _level_lead_in(text, mentions, *chunks[index])
     before_lead_in: int | None = None  # the scope's end before it went on behind lead-in words
     for step, (a, b) in enumerate(chunks[index + 1:]):
         if not _only_skills(text, mentions, chunks[index][0], a):
             # words that lead into a list do not end it ("Kennis van DTP, SEO is een plus"), but a chunk with words
             # of its own before its skill is another item ("Vlot Nederlands/Frans, een goede kennis van Engels is
             # een plus"), and so is one after ", and" behind a single skill ("You have SQL, and Python is a plus")
-            if not (led_in and _only_skills(text, mentions, m.start, a)
+            if not ((led_in or level_led) and _only_skills(text, mentions, m.start, a)
                     and _opens_with_skill(text, mentions, a, b, step > 0)):
                 break
             before_lead_in = scope_end if before_lead_in is None else before_lead_in
@@ -267,6 +271,8 @@ def preference_scope(text: str, mentions: list[Mention], i: int, sentence: tuple
     if before_lead_in is not None and max(_count_items(mentions, m.start, scope_end),
                                           1 + len(LIST_JOINT.findall(text, m.start, scope_end))) < 3:
         scope_end = before_lead_in  # two skills are two clauses: "Experience with Python, Django would be a bonus"
+    elif before_lead_in is not None and level_led and not _languages_only(mentions, m.start, scope_end):
+        scope_end = before_lead_in
     scope_start = chunks[first][0]
     if PREFERRED.search(text, scope_start, scope_end) and REQUIRED.search(text, scope_start, scope_end):
         cuts = [scope_start] + [c.start() for c in CLAUSE_BREAK.finditer(text, scope_start, scope_end)] + [scope_end]
@@ -345,6 +351,30 @@ def _plain_lead_in(text: str, mentions: list[Mention], start: int, end: int) -> 
     inside = _within(mentions, start, end)
     lead_in = text[start:mentions[inside[0]].start] if inside else ""
     return not (LEVEL.search(lead_in) or REQUIRED.search(lead_in) or YEARS.search(lead_in))
+
+
+def _preferred_language_list(text: str, mentions: list[Mention], run: list[int], lead: re.Match[str],
+                             clause_end: int) -> bool:
+    """Whether a list of languages after a level is a plus as a whole: "Fluent in Dutch, French, English and German
+    is a plus", "Goede kennis van het Frans en Engels is een pluspunt"; not "You speak fluent English and Dutch would
+    be a plus" (a bare level before two: Dutch alone is the plus) or "fluent in English (Dutch is not required)"."""
+    first, last = mentions[run[0]], mentions[run[-1]]
+    return _languages_only(mentions, first.start, last.end) and "(" not in text[first.end:last.start] \
+        and (len(run) >= 3 or bool(lead.group("noun") or lead.group("link"))) \
+        and LIST_IS_PREFERRED.fullmatch(text, last.end, clause_end) is not None
+
+
+def _level_lead_in(text: str, mentions: list[Mention], start: int, end: int) -> bool:
+    """Whether the words before the first skill of [start, end) state a level and nothing else that binds it: no
+    required cue, no years ("Fluent in", "Vloeiend")."""
+    inside = _within(mentions, start, end)
+    lead_in = text[start:mentions[inside[0]].start] if inside else ""
+    return bool(LEVEL.search(lead_in)) and not (REQUIRED.search(lead_in) or YEARS.search(lead_in))
+
+
+def _languages_only(mentions: list[Mention], start: int, end: int) -> bool:
+    """Whether every skill [start, end) names is a language."""
+    return all(mentions[i].skill_id.startswith("lang.") for i in _within(mentions, start, end))
 
 
 def _count_items(mentions: list[Mention], start: int, end: int) -> int:
@@ -604,7 +634,9 @@ def list_levels(text: str, mentions: list[Mention]) -> dict[int, str]:
             if not level:
                 lead = level_before(text, mentions[run[0]].start)
                 run = _own_clause_cut(text, mentions, run) if lead else run
-                if lead and LEVEL_LIST_END.fullmatch(text, mentions[run[-1]].end, _clause_end(text, mentions[run[-1]].end)) \
+                clause_end = _clause_end(text, mentions[run[-1]].end)
+                if lead and (LEVEL_LIST_END.fullmatch(text, mentions[run[-1]].end, clause_end)
+                             or _preferred_language_list(text, mentions, run, lead, clause_end)) \
                         and (lead.group("noun") or lead.group("link") or _languages_or_paired(text, mentions, run)):
                     level = _level_of(lead.group("level"))
             if level:
@@ -660,6 +692,10 @@ def _examples_level(text: str, start: int) -> str | None:
 LEVEL_LIST_END = re.compile(r"(?:[ \t]+(?:taal|talen|language|languages))?(?:[ \t]+(?:in woord en geschrift|"
                             r"mondeling en schriftelijk|schriftelijk en mondeling|(?:both[ \t]+)?(?:written and "
                             r"(?:spoken|verbal|oral)|(?:spoken|verbal|oral) and written)))?" + LIST_END.pattern, re.I)
+# ... or that it is a plus: "Fluent in Dutch, French, English and German is a plus" (all four, fluent)
+LIST_IS_PREFERRED = re.compile(r"[ \t]+(?:(?:is|are|zijn|would be|will be)[ \t]+)?(?:(?:een|an?)[ \t]+)?(?:"
+                               + POST_CUE.pattern + r")"
+                               + LIST_END.pattern, re.I)
 PAIRED = re.compile(r"[ \t]+(?:and|en|&)[ \t]+", re.I)
 SHARED_HEAD = re.compile(r".*\b(?:skills|vaardigheden|abilities|capaciteiten)$", re.I)
 CLAUSE_STOP = re.compile(r"[\n,;.!?]")
