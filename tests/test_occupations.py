@@ -189,6 +189,22 @@ def test_a_dutch_title_in_sentence_case_names_its_job_words(extractor):
     assert not doc.title_words  # a sentence is no title, whatever its capitals
 
 
+def test_a_firm_named_after_a_trade_names_no_job_and_no_skill(extractor):
+    """Trial: a bookkeeper who had worked at "Bouwbedrijf Kok" ranked first for a cook's vacancy; "Administratiekantoor
+    Visser & Co" made her a fisherman, "Payroll Partners" and "cao Schoonmaak" gave payroll and cleaning skills."""
+    doc = extractor.extract("Sanne de Vries\n\nWerkervaring\n"
+                            "2020 - heden  Boekhouder, Administratiekantoor Visser & Co, Utrecht\n"
+                            "2018 - 2020  Medewerker crediteurenadministratie, Bouwbedrijf Kok, Nieuwegein\n"
+                            "2016 - 2018  Medewerker debiteuren bij Payroll Partners Utrecht\n"
+                            "- Facturen boeken volgens de cao Schoonmaak\n", kind="cv", language="nl")
+    assert {m.text for m in doc.occupations} == {"Boekhouder"}
+    assert {m.text.casefold() for m in doc.title_words} >= {"boekhouder", "medewerker"}
+    assert not {"visser", "kok"} & {m.text.casefold() for m in doc.title_words}
+    assert not {"hard.payroll", "hard.cleaning"} & {m.skill_id for m in doc.mentions}
+    cook = extractor.extract("Bram de Wit\n\nWerkervaring\n2018 - 2024  Kok, Restaurant De Zwaan, Utrecht\n", kind="cv")
+    assert [m.text for m in cook.occupations] == ["Kok"]  # the job itself, beside a firm without a business noun
+
+
 def test_a_job_on_an_intake_forms_label_or_a_dated_line_counts_in_lower_case_too(extractor):
     """Trial: a filled-in intake form ("Naam", "Adres", "Gewenste functie") and a CV without headings ("2018 - nu
     heftruckchauffeur bij Katoen Natie") named no job, so the best drivers ranked at 36 and 46."""

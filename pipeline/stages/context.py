@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from pipeline import titles  # the module, not its names: titles imports pipeline.stages (a cycle)
 from pipeline.model import Document, Mention
+from pipeline.organisations import in_firm_name
 from pipeline.sentences import bounds_of
 from pipeline.stages.language import in_french
 from pipeline.taxonomy import Taxonomy
@@ -370,4 +371,5 @@ class DropNonSkillContexts:
                 or (kind == "hard" and in_job_title(text, m)) or _self_employed(text, m)
                 or is_heading(text, m, line) or on_section_heading(doc, m) or (guarded and labels_its_value(text, m, line, bounds))
                 or (bounds.has(ORGANISATION, line) and in_organisation_name(text, m, line))
+                or in_firm_name(text, m.start, m.end, line)
                 or (doc.kind == "cv" and in_employer_name(text, m, line, bounds, self.known_words)))

@@ -36,6 +36,7 @@ from pipeline.kind import MONTH
 from pipeline.lexicon import lookup_table
 from pipeline.model import Document, Mention
 from pipeline.occupations import OCCUPATION_PREFIX, WORD, lexicon
+from pipeline.organisations import firm_spans
 from pipeline.personal_data import name_line, name_words, private_spans
 from pipeline.stages.personal import REFERENCE_HEADING, personal_spans
 from pipeline.stages.requirements import PREFERRED, YEARS, years_value
@@ -272,7 +273,7 @@ def held(doc: Document) -> tuple[Mention, ...]:
     out: list[Mention] = []
     seen: set[int] = set()
     jobs: dict[tuple[int, int], list[Found]] = {}  # job-title line -> the jobs it names
-    private = private_spans(text)  # "221B Baker Street" names no baker
+    private = [*private_spans(text), *firm_spans(text)]  # "221B Baker Street" names no baker, "Bouwbedrijf Kok" no cook
     for line in _title_lines(doc):
         stripped = text[line[0]:line[1]].strip()
         on_name_line = name is not None and name in stripped
@@ -479,7 +480,8 @@ def held_title_words(doc: Document) -> tuple[Mention, ...]:
     text = doc.text
     private = personal_spans(text) + [(s.start, s.end) for s in doc.sections
                                       if s.heading and REFERENCE_HEADING.match(s.heading)]
-    protected = private_spans(text)  # "221B Baker Street", "een Turkse man": no words of a job on a job's line
+    # "221B Baker Street", "een Turkse man", "Administratiekantoor Visser & Co": no words of a job on a job's line
+    protected = [*private_spans(text), *firm_spans(text)]
     names = {job_titles.key_of(w) for w in name_words(text)}
     name = name_line(text)
     if name and "\n" in name:  # a name on two lines ("Tom" / "Visser"): each line is the name's, however short

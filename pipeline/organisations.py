@@ -1,0 +1,34 @@
+"""Where a text names a firm: words that are skills or jobs elsewhere name no skill or job inside a firm's name.
+
+"Bouwbedrijf Kok" is no cook, "Administratiekantoor Visser & Co" no fisherman, "Payroll Partners" no payroll skill:
+Dutch firms are often named after a surname that is a trade (Bakker, Visser, Kok, Smit, Koster, Timmerman) or after
+their trade, with a business noun before the name or a legal form after it. Only those two signs count: a run of
+capitalised words alone may be a job title ("Payroll Administrator") or a skill ("Project Management").
+"""
+
+from __future__ import annotations
+
+import re
+
+# A legal form or partnership word after the name: "… B.V.", "… & Co", "… & Zn.", "… Partners", "… Groep"
+_LEGAL_FORM = (r"(?:B\.V\.?|BV|N\.V\.?|NV|V\.O\.F\.?|VOF|BVBA|bvba|Inc\.?|Ltd\.?|LLC|GmbH|Corp\.?|PLC|plc|"
+               r"Holding|Groep|Partners|(?:\\?&|en)[ \t]+(?:Co|Zn|Zonen|Sons|Partners)\b\.?)")
+# A business noun before the name: "Bouwbedrijf Kok", "Administratiekantoor Koster", "Firma Bakker"
+_BUSINESS = (r"(?:[A-Z][a-z]*(?:bedrijf|bedrijven|kantoor|bureau|fabriek|handel|groothandel|centrale|winkel|"
+             r"zaak|atelier|studio)|Firma|Fa\.|Maatschap|Handelsonderneming)")
+_NAME_WORD = r"[A-Z][\w'’-]*"
+FIRM = re.compile(
+    rf"\b{_BUSINESS}(?:[ \t]+{_NAME_WORD}){{1,3}}(?:[ \t]+{_LEGAL_FORM})?"
+    rf"|\b(?:{_NAME_WORD}[ \t]+){{1,3}}{_LEGAL_FORM}(?![\w-])"
+    # a collective labour agreement names its sector, not a skill: "volgens de cao Schoonmaak"
+    r"|\b(?:cao|CAO|cla|CLA)[ \t]+[A-Z][\w-]*")
+
+
+def firm_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each firm's name in text[start:end]."""
+    return [m.span() for m in FIRM.finditer(text, start, len(text) if end is None else end)]
+
+
+def in_firm_name(text: str, start: int, end: int, line: tuple[int, int]) -> bool:
+    """Whether text[start:end] lies inside a firm's name on its line, and is not the whole of it."""
+    return any(a <= start and end <= b and (a, b) != (start, end) for a, b in firm_spans(text, *line))
