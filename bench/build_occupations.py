@@ -63,7 +63,11 @@ CURATED = {("en", "nurse"): {"2221"}, ("nl", "verpleegkundige"): {"2221"}, ("nl"
            ("nl", "wijkverpleegkundige"): {"2221"}, ("nl", "grondwerker"): {"9312"}, ("nl", "ploegleider"): {"3122"},
            ("nl", "productieoperator"): {"8189"}, ("nl", "productiemedewerker"): {"9329"},
            ("en", "aviation mechanic"): {"7232"}, ("en", "aircraft mechanic"): {"7232"},
-           ("nl", "werfleider"): {"1323", "3123"}}
+           ("nl", "werfleider"): {"1323", "3123"},
+           # the controller of a firm's finance, as ESCO's "financial controller" (a controller of traffic, of a
+           # paper mill is named so)
+           ("en", "controller"): {"2411"}, ("nl", "controller"): {"2411"}, ("en", "business controller"): {"2411"},
+           ("nl", "business controller"): {"2411"}, ("nl", "financieel controller"): {"2411"}}
 # Labels ESCO files under a group that is not what people mean by them (an alternative label of one narrow
 # occupation: "sales associate" of a sales support assistant, 4311 accounting clerks; "maintenance technician" of
 # a welder), each with the groups it is replaced by (none: no job title). Found by reading the groups of the job
@@ -81,6 +85,7 @@ CORRECTED = {("en", "sales associate"): {"5223"}, ("en", "maintenance technician
              ("en", "reach truck operator"): {"8344"}, ("en", "it expert"): {"2511"},
              ("en", "data scientist"): {"2511"}, ("nl", "data scientist"): {"2511"}, ("nl", "reachtruckchauffeur"): {"8344"},
              ("nl", "monteur"): {"7231", "7233", "7411", "7412"}, ("nl", "onderhoudstechnicus"): {"7233"},
+             ("nl", "onderhoudsmonteur"): {"7233"}, ("nl", "boekhouder"): {"3313"},
              ("nl", "chauffeur c"): {"8332"}, ("nl", "chauffeur ce"): {"8332"}, ("nl", "chauffeur c-e"): {"8332"},
              ("nl", "chauffeur c e"): {"8332"}, ("nl", "chauffeur d"): {"8331"},
              ("nl", "logistiek medewerker"): {"4321", "9333"}, ("nl", "medewerker logistiek"): {"4321", "9333"},

@@ -21,6 +21,10 @@ def test_titles_name_their_unit_group_in_either_language():
     assert groups("Senior Aircraft Maintenance Technician") == [("Aircraft Maintenance Technician", ("7232",))]
     assert groups("Vliegtuigtechnicus (m/v/x)", "nl") == [("Vliegtuigtechnicus", ("7232",))]
     assert groups("Business Developer", "nl") == groups("Business Developer", "en")  # English titles in Dutch ads
+    # trial O: an industrial maintenance fitter is no car mechanic, a controller is a finance job
+    assert groups("Onderhoudsmonteur", "nl") == [("Onderhoudsmonteur", ("7233",))]
+    assert groups("Business Controller") == [("Business Controller", ("2411",))]
+    assert groups("Controller", "nl") == [("Controller", ("2411",))]
 
 
 def test_an_ambiguous_label_names_each_of_its_groups_and_a_generic_one_none():
