@@ -131,3 +131,19 @@ def test_a_group_with_a_skill_on_no_list_is_one_requirement_everywhere(extractor
         assert con.execute("SELECT score, required_met, required_total FROM fit_for_role('role')").fetchall() == view
         matrix = scores.compute(con, keep=0).to_arrow()  # noqa: F841 - read below
         assert duckdb.sql("SELECT score FROM matrix").fetchall() == [view[0][:1]]
+
+
+def test_a_degree_field_on_a_cv_meets_the_field_a_vacancy_asks(extractor, tmp_path):
+    """Trial O: "MBO-4 werktuigbouwkunde, mechatronica of elektrotechniek" was asked, and the best candidate
+    ("MBO-4 Mechatronica") was shown missing it, because a CV's degree field named no skill; "Finance, Accounting or
+    Business Economics (RA/RC is a plus)" put the preferred titles in the required group."""
+    role = ("Onderhoudsmonteur\nWat vragen wij\n- MBO-4 werktuigbouwkunde, mechatronica of elektrotechniek.\n"
+            "- Master's degree in Finance, Accounting or Business Economics (RA/RC is a plus).\n")
+    cvs = {"c-mbo": "Ahmed\nOpleiding\nMBO-4 Mechatronica, ROC Utrecht\n"}
+    db = role_and_cvs_db(extractor, tmp_path / "degree.duckdb", role, cvs, "nl")
+    with duckdb.connect(str(db), read_only=True) as con:
+        gap = {label: status for label, status in con.execute(
+            "SELECT label_en, status FROM skill_gap('c-mbo', 'role') WHERE requirement = 'required'").fetchall()}
+        assert [status for label, status in gap.items() if "mechatronics" in label] == ["met"]
+        asked = dict(con.execute("SELECT skill_id, requirement FROM role_requirements").fetchall())
+        assert asked["cert.registeraccountant"] == "preferred" and asked["hard.accounting"] == "required"

@@ -75,11 +75,19 @@ WORD_JOINT = re.compile(r"[-\u2010\u2011]?")  # within one word: "RIZIV-visum"
 PHRASE_JOINT = re.compile(r"[ \t]")  # within one phrase: "Salesforce CRM"
 
 
+# "or" and capitalised words that begin the next item's name, where only its last words are a skill:
+# "Finance, Accounting or Business Economics"
+OR_NAME_WORDS = re.compile(r"[\s,]*\bor\s+(?:[A-Z][\w&-]*\s+){1,2}")
+OF_NAME_WORDS = re.compile(r"[\s,]*\bof\s+(?:[A-Z][\w&-]*\s+){1,2}")
+
+
 def _gap_kind(gap: str, dutch: bool) -> str | None:
     """How two neighbouring items are joined: "or", "slash" (a bare "/"), "or-other" ("or another", "or equivalent"), "and",
     "list" (a comma, a colon or nothing) or None (the gap holds other words: not one list)."""
     if EQUIVALENT.match(gap):
         return "or-other"  # "Airflow or another orchestration tool", "Salesforce or equivalent CRM"
+    if OR_NAME_WORDS.fullmatch(gap) or (dutch and OF_NAME_WORDS.fullmatch(gap)):
+        return "or"
     if not GAP.fullmatch(gap):
         return None
     if DISJUNCTION.search(gap) or (dutch and DUTCH_OR.search(gap)):
@@ -251,10 +259,13 @@ def alternatives(doc: Document, taxonomy: Taxonomy | None = None) -> Document:
     mentions = list(doc.mentions)
     order = sorted(range(len(mentions)), key=lambda i: (mentions[i].start, mentions[i].end))
     sentence_of = bounds_of(doc.text)
-    by_sentence: dict[tuple[int, int], list[int]] = {}
+    # alternatives share their requirement: "Finance or Economics (RA/RC is a plus)" asks for a degree, and
+    # prefers a title on top of it
+    by_sentence: dict[tuple[tuple[int, int], str | None], list[int]] = {}
     for i in order:
         if mentions[i].requirement is not None:
-            by_sentence.setdefault(sentence_of(mentions[i].start, mentions[i].end), []).append(i)
+            key = (sentence_of(mentions[i].start, mentions[i].end), mentions[i].requirement)
+            by_sentence.setdefault(key, []).append(i)
     groups = _Groups()
     for idx in by_sentence.values():
         dutch = _language(doc, mentions[idx[0]].start) == "nl"
