@@ -308,3 +308,12 @@ def test_a_dutch_adjective_on_its_own_is_no_skill(extractor):
     found = set(open_mentions(extractor.extract(ad, kind="vacancy", language="nl")))
     assert "Kardex Shuttle" in found
     assert not found & {"vroege", "late"}
+
+
+def test_a_level_of_education_is_no_skill(extractor):
+    """Trial O: "MBO-4 of HBO werk- en denkniveau" asked for the skills "HBO werk" and "denkniveau", which no CV
+    can meet."""
+    doc = extractor.extract("Salarisadministrateur\nWat vragen wij\n- MBO-4 of HBO werk- en denkniveau, "
+                            "diploma PDL.\n- Kennis van sociale verzekeringen en Nmbrs.\n", kind="vacancy", language="nl")
+    assert not {text for text in open_mentions(doc) if "niveau" in text or "HBO" in text}
+    assert {"cert.pdl", "hard.hris"} <= {m.skill_id for m in doc.mentions}

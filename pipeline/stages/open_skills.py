@@ -95,6 +95,7 @@ platform applications programs methods techniques technologies environment envir
 opportunities role position function bachelor bachelor's bachelors master's masters
 vaardigheden kennis ervaring talen andere enz overige omgeving werkomgeving mogelijkheden doorgroeimogelijkheden
 functie rol sector interests hobbies interesses hobby's
+hbo mbo wo vmbo havo vwo
 another similar comparable equivalent gelijkwaardig gelijkwaardige gelijkaardig gelijkaardige vergelijkbaar vergelijkbare
 soortgelijk soortgelijke both either beide
 """.split())
@@ -334,6 +335,7 @@ class FindOpenSkills:
             return None
         if NOT_A_SKILL.search(phrase) or any(w in CLAUSE_WORDS for w in folded) or folded[0] in NOT_ALONE \
                 or folded[-1] in NOT_ALONE or folded[-1] in DANGLING or folded[0] in DANGLING \
+                or folded[-1].endswith("niveau") \
                 or len(words) > 1 and folded[-1] in UNIT_NOUNS and (folded[-1] in DEPARTMENTS or _names_a_unit(words)):
             return None
         if sum(ch.isalpha() for ch in phrase) < 2 or (doc.language == "nl" and _ends_in_finite_verb(words[-1])):
