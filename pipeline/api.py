@@ -18,6 +18,7 @@ from pipeline.isolation import ParsePool, length_check
 from pipeline.job_titles import TITLE_PREFIX
 from pipeline.kind import DOUBT_KEY as READS_LIKE_CV
 from pipeline.kind import META_KEY as KIND_CONFIDENCE
+from pipeline.kind import VACANCY_DOUBT_KEY as READS_LIKE_VACANCY
 from pipeline.kind import guess_kind
 from pipeline.matcher import SkillMatcher, cached_matcher
 from pipeline.model import OPEN_PREFIX, DocKind, Document, document_id
@@ -340,7 +341,8 @@ class Extractor:
 
         The kind is `kind`, else the folder a file sits in, else a guess from the text, whose confidence is in
         `doc.meta["kind_confidence"]` (1.0 when the kind was given; below `pipeline.kind.SURE`: unsure). A file in a
-        vacancies folder that the classifier is sure is a CV has `doc.meta["reads_like_cv"]` (how sure).
+        vacancies folder that the classifier is sure is a CV has `doc.meta["reads_like_cv"]` (how sure), a file in a
+        CVs folder that it is sure is a vacancy `doc.meta["reads_like_vacancy"]`.
         With `limits` (see the class), files and bytes are parsed in a worker process within them. Text is never
         refused: an empty one is a document with no skills (an empty file or JSONL record is `empty`).
         A file that is no CV or vacancy (source code, a data table, a folder's README) raises ReadError with
@@ -370,7 +372,8 @@ class Extractor:
                 origin = str(source)
                 text, ocr = pool.read(source, source.name, self.pdf_engine, self.ocr) if pool else \
                     read_file(source, self.pdf_engine, self.ocr)
-                from_folder = not kind and kind_from_path(source) is not None
+                # the folder says the kind, alone or as the caller does (`screen vacatures/ cvs/`)
+                from_folder = kind_from_path(source) is not None and kind in (None, kind_from_path(source))
                 kind = kind or kind_from_path(source)
             elif isinstance(source, bytes):
                 text, ocr = pool.read(source, name or "<bytes>", self.pdf_engine, self.ocr) if pool else \
@@ -400,12 +403,12 @@ class Extractor:
         if not kind:
             guess = guess_kind(text)
             kind, confidence = guess.kind, guess.confidence
-        elif kind == "vacancy" and from_folder:  # a misfiled CV stored as a role would keep the person's name
+        elif from_folder:  # a misfiled CV stored as a role would keep the person's name; a vacancy is ranked
             guess = guess_kind(text)
-            doubt = guess.confidence if guess.kind == "cv" and guess.sure else None
+            doubt = guess.confidence if guess.kind != kind and guess.sure else None
         meta: dict[str, Any] = {KIND_CONFIDENCE: confidence}
         if doubt:
-            meta[READS_LIKE_CV] = doubt
+            meta[READS_LIKE_CV if kind == "vacancy" else READS_LIKE_VACANCY] = doubt
         if title and title.strip():
             meta[TITLE] = title.strip()
         # "cv" or "vacancy" by contract: `kind` was validated above, json_record validates its own, and the guessers

@@ -26,6 +26,7 @@ from pipeline.job_titles import TITLE_PREFIX
 from pipeline.kind import DOUBT_KEY as READS_LIKE_CV
 from pipeline.kind import META_KEY as KIND_CONFIDENCE
 from pipeline.kind import SURE
+from pipeline.kind import VACANCY_DOUBT_KEY as READS_LIKE_VACANCY
 from pipeline.model import Document
 from pipeline.output import FORMATS, TABLE_ITEMS, write_rows
 
@@ -495,6 +496,9 @@ def warn_unsure_kind(doc: Document) -> None:
     elif doc.meta.get(READS_LIKE_CV):
         fail(f"warning: {doc.source or doc.id}: read as a vacancy (from its folder) but it reads like a CV "
              f"({doc.meta[READS_LIKE_CV]:.0%} sure); a CV stored as a role keeps no expiry: check it")
+    elif doc.meta.get(READS_LIKE_VACANCY):
+        fail(f"warning: {doc.source or doc.id}: read as a CV (from its folder) but it reads like a vacancy "
+             f"({doc.meta[READS_LIKE_VACANCY]:.0%} sure); it is ranked as a candidate: check it")
 
 
 def kinds_read(kinds: Counter) -> str:

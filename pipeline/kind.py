@@ -25,6 +25,7 @@ MODEL_PATH = Path(__file__).with_name("kind_model.json")
 META_KEY = "kind_confidence"  # Document.meta: how sure the kind is (1.0 when given by the caller or the folder)
 SURE = 0.8  # below this probability of its own kind, a guess is reported as unsure
 DOUBT_KEY = "reads_like_cv"  # Document.meta: a file in a vacancies folder that the classifier is sure is a CV
+VACANCY_DOUBT_KEY = "reads_like_vacancy"  # ... and one in a CVs folder that it is sure is a vacancy
 # A text shorter than this many words is weak evidence whatever it says: its bias is shrunk, and its guess is never
 # sure (a line such as "Python and SQL" is neither a CV nor a vacancy yet).
 FULL_EVIDENCE_WORDS = 120

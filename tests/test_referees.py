@@ -42,3 +42,33 @@ def test_a_cv_given_as_a_vacancy_gets_a_warning(tmp_path):
     result = CliRunner().invoke(main, ["load", str(folder), "--db", str(tmp_path / "w.duckdb")])
     assert result.exit_code == 0, result.output
     assert "reads like a CV" in result.stderr
+
+
+VACANCY = """Elektromonteur utiliteitsbouw
+Wie zijn wij
+Wij zijn een installatiebedrijf in Utrecht met 80 collega's.
+Wat ga je doen
+- Je trekt kabels en monteert verdeelkasten.
+Wat vragen wij
+- MBO-4 elektrotechniek en minimaal 3 jaar ervaring.
+- VCA en rijbewijs B.
+Wat bieden wij
+- Een salaris tot 3.600 euro, een bus van de zaak en 27 vakantiedagen.
+Solliciteren? Stuur je cv naar vacatures@example.nl.
+"""
+
+
+def test_screen_warns_of_a_cv_in_the_vacancies_folder_and_a_vacancy_in_the_cvs_folder(tmp_path):
+    """Trial O: a CV dropped into vacatures/ became a role and a vacancy in cvs/ a candidate, without a word, under
+    `screen` (its arguments gave the kinds, so the folder check never ran)."""
+    vacancies, cvs = tmp_path / "vacatures", tmp_path / "cvs"
+    vacancies.mkdir()
+    cvs.mkdir()
+    misfiled_cv = CV.replace("References", "Experience\n2015 - 2024 Accountant, Acme\n2012 - 2015 Junior accountant, "
+                             "Bolt\nEducation\n2008 - 2012 Bachelor in accountancy, Hogeschool Gent\nReferences")
+    (vacancies / "cv_mirthe.txt").write_text("mirthe@example.be | 0470 11 22 33\n" + misfiled_cv, encoding="utf-8")
+    (cvs / "elektromonteur.txt").write_text(VACANCY, encoding="utf-8")
+    result = CliRunner().invoke(main, ["screen", str(vacancies), str(cvs), "--db", str(tmp_path / "s.duckdb")])
+    assert result.exit_code == 0, result.output
+    assert "cv_mirthe.txt: read as a vacancy (from its folder) but it reads like a CV" in result.stderr
+    assert "elektromonteur.txt: read as a CV (from its folder) but it reads like a vacancy" in result.stderr
