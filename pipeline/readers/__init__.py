@@ -83,8 +83,9 @@ def read(data: bytes, name: str = "<bytes>", pdf_engine: str = "pdfium", ocr: st
     if not data.replace(b"\xef\xbb\xbf", b"").strip():
         raise ReadError("empty", "the file is empty")
     fmt = sniff(data, suffix)
-    if suffix in BINARY_SUFFIXES | IMAGE_SUFFIXES and fmt in ("text", "html"):
-        # a .pdf that is plain text is damaged or mislabelled; reading it as text would hide that from the sender
+    # a .pdf that is plain text is damaged or mislabelled; reading it as text would hide that from the sender. A .doc
+    # of HTML is Word's own "web page" and what ATS "download as Word" buttons give: read as the HTML it is.
+    if suffix in BINARY_SUFFIXES | IMAGE_SUFFIXES and fmt in ("text", "html") and (suffix, fmt) != (".doc", "html"):
         raise ReadError("malformed", f"{fmt} content, not a {suffix[1:].upper()} file (extension {suffix})")
     if fmt == "image" and suffix in BINARY_SUFFIXES:
         raise ReadError("malformed", f"image content, not a {suffix[1:].upper()} file (extension {suffix})")
