@@ -57,8 +57,8 @@ def test_renamed_files_read_by_what_they_are():
     assert "Data-analist" in read_bytes(odt_document(), "cv.docx")
     assert "Data-analist" in read_bytes(rtf_document(), "cv.doc")  # Word's "save as RTF" with the old name
     # Word's "web page" kept as .doc, as ATS "download as Word" buttons give (trial O: refused as malformed)
-    word_html = ('<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta charset="utf-8"></head><body>'
-                 '<h1>Elektromonteur</h1><p class=MsoNormal>Je werkt volgens NEN 3140.</p></body></html>').encode()
+    word_html = (b'<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta charset="utf-8"></head><body>'
+                 b'<h1>Elektromonteur</h1><p class=MsoNormal>Je werkt volgens NEN 3140.</p></body></html>')
     assert read_bytes(word_html, "vacature.doc").split() == ["Elektromonteur", "Je", "werkt", "volgens", "NEN", "3140."]
     assert read_error(word_html, "vacature.pdf").status == "malformed"  # a .pdf of HTML is damaged or mislabelled
 
