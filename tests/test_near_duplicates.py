@@ -91,6 +91,26 @@ def test_the_same_cv_as_docx_and_pdf_is_one_candidate(tmp_path):
     assert stored_cvs(db) == 1
 
 
+def test_a_copy_of_a_file_under_another_name_is_named_once(tmp_path):
+    """Trial O: "CV (1).pdf" beside "CV.pdf" (the very same bytes) said only "unchanged 1", naming no file."""
+    cvs = tmp_path / "cvs"
+    cvs.mkdir()
+    (cvs / "sam.txt").write_text("\n".join(CV_LINES))
+    (cvs / "sam (1).txt").write_text("\n".join(CV_LINES))
+    db = tmp_path / "d.duckdb"
+    first = load(cvs, db)
+    assert "sam.txt: the same CV as candidate" in first.stderr
+    assert "loaded 1, unchanged 0, same CV in another file 1, failed 0" in first.stderr
+    again = load(cvs, db)
+    assert "the same CV" not in again.stderr and "loaded 0, unchanged 2, failed 0" in again.stderr
+    (cvs / "sam - kopie.txt").write_text("\n".join(CV_LINES))  # a third copy, later: stored, and now named
+    later = load(cvs, db)
+    assert "sam - kopie.txt: the same CV as candidate" in later.stderr and stored_cvs(db) == 1
+    forgot = CliRunner().invoke(main, ["forget", "--db", str(db), "--source", str(cvs / "sam - kopie.txt")])
+    assert forgot.exit_code == 0, forgot.output
+    assert stored_cvs(db) == 0
+
+
 def test_a_new_version_of_a_file_or_a_shorter_cv_is_not_a_copy(tmp_path):
     cvs = tmp_path / "cvs"
     cvs.mkdir()

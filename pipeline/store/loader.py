@@ -381,7 +381,8 @@ class Store:
         held = self.sources.contents(d.source for d in cvs)  # file -> the text it held before
         same = {doc_id: kept for doc_id, kept in self._same_cvs(fresh, signatures, exclude=outgoing).items()
                 if not _new_version_of(fresh[doc_id], kept, previous, held)}
-        self.last_duplicates = tuple((fresh.pop(doc_id), kept) for doc_id, kept in same.items())
+        self.last_duplicates = tuple((fresh.pop(doc_id), kept) for doc_id, kept in same.items()) \
+            + self._exact_copies(docs, unchanged)
         if self.reset_expiry:  # a copy read again is the stored CV read again
             self._reset_expiry(sorted(set(same.values())))
         mapping = [(d.source, same[d.id], "copy", d.id) if d.id in same else (d.source, d.id, d.kind)
@@ -428,6 +429,21 @@ class Store:
         self.sources.record(mapping)
         self.last_written = tuple(fresh)
         return len(fresh)
+
+    def _exact_copies(self, docs: list[Document], unchanged: set[str]) -> tuple[tuple[Document, str], ...]:
+        """CVs whose very text is stored, or comes earlier in this batch, from another file ("CV (1).pdf" beside
+        "CV.pdf"): stored once as always, and named, so that a user sees the copy."""
+        previous = self.sources.previous(d.source for d in docs if d.kind == "cv")  # file -> the candidate it was
+        first: dict[str, str] = {}  # text id -> the first file of this batch that held it
+        copies = []
+        for doc in docs:
+            if doc.kind != "cv" or not doc.source:
+                continue
+            source = canonical(doc.source)
+            later_in_batch = first.setdefault(doc.id, source) != source
+            if previous.get(source) != doc.id and (doc.id in unchanged or later_in_batch):  # news to this store
+                copies.append((doc, doc.id))
+        return tuple(copies)
 
     def _same_cvs(self, fresh: dict[str, Document], signatures: dict[str, list[int] | None],
                   exclude: set[str]) -> dict[str, str]:
