@@ -310,6 +310,20 @@ def is_heading(text: str, m: Mention, line: tuple[int, int]) -> bool:
     return words is not None and words.group("words").strip().casefold() == m.text.strip().casefold()
 
 
+# Where a job board's page goes on past the ad, saved whole (VDAB's pages as one line): other jobs ("Mogelijk ook
+# interessant: Aankoper HVAC …"), the report and share links, the site's footer ("Volg VDAB Facebook … TikTok").
+PAGE_AFTER_THE_AD = re.compile(r"\b(?:Mogelijk ook interessant|Vergelijkbare vacatures|Gelijkaardige vacatures|"
+                               r"Soortgelijke vacatures|Rapporteer (?:deze )?vacature|Bekijk alle \d+ vacatures|"
+                               r"Similar (?:jobs|vacancies)|Related jobs|More jobs like this|Report this job)\b", re.I)
+PAGE_END_MIN_SHARE = 0.3  # a marker in the first part of a text is a menu's link ("Vind een job"), not the ad's end
+
+
+def end_of_the_ad(text: str) -> int:
+    """Where a vacancy's own text ends: at the first marker of a job board's page after it, or the text's end."""
+    found = PAGE_AFTER_THE_AD.search(text, int(len(text) * PAGE_END_MIN_SHARE))
+    return found.start() if found else len(text)
+
+
 class DropNonSkillContexts:
     """Stage: remove mentions in degree names, organisation names, job titles and headings, in a vacancy's
     application procedure, and a vacancy's soft skills where the employer describes itself (its company and
@@ -327,7 +341,8 @@ class DropNonSkillContexts:
             return doc
         bounds = Bounds(doc.text, doc.mentions)
         french = doc.language in ("en", "nl") and FRENCH_HINT.search(doc.text) is not None
-        kept = tuple(m for m in doc.mentions if not self.drops(doc, m, bounds)
+        page_end = end_of_the_ad(doc.text) if doc.kind == "vacancy" else len(doc.text)
+        kept = tuple(m for m in doc.mentions if m.start < page_end and not self.drops(doc, m, bounds)
                      and not (french and (doc.kind == "vacancy" or m.method == "open")
                               and in_french(doc.text, m.start, m.end)))
         return doc if len(kept) == len(doc.mentions) else doc.replace(mentions=kept)
