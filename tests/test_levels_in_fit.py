@@ -89,3 +89,23 @@ def test_a_soft_skills_level_is_not_compared(extractor, tmp_path):
         computed = scores.compute(con, keep=0)
         view = con.execute("SELECT score FROM fit WHERE role_id = 'v' AND candidate_id = 'c'").fetchone()[0]
         assert computed.score10[0][0] / 10 == view
+
+
+def test_excellent_in_a_hard_skill_is_met_by_an_expert(extractor, tmp_path):
+    """"Je kan uitstekend overweg met Excel" reads as the level word list says (fluent), but fluency is how a language
+    is spoken: in Excel it is the top of the scale, advanced, and an expert meets it in full; a basic user does not."""
+    path = tmp_path / "hard.duckdb"
+    docs = [extractor.extract("Boekhouder\nProfiel\n- Je kan uitstekend overweg met Excel.\n", kind="vacancy",
+                              doc_id="v", language="nl"),
+            extractor.extract("Vaardigheden\nExcel: expert\n", kind="cv", doc_id="expert", language="nl"),
+            extractor.extract("Vaardigheden\nExcel: basis\n", kind="cv", doc_id="basis", language="nl")]
+    levels = {d.id: next(m.level for m in d.mentions if m.skill_id == "hard.microsoft_excel") for d in docs}
+    assert levels == {"v": "fluent", "expert": "advanced", "basis": "basic"}
+    with Store(path) as store:
+        store.sync_taxonomy(extractor.taxonomy)
+        store.write(docs, extractor.taxonomy, store.start_run(extractor.taxonomy))
+    with connect(path) as con:
+        credit = {c: con.execute("SELECT credit FROM skill_gap($c, 'v') WHERE skill_id = 'hard.microsoft_excel'",
+                                 {"c": c}).fetchone()[0] for c in ("expert", "basis")}
+        assert credit["expert"] == 1.0 and credit["basis"] < 1.0
+        assert con.execute("SELECT level_rank FROM role_requirements WHERE skill_id = 'hard.microsoft_excel'").fetchone()[0] == 4.0

@@ -18,12 +18,17 @@ CREATE OR REPLACE MACRO level_rank(level) AS CAST(CASE lower(level)  -- a DOUBLE
     WHEN 'good' THEN 3.0 WHEN 'b2' THEN 3.0 WHEN 'advanced' THEN 4.0 WHEN 'fluent' THEN 5.0 WHEN 'c1' THEN 5.0
     WHEN 'native' THEN 6.0 WHEN 'c2' THEN 6.0 END AS DOUBLE);
 COMMENT ON MACRO level_rank IS 'A proficiency level (mentions.level) as a number: basic/A1 1, A2 1.5, intermediate/B1 2, good/B2 3, advanced 4, fluent/C1 5, native/C2 6; NULL for none.';
+-- A language's level is how it is spoken; in any other skill the words of fluency ("uitstekende kennis van Excel",
+-- "excellent communication") say no more than advanced, the top of its scale: an expert Excel user meets them.
+CREATE OR REPLACE MACRO skill_level_rank(skill_id, level) AS
+    CASE WHEN level_rank(level) > 4.0 AND NOT starts_with(skill_id, 'lang.') THEN 4.0 ELSE level_rank(level) END;
+COMMENT ON MACRO skill_level_rank IS 'level_rank for a skill: a language''s as it is; any other skill''s at most 4 (advanced), since fluent and native say how a language is spoken; NULL for none.';
 
 CREATE OR REPLACE VIEW candidate_skills AS
 SELECT m.doc_id AS candidate_id, m.skill_id, s.type, s.category, s.label_en, s.label_nl, s.esco_uri,
        count(*) AS mentions, max(m.years) AS years,
-       first(m.level ORDER BY level_rank(m.level) DESC NULLS LAST, m.start_offset) AS level,
-       max(level_rank(m.level)) AS level_rank, max(m.confidence) AS confidence,
+       first(m.level ORDER BY skill_level_rank(m.skill_id, m.level) DESC NULLS LAST, m.start_offset) AS level,
+       max(skill_level_rank(m.skill_id, m.level)) AS level_rank, max(m.confidence) AS confidence,
        -- the sentence that states the years shown, else the surest; ties broken by place in the CV, so that
        -- every query cites the same sentence
        first(m.evidence ORDER BY m.years DESC NULLS LAST, m.confidence DESC, m.start_offset) AS evidence
@@ -56,7 +61,7 @@ COMMENT ON VIEW written_languages IS 'The language each CV is written in, fluent
 -- states), and the language it is written in (strength fit_weights.written_in) where it does not name it.
 CREATE OR REPLACE VIEW candidate_held AS
 SELECT candidate_id, skill_id, max(years) AS years, max(strength) AS strength, max(level_rank) AS level_rank
-FROM (SELECT m.doc_id AS candidate_id, m.skill_id, m.years, 1.0 AS strength, level_rank(m.level) AS level_rank
+FROM (SELECT m.doc_id AS candidate_id, m.skill_id, m.years, 1.0 AS strength, skill_level_rank(m.skill_id, m.level) AS level_rank
       FROM mentions m JOIN documents d USING (doc_id) WHERE d.kind = 'cv'
       UNION ALL
       SELECT candidate_id, skill_id, NULL, strength, NULL FROM written_languages)
@@ -67,7 +72,8 @@ CREATE OR REPLACE VIEW role_requirements AS
 SELECT m.doc_id AS role_id, coalesce(m.alt_group, m.skill_id) AS req_id, m.alt_group, m.skill_id, s.type, s.category,
        s.label_en, s.label_nl,
        CASE WHEN bool_or(m.requirement = 'required') THEN 'required' ELSE 'preferred' END AS requirement,
-       max(m.years) AS years, arg_max(m.level, level_rank(m.level)) AS level, max(level_rank(m.level)) AS level_rank,
+       max(m.years) AS years, arg_max(m.level, skill_level_rank(m.skill_id, m.level)) AS level,
+       max(skill_level_rank(m.skill_id, m.level)) AS level_rank,
        min(m.start_offset) AS position, arg_min(m.evidence, m.start_offset) AS asked_in, max(m.confidence) AS confidence
 FROM mentions m JOIN documents d USING (doc_id) JOIN skills s USING (skill_id)
 WHERE d.kind = 'vacancy' AND m.requirement IS NOT NULL
@@ -262,7 +268,7 @@ WITH req AS (
          AND (s.relation <> 'equivalent' OR ends_with(r.alt_group, '+equivalent'))
 ), held AS (  -- candidate_held, for the skills that count for this role only
     SELECT candidate_id, skill_id, max(years) AS years, max(strength) AS strength, max(level_rank) AS level_rank
-    FROM (SELECT m.doc_id AS candidate_id, m.skill_id, m.years, 1.0 AS strength, level_rank(m.level) AS level_rank
+    FROM (SELECT m.doc_id AS candidate_id, m.skill_id, m.years, 1.0 AS strength, skill_level_rank(m.skill_id, m.level) AS level_rank
           FROM mentions m JOIN documents d USING (doc_id)
           WHERE d.kind = 'cv' AND m.skill_id IN (SELECT candidate_skill FROM rel)
           UNION ALL
