@@ -54,7 +54,10 @@ EMPLOYER_NOUN = re.compile(
 # talks about the applicant, not about the work.
 APPLICATION = re.compile(r"\b(apply(?![ \t]+(?:for[ \t]+(?:(?:a[ \t]+)?(?:recognition|registration|licen[cs]e|visa|permit|"
                          r"certification))|hygiene|safety|knowledge|best|principles|techniques|methods|your[ \t]+"
-                         r"(?:knowledge|skills|expertise)))|applying|applicant|applicants|application process|sollicit\w*|"
+                         r"(?:knowledge|skills|expertise)))|applying|applicant|applicants|application process|"
+                         # not a job board's buttons ("Solliciteer nu Bewaard Bewaar Deel vacature …": a page saved
+                         # whole is one sentence, and its first holds the ad's terms, languages and licence)
+                         r"sollicit(?!eer nu\s+(?:bewaar|bekijk|deel)\w*)\w*|"
                          r"privacy (policy|statement|notice)|recruitment privacy|hiring process|selection process|"
                          r"selectieprocedure|recruiting decisions|schedule (an |your )?(interview|assessment)s?|"
                          r"interviews? (and|en) (an )?online assessment|job description perfectly|"
