@@ -64,10 +64,10 @@ CURATED = {("en", "nurse"): {"2221"}, ("nl", "verpleegkundige"): {"2221"}, ("nl"
            ("nl", "productieoperator"): {"8189"}, ("nl", "productiemedewerker"): {"9329"},
            ("en", "aviation mechanic"): {"7232"}, ("en", "aircraft mechanic"): {"7232"},
            ("nl", "werfleider"): {"1323", "3123"},
-           # the controller of a firm's finance, as ESCO's "financial controller" (a controller of traffic, of a
-           # paper mill is named so)
-           ("en", "controller"): {"2411"}, ("nl", "controller"): {"2411"}, ("en", "business controller"): {"2411"},
-           ("nl", "business controller"): {"2411"}, ("nl", "financieel controller"): {"2411"}}
+           # the controller of a firm's finance, as ESCO's "financial controller" (not a bare "controller": a stock,
+           # traffic or planning controller is named so too)
+           ("en", "business controller"): {"2411"}, ("nl", "business controller"): {"2411"},
+           ("nl", "financieel controller"): {"2411"}}
 # Labels ESCO files under a group that is not what people mean by them (an alternative label of one narrow
 # occupation: "sales associate" of a sales support assistant, 4311 accounting clerks; "maintenance technician" of
 # a welder), each with the groups it is replaced by (none: no job title). Found by reading the groups of the job

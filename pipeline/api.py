@@ -373,8 +373,9 @@ class Extractor:
                 text, ocr = pool.read(source, source.name, self.pdf_engine, self.ocr) if pool else \
                     read_file(source, self.pdf_engine, self.ocr)
                 # the folder says the kind, alone or as the caller does (`screen vacatures/ cvs/`)
-                from_folder = kind_from_path(source) is not None and kind in (None, kind_from_path(source))
-                kind = kind or kind_from_path(source)
+                folder_kind = kind_from_path(source)
+                from_folder = folder_kind is not None and kind in (None, folder_kind)
+                kind = kind or folder_kind
             elif isinstance(source, bytes):
                 text, ocr = pool.read(source, name or "<bytes>", self.pdf_engine, self.ocr) if pool else \
                     read(source, name or "<bytes>", self.pdf_engine, self.ocr)

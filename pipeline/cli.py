@@ -494,10 +494,10 @@ def warn_unsure_kind(doc: Document) -> None:
         fail(f"warning: {doc.source or doc.id}: unsure whether this is a CV or a vacancy (read as {doc.kind}, "
              f"{confidence:.0%} sure); pass --kind, or put it in a cvs/ or vacancies/ folder")
     elif doc.meta.get(READS_LIKE_CV):
-        fail(f"warning: {doc.source or doc.id}: read as a vacancy (from its folder) but it reads like a CV "
+        fail(f"warning: {doc.source or doc.id}: in a vacancies folder and stored as a vacancy, but it reads like a CV "
              f"({doc.meta[READS_LIKE_CV]:.0%} sure); a CV stored as a role keeps no expiry: check it")
     elif doc.meta.get(READS_LIKE_VACANCY):
-        fail(f"warning: {doc.source or doc.id}: read as a CV (from its folder) but it reads like a vacancy "
+        fail(f"warning: {doc.source or doc.id}: in a CVs folder and stored as a CV, but it reads like a vacancy "
              f"({doc.meta[READS_LIKE_VACANCY]:.0%} sure); it is ranked as a candidate: check it")
 
 

@@ -12,16 +12,17 @@ import re
 
 # A legal form or partnership word after the name: "… B.V.", "… & Co", "… & Zn.", "… Partners", "… Groep"
 _LEGAL_FORM = (r"(?:B\.V\.?|BV|N\.V\.?|NV|V\.O\.F\.?|VOF|BVBA|bvba|Inc\.?|Ltd\.?|LLC|GmbH|Corp\.?|PLC|plc|"
-               r"Holding|Groep|Partners|(?:\\?&|en)[ \t]+(?:Co|Zn|Zonen|Sons|Partners)\b\.?)")
+               r"Holding|Groep|Partners|(?:\\?&|en) (?:Co|Zn|Zonen|Sons|Partners)\b\.?)")
 # A business noun before the name: "Bouwbedrijf Kok", "Administratiekantoor Koster", "Firma Bakker"
 _BUSINESS = (r"(?:[A-Z][a-z]*(?:bedrijf|bedrijven|kantoor|bureau|fabriek|handel|groothandel|centrale|winkel|"
              r"zaak|atelier|studio)|Firma|Fa\.|Maatschap|Handelsonderneming)")
 _NAME_WORD = r"[A-Z][\w'’-]*"
+# One space between a name's words: two or more part columns of a PDF's line ("Bouwbedrijf Jansen  Timmerman")
 FIRM = re.compile(
-    rf"\b{_BUSINESS}(?:[ \t]+{_NAME_WORD}){{1,3}}(?:[ \t]+{_LEGAL_FORM})?"
-    rf"|\b(?:{_NAME_WORD}[ \t]+){{1,3}}{_LEGAL_FORM}(?![\w-])"
+    rf"\b{_BUSINESS}(?: {_NAME_WORD}){{1,3}}(?: {_LEGAL_FORM})?"
+    rf"|\b(?:{_NAME_WORD} ){{1,3}}{_LEGAL_FORM}(?![\w-])"
     # a collective labour agreement names its sector, not a skill: "volgens de cao Schoonmaak"
-    r"|\b(?:cao|CAO|cla|CLA)[ \t]+[A-Z][\w-]*")
+    r"|\b(?:cao|CAO|cla|CLA) [A-Z][\w-]*")
 
 
 def firm_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -195,11 +195,8 @@ def title_words(text: str, heading: bool) -> str | None:
                               or w.startswith("(")), None)
         if first_capital is not None and any(is_role_word(w) for w in words[first_capital:]):
             words = words[first_capital:]
-    # "Ervaren Werfleider", "Vacature Onderhoudsmonteur"; but "Zelfstandig werkend kok" is the title (a cook
-    # who runs a kitchen alone)
-    while len(words) > 1 and (ADJECTIVES.match(words[0]) and words[1].lower() not in ("werkend", "werkende")
-                              or words[0].lower() in ("vacature", "vacancy")):
-        words = words[1:]
+    while len(words) > 1 and (ADJECTIVES.match(words[0]) or words[0].lower() in ("vacature", "vacancy")):
+        words = words[1:]  # "Ervaren Werfleider", "Vacature Onderhoudsmonteur"
     while words and (words[-1].lower() in JOINERS or words[-1].lower() in TERMS and any(map(is_role_word, words[:-1]))):
         words = words[:-1]  # "Data Scientist Contract", "Data Engineer Internship": the terms, not the title
     if not words or len(words) > MAX_WORDS or not any(is_role_word(w) for w in words):

@@ -111,6 +111,26 @@ def test_a_copy_of_a_file_under_another_name_is_named_once(tmp_path):
     assert stored_cvs(db) == 0
 
 
+def test_two_copies_of_a_near_duplicate_are_both_named_with_the_stored_candidate(tmp_path):
+    """A review found the exact copy of a near-duplicate named twice in one file's name, the second time with a
+    text id that was never stored."""
+    stored, inbox = tmp_path / "cvs", tmp_path / "inbox" / "cvs"
+    stored.mkdir()
+    inbox.mkdir(parents=True)
+    (stored / "sam.txt").write_text("\n".join(CV_LINES))
+    reflowed = "\n".join(CV_LINES).replace("- ", "• ")  # the same words in another layout
+    (inbox / "sam_export.txt").write_text(reflowed)
+    (inbox / "sam_export (1).txt").write_text(reflowed)
+    db = tmp_path / "d.duckdb"
+    load(stored, db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        kept = con.execute("SELECT doc_id FROM documents").fetchone()[0][:8]
+    second = load(inbox, db)
+    notes = [line for line in second.stderr.splitlines() if "the same CV as candidate" in line]
+    assert sorted(line.split("/")[-1].split(":")[0] for line in notes) == ["sam_export (1).txt", "sam_export.txt"]
+    assert all(f"candidate {kept} " in line for line in notes) and stored_cvs(db) == 1
+
+
 def test_a_new_version_of_a_file_or_a_shorter_cv_is_not_a_copy(tmp_path):
     cvs = tmp_path / "cvs"
     cvs.mkdir()

@@ -24,7 +24,8 @@ def test_titles_name_their_unit_group_in_either_language():
     # trial O: an industrial maintenance fitter is no car mechanic, a controller is a finance job
     assert groups("Onderhoudsmonteur", "nl") == [("Onderhoudsmonteur", ("7233",))]
     assert groups("Business Controller") == [("Business Controller", ("2411",))]
-    assert groups("Controller", "nl") == [("Controller", ("2411",))]
+    assert groups("Financieel controller", "nl") == [("Financieel controller", ("2411",))]
+    assert groups("Stock Controller") == []  # not a finance job, and no head to guess from
 
 
 def test_an_ambiguous_label_names_each_of_its_groups_and_a_generic_one_none():

@@ -61,6 +61,11 @@ def test_renamed_files_read_by_what_they_are():
                  b'<h1>Elektromonteur</h1><p class=MsoNormal>Je werkt volgens NEN 3140.</p></body></html>')
     assert read_bytes(word_html, "vacature.doc").split() == ["Elektromonteur", "Je", "werkt", "volgens", "NEN", "3140."]
     assert read_error(word_html, "vacature.pdf").status == "malformed"  # a .pdf of HTML is damaged or mislabelled
+    for prologue in (b"\xef\xbb\xbf", b'<?xml version="1.0" encoding="utf-8"?>\n', b"<!-- saved by Word -->\n"):
+        assert read_bytes(prologue + word_html, "vacature.doc").lstrip("\ufeff").split()[:2] == ["Elektromonteur", "Je"]
+    # a UTF-8 mark before a page in Word's own code page: the mark is no text ("ï»¿" before the first word)
+    cp1252 = word_html.replace(b'charset="utf-8"', b'charset="windows-1252"').replace(b"3140.", b"3140 \xb7 VCA.")
+    assert read_bytes(b"\xef\xbb\xbf" + cp1252, "vacature.doc").split()[:2] == ["\ufeff", "Elektromonteur"]
 
 
 # --------------------------------------------------------------------------------------------------

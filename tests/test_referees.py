@@ -70,5 +70,5 @@ def test_screen_warns_of_a_cv_in_the_vacancies_folder_and_a_vacancy_in_the_cvs_f
     (cvs / "elektromonteur.txt").write_text(VACANCY, encoding="utf-8")
     result = CliRunner().invoke(main, ["screen", str(vacancies), str(cvs), "--db", str(tmp_path / "s.duckdb")])
     assert result.exit_code == 0, result.output
-    assert "cv_mirthe.txt: read as a vacancy (from its folder) but it reads like a CV" in result.stderr
-    assert "elektromonteur.txt: read as a CV (from its folder) but it reads like a vacancy" in result.stderr
+    assert "cv_mirthe.txt: in a vacancies folder and stored as a vacancy, but it reads like a CV" in result.stderr
+    assert "elektromonteur.txt: in a CVs folder and stored as a CV, but it reads like a vacancy" in result.stderr

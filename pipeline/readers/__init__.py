@@ -6,6 +6,7 @@ Every failure is a ReadError with one status from STATUSES and a one-line reason
 from __future__ import annotations
 
 import errno
+import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -47,6 +48,9 @@ class Read(NamedTuple):
     ocr: tuple[OcrSpan, ...] = ()
 
 
+HTML_PROLOGUE = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]{0,200}\?>\s*)?(?:<!--.{0,400}?-->\s*)*", re.S)
+
+
 def sniff(data: bytes, suffix: str) -> str:
     """The format of `data` from its content (leading bytes; for a zip or OLE file, the names of its parts),
     falling back to the file extension only to tell HTML from plain text."""
@@ -65,7 +69,8 @@ def sniff(data: bytes, suffix: str) -> str:
         return "image"
     if head.startswith(b"{\\rtf") or head.startswith(b"\xef\xbb\xbf{\\rtf"):
         return "rtf"
-    lowered = head[:200].lower()
+    # past a byte-order mark, an XML declaration and comments, as Word's "web page" and XHTML may open
+    lowered = HTML_PROLOGUE.sub(b"", head[:1024], count=1)[:200].lower()
     if suffix in HTML_SUFFIXES or lowered.startswith((b"<!doctype html", b"<html")):
         return "html"
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and not utf16_without_bom(data):

@@ -24,6 +24,9 @@ def utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
 def decode_text(data: bytes, declared: str | None = None) -> str:
     """Decode UTF-32/UTF-16 with a byte order mark, UTF-16 without one, UTF-8 (BOM kept as U+FEFF so offsets match
     a plain UTF-8 decode), the `declared` encoding (an HTML page's meta charset), else cp1252.
@@ -40,6 +43,8 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if data.startswith(UTF8_BOM):  # a UTF-8 mark before bytes of another code page: the mark is no text
+        return "\ufeff" + decode_text(data[len(UTF8_BOM):], declared)
     if declared:
         try:
             return data.decode(declared, errors="replace")

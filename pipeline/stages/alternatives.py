@@ -77,8 +77,7 @@ PHRASE_JOINT = re.compile(r"[ \t]")  # within one phrase: "Salesforce CRM"
 
 # "or" and capitalised words that begin the next item's name, where only its last words are a skill:
 # "Finance, Accounting or Business Economics"
-OR_NAME_WORDS = re.compile(r"[\s,]*\bor\s+(?:[A-Z][\w&-]*\s+){1,2}")
-OF_NAME_WORDS = re.compile(r"[\s,]*\bof\s+(?:[A-Z][\w&-]*\s+){1,2}")
+OR_NAME_WORDS = re.compile(r"[\s,]*\b(?P<word>or|of)\s+(?:[A-Z][\w&-]*\s+){1,2}")
 
 
 def _gap_kind(gap: str, dutch: bool) -> str | None:
@@ -86,7 +85,8 @@ def _gap_kind(gap: str, dutch: bool) -> str | None:
     "list" (a comma, a colon or nothing) or None (the gap holds other words: not one list)."""
     if EQUIVALENT.match(gap):
         return "or-other"  # "Airflow or another orchestration tool", "Salesforce or equivalent CRM"
-    if OR_NAME_WORDS.fullmatch(gap) or (dutch and OF_NAME_WORDS.fullmatch(gap)):
+    named = OR_NAME_WORDS.fullmatch(gap)
+    if named and (named.group("word") == "or" or dutch):  # Dutch "of" only in Dutch text
         return "or"
     if not GAP.fullmatch(gap):
         return None

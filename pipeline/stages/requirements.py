@@ -258,6 +258,7 @@ def preference_scope(text: str, mentions: list[Mention], i: int, sentence: tuple
     level_led = not led_in and m.skill_id.startswith("lang.") and _count_items(mentions, *chunks[index]) == 1 \
         and _level_lead_in(text, mentions, *chunks[index])
     before_lead_in: int | None = None  # the scope's end before it went on behind lead-in words
+    last_chunk = chunks[index][0]  # where the last chunk the scope took begins
     for step, (a, b) in enumerate(chunks[index + 1:]):
         if not _only_skills(text, mentions, chunks[index][0], a):
             # words that lead into a list do not end it ("Kennis van DTP, SEO is een plus"), but a chunk with words
@@ -267,12 +268,13 @@ def preference_scope(text: str, mentions: list[Mention], i: int, sentence: tuple
                     and _opens_with_skill(text, mentions, a, b, step > 0)):
                 break
             before_lead_in = scope_end if before_lead_in is None else before_lead_in
-        scope_end = b
+        scope_end, last_chunk = b, a
     if before_lead_in is not None and max(_count_items(mentions, m.start, scope_end),
                                           1 + len(LIST_JOINT.findall(text, m.start, scope_end))) < 3:
         scope_end = before_lead_in  # two skills are two clauses: "Experience with Python, Django would be a bonus"
-    elif before_lead_in is not None and level_led and not _languages_only(mentions, m.start, scope_end):
-        scope_end = before_lead_in
+    elif before_lead_in is not None and level_led and (not _languages_only(mentions, m.start, scope_end)
+                                                        or LIST_CLOSED.search(text, m.start, last_chunk)):
+        scope_end = before_lead_in  # "Fluent in Dutch, English and French, German is a plus": the list closed
     scope_start = chunks[first][0]
     if PREFERRED.search(text, scope_start, scope_end) and REQUIRED.search(text, scope_start, scope_end):
         cuts = [scope_start] + [c.start() for c in CLAUSE_BREAK.finditer(text, scope_start, scope_end)] + [scope_end]
@@ -362,6 +364,9 @@ def _preferred_language_list(text: str, mentions: list[Mention], run: list[int],
     return _languages_only(mentions, first.start, last.end) and "(" not in text[first.end:last.start] \
         and (len(run) >= 3 or bool(lead.group("noun") or lead.group("link"))) \
         and LIST_IS_PREFERRED.fullmatch(text, last.end, clause_end) is not None
+
+
+LIST_CLOSED = re.compile(r"\s(?:and|en|&)\s", re.I)  # a list's last item comes after it
 
 
 def _level_lead_in(text: str, mentions: list[Mention], start: int, end: int) -> bool:

@@ -381,8 +381,8 @@ class Store:
         held = self.sources.contents(d.source for d in cvs)  # file -> the text it held before
         same = {doc_id: kept for doc_id, kept in self._same_cvs(fresh, signatures, exclude=outgoing).items()
                 if not _new_version_of(fresh[doc_id], kept, previous, held)}
-        self.last_duplicates = tuple((fresh.pop(doc_id), kept) for doc_id, kept in same.items()) \
-            + self._exact_copies(docs, unchanged)
+        near = tuple((fresh.pop(doc_id), kept) for doc_id, kept in same.items())
+        self.last_duplicates = near + self._exact_copies(docs, unchanged, same, {id(doc) for doc, _ in near})
         if self.reset_expiry:  # a copy read again is the stored CV read again
             self._reset_expiry(sorted(set(same.values())))
         mapping = [(d.source, same[d.id], "copy", d.id) if d.id in same else (d.source, d.id, d.kind)
@@ -430,19 +430,22 @@ class Store:
         self.last_written = tuple(fresh)
         return len(fresh)
 
-    def _exact_copies(self, docs: list[Document], unchanged: set[str]) -> tuple[tuple[Document, str], ...]:
-        """CVs whose very text is stored, or comes earlier in this batch, from another file ("CV (1).pdf" beside
-        "CV.pdf"): stored once as always, and named, so that a user sees the copy."""
+    def _exact_copies(self, docs: list[Document], unchanged: set[str], same: dict[str, str],
+                      reported: set[int]) -> tuple[tuple[Document, str], ...]:
+        """CVs whose very text is stored, comes earlier in this batch, or is a copy found of a stored CV (`same`),
+        from another file ("CV (1).pdf" beside "CV.pdf") that does not map to that candidate yet: stored once as
+        always, and named with the candidate they repeat, so that a user sees the copy (`reported`: the ids of
+        the documents `same` named already)."""
         previous = self.sources.previous(d.source for d in docs if d.kind == "cv")  # file -> the candidate it was
         first: dict[str, str] = {}  # text id -> the first file of this batch that held it
         copies = []
         for doc in docs:
-            if doc.kind != "cv" or not doc.source:
+            if doc.kind != "cv" or not doc.source or id(doc) in reported:
                 continue
-            source = canonical(doc.source)
+            source, kept = canonical(doc.source), same.get(doc.id, doc.id)
             later_in_batch = first.setdefault(doc.id, source) != source
-            if previous.get(source) != doc.id and (doc.id in unchanged or later_in_batch):  # news to this store
-                copies.append((doc, doc.id))
+            if previous.get(source) != kept and (doc.id in unchanged or doc.id in same or later_in_batch):
+                copies.append((doc, kept))
         return tuple(copies)
 
     def _same_cvs(self, fresh: dict[str, Document], signatures: dict[str, list[int] | None],
