@@ -58,6 +58,14 @@ team hello""".split())
 # A particle and surname written as one word in an e-mail address ("elamrani", "vandenberg"): their words are
 # the name's wherever they stand ("Tom El Amrani | Java Developer" in the signature; particles are in NAME_PARTICLES)
 JOINED_WORDS = 3  # at most this many words written as one ("van den Berg")
+# A CV that opens by introducing its writer, as short CVs typed in a mail or chat do: "Ik ben Sarah, 19 jaar, …",
+# "Hallo, mijn naam is Sarah Peeters", "I'm Tom and I worked as …" (capitalised words right after the phrase)
+SELF_INTRODUCTION = re.compile(r"(?:^|[.!?\n][ \t]*)(?:(?i:hallo|hoi|hi|hello|dag|beste)[ \t]*[,!]?[ \t]*)?"
+                               r"(?i:ik ben|mijn naam is|ik heet|i am|i'm|i’m|my name is)[ \t]+"
+                               r"(?P<name>[^\W\d_a-z][^\W\d_]+(?:[ \t]+[^\W\d_a-z][^\W\d_]+){0,2})"
+                               # and the name ends its clause: not "Ik ben Flexibel en Stressbestendig"
+                               r"(?=[ \t]*(?:[,.!;:(]|$)|[ \t]+(?i:en ik|and i|uit|from)\b)", re.M)
+SELF_INTRODUCTION_REACH = 400  # the opening of the text: later, "I am Certified …" is no introduction
 # A title before a name ("Dhr. Kees Bakker", "Mr. John Smith"): not part of the name, and it states a gender
 HONORIFIC = re.compile(r"^(?:dhr|mevr|mw|mr|mrs|ms|miss|mx|dr|drs|ir|ing|prof|heer|mevrouw|meneer|de heer)\.?[ \t]+",
                        re.I)
@@ -76,7 +84,8 @@ NAME_THEN_TITLE = re.compile(r"\s+[–—|•·,]\s+|\s+-\s+")
 # as an open skill. Only the person's own status: "ervaring met personen met een beperking" is care work and stays.
 _AGE = (r"(?:born|geboren|dob|d\.o\.b\.)(?:[ \t]+(?:on|op|in))?[ \t:]*(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2}(?:\d\d)?|(?:19|20)\d\d)\b"
         r"|\d{2}[- ]?jarige?|\d{2}[- ]years?[- ]old|\d{2}[ \t]+(?:jaar|years)[ \t]+(?:oud|old|jong|young)"
-        r"|(?:ik ben|i am|i'm|ben ik)[ \t]+\d{2}(?:[ \t]+(?:jaar|years))?(?=[ \t]*(?:[,.;)]|en\b|and\b|$))"
+        r"|(?:ik ben|i am|i'm|i’m|ben ik)[ \t]+(?:[^\W\d_][\w-]*(?:[ \t]+[^\W\d_][\w-]*)?,[ \t]*)?\d{2}"
+        r"(?:[ \t]+(?:jaar|years))?(?=[ \t]*(?:[,.;)]|en\b|and\b|$))"  # "Ik ben 52 jaar", "Ik ben Sarah, 19 jaar, …"
         r"|(?:age|aged|leeftijd)[ \t]*:?[ \t]*\d{2}\b(?:[ \t]+(?:jaar|years))?"
         r"|(?:man|vrouw|male|female|woman|heer|dame)[ \t]+(?:van|of)[ \t]+\d{2}(?:[ \t]+(?:jaar|years))?")
 _ORIGIN = (r"(?:(?i:jonge|oudere|young|older)\W{1,3})?[A-Z][a-zé]+(?:se|sche|e|an|ish|ese|i|ch)[ \t]+"
@@ -160,6 +169,10 @@ def name_words(text: str) -> frozenset[str]:
     line = name_line(text)
     if line:
         words |= set(HYPHENATED_WORD.findall(line))
+    for intro in SELF_INTRODUCTION.finditer(text, 0, SELF_INTRODUCTION_REACH):  # "Ik ben Sarah, 19 jaar, …"
+        named = intro.group("name").split()
+        if not _job_title(named):  # "Ik ben Kok met tien jaar ervaring": a job, not a name
+            words |= set(named)
     for email in EMAIL.findall(text):  # not a shared mailbox's ("service@acme.be": no name)
         words |= {part for part in re.split(r"[._+-]", email.split("@")[0]) if len(part) > 2
                   and part.casefold() not in SHARED_MAILBOXES}

@@ -467,6 +467,38 @@ def test_age_is_not_years_of_experience(extractor, template):
     assert signature(young) == signature(old)
 
 
+@pytest.mark.parametrize("template,kind", [
+    ("Ik ben Sarah, {age} jaar, ervaring als kelner in café De Kroon, ik spreek Nederlands en Engels", "cv"),
+    ("Ik ben {age} jaar en heb ervaring als kelner", "cv"),
+    ("I'm Sarah, {age} years old, experience as a waitress in a pub", "cv"),
+    ("Kelner\nProfiel\n- Je bent minstens {age} jaar en hebt ervaring als kelner.\n", "vacancy"),
+    ("Waiter\nProfile\n- You are at least {age} years old and have experience as a waiter.\n", "vacancy"),
+])
+def test_an_age_in_a_sentence_is_no_years_of_a_job(extractor, template, kind):
+    """Trial P: "Ik ben Sarah, 19 jaar, ervaring als kelner" held the job for 19 years (the 17-year-old scored lower,
+    the one who stated 3 years of work last), and an ad's "minstens 18 jaar" asked 18 years as a waiter."""
+    docs = [extractor.extract(template.format(age=age), kind=kind) for age in (17, 19, 45)]
+    assert all(m.years is None for d in docs for m in (*d.mentions, *d.occupations))
+    assert len({signature(d) for d in docs}) == 1 and docs[0].occupations
+    worked = extractor.extract("Ik ben Tom, 3 jaar ervaring als kelner", kind="cv")
+    assert [m.years for m in worked.occupations] == [3.0]  # years of work stay
+
+
+def test_a_self_introduction_names_the_person_and_hides_the_age(extractor, tmp_path):
+    """Trial P: "Ik ben Sarah, 19 jaar, …" was the evidence of every skill, name and age in full, ten times in the
+    report; "I'm Sarah" was stored as an open skill."""
+    cvs = tmp_path / "cvs"
+    cvs.mkdir()
+    (cvs / "sarah.txt").write_text("Ik ben Sarah, 19 jaar, ervaring als kelner in café De Kroon, ik spreek Nederlands "
+                                   "en Engels\n", encoding="utf-8")
+    (cvs / "sarah_en.txt").write_text("I'm Sarah, 19 years old, experience as a waitress in a pub, I speak Dutch and "
+                                      "English\n", encoding="utf-8")
+    db = tmp_path / "p.duckdb"
+    assert CliRunner().invoke(main, ["load", str(cvs), "--db", str(db)]).exit_code == 0
+    stored = db.read_bytes().lower()
+    assert b"sarah" not in stored and b"19 jaar" not in stored and b"19 years" not in stored
+
+
 @pytest.mark.parametrize("sentences,skill_id", [
     pytest.param(("He is good with his hands.", "She is good with her hands.", "They are good with their hands."),
                  "soft.manual_dexterity", id="good-with-hands"),

@@ -39,7 +39,7 @@ from pipeline.occupations import OCCUPATION_PREFIX, WORD, lexicon
 from pipeline.organisations import firm_spans
 from pipeline.personal_data import name_line, name_words, private_spans
 from pipeline.stages.personal import REFERENCE_HEADING, personal_spans
-from pipeline.stages.requirements import PREFERRED, YEARS, years_value
+from pipeline.stages.requirements import PREFERRED, YEARS, is_age, years_value
 from pipeline.stages.sections import heading_kind
 
 ALTERNATIVES = "occupation"  # the alt_group of a vacancy's occupations when its title names several groups
@@ -355,7 +355,7 @@ def experience_as(doc: Document) -> Iterator[tuple[Found, float | None]]:
         near = named and (WORKED_GAP.fullmatch(doc.text, cue.end(), named[0].start) if worked
                           else named[0].start - cue.end() <= MAX_GAP)
         if near and not BREAK.search(doc.text, cue.end(), named[0].start):
-            before = list(YEARS.finditer(doc.text, max(0, cue.start() - 30), cue.end()))
+            before = [y for y in YEARS.finditer(doc.text, max(0, cue.start() - 30), cue.end()) if not is_age(doc.text, y)]
             yield named[0], years_value(before[-1].group(1)) if before else None
 
 

@@ -61,6 +61,13 @@ YEARS = re.compile(r"(\d{1,2}(?:[.,]5)?|" + "|".join(NUMBER_WORDS) + r")\s*(?:\\
                    r"(?:(?:\\?-|–|tot|to)\s*\d{1,2}\s*)?(?:years?|yrs|jaar|jaren)\b", re.I | re.ASCII)
 AGE_BEFORE = re.compile(r"(age|aged|leeftijd|geboren|born)\W{0,3}$", re.I)
 AGE_AFTER = re.compile(r"^\s*(old|oud)\b", re.I)
+# ... and what a person is, or must be, before a clause ends: "Ik ben Sarah, 19 jaar, ervaring als kelner", "Je bent
+# minstens 18 jaar en hebt ervaring als kelner" (not "Ik ben 15 jaar werkzaam als kok": years of work)
+AGE_VERB_BEFORE = re.compile(r"\b(?:ben|bent|am|'m|’m|is|are|zijn|be)[ \t]+(?:[A-Z][\w-]+,[ \t]*)?"
+                             r"(?:(?:minstens|minimaal|min\.|ten minste|at least|over|ouder dan|older than|jonger dan|"
+                             r"younger than|maximaal|max\.)[ \t]+)?$", re.I)
+CLAUSE_AFTER_AGE = re.compile(r"[ \t]*(?:[,.;:)!?]|\b(?:en|and|oud|old)\b|$)", re.I)
+AGE_REACH = 40  # characters before a years phrase looked at for what makes it an age
 RIGHT_AFTER = re.compile(r"[ \t]*[(:\-–][ \t]*")
 LEVELS = {
     "native": ("native", "moedertaal", "mother tongue", "native speaker"),
@@ -469,6 +476,16 @@ def years_value(number: str) -> float:
     return float(NUMBER_WORDS.get(number) or number.replace(",", "."))
 
 
+def is_age(text: str, years: re.Match[str]) -> bool:
+    """Whether a years phrase (a YEARS match) states an age: "Leeftijd: 58 jaar", "24 years old", "Ik ben Sarah, 19
+    jaar, …", "Je bent minstens 18 jaar en …". An age is never experience: it must not count in any score."""
+    start, end = years.start(), years.end()
+    return AGE_BEFORE.search(text, max(0, start - 12), start) is not None \
+        or AGE_AFTER.match(text[end:end + 6]) is not None \
+        or (AGE_VERB_BEFORE.search(text, max(0, start - AGE_REACH), start) is not None
+            and CLAUSE_AFTER_AGE.match(text, end) is not None)
+
+
 def assign_years(text: str, mentions: list[Mention], sentence: tuple[int, int]) -> dict[int, float]:
     """Years per mention index: a years phrase covers the skill it governs and the list it heads ("5+ years of
     Python, SQL and Docker", "3 jaar ervaring met SQL"), else the skill right before it ("Python (5 jaar)",
@@ -481,7 +498,7 @@ def assign_years(text: str, mentions: list[Mention], sentence: tuple[int, int]) 
     inside = list(_within(mentions, s, e))
     out: dict[int, float] = {}
     for match in YEARS.finditer(text, s, e):
-        if AGE_BEFORE.search(text, max(s, match.start() - 12), match.start()) or AGE_AFTER.match(text[match.end():match.end() + 6]):
+        if is_age(text, match):
             continue  # "Leeftijd: 58 jaar", "24 years old": an age, not experience
         years = years_value(match.group(1))
         before = [i for i in inside if mentions[i].end <= match.start()]
