@@ -154,6 +154,9 @@ def test_blank_and_textless_images():
     assert "Werkervaring" in read_bytes(image_bytes(transparent), "logo.png")
     err = read_error(image_only_pdf(), "scan.pdf")  # a grey rectangle: OCR runs and finds nothing
     assert err.status == "no_text_layer" and "OCR" in err.reason
+    # trial P: a dark photo of a CV gave "2", stored as a candidate with no skills and no word said
+    err = read_error(image_bytes(text_image(["2 7"])), "dark.jpg")
+    assert err.status == "empty" and "clearer copy" in err.reason
 
 
 # --------------------------------------------------------------------------------------------------

@@ -41,6 +41,7 @@ PAGE_TIMEOUT_S = 30  # one Tesseract run; a page that takes longer is `timeout`
 MIN_WORD_CONFIDENCE = 30  # Tesseract's 0-100 scale: below this a "word" is mostly a speck or a rule line
 TURNED_BELOW = 0.6  # mean confidence under which a page is checked for being turned by 90/180/270 degrees
 MIN_OSD_CONFIDENCE = 1.5  # Tesseract's orientation confidence above which a detected turn is believed
+MIN_IMAGE_LETTERS = 20  # fewer letters read from an image file are no document ("2" from a dark photo of a CV)
 PSM = 11  # Tesseract finds text lines anywhere ("sparse text"): the layout code orders them
 MAX_SKEW, MIN_SKEW = 5.0, 0.3  # degrees: the slant looked for, and the least that is straightened
 MIN_SIDE = 16  # pixels: a narrower image holds no line of text (an icon, a tracking pixel)
@@ -111,6 +112,10 @@ def read_image(data: bytes) -> tuple[str, tuple[OcrSpan, ...]]:
     text, spans = join_pages(texts, confidences)
     if not text.strip():
         raise ReadError("empty", "OCR found no text in the image")
+    letters = sum(ch.isalpha() for ch in text)
+    if letters < MIN_IMAGE_LETTERS:  # a dark or blurred photo: a stray mark read, not a CV (trial P)
+        raise ReadError("empty", f"OCR read {letters} letter{'s' * (letters != 1)} in the image (too dark, blurred or "
+                                 "small?): ask for a clearer copy")
     return text, spans
 
 
