@@ -22,7 +22,7 @@ from pipeline.tokens import Tokens, fold, label_words
 
 YEAR = re.compile(r"(19|20)\d\d")
 INITIAL = re.compile(r"\. ?[A-Z]")
-SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n\s*\n")
+SENTENCE_BREAK = re.compile(r"[.!?]\s|\n\s*\n")  # a semicolon joins clauses of one sentence: "Engels; Frans is een troef"
 MAX_PHRASE = 10  # words; longer labels are ignored
 NEARBY_WINDOW = 12  # words either side searched by a context rule's require_nearby
 COMPOUND_MIN = 5  # shortest label found at the end of a longer Dutch word

@@ -317,3 +317,14 @@ def test_a_level_of_education_is_no_skill(extractor):
                             "kennis van Nmbrs.\n", kind="vacancy", language="nl")
     assert not {text for text in open_mentions(doc) if "niveau" in text or "HBO" in text}
     assert {"hard.payroll", "hard.hris"} <= {m.skill_id for m in doc.mentions}
+
+
+def test_terms_of_employment_are_no_skills(extractor):
+    """Trial P: "Flexi-job of studentenjob is mogelijk" and "Aanbod: deeltijds contract" were required skills no CV
+    met, and a CV's "flexi-job ok" a skill; contract work itself ("contract management") stays."""
+    ad = extractor.extract("Hulpkok\nWat vragen wij\n- HACCP.\n- Flexi-job of studentenjob is mogelijk.\nAanbod: "
+                           "deeltijds contract, flexi-job mogelijk.\n", kind="vacancy", language="nl")
+    cv = extractor.extract("Beschikbaar: weekends en avonden, flexi-job ok.\nSkills\nContract management, HACCP, "
+                           "student job\n", kind="cv")
+    assert not open_mentions(ad) and not open_mentions(cv)
+    assert "Contract management" in {m.text for m in cv.mentions}

@@ -45,8 +45,9 @@ ORGANISATION = re.compile(r"\b(Society|Association|Institute|University|Universi
 NAME_RUN = re.compile(r"(?:[A-Z][\w'&.-]*|of|for|and|&|van|voor|de|der)(?:[ \t]+(?:[A-Z][\w'&.-]*|of|for|and|&|van|voor|de|der))+")
 # "een mensgerichte KMO", "a collaborative culture", "ambitious colleagues": a quality of the employer, its people
 # or the job, not one asked of the candidate.
-EMPLOYER_NOUN = re.compile(
-    r"[\w ,'-]{0,25}?\b(kmo|bedrijf|onderneming|organisatie|werksfeer|sfeer|omgeving|werkomgeving|functie|job|team|teams|"
+EMPLOYER_NOUN = re.compile(  # not across a verb: "Je bent stressbestendig en werkt graag in team" asks both
+    r"(?:(?!\b(?:werkt|bent|ben|hebt|heeft|kan|kunt|wil|wilt|who)\b)[\w ,'-]){0,25}?"
+    r"\b(kmo|bedrijf|onderneming|organisatie|werksfeer|sfeer|omgeving|werkomgeving|functie|job|team|teams|"
     r"collega's|collega|mensen|company|companies|environment|environments|organisation|organization|workplace|culture|"
     r"cultuur|colleagues|people|atmosphere|role|projects|projecten|werkgever|employer)\b"
     r"(?![ \t-]*(player|speler))", re.I)

@@ -99,6 +99,13 @@ hbo mbo wo vmbo havo vwo
 another similar comparable equivalent gelijkwaardig gelijkwaardige gelijkaardig gelijkaardige vergelijkbaar vergelijkbare
 soortgelijk soortgelijke both either beide
 """.split())
+# Terms of employment an ad offers and a CV accepts ("Flexi-job of studentenjob is mogelijk", "deeltijds contract",
+# "flexi-job ok"): conditions to agree on, not skills (a trial saw them as required skills no CV could meet).
+EMPLOYMENT_TERMS = frozenset("""
+flexi flexijob flexijobs studentenjob studentenjobs jobstudent jobstudenten vakantiejob weekendjob deeltijds deeltijdse
+voltijds voltijdse parttime fulltime uitzendcontract dagcontract dagcontracten
+""".split())
+EMPLOYMENT_PHRASES = frozenset({"student job", "summer job", "holiday job", "weekend job", "side job"})
 # Verbs a task starts with ("Create detailed documentation", "Implement secure APIs"); past tenses are found by -ed.
 TASK_VERBS = frozenset("""
 create implement develop manage build design ensure support maintain provide drive lead coordinate perform prepare
@@ -335,7 +342,8 @@ class FindOpenSkills:
             return None
         if NOT_A_SKILL.search(phrase) or any(w in CLAUSE_WORDS for w in folded) or folded[0] in NOT_ALONE \
                 or folded[-1] in NOT_ALONE or folded[-1] in DANGLING or folded[0] in DANGLING \
-                or folded[-1].endswith("niveau") \
+                or folded[-1].endswith("niveau") or not EMPLOYMENT_TERMS.isdisjoint(folded) \
+                or " ".join(folded) in EMPLOYMENT_PHRASES \
                 or len(words) > 1 and folded[-1] in UNIT_NOUNS and (folded[-1] in DEPARTMENTS or _names_a_unit(words)):
             return None
         if sum(ch.isalpha() for ch in phrase) < 2 or (doc.language == "nl" and _ends_in_finite_verb(words[-1])):
