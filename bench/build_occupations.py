@@ -67,7 +67,12 @@ CURATED = {("en", "nurse"): {"2221"}, ("nl", "verpleegkundige"): {"2221"}, ("nl"
            # the controller of a firm's finance, as ESCO's "financial controller" (not a bare "controller": a stock,
            # traffic or planning controller is named so too)
            ("en", "business controller"): {"2411"}, ("nl", "business controller"): {"2411"},
-           ("nl", "financieel controller"): {"2411"}}
+           ("nl", "financieel controller"): {"2411"},
+           # Flemish shop and restaurant jobs (a trial with a temp agency's hospitality and retail ads)
+           ("nl", "kassier"): {"5230"}, ("nl", "kassierster"): {"5230"}, ("nl", "afwasser"): {"9412"},
+           ("nl", "afwasster"): {"9412"}, ("nl", "zaalmedewerker"): {"5131"}, ("nl", "zaalmedewerkster"): {"5131"},
+           ("nl", "zaalverantwoordelijke"): {"5131"}, ("nl", "verkoper"): {"5223"}, ("nl", "verkoopster"): {"5223"},
+           ("nl", "receptionist"): {"4226"}}
 # Labels ESCO files under a group that is not what people mean by them (an alternative label of one narrow
 # occupation: "sales associate" of a sales support assistant, 4311 accounting clerks; "maintenance technician" of
 # a welder), each with the groups it is replaced by (none: no job title). Found by reading the groups of the job

@@ -37,9 +37,11 @@ MORE_ROLE_WORDS = {
     "docent", "lecturer", "technieker", "professor", "trader", "buyer", "worker", "master", "marketeer", "accountmanager",
     "operative", "attendant", "cleaner", "mechanic", "foreman", "physician", "doctor", "hygienist", "pharmacist",
     "paramedic", "caregiver", "housekeeper", "kok", "arts", "opvoeder", "juf", "poetshulp", "verzorgende",
+    "afwasser", "afwasster", "kassier", "kassierster",  # Flemish shop and kitchen jobs ESCO words otherwise
     "vp", "cto", "cfo", "ceo", "coo", "cio", "ciso", "rep",
 }
 ROLE_SUFFIX_MIN = 5  # a word ending in a role word this long is a role too ("aankoopmedewerker")
+ROLE_SUFFIX_MAX = 20  # ... up to this long ("filiaalverantwoordelijke" ends in the 17 letters of "verantwoordelijke")
 TOKEN = re.compile(r"\S+")
 WORDLIKE = re.compile(r"[^\W_]")
 GLUED_MARK = re.compile(r"(?<=\w)(?:\*\*|__)(?=\w)")
@@ -111,7 +113,7 @@ def is_role_word(word: str) -> bool:
     """Whether a word names a job: a role word, or a compound ending in one ("aankoopmedewerker")."""
     word = word.lower().strip(".,;:!?()[]'’\"“”*")
     words = role_words()
-    return word in words or any(word[-n:] in words for n in range(ROLE_SUFFIX_MIN, min(len(word), 16)))
+    return word in words or any(word[-n:] in words for n in range(ROLE_SUFFIX_MIN, min(len(word), ROLE_SUFFIX_MAX + 1)))
 
 
 def _unmark(text: str) -> str:

@@ -275,6 +275,9 @@ def test_stdin_record_title_wins():
     ("We are Acme.\n" * 9 + "Vacature\n------------\nMedewerker Klantenservice (32 uur)\n", "Medewerker Klantenservice"),
     ("Role\nWe're looking for a passionate Senior Backend Engineer to build our API.", "Senior Backend Engineer"),
     ("Job Title: Inside Sales Account Rep\nLocation: Utrecht", "Inside Sales Account Rep"),
+    # trial P: Flemish shop and restaurant titles ("verantwoordelijke" is a role word of 17 letters)
+    ("Vacature: Filiaalverantwoordelijke – Supermarkt Gent\n\nTaken", "Filiaalverantwoordelijke"),
+    ("Vacature: Afwasser – Brasserie De Kroon, Gent\n\nTaken", "Afwasser"),
     # trial O: the word "Vacature" before the title
     ("Vacature Onderhoudsmonteur (2-ploegendienst) - Veenendaal\n\nJouw taken", "Onderhoudsmonteur"),
 ])

@@ -210,6 +210,18 @@ def test_a_firm_named_after_a_trade_names_no_job_and_no_skill(extractor):
     assert [m.text for m in cook.occupations] == ["Kok"]  # the job itself, beside a firm without a business noun
 
 
+@pytest.mark.parametrize("text,job,years", [
+    ("Ik heb 3 jaar als hulpkok gewerkt in restaurant Olijfboom.", "occupation:9412", 3.0),
+    ("Ik werk al 2 jaar als afwasser.", "occupation:9412", 2.0),
+    ("Ik heb 2 jaar gewerkt als kassierster bij Colruyt.", "occupation:5230", 2.0),
+])
+def test_a_job_in_a_dutch_sentence_with_its_verb_at_the_end(extractor, text, job, years):
+    """Trial P: typed and WhatsApp CVs in Dutch ("Ik heb 3 jaar als hulpkok gewerkt") named no job, the English
+    "I worked 2 years as a waiter" did; kassier(ster) and afwasser were no jobs at all."""
+    doc = extractor.extract(text, kind="cv", language="nl")
+    assert [(m.skill_id, m.years) for m in doc.occupations] == [(job, years)]
+
+
 def test_a_job_on_an_intake_forms_label_or_a_dated_line_counts_in_lower_case_too(extractor):
     """Trial: a filled-in intake form ("Naam", "Adres", "Gewenste functie") and a CV without headings ("2018 - nu
     heftruckchauffeur bij Katoen Natie") named no job, so the best drivers ranked at 36 and 46."""

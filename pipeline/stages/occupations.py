@@ -81,8 +81,11 @@ ASKED_AS = re.compile(r"\b(?:experience|ervaring|werkervaring|background)\s+(?:w
 # a word or two after it ("as a senior nurse", not "as a team member performing cashier duties"); not a job wished
 # for ("Seeking to be employed as a registered nurse"). In a vacancy only the past asks: "Je hebt 3 jaar gewerkt als
 # kok" (not "Je bent werkzaam als magazijnier", "You will be employed as", the job offered).
-WORKED_AS = re.compile(r"\b(?:worked|werkte|gewerkt|werkzaam|employed)\s+(?:[\w.']+\s+){0,4}?(?:as|als)\s+(?:an?\s+|een\s+)?",
-                       re.I)
+WORKED_AS = re.compile(r"\b(?:worked|werkte|gewerkt|werkzaam|employed)\s+(?:[\w.']+\s+){0,4}?(?:as|als)\s+(?:an?\s+|een\s+)?"
+                       # ... and Dutch, the verb at the end: "Ik heb 3 jaar als hulpkok gewerkt", "Ik werk al 2 jaar
+                       # als afwasser"
+                       r"|\b(?:ik\s+heb|heb\s+ik|ik\s+werk|werk\s+ik|ik\s+werkte)\s+(?:al\s+)?(?:[\w.']+\s+){0,3}?als\s+"
+                       r"(?:een\s+)?", re.I)
 WORKED_AS_ASKED = re.compile(r"\b(?:worked|gewerkt)\s+(?:[\w.']+\s+){0,4}?(?:as|als)\s+(?:an?\s+|een\s+)?", re.I)
 # What may stand before the job: "senior ", "zelfstandig "; not "the" ("Worked as the Dealer and Funds Manager of
 # the Bank": a role named, not an ESCO title)
