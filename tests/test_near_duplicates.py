@@ -57,6 +57,11 @@ def load(folder, db):
     return CliRunner().invoke(main, ["load", str(folder), "--db", str(db), "--kind", "cv", "--workers", "1"])
 
 
+def forget(db, path) -> None:
+    result = CliRunner().invoke(main, ["forget", "--db", str(db), "--source", str(path)])
+    assert result.exit_code == 0, result.output
+
+
 def stored_cvs(db) -> int:
     with duckdb.connect(str(db), read_only=True) as con:
         return con.execute("SELECT count(*) FROM documents WHERE kind = 'cv'").fetchone()[0]
@@ -86,8 +91,7 @@ def test_the_same_cv_as_docx_and_pdf_is_one_candidate(tmp_path):
     again = load(cvs, db)
     assert "loaded 0, unchanged 2, same CV in another file 1" in again.stderr and stored_cvs(db) == 2
     # Either file names the person: forgetting the PDF erases the one candidate both files are.
-    forgot = CliRunner().invoke(main, ["forget", "--db", str(db), "--source", str(cvs / "sam_jansen.pdf")])
-    assert forgot.exit_code == 0, forgot.output
+    forget(db, cvs / "sam_jansen.pdf")
     assert stored_cvs(db) == 1
 
 
@@ -106,8 +110,7 @@ def test_a_copy_of_a_file_under_another_name_is_named_once(tmp_path):
     (cvs / "sam - kopie.txt").write_text("\n".join(CV_LINES))  # a third copy, later: stored, and now named
     later = load(cvs, db)
     assert "sam - kopie.txt: the same CV as candidate" in later.stderr and stored_cvs(db) == 1
-    forgot = CliRunner().invoke(main, ["forget", "--db", str(db), "--source", str(cvs / "sam - kopie.txt")])
-    assert forgot.exit_code == 0, forgot.output
+    forget(db, cvs / "sam - kopie.txt")
     assert stored_cvs(db) == 0
 
 
@@ -214,10 +217,8 @@ def test_a_pair_stays_one_candidate_when_extracted_again_or_updated(tmp_path):
     assert "b_sam.txt: the same CV" not in changed.stderr
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM mentions WHERE doc_id = ?", [mapping(db)["b_sam.txt"]]).fetchone()[0]
-    forgot = CliRunner().invoke(main, ["forget", "--db", str(db), "--source", str(cvs / "a_sam.md")])
-    assert forgot.exit_code == 0, forgot.output
-    forgot = CliRunner().invoke(main, ["forget", "--db", str(db), "--source", str(cvs / "b_sam.txt")])
-    assert forgot.exit_code == 0, forgot.output
+    forget(db, cvs / "a_sam.md")
+    forget(db, cvs / "b_sam.txt")
     assert stored_cvs(db) == 0
 
 
