@@ -58,13 +58,28 @@ team hello""".split())
 # A particle and surname written as one word in an e-mail address ("elamrani", "vandenberg"): their words are
 # the name's wherever they stand ("Tom El Amrani | Java Developer" in the signature; particles are in NAME_PARTICLES)
 JOINED_WORDS = 3  # at most this many words written as one ("van den Berg")
-# A CV that opens by introducing its writer, as short CVs typed in a mail or chat do: "Ik ben Sarah, 19 jaar, …",
-# "Hallo, mijn naam is Sarah Peeters", "I'm Tom and I worked as …" (capitalised words right after the phrase)
-SELF_INTRODUCTION = re.compile(r"(?:^|[.!?\n][ \t]*)(?:(?i:hallo|hoi|hi|hello|dag|beste)[ \t]*[,!]?[ \t]*)?"
-                               r"(?i:ik ben|mijn naam is|ik heet|i am|i'm|i’m|my name is)[ \t]+"
-                               r"(?P<name>[^\W\d_a-z][^\W\d_]+(?:[ \t]+[^\W\d_a-z][^\W\d_]+){0,2})"
-                               # and the name ends its clause: not "Ik ben Flexibel en Stressbestendig"
-                               r"(?=[ \t]*(?:[,.!;:(]|$)|[ \t]+(?i:en ik|and i|uit|from)\b)", re.M)
+# A CV that opens by introducing its writer, as short CVs typed in a mail or chat do, where the words can only be a
+# name: after "mijn naam is", "ik heet", "my name is", or before an age ("Ik ben Sarah, 19 jaar", "I'm Sarah de Smet,
+# 19"). Not "I'm Polish", "Ik ben Kelner", "I am Python Developer": a nationality, a job or a skill (a review found
+# those dropped as names: a protected attribute that changed a score).
+_NAME = r"[^\W\d_a-z][^\W\d_]+(?:-[^\W\d_a-z][^\W\d_]+)?"
+_FULL_NAME = rf"{_NAME}(?:[ \t]+(?:(?:{'|'.join(sorted(NAME_PARTICLES, key=len, reverse=True))})[ \t]+)*{_NAME}){{0,2}}"
+SELF_INTRODUCTION = re.compile(
+    r"(?:^|[.!?\n][ \t]*)(?:(?i:hallo|hoi|hi|hello|dag|beste)[ \t]*[,!]?[ \t]*)?"
+    rf"(?:(?i:mijn naam is|ik heet|my name is)[ \t]+(?P<named>{_FULL_NAME})(?=[ \t]*(?:[,.!;:(]|$)|[ \t]+(?i:en|and)\b)"
+    rf"|(?i:ik ben|i am|i'm|i’m)[ \t]+(?P<aged>{_FULL_NAME}),[ \t]*\d{{2}}(?![\w.,]\d))", re.M)
+# ... nor a nationality or language before an age ("I am Dutch, 25 years old"): its word would be redacted as a name
+# and the language it also names dropped from the CV
+NATIONALITIES = frozenset("""
+dutch english french german spanish italian portuguese polish turkish moroccan belgian flemish romanian bulgarian
+russian ukrainian arabic chinese indian american british irish greek syrian afghan congolese hungarian czech
+slovak croatian serbian albanian brazilian nigerian eritrean somali iranian iraqi pakistani vietnamese filipino
+nederlands nederlandse nederlander belg belgische vlaams vlaamse waals waalse frans franse duits duitse engels
+engelse spaans spaanse italiaans italiaanse portugees portugese pools poolse turks turkse marokkaans marokkaanse
+roemeens roemeense bulgaars bulgaarse russisch russische oekraïens oekraïense arabisch arabische chinees chinese
+syrisch syrische afghaans afghaanse congolees congolese hongaars hongaarse grieks griekse braziliaans
+braziliaanse
+""".split())
 SELF_INTRODUCTION_REACH = 400  # the opening of the text: later, "I am Certified …" is no introduction
 # A title before a name ("Dhr. Kees Bakker", "Mr. John Smith"): not part of the name, and it states a gender
 HONORIFIC = re.compile(r"^(?:dhr|mevr|mw|mr|mrs|ms|miss|mx|dr|drs|ir|ing|prof|heer|mevrouw|meneer|de heer)\.?[ \t]+",
@@ -84,7 +99,7 @@ NAME_THEN_TITLE = re.compile(r"\s+[–—|•·,]\s+|\s+-\s+")
 # as an open skill. Only the person's own status: "ervaring met personen met een beperking" is care work and stays.
 _AGE = (r"(?:born|geboren|dob|d\.o\.b\.)(?:[ \t]+(?:on|op|in))?[ \t:]*(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2}(?:\d\d)?|(?:19|20)\d\d)\b"
         r"|\d{2}[- ]?jarige?|\d{2}[- ]years?[- ]old|\d{2}[ \t]+(?:jaar|years)[ \t]+(?:oud|old|jong|young)"
-        r"|(?:ik ben|i am|i'm|i’m|ben ik)[ \t]+(?:[^\W\d_][\w-]*(?:[ \t]+[^\W\d_][\w-]*)?,[ \t]*)?\d{2}"
+        r"|(?:ik ben|i am|i'm|i’m|ben ik)[ \t]+(?:[^\W\d_][\w-]*(?:[ \t]+[^\W\d_][\w-]*){0,3},[ \t]*)?\d{2}"
         r"(?:[ \t]+(?:jaar|years))?(?=[ \t]*(?:[,.;)]|en\b|and\b|$))"  # "Ik ben 52 jaar", "Ik ben Sarah, 19 jaar, …"
         r"|(?:age|aged|leeftijd)[ \t]*:?[ \t]*\d{2}\b(?:[ \t]+(?:jaar|years))?"
         r"|(?:man|vrouw|male|female|woman|heer|dame)[ \t]+(?:van|of)[ \t]+\d{2}(?:[ \t]+(?:jaar|years))?")
@@ -92,7 +107,10 @@ _ORIGIN = (r"(?:(?i:jonge|oudere|young|older)\W{1,3})?[A-Z][a-zé]+(?:se|sche|e|
            r"(?:man|vrouw|jongen|meisje|dame|heer|moeder|vader|woman|male|female|mother|father|national|citizen)"
            r"(?:[ \t]+(?:van|of)[ \t]+\d{2}(?:[ \t]+(?:jaar|years))?)?"
            r"|(?:van|of)[ \t]+[A-Z][a-zé]+[ \t]+(?:afkomst|origine|komaf|descent|origin|heritage)"
-           r"|(?i:nationality|nationaliteit)[ \t]*(?:[:\-–][ \t]*)?[A-Z][a-zé]+")
+           r"|(?i:nationality|nationaliteit)[ \t]*(?:[:\-–][ \t]*)?[A-Z][a-zé]+"
+           # where a person comes from: "Ik kom uit Marokko", "originally from Syria"
+           r"|(?i:ik kom (?:oorspronkelijk )?uit|kom ik uit|afkomstig uit|geboren in|i come from|i'm from|i am from|"
+           r"originally from|born in)[ \t]+[A-Z][\w-]+")
 _STATUS = (r"vrouw|female|woman|male|mannelijke?|vrouwelijke?|moslima?|muslim|christen|christelijke?|joods|jewish|"
            r"hindoe|hindu|boeddhist(?:isch)?e?|buddhist|"
            r"islamitische?|islamic|moskee|mosque|synagoge|synagogue|keppeltje|hoofddoek|headscarf|hijab|"
@@ -170,8 +188,8 @@ def name_words(text: str) -> frozenset[str]:
     if line:
         words |= set(HYPHENATED_WORD.findall(line))
     for intro in SELF_INTRODUCTION.finditer(text, 0, SELF_INTRODUCTION_REACH):  # "Ik ben Sarah, 19 jaar, …"
-        named = intro.group("name").split()
-        if not _job_title(named):  # "Ik ben Kok met tien jaar ervaring": a job, not a name
+        named = HYPHENATED_WORD.findall(intro.group("named") or intro.group("aged"))
+        if NATIONALITIES.isdisjoint(w.casefold() for w in named):
             words |= set(named)
     for email in EMAIL.findall(text):  # not a shared mailbox's ("service@acme.be": no name)
         words |= {part for part in re.split(r"[._+-]", email.split("@")[0]) if len(part) > 2

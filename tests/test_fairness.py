@@ -472,7 +472,11 @@ def test_age_is_not_years_of_experience(extractor, template):
     ("Ik ben {age} jaar en heb ervaring als kelner", "cv"),
     ("I'm Sarah, {age} years old, experience as a waitress in a pub", "cv"),
     ("Kelner\nProfiel\n- Je bent minstens {age} jaar en hebt ervaring als kelner.\n", "vacancy"),
+    ("Kelner\nProfiel\n- Je bent minimum {age} jaar en hebt ervaring als kelner.\n", "vacancy"),
+    ("Kelner\nProfiel\n- Je bent tussen 16 en {age} jaar en hebt ervaring als kelner.\n", "vacancy"),
+    ("Kelner\nProfiel\n- Je moet minstens {age} jaar zijn en ervaring als kelner hebben.\n", "vacancy"),
     ("Waiter\nProfile\n- You are at least {age} years old and have experience as a waiter.\n", "vacancy"),
+    ("Waiter\nProfile\n- You are {age} years or older with experience as a waiter.\n", "vacancy"),
 ])
 def test_an_age_in_a_sentence_is_no_years_of_a_job(extractor, template, kind):
     """Trial P: "Ik ben Sarah, 19 jaar, ervaring als kelner" held the job for 19 years (the 17-year-old scored lower,
@@ -480,8 +484,22 @@ def test_an_age_in_a_sentence_is_no_years_of_a_job(extractor, template, kind):
     docs = [extractor.extract(template.format(age=age), kind=kind) for age in (17, 19, 45)]
     assert all(m.years is None for d in docs for m in (*d.mentions, *d.occupations))
     assert len({signature(d) for d in docs}) == 1 and docs[0].occupations
-    worked = extractor.extract("Ik ben Tom, 3 jaar ervaring als kelner", kind="cv")
-    assert [m.years for m in worked.occupations] == [3.0]  # years of work stay
+    for text, years in (("Ik ben Tom, 3 jaar ervaring als kelner", 3.0), ("Ik ben 15 jaar werkzaam als kok", 15.0),
+                        ("Ik ben 5 jaar en 3 maanden werkzaam als kok", 5.0), ("Ik ben vijftien jaar werkzaam als kok", 15.0)):
+        assert [m.years for m in extractor.extract(text, kind="cv").occupations] == [years], text  # years of work stay
+
+
+@pytest.mark.parametrize("text,skill_id", [
+    ("I'm Polish.\nLanguages: Polish, English, Dutch.", "lang.polish"),
+    ("I am Dutch, 25 years old.\nLanguages: Dutch, English.", "lang.dutch"),
+    ("I am Python Developer.\nSkills: Python, Django.", "hard.python"),
+    ("Ik ben Barista, 3 jaar ervaring.\nLatte art en barista.", "hard.barista"),
+    ("I'm Flexible, reliable and hard-working.", "soft.flexibility"),
+])
+def test_what_a_person_says_they_are_is_no_name(extractor, text, skill_id):
+    """A review: "I'm Polish" made "Polish" a name, so the language was dropped from the CV (an origin that changed
+    a score); "I am Python Developer" dropped every Python mention."""
+    assert skill_id in {m.skill_id for m in extractor.extract(text, kind="cv").mentions}
 
 
 def test_a_self_introduction_names_the_person_and_hides_the_age(extractor, tmp_path):

@@ -220,6 +220,9 @@ def test_a_job_in_a_dutch_sentence_with_its_verb_at_the_end(extractor, text, job
     "I worked 2 years as a waiter" did; kassier(ster) and afwasser were no jobs at all."""
     doc = extractor.extract(text, kind="cv", language="nl")
     assert [(m.skill_id, m.years) for m in doc.occupations] == [(job, years)]
+    for never in ("Ik heb nog nooit als kelner gewerkt.", "Ik werk graag als kelner.",
+                  "Ik heb een opleiding als kok gevolgd."):  # a review: jobs never held
+        assert not extractor.extract(never, kind="cv", language="nl").occupations, never
 
 
 def test_a_job_on_an_intake_forms_label_or_a_dated_line_counts_in_lower_case_too(extractor):

@@ -82,11 +82,15 @@ ASKED_AS = re.compile(r"\b(?:experience|ervaring|werkervaring|background)\s+(?:w
 # for ("Seeking to be employed as a registered nurse"). In a vacancy only the past asks: "Je hebt 3 jaar gewerkt als
 # kok" (not "Je bent werkzaam als magazijnier", "You will be employed as", the job offered).
 WORKED_AS = re.compile(r"\b(?:worked|werkte|gewerkt|werkzaam|employed)\s+(?:[\w.']+\s+){0,4}?(?:as|als)\s+(?:an?\s+|een\s+)?"
-                       # ... and Dutch, the verb at the end: "Ik heb 3 jaar als hulpkok gewerkt", "Ik werk al 2 jaar
-                       # als afwasser"
-                       r"|\b(?:ik\s+heb|heb\s+ik|ik\s+werk|werk\s+ik|ik\s+werkte)\s+(?:al\s+)?(?:[\w.']+\s+){0,3}?als\s+"
-                       r"(?:een\s+)?", re.I)
+                       # ... and Dutch, the verb at the end: "Ik heb 3 jaar als hulpkok gewerkt" (not "Ik heb een
+                       # opleiding als kok gevolgd", "Ik heb nog nooit als kelner gewerkt"), "Ik werk al 2 jaar als
+                       # afwasser" (not "Ik werk graag als kelner")
+                       r"|\b(?:ik\s+heb|heb\s+ik)\s+(?:(?!nooit\b|niet\b|geen\b)[\w.']+\s+){0,3}?als\s+(?:een\s+)?"
+                       r"(?=(?:[\w-]+\s+){1,3}gewerkt\b)"
+                       r"|\b(?:ik\s+werk|werk\s+ik|ik\s+werkte)\s+(?:(?!graag\b|liefst\b|niet\b|nooit\b|ook\b)[\w.']+\s+){0,3}?"
+                       r"als\s+(?:een\s+)?", re.I)
 WORKED_AS_ASKED = re.compile(r"\b(?:worked|gewerkt)\s+(?:[\w.']+\s+){0,4}?(?:as|als)\s+(?:an?\s+|een\s+)?", re.I)
+SENTENCE_END = re.compile(r"[.!?](?:\s|$)")  # the years of a job are in its own sentence (or the heading above it)
 # What may stand before the job: "senior ", "zelfstandig "; not "the" ("Worked as the Dealer and Funds Manager of
 # the Bank": a role named, not an ESCO title)
 WORKED_GAP = re.compile(r"(?!(?:the|de|het)\s)(?:[^\W\d_][\w-]*\s+){0,2}", re.I)
@@ -358,7 +362,9 @@ def experience_as(doc: Document) -> Iterator[tuple[Found, float | None]]:
         near = named and (WORKED_GAP.fullmatch(doc.text, cue.end(), named[0].start) if worked
                           else named[0].start - cue.end() <= MAX_GAP)
         if near and not BREAK.search(doc.text, cue.end(), named[0].start):
-            before = [y for y in YEARS.finditer(doc.text, max(0, cue.start() - 30), cue.end()) if not is_age(doc.text, y)]
+            reach = max(0, cue.start() - 30, *(b.end() for b in SENTENCE_END.finditer(doc.text, max(0, cue.start() - 30),
+                                                                                        cue.start())))
+            before = [y for y in YEARS.finditer(doc.text, reach, cue.end()) if not is_age(doc.text, y)]
             yield named[0], years_value(before[-1].group(1)) if before else None
 
 

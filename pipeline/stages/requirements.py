@@ -55,18 +55,24 @@ PREFERRED_LABEL = re.compile(r"[ \t>*•·-]*(?:\*\*)?(?:" + _LABELS + r"\s*(?:\
                              + r"\s*\\?\])", re.I)
 NUMBER_WORDS = {"een": 1, "één": 1, "one": 1, "twee": 2, "two": 2, "drie": 3, "three": 3, "vier": 4, "four": 4,
                 "vijf": 5, "five": 5, "zes": 6, "six": 6, "zeven": 7, "seven": 7, "acht": 8, "eight": 8,
-                "negen": 9, "nine": 9, "tien": 10, "ten": 10}
+                "negen": 9, "nine": 9, "tien": 10, "ten": 10, "elf": 11, "eleven": 11, "twaalf": 12, "twelve": 12,
+                "dertien": 13, "thirteen": 13, "veertien": 14, "fourteen": 14, "vijftien": 15, "fifteen": 15,
+                "zestien": 16, "sixteen": 16, "zeventien": 17, "seventeen": 17, "achttien": 18, "eighteen": 18,
+                "negentien": 19, "nineteen": 19, "twintig": 20, "twenty": 20}
 # Markdown escapes from job boards stay in the text ("5\+ years", "3\-6 years"): a backslash may precede + and -
-YEARS = re.compile(r"(\d{1,2}(?:[.,]5)?|" + "|".join(NUMBER_WORDS) + r")\s*(?:\\?\+)?\s*"
+YEARS = re.compile(r"(\d{1,2}(?:[.,]5)?|(?<!\w)(?:" + "|".join(NUMBER_WORDS) + r"))\s*(?:\\?\+)?\s*"
                    r"(?:(?:\\?-|–|tot|to)\s*\d{1,2}\s*)?(?:years?|yrs|jaar|jaren)\b", re.I | re.ASCII)
 AGE_BEFORE = re.compile(r"(age|aged|leeftijd|geboren|born)\W{0,3}$", re.I)
-AGE_AFTER = re.compile(r"^\s*(old|oud)\b", re.I)
+AGE_AFTER = re.compile(r"^\s*(old|oud|jong|young|of age|or older|of ouder|en ouder|and older|and over|zijn)\b", re.I)
 # ... and what a person is, or must be, before a clause ends: "Ik ben Sarah, 19 jaar, ervaring als kelner", "Je bent
 # minstens 18 jaar en hebt ervaring als kelner" (not "Ik ben 15 jaar werkzaam als kok": years of work)
 AGE_VERB_BEFORE = re.compile(r"\b(?:ben|bent|am|'m|’m|is|are|zijn|be)[ \t]+(?:[A-Z][\w-]+,[ \t]*)?"
-                             r"(?:(?:minstens|minimaal|min\.|ten minste|at least|over|ouder dan|older than|jonger dan|"
-                             r"younger than|maximaal|max\.)[ \t]+)?$", re.I)
-CLAUSE_AFTER_AGE = re.compile(r"[ \t]*(?:[,.;:)!?]|\b(?:en|and|oud|old)\b|$)", re.I)
+                             r"(?:(?:minstens|minimaal|minimum|min\.|ten minste|at least|over|ouder dan|older than|"
+                             r"jonger dan|younger than|maximaal|maximum|max\.)[ \t]+|(?:tussen|between)[ \t]+\d{2}[ \t]+"
+                             r"(?:en|and)[ \t]+)?$", re.I)
+# ... and the clause ends after it ("… 19 jaar, ervaring als", "… 18 jaar en hebt"; not "5 jaar en 3 maanden")
+CLAUSE_AFTER_AGE = re.compile(r"[ \t]*(?:[,.;:)!?]|\b(?:en|and)\b(?![ \t]+\d)|\b(?:oud|old)\b|$)", re.I)
+MIN_AGE = 14  # a smaller number after "ik ben" is years of work: "Ik ben 5 jaar en 3 maanden werkzaam als kok"
 AGE_REACH = 40  # characters before a years phrase looked at for what makes it an age
 RIGHT_AFTER = re.compile(r"[ \t]*[(:\-–][ \t]*")
 LEVELS = {
@@ -481,9 +487,9 @@ def is_age(text: str, years: re.Match[str]) -> bool:
     jaar, …", "Je bent minstens 18 jaar en …". An age is never experience: it must not count in any score."""
     start, end = years.start(), years.end()
     return AGE_BEFORE.search(text, max(0, start - 12), start) is not None \
-        or AGE_AFTER.match(text[end:end + 6]) is not None \
-        or (AGE_VERB_BEFORE.search(text, max(0, start - AGE_REACH), start) is not None
-            and CLAUSE_AFTER_AGE.match(text, end) is not None)
+        or AGE_AFTER.match(text[end:end + 16]) is not None \
+        or (years_value(years.group(1)) >= MIN_AGE and AGE_VERB_BEFORE.search(text, max(0, start - AGE_REACH), start)
+            is not None and CLAUSE_AFTER_AGE.match(text, end) is not None)
 
 
 def assign_years(text: str, mentions: list[Mention], sentence: tuple[int, int]) -> dict[int, float]:
