@@ -369,3 +369,23 @@ def test_a_projects_technical_environment_in_a_cv_keeps_the_jobs_after_it(extrac
           "2015 - 2019 Verpleegkundige bij UZ Gent\n")
     held = extractor.extract(cv, kind="cv", language="nl").occupations
     assert "occupation:2221" in {m.skill_id for m in held}
+
+
+def test_a_job_asked_with_its_alternatives_is_met_by_any_of_them(extractor, tmp_path):
+    """Trial P: "minstens 1 jaar ervaring als hulpkok of kok": a cook scored 24 against a kitchen helper's 65, missing
+    "job: Kitchen helpers"."""
+    role = "Hulpkok\nProfiel\n- Minstens 1 jaar ervaring als hulpkok of kok.\n- HACCP.\n"
+    cvs = {"c-hulpkok": "Werkervaring\nHulpkok | Brasserie Noord | 2020 - 2024\nVaardigheden\nHACCP\n",
+           "c-kok": "Werkervaring\nKok | Brasserie Noord | 2020 - 2024\nVaardigheden\nHACCP\n",
+           "c-other": "Werkervaring\nMagazijnmedewerker | Depot Zuid | 2020 - 2024\nVaardigheden\nHACCP\n"}
+    path = role_and_cvs_db(extractor, tmp_path / "alt.duckdb", role, cvs, "nl")
+    with duckdb.connect(str(path), read_only=True) as con:
+        asked = con.execute("SELECT skill_id FROM role_requirements WHERE skill_id LIKE 'occupation:%'"
+                            " AND req_id = alt_group").fetchall()
+        assert sorted(r[0] for r in asked) == ["occupation:5120", "occupation:9412"]  # one requirement, two jobs
+        met = con.execute("SELECT status, met_by FROM skill_gap('c-kok', 'role') WHERE alt_group IS NOT NULL"
+                          " AND label_en LIKE 'job:%'").fetchall()
+        assert met == [("met", "job: Cooks")]
+        score = dict(con.execute("SELECT candidate_id, score FROM fit").fetchall())
+        # the title's own word ("hulpkok") still counts for the kitchen helper
+        assert score["c-hulpkok"] > score["c-kok"] > 2 * score["c-other"]

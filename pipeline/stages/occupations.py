@@ -318,17 +318,43 @@ def asked(doc: Document, title: str | None) -> tuple[Mention, ...]:
         at = doc.text.casefold().find(label.casefold())
         if at < 0:
             return ()
-        hit, matching = Found(at, at + len(label), isco), [years for h, years in cues if set(h.isco) & set(isco)]
+        asked_as = [(h, years) for h, years in cues if set(h.isco) & set(isco)]
+        hit, matching = Found(at, at + len(label), isco), [years for _, years in asked_as]
     elif cues:
+        asked_as = cues[:1]
         hit, matching = cues[0][0], [cues[0][1]]
     else:
         return ()
+    # the jobs the ad takes instead ("ervaring als hulpkok of kok"): one requirement, any of them meets it
+    others = [isco for h, _ in asked_as for isco in _alternative_jobs(doc, h)]
+    hit = Found(hit.start, hit.end, tuple(dict.fromkeys((*hit.isco, *others))))
     years = next((y for y in matching if y is not None), None)
     if hits and years is None:
         similar = years_in_similar_role(doc.text)
         if similar is not None:
             matching, years = [similar], similar
     return _mentions(doc, hit, "required" if matching else "preferred", years)
+
+
+ALTERNATIVE_JOB = re.compile(r"[ \t]*(?:,|/|\bof\b|\bor\b)[ \t]*(?:een[ \t]+|an?[ \t]+)?", re.I)
+MAX_ALTERNATIVE_JOBS = 3
+
+
+def _alternative_jobs(doc: Document, hit: Found) -> tuple[str, ...]:
+    """The groups of the jobs named right after `hit` as its alternatives: "als hulpkok of kok", "as a cook, chef or
+    kitchen assistant"."""
+    out: tuple[str, ...] = ()
+    end = hit.end
+    for _ in range(MAX_ALTERNATIVE_JOBS):
+        joint = ALTERNATIVE_JOB.match(doc.text, end)
+        if joint is None or joint.end() == end:
+            break
+        named = next((h for h in find(doc.text, language_at(doc, joint.end()), joint.end(),
+                                      min(len(doc.text), joint.end() + 40)) if h.start == joint.end()), None)
+        if named is None:
+            break
+        out, end = out + named.isco, named.end
+    return out
 
 
 def years_in_similar_role(text: str) -> float | None:
