@@ -273,6 +273,8 @@ def preference_scope(text: str, mentions: list[Mention], i: int, sentence: tuple
     before_lead_in: int | None = None  # the scope's end before it went on behind lead-in words
     last_chunk = chunks[index][0]  # where the last chunk the scope took begins
     for step, (a, b) in enumerate(chunks[index + 1:]):
+        if _list_closed(text, mentions, chunks[first][0], a):
+            break  # "Fluent in Dutch, English and French, German is a plus": the list closed before this chunk
         if not _only_skills(text, mentions, chunks[index][0], a):
             # words that lead into a list do not end it ("Kennis van DTP, SEO is een plus"), but a chunk with words
             # of its own before its skill is another item ("Vlot Nederlands/Frans, een goede kennis van Engels is
@@ -380,6 +382,14 @@ def _preferred_language_list(text: str, mentions: list[Mention], run: list[int],
 
 
 LIST_CLOSED = re.compile(r"\s(?:and|en|&)\s", re.I)  # a list's last item comes after it
+
+
+def _list_closed(text: str, mentions: list[Mention], start: int, end: int) -> bool:
+    """Whether two skills in [start, end) are joined by "and" alone ("English and French"): a list's last item, not
+    "SQL and knowledge in Fabric"."""
+    inside = _within(mentions, start, end)
+    return any(mentions[i].end <= mentions[j].start and LIST_CLOSED.fullmatch(text, mentions[i].end, mentions[j].start)
+               for i, j in zip(inside, inside[1:]))
 
 
 def _level_lead_in(text: str, mentions: list[Mention], start: int, end: int) -> bool:
