@@ -471,6 +471,9 @@ def test_age_is_not_years_of_experience(extractor, template):
     ("Ik ben Sarah, {age} jaar, ervaring als kelner in café De Kroon, ik spreek Nederlands en Engels", "cv"),
     ("Ik ben {age} jaar en heb ervaring als kelner", "cv"),
     ("I'm Sarah, {age} years old, experience as a waitress in a pub", "cv"),
+    ("Sarah ({age} jaar), ervaring als kelner in café De Kroon", "cv"),  # no verb: the brackets and comma tell
+    ("Sarah, {age} jaar\nErvaring als kelner in café De Kroon", "cv"),
+    ("Sarah - {age} jaar - werkte als kelner in café De Kroon", "cv"),
     ("Kelner\nProfiel\n- Je bent minstens {age} jaar en hebt ervaring als kelner.\n", "vacancy"),
     ("Kelner\nProfiel\n- Je bent minimum {age} jaar en hebt ervaring als kelner.\n", "vacancy"),
     ("Kelner\nProfiel\n- Je bent tussen 16 en {age} jaar en hebt ervaring als kelner.\n", "vacancy"),
@@ -484,7 +487,8 @@ def test_an_age_in_a_sentence_is_no_years_of_a_job(extractor, template, kind):
     docs = [extractor.extract(template.format(age=age), kind=kind) for age in (17, 19, 45)]
     assert all(m.years is None for d in docs for m in (*d.mentions, *d.occupations))
     assert len({signature(d) for d in docs}) == 1 and docs[0].occupations
-    for text, years in (("Ik ben Tom, 3 jaar ervaring als kelner", 3.0), ("Ik ben 15 jaar werkzaam als kok", 15.0),
+    for text, years in (("Ik ben Tom, 3 jaar ervaring als kelner", 3.0), ("Sarah, 19 jaar, werkte 2 jaar als kok", 2.0),
+                        ("Ik ben 15 jaar werkzaam als kok", 15.0),
                         ("Ik ben 5 jaar en 3 maanden werkzaam als kok", 5.0), ("Ik ben vijftien jaar werkzaam als kok", 15.0)):
         assert [m.years for m in extractor.extract(text, kind="cv").occupations] == [years], text  # years of work stay
 

@@ -90,6 +90,9 @@ WORKED_AS = re.compile(r"\b(?:worked|werkte|gewerkt|werkzaam|employed)\s+(?:[\w.
                        r"|\b(?:ik\s+werk|werk\s+ik|ik\s+werkte)\s+(?:(?!graag\b|liefst\b|niet\b|nooit\b|ook\b)[\w.']+\s+){0,3}?"
                        r"als\s+(?:een\s+)?", re.I)
 WORKED_AS_ASKED = re.compile(r"\b(?:worked|gewerkt)\s+(?:[\w.']+\s+){0,4}?(?:as|als)\s+(?:an?\s+|een\s+)?", re.I)
+# Between a years phrase and the cue after it, what makes the years something else: "Sarah (19 jaar), ervaring als
+# kelner", "Sarah, 19 jaar - werkte als kok" (an age: without a verb is_age cannot tell); not "5 jaar ervaring als"
+YEARS_CUT_OFF = re.compile(r"[,;:()\n|•]|\s[-–]\s")
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)")  # the years of a job are in its own sentence (or the heading above it)
 # What may stand before the job: "senior ", "zelfstandig "; not "the" ("Worked as the Dealer and Funds Manager of
 # the Bank": a role named, not an ESCO title)
@@ -390,7 +393,8 @@ def experience_as(doc: Document) -> Iterator[tuple[Found, float | None]]:
         if near and not BREAK.search(doc.text, cue.end(), named[0].start):
             reach = max(0, cue.start() - 30, *(b.end() for b in SENTENCE_END.finditer(doc.text, max(0, cue.start() - 30),
                                                                                         cue.start())))
-            before = [y for y in YEARS.finditer(doc.text, reach, cue.end()) if not is_age(doc.text, y)]
+            before = [y for y in YEARS.finditer(doc.text, reach, cue.end()) if not is_age(doc.text, y)
+                      and not YEARS_CUT_OFF.search(doc.text, y.end(), max(y.end(), cue.start()))]
             yield named[0], years_value(before[-1].group(1)) if before else None
 
 

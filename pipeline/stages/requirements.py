@@ -686,12 +686,14 @@ def list_levels(text: str, mentions: list[Mention]) -> dict[int, str]:
 def _own_clause_cut(text: str, mentions: list[Mention], run: list[int]) -> list[int]:
     """The run of a list without the items after its one comma where they make a clause of their own with a
     preferred cue ("Fluent in Dutch and English, French is a plus": the level covers Dutch and English)."""
-    commas = [k for k in range(1, len(run)) if "," in text[mentions[run[k - 1]].end:mentions[run[k]].start]]
-    # one comma, after items joined by "and": "Dutch and English, French and German are a plus"; not a list of
-    # commas, "Fluent in Dutch, French, English and German is a plus", one list
-    if len(commas) == 1 and commas[0] >= 2 \
-            and PREFERRED.search(text, mentions[run[commas[0]]].start, _clause_end(text, mentions[run[-1]].end)):
-        return run[:commas[0]]
+    gaps = [text[mentions[run[k - 1]].end:mentions[run[k]].start] for k in range(1, len(run))]
+    # the first comma after items joined by "and": "Dutch and English, French and German are a plus", "Dutch,
+    # English and French, German is a plus"; not a list of commas, "Fluent in Dutch, French, English and German is
+    # a plus", one list
+    closed = next((k for k, gap in enumerate(gaps, 1) if LIST_CLOSED.fullmatch(gap)), None)
+    cut = next((k for k, gap in enumerate(gaps, 1) if "," in gap and closed is not None and k > closed), None)
+    if cut is not None and PREFERRED.search(text, mentions[run[cut]].start, _clause_end(text, mentions[run[-1]].end)):
+        return run[:cut]
     return run
 
 
