@@ -94,7 +94,20 @@ CORRECTED = {("en", "sales associate"): {"5223"}, ("en", "maintenance technician
              ("nl", "chauffeur c"): {"8332"}, ("nl", "chauffeur ce"): {"8332"}, ("nl", "chauffeur c-e"): {"8332"},
              ("nl", "chauffeur c e"): {"8332"}, ("nl", "chauffeur d"): {"8331"},
              ("nl", "logistiek medewerker"): {"4321", "9333"}, ("nl", "medewerker logistiek"): {"4321", "9333"},
-             ("nl", "logistiek medewerkster"): {"4321", "9333"}, ("nl", "medewerkster logistiek"): {"4321", "9333"}}
+             ("nl", "logistiek medewerkster"): {"4321", "9333"}, ("nl", "medewerkster logistiek"): {"4321", "9333"},
+             ("en", "account managers"): {"3322"}, ("nl", "medewerker klantenservice"): {"4222", "4225"},
+             ("nl", "winkelmedewerker"): {"5223"}, ("nl", "winkelbediende"): {"5223"}, ("en", "marketeer"): {"2431"},
+             # sales and customer-service titles of Flemish and Dutch CVs and ads (trial Q): an account manager sells
+             # to firms (ESCO has only "sales account manager", a retail manager, and "account managers", a loans
+             # officer); "binnendienst" is the office side of B2B sales
+             ("en", "account manager"): {"3322"}, ("nl", "account manager"): {"3322"}, ("nl", "accountmanager"): {"3322"},
+             ("en", "inside sales representative"): {"3322"}, ("nl", "binnendienst verkoper"): {"3322"},
+             ("nl", "binnendienstverkoper"): {"3322"}, ("nl", "verkoper binnendienst"): {"3322"},
+             ("nl", "binnendienstmedewerker"): {"3322"}, ("nl", "commercieel binnendienstmedewerker"): {"3322"},
+             ("nl", "inside sales medewerker"): {"3322"}, ("nl", "klantenservicemedewerker"): {"4222", "4225"},
+             ("nl", "klantenservicemedewerkster"): {"4222", "4225"}, ("nl", "callcenter agent"): {"4222", "5244"},
+             ("nl", "callcentermedewerker"): {"4222", "5244"}, ("nl", "callcentermedewerkster"): {"4222", "5244"},
+             ("nl", "assistent storemanager"): {"1420"}, ("nl", "assistent winkelmanager"): {"1420"}}
 # Dutch forms ESCO leaves out: the feminine of a title ("doktersassistente", "klantenservicemedewerkster") and a
 # two-word title written as one word, as Dutch writes it ("servicedesk medewerker": "servicedeskmedewerker").
 FEMININE = {"assistent": "assistente", "medewerker": "medewerkster"}

@@ -850,6 +850,12 @@ def gap_report(rows: list[dict]) -> str:
     def met_by(r):  # of alternatives, the one the candidate meets
         return f" [{r['met_by']}]" if r.get("met_by") else ""
 
+    def partly(r):  # the skill itself with fewer years or a lower level than asked, or a related skill
+        share = f"{round(100 * r['credit'])}%"
+        if r["relation"] == "exact":  # "English (80%: fluent asked, less held)"
+            return f"{met_by(r)} ({share}: {asked(r).strip()[1:-1] or 'asked'}, less held)"
+        return f"{met_by(r)} <- {r['via_skill']} ({r['relation']}, {share}){asked(r)}"
+
     words = [r for r in rows if r["skill_id"].startswith(TITLE_PREFIX)]  # the job title's words: no skills to learn
     rows = [r for r in rows if r not in words]
     missing = [r for r in rows if r["status"] == "missing"]
@@ -857,9 +863,8 @@ def gap_report(rows: list[dict]) -> str:
         title_words_line(words)
         + block("Missing, required (most weight first)",
               sorted((r for r in missing if r["requirement"] == "required"), key=lambda r: -r["weight"]), asked)
-        + block("Met in part: a related skill counts",
-                [r for r in rows if r["status"] == "partial"],
-                lambda r: f"{met_by(r)} <- {r['via_skill']} ({r['relation']}, {round(100 * r['credit'])}%){asked(r)}")
+        + block("Met in part: fewer years or a lower level than asked, or a related skill",
+                [r for r in rows if r["status"] == "partial"], partly)
         + block("Nice to have, missing", [r for r in missing if r["requirement"] == "preferred"])
         + block("Met", [r for r in rows if r["status"] == "met"], lambda r: met_by(r) + asked(r))
         + evidence_block([r for r in rows if r["status"] != "missing"])
@@ -954,8 +959,10 @@ def sql(query, db, write, allow_files, timeout_s, fmt, output) -> None:
 
 @main.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(), help="DuckDB file to read.")
-@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "json", "jsonresume"]), default="parquet",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "excel-csv", "json", "jsonresume"]),
+              default="parquet", show_default=True,
+              help="excel-csv: as Excel opens it in Belgium and the Netherlands (UTF-8 with a byte-order mark,"
+                   " semicolons, decimal commas).")
 @click.option("--what", default="fit", show_default=True, type=click.Choice(EXPORTABLE),
               help="View or table to export (not for jsonresume); other views: `skillfit sql` with --format.")
 @click.option("--candidate", "candidate_ref",
@@ -978,7 +985,7 @@ def export(db, fmt, what, candidate_ref, out) -> None:
     from pipeline.export import export_table, json_resume_skills
     from pipeline.store import connect
 
-    if candidate_ref and fmt in ("parquet", "csv"):
+    if candidate_ref and fmt in ("parquet", "csv", "excel-csv"):
         raise UsageProblem("--candidate goes with --format json (everything about a person) or jsonresume")
     con = connect(db, read_only=True)
     click.get_current_context().call_on_close(con.close)

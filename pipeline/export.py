@@ -8,7 +8,7 @@ from typing import Any
 
 import duckdb
 
-from pipeline.output import json_value
+from pipeline.output import json_value, write_rows
 
 # What can be exported, each in a stable order a reader expects: the best candidates of each role first.
 ORDER = {"fit": "role_id, score DESC, candidate_id", "candidate_skills": "candidate_id, skill_id",
@@ -31,7 +31,7 @@ def csv_safe_text(relation: duckdb.DuckDBPyRelation) -> duckdb.DuckDBPyRelation:
 
 
 def export_table(con: duckdb.DuckDBPyConnection, what: str, fmt: str, out: str | Path) -> int:
-    """Write one view or table to `out` as parquet, csv or json; returns the row count."""
+    """Write one view or table to `out` as parquet, csv, excel-csv or json; returns the row count."""
     if what not in TABLES:
         raise ValueError(f"cannot export {what!r}: choose one of {', '.join(TABLES)}")
     relation = con.table(what) if what in ("mentions", "documents", "skills") else con.view(what)
@@ -46,6 +46,9 @@ def export_table(con: duckdb.DuckDBPyConnection, what: str, fmt: str, out: str |
         relation.write_parquet(str(out))
     elif fmt == "csv":
         csv_safe_text(relation).write_csv(str(out))
+    elif fmt == "excel-csv":
+        with open(out, "w", encoding="utf-8", newline="") as f:
+            write_rows([dict(zip(relation.columns, r)) for r in relation.fetchall()], fmt, f, relation.columns)
     else:
         names = relation.columns
         rows = [dict(zip(names, r)) for r in relation.fetchall()]

@@ -22,7 +22,9 @@ FIRM = re.compile(
     rf"\b{_BUSINESS}(?: {_NAME_WORD}){{1,3}}(?: {_LEGAL_FORM})?"
     rf"|\b(?:{_NAME_WORD} ){{1,3}}{_LEGAL_FORM}(?![\w-])"
     # a collective labour agreement names its sector, not a skill: "volgens de cao Schoonmaak"
-    r"|\b(?:cao|CAO|cla|CLA) [A-Z][\w-]*")
+    r"|\b(?:cao|CAO|cla|CLA) [A-Z][\w-]*"
+    # ... and so does a Belgian joint committee by its number: "Paritair Comité 329", "PC 200"
+    r"|\b(?:[Pp]aritair(?:e)? [Cc]omit[ée]|PC|[Cc]ommission [Pp]aritaire|CP) ?\d{3}(?:\.\d{1,2})?\b")
 
 
 def firm_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -11,7 +11,9 @@ from typing import Any, TextIO
 
 from tabulate import tabulate
 
-FORMATS = ("table", "json", "jsonl", "csv")
+# excel-csv: CSV as Excel opens it in Belgium and the Netherlands (a byte-order mark for UTF-8, semicolons, decimal
+# commas); plain csv keeps commas and decimal points for programs
+FORMATS = ("table", "json", "jsonl", "csv", "excel-csv")
 
 
 TABLE_ITEMS = 6  # rankings' table cells show a list's first items (most weight first) and how many more
@@ -27,6 +29,11 @@ def _cell(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
     return value
+
+
+def _decimal_comma(value: Any) -> Any:
+    """A fraction as Excel reads it in a Dutch or Belgian locale: 45,7."""
+    return str(value).replace(".", ",") if isinstance(value, (float, Decimal)) else value
 
 
 def csv_safe(value: Any) -> Any:
@@ -49,6 +56,11 @@ def write_rows(rows: Sequence[dict[str, Any]], fmt: str, out: TextIO = sys.stdou
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
         writer.writerows([csv_safe(_cell(r.get(c))) for c in columns] for r in rows)
+    elif fmt == "excel-csv":
+        out.write("\ufeff")
+        writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+        writer.writerow(columns)
+        writer.writerows([_decimal_comma(csv_safe(_cell(r.get(c)))) for c in columns] for r in rows)
     else:
         if not rows:
             out.write("(no rows)\n")

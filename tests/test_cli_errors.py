@@ -498,6 +498,23 @@ def test_csv_cells_that_would_run_as_formulas_are_text(runner, empty_db, tmp_pat
     assert out.read_text(encoding="utf-8").splitlines()[1] == "'+cmd,3,x"
 
 
+def test_excel_csv_opens_in_a_dutch_or_belgian_excel(runner, empty_db, tmp_path):
+    """Trial Q: the manager's Excel (nl-BE, nl-NL) reads ";" and decimal commas, and UTF-8 only after a BOM."""
+    query = "SELECT 'creëert' AS skill, 45.7 AS score, 8 AS n, '=1+1' AS f"
+    result = runner.invoke(main, ["sql", query, "--db", str(empty_db), "--format", "excel-csv"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes.decode("utf-8") == "\ufeffskill;score;n;f\r\ncreëert;45,7;8;'=1+1\r\n"
+    from pipeline.store import Store
+
+    db, out = tmp_path / "s.duckdb", tmp_path / "skills.csv"
+    Store(db).close()
+    exported = runner.invoke(main, ["export", "--db", str(db), "--what", "skills", "--format", "excel-csv",
+                                    "-o", str(out)])
+    assert exported.exit_code == 0, exported.output
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfskill_id;type;") and b"\r\n" in data
+
+
 def test_storage_failures_are_one_line(runner, tmp_path):
     """An unwritable export target, a truncated or a foreign database: one `skillfit:` line, no traceback."""
     from pipeline.store import Store

@@ -227,6 +227,11 @@ def test_stale_scores_are_detected_and_never_used(db, extractor):
         # how common a skill is (specificity) changed
         store.con.execute("UPDATE skill_commonness SET share = share / 2 WHERE skill_id = 'lang.english'")
         assert not scores.is_fresh(store.con)
+        scores.refresh(store.con)
+        # ... of two skills alike (trial Q: the README's "French counts as specific" for French and Dutch at once
+        # left the fingerprint as it was, so `fit --refresh` showed stale scores beside `gap`'s new ones)
+        store.con.execute("UPDATE skill_commonness SET share = 0 WHERE skill_id IN ('lang.french', 'lang.dutch')")
+        assert not scores.is_fresh(store.con)
 
 
 def test_ranked_answers_only_what_the_stored_best_n_hold(db):

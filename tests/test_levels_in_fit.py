@@ -67,7 +67,7 @@ def test_gap_says_which_level_was_asked(db):
 
     result = CliRunner().invoke(main, ["gap", "--db", str(db), "--candidate", "basis", "--role", "v"])
     assert result.exit_code == 0, result.stderr
-    assert "Dutch <- Dutch (exact, 60%) (fluent asked)" in result.stdout
+    assert "Dutch (60%: fluent asked, less held)" in result.stdout
 
 
 def test_a_soft_skills_level_is_not_compared(extractor, tmp_path):

@@ -389,3 +389,26 @@ def test_a_job_asked_with_its_alternatives_is_met_by_any_of_them(extractor, tmp_
         score = dict(con.execute("SELECT candidate_id, score FROM fit").fetchall())
         # the title's own word ("hulpkok") still counts for the kitchen helper
         assert score["c-hulpkok"] > score["c-kok"] > 2 * score["c-other"]
+
+
+@pytest.mark.parametrize("line,jobs", [
+    ("2019 – heden   Storemanager – Zeeman, Vilvoorde", {"1420"}),  # not a seaman
+    ("2019 – heden | Assistent storemanager | Zeeman, Vilvoorde", {"1420"}),
+    ("2019 – heden   Klantenservicemedewerker – Bakker Barendrecht, Ridderkerk", {"4222", "4225"}),  # no baker
+    ("2019 – heden   Accountmanager bij Visser & Smit Bouw", {"3322"}),  # no fisherman
+    ("Magazijnier, Heftruckchauffeur – Katoen Natie 2018 - 2020", {"9333", "8344"}),  # a comma lists two jobs
+])
+def test_past_the_job_on_its_line_the_employer_names_no_job(extractor, line, jobs):
+    """Trial Q: Zeeman (a shop chain), Bakker and Visser (surnames of firms) were jobs held."""
+    doc = extractor.extract(f"An Peeters\n\nWERKERVARING\n{line}\n- Klanten helpen\n", kind="cv")
+    assert {m.skill_id.split(":")[1] for m in doc.occupations} == jobs
+
+
+def test_an_account_manager_is_one_job_however_it_is_written():
+    """Trial Q: "Accountmanager" was a retail manager (1420) and "Account Manager" no job at all, so one space
+    swung a CV from 77.6 to 33.5; sales and customer-service titles of Flemish ads name the job people mean."""
+    assert {isco for _, isco in groups("Accountmanager", "nl") + groups("Account Manager", "nl")
+            + groups("Account Manager")} == {("3322",)}
+    assert groups("Binnendienst verkoper", "nl") == [("Binnendienst verkoper", ("3322",))]
+    assert groups("Klantenservicemedewerker", "nl") == [("Klantenservicemedewerker", ("4222", "4225"))]
+    assert groups("Callcenter agent", "nl") == [("Callcenter agent", ("4222", "5244"))]

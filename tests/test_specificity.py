@@ -78,6 +78,19 @@ def test_common_skills_weigh_less_than_core_ones(samples):
     assert spec["hard.python"] > 0.8 and spec["hard.wound_care"] > 0.8
 
 
+def test_a_language_is_common_only_in_a_vacancy_written_in_it(samples):
+    """Trial Q: French asked in a Flemish ad weighed 0.15 as a "market language", so a US CV with neither Dutch nor
+    French tied the Flemish NL/FR agent; those who answer a Dutch ad speak Dutch, not French."""
+    with duckdb.connect(str(samples), read_only=True) as con:
+        rows = con.execute("SELECT l.language = d.language, w.specificity FROM role_weights w JOIN documents d"
+                           " ON d.doc_id = w.role_id JOIN language_skills l USING (skill_id)"
+                           " WHERE w.alt_group IS NULL").fetchall()  # a group weighs as its most specific member
+        weight = dict(con.execute("SELECT name, value FROM fit_weights").fetchall())
+    assert {own for own, _ in rows} == {True, False}  # the samples ask both kinds
+    assert weight["common"] < weight["other_language"] < 1
+    assert all(spec == pytest.approx(weight["common"] if own else weight["other_language"]) for own, spec in rows)
+
+
 def test_the_shipped_figures_fill_the_table_and_user_changes_stay(tmp_path):
     db = tmp_path / "c.duckdb"
     with connect(db) as con:

@@ -56,7 +56,8 @@ DUTCH_OR = re.compile(r"\bof\b", re.I)
 CONJUNCTION_AND = re.compile(r"\b(?:and|en|as well as|alsook)\b(?!\s*/)", re.I)
 # "or equivalent" after an item (in the gap before the next one, or after the last one)
 EQUIVALENT = re.compile(
-    r"^[\s,]*(?:\bor\b|\bof\b)\s+(?:an?\s+|een\s+)?(?:equivalent|similar|comparable|another|other|any other|"
+    # ... past a list item on no list: "Bachelor in marketing, communicatie of gelijkwaardig"
+    r"^[\s,]*(?:[^\W\d_]+,?\s+)?(?:\bor\b|\bof\b)\s+(?:an?\s+|een\s+)?(?:equivalent|similar|comparable|another|other|any other|"
     r"gelijkwaardige?|gelijkaardige?|vergelijkba(?:ar|re)|soortgelijke?|andere?)\b"
     # "a degree in marketing, or equivalent experience": the equivalent is of the degree, not of the skill
     r"(?!\s+(?:work\s+|relevant\s+|professional\s+)?(?:experience|ervaring|werkervaring|qualifications?|diploma|degree|opleiding|"

@@ -328,6 +328,26 @@ def end_of_the_ad(text: str) -> int:
     return found.start() if found else len(text)
 
 
+
+# A language named as the adjective of a thing is a nationality: "a Swedish maker of beds", "an English company";
+# not of these, which are about the language ("a Dutch speaker", "an English version"). Dropped here rather than
+# in the matcher, so that the words stay covered and no open skill "Swedish maker" is read from them.
+NATIONALITY_BEFORE = re.compile(r"(?<![\w-])an?[ \t]+$", re.I)
+THING_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+LANGUAGE_NOUNS = frozenset("""speaker speakers speaking language level proficiency skills knowledge course courses lessons
+    class classes teacher tutor translation translator interpreter version text texts document documents writer writing
+    copywriter editor native fluency certificate test exam degree diploma literature grammar and or""".split())
+
+
+def as_nationality(text: str, m: Mention) -> bool:
+    """Whether a language mention is the nationality of a thing ("a Swedish maker")."""
+    if not m.skill_id or not m.skill_id.startswith("lang."):
+        return False
+    noun = THING_AFTER.match(text, m.end)
+    return noun is not None and noun.group(1) not in LANGUAGE_NOUNS \
+        and NATIONALITY_BEFORE.search(text, max(0, m.start - 4), m.start) is not None
+
+
 class DropNonSkillContexts:
     """Stage: remove mentions in degree names, organisation names, job titles and headings, in a vacancy's
     application procedure, and a vacancy's soft skills where the employer describes itself (its company and
@@ -373,7 +393,7 @@ class DropNonSkillContexts:
         # of elektrotechniek"; measured on the dev part, keeping them in CVs: +6 true, +9 false, F1 the same).
         # A soft skill before a role noun describes the person ("een loyale medewerker"); a hard one is part of a
         # job title.
-        return (negated(text, m, doc.kind) or (doc.kind == "cv" and wished(text, m))
+        return (negated(text, m, doc.kind) or (doc.kind == "cv" and wished(text, m)) or as_nationality(text, m)
                 or (kind == "hard" and in_job_title(text, m)) or _self_employed(text, m)
                 or is_heading(text, m, line) or on_section_heading(doc, m) or (guarded and labels_its_value(text, m, line, bounds))
                 or (bounds.has(ORGANISATION, line) and in_organisation_name(text, m, line))

@@ -212,6 +212,9 @@ def _without_tasks(text: str, line: tuple[int, int]) -> tuple[int, int]:
 
 
 EMPLOYER_AFTER = re.compile(r",|\s(?:at|bij|@)\s|\s[|]\s")
+# What parts a job from its employer on a title line; not a comma, which may list a second job ("Magazijnier,
+# heftruckchauffeur")
+EMPLOYER_PART = re.compile(r"\s(?:at|bij|@|[|–—-])\s")
 
 
 # A line that names a job held with its label, as intake forms and CV templates do (not the job wanted: "Gewenste
@@ -294,6 +297,8 @@ def held(doc: Document) -> tuple[Mention, ...]:
             if any(a < hit.end and hit.start < b for a, b in private) \
                     or split_name and split_name[0] <= hit.start < split_name[1]:
                 continue
+            if line in jobs and EMPLOYER_PART.search(text, jobs[line][0].end, hit.start):
+                continue  # past the job, the employer: "Storemanager – Zeeman", "Accountmanager bij Visser & Smit"
             if _written_as_title(text, line, hit) and hit.start not in seen \
                     and not IN_TRAINING.match(text, hit.end, line[1]):  # "vrachtwagenchauffeur in opleiding"
                 seen.add(hit.start)

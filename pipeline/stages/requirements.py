@@ -49,8 +49,9 @@ REQUIRED = re.compile(r"\b(required|a must|must|mandatory|essential|vereist|nood
 CLAUSE_BREAK = re.compile(r"\s(?:and|en|but|maar|whereas|terwijl|while)\s", re.I)
 # A line that opens with a preferred label: the label covers the whole line ("Pré: kennis van SAP", "Bonus: Go",
 # "[Nice to have] Je bezit certificeringen zoals AZ-204", the brackets escaped by a job board's Markdown or not).
-_LABELS = (r"(?:pr[ée]|pluspunt(?:en)?|troef|troeven|extra|nice\\?[- ]to\\?[- ]haves?|bonus|bonus points|preferred|"
-           r"desirable|good to have|mooi meegenomen|een (?:pr[ée]|plus|troef))")
+_LABELS = (r"(?:(?:niet vereist|geen vereiste|geen must|not required|not a must)[ \t]*,?[ \t]*(?:(?:maar|wel|but)[ \t]+)*)?"
+           r"(?:pr[ée]|pluspunt(?:en)?|troef|troeven|extra|nice\\?[- ]to\\?[- ]haves?|bonus|bonus points|preferred|"
+           r"desirable|good to have|mooi meegenomen|een (?:pr[ée]|plus|pluspunt|troef)|an? (?:plus|bonus|advantage))")
 PREFERRED_LABEL = re.compile(r"[ \t>*•·-]*(?:\*\*)?(?:" + _LABELS + r"\s*(?:\*\*)?\s*(?::|\\?[-–—]\s)|\\?\[\s*" + _LABELS
                              + r"\s*\\?\])", re.I)
 NUMBER_WORDS = {"een": 1, "één": 1, "one": 1, "twee": 2, "two": 2, "drie": 3, "three": 3, "vier": 4, "four": 4,
@@ -61,7 +62,7 @@ NUMBER_WORDS = {"een": 1, "één": 1, "one": 1, "twee": 2, "two": 2, "drie": 3, 
                 "negentien": 19, "nineteen": 19, "twintig": 20, "twenty": 20}
 # Markdown escapes from job boards stay in the text ("5\+ years", "3\-6 years"): a backslash may precede + and -
 YEARS = re.compile(r"(\d{1,2}(?:[.,]5)?|(?<!\w)(?:" + "|".join(NUMBER_WORDS) + r"))\s*(?:\\?\+)?\s*"
-                   r"(?:(?:\\?-|–|tot|to)\s*\d{1,2}\s*)?(?:years?|yrs|jaar|jaren)\b", re.I | re.ASCII)
+                   r"(?:(?:\\?-|–|tot|to|à)\s*\d{1,2}\s*(?:\\?\+)?\s*)?(?:years?|yrs|jaar|jaren)\b", re.I | re.ASCII)
 AGE_BEFORE = re.compile(r"(age|aged|leeftijd|geboren|born)\W{0,3}$", re.I)
 AGE_AFTER = re.compile(r"^\s*(old|oud|jong|young|of age|or older|of ouder|en ouder|and older|and over|zijn)\b", re.I)
 # ... and what a person is, or must be, before a clause ends: "Ik ben Sarah, 19 jaar, ervaring als kelner", "Je bent
@@ -78,7 +79,9 @@ RIGHT_AFTER = re.compile(r"[ \t]*[(:\-–][ \t]*")
 LEVELS = {
     "native": ("native", "moedertaal", "mother tongue", "native speaker"),
     "fluent": ("fluent", "fluently", "fluency", "vloeiend", "vloeiende", "vlot", "vlotte", "perfect", "perfecte",
-               "uitstekend", "uitstekende", "excellent", "full professional"),
+               "uitstekend", "uitstekende", "excellent", "full professional",
+               # speaking two or three languages as one's own: "tweetalig Nederlands/Frans", "bilingual English-Dutch"
+               "tweetalig", "tweetalige", "drietalig", "drietalige", "bilingual", "trilingual"),
     "advanced": ("advanced", "gevorderd", "gevorderde", "expert", "sterk", "sterke", "strong", "in-depth", "grondige",
                  "diepgaande", "zeer goed", "zeer goede"),
     "good": ("good", "goed", "goede", "solid", "degelijke", "professional working", "machtig"),
@@ -110,8 +113,10 @@ ADDRESSED = re.compile(
     r"(?:^|[,;:]\s*|\b(?:and|en|also|ook|daarnaast|additionally)\s+)(?:you|je|jij)(?:['’](?:ll|re))?\s+"
     r"(?!(?:will\s+|zult\s+|zal\s+)?(?:enjoy|get|receive|benefit|can|may|need|geniet|krijg|krijgt|ontvang|ontvangt|"
     r"kan|kunt|mag|hoeft)\b)(?:will\s+|zult\s+)?\w", re.I)
-SOUGHT = re.compile(r"\b(?:looking for|seeking|searching for|zoeken|zoekt)\s+(?:(?:wij|we|nu|momenteel)\s+)?"
-                    r"(?:an?|een|our|onze|new|nieuwe|two|twee)\s", re.I)
+# (not what a reader seeks: "a home for anyone seeking a meaningful future in cybersecurity")
+SOUGHT = re.compile(r"(?<!anyone )(?<!everyone )(?<!those )(?<!who )(?<!iedereen die )(?<!wie )"
+                    r"\b(?:looking for|seeking|searching for|zoeken|zoekt)\s+(?:(?:wij|we|nu|momenteel)\s+)?"
+                    r"(?:an?|een|our|onze|new|nieuwe|two|twee|someone|somebody|iemand|people|mensen)\s", re.I)
 # About sections that speak to the reader as an applicant, not as the one hired
 APPLYING = re.compile(r"vragen|question|interesse|interested|sollicit|apply|application|contact|meer info|"
                       r"more information|process|procedure|equal|diversity|divers|inclusi|privacy|disclaimer", re.I)
@@ -178,13 +183,24 @@ def _likewise(text: str, start: int, end: int) -> bool:
 CONTRAST = re.compile(r"\b(?:but|maar|however|echter|whereas|terwijl)\b", re.I)
 
 
+# A sentence that opens with what the job pays or gives, in an offer that has no heading of its own ("Verloning
+# gebaseerd op weddeschaal Paritair Comité 329 met …", "Salary according to …"): its skill words are the pay's
+OFFER_OPENING = re.compile(r"[\s>*•·▪-]*(?:verloning|bezoldiging|loon|salaris|wedde|verloond|vergoeding|"
+                           r"contract van (?:on)?bepaalde duur|een (?:vast|voltijds|deeltijds) contract|"
+                           r"maaltijdcheques|ecocheques|groepsverzekering|hospitalisatieverzekering|bedrijfswagen|"
+                           r"salary|compensation|remuneration|pay(?:ment)? (?:according|in line|based)|"
+                           r"(?:a )?(?:permanent|full-time|fixed-term) contract|meal vouchers|company car)\b", re.I)
+
+
 def _not_asked(text: str, sentence: tuple[int, int], mention: Mention) -> bool:
     """Whether the sentence names the skill without asking for it: the employer's own domain (COMPANY_DOMAIN), the
-    sectors it or its clients work in (SECTORS) and what it gives the one hired (EMPLOYER_GIVES), in a sentence
-    that asks nothing (ASKING)."""
+    sectors it or its clients work in (SECTORS), what it gives the one hired (EMPLOYER_GIVES) and what the job
+    pays (OFFER_OPENING), in a sentence that asks nothing (ASKING)."""
     start, end = sentence
     if ASKING.search(text, start, end):  # "… maar we verwachten dat je …", "… and are looking for …"
         return False
+    if OFFER_OPENING.match(text, start):
+        return True
     return COMPANY_DOMAIN.search(text, start, end) is not None \
         or EMPLOYER_GIVES.search(text, start, mention.start) is not None \
         or (READER.search(text, start, end) is None  # said to the reader, a sector list asks one (alternatives)
@@ -227,7 +243,9 @@ def preferred_in(text: str, scope: tuple[int, int], mention: Mention, mentions: 
                                  and not _within(mentions, *held))) and (not named or mention.skill_id in named)
 
     willing = next((w for w in WILLING.finditer(text, start, end) if w.start() < mention.start < w.end()), None)
-    return willing is not None or any(map(applies, EITHER_CUE.finditer(text, start, end))) \
+    label = PREFERRED_LABEL.match(text, start)  # "Pluspunt: je spreekt Frans" (a scope opened by its label)
+    return willing is not None or (label is not None and label.end() <= mention.start) \
+        or any(map(applies, EITHER_CUE.finditer(text, start, end))) \
         or any(map(applies, PRE_CUE.finditer(text, start, mention.start))) \
         or any(map(applies, POST_CUE.finditer(text, mention.end, end)))
 
@@ -546,7 +564,7 @@ LEVEL_AFTER = re.compile(r"[ \t]*(?:[:(]|[-–](?=[ \t])|\bniveau\b|\blevel\b|\b
 # After a list, a level behind a dash or colon covers the whole list ("MS Office (Word, Excel, Outlook) – goed",
 # "Frans, Engels: basis"); one in brackets right after an item is that item's ("Python, Java (basic)").
 LEVEL_AFTER_LIST = re.compile(r"[ \t]*(?:\)[ \t]*)?(?:[:\-–]|\bniveau\b|\blevel\b)[ \t]*([^\n,;|)]{0,30})", re.I)
-LIST_ITEMS_GAP = re.compile(r"[ \t,/&()]*(?:\b(?:and|en|én|or|of)\b[ \t,/&()]*)?", re.I)
+LIST_ITEMS_GAP = re.compile(r"[ \t,/&()]*(?:\b(?:and|en|én|or|of)\b[ \t,/&()]*)?|-", re.I)  # "Nederlands-Frans"
 # Where the words before a mention stop being about it: a level before a comma or a full stop describes something
 # else ("Strong negotiator, resilient", "– goed. VCA basis").
 CLAUSE_END = re.compile(r".*(?:[.;,!?|•()\t]|\s[-–]\s)", re.S)  # a tab: the next cell of a table row
@@ -576,7 +594,7 @@ LEVEL_BEFORE = re.compile(
     r"(?<![\w-])(?:(?P<level>" + _LEVEL_ALTERNATIVES + r"|deep|diepe|[ABC][12])"
     r"(?:\\?[- ](?:level|niveau|taalvaardigheid|taalniveau|taalkennis))?[ \t]+)"
     r"(?:" + _MODIFIER + "(?:" + _AND + _MODIFIER + r")?[ \t]+|" + _MODIFIER + _AND + r")?"
-    r"(?P<noun>(?:kennis|beheersing|knowledge|command|understanding|expertise|experience|ervaring|skills?|"
+    r"(?P<noun>(?:kennis|talenkennis|taalkennis|beheersing|knowledge|command|understanding|expertise|experience|ervaring|skills?|"
     r"vaardigheden|use|gebruik|proficiency|grasp|mastery|overweg)[ \t]+)?(?P<link>(?:van|of|in|with|met|over|on|at)[ \t]+)?"
     r"(?P<doing>[a-z]+ing[ \t]+)?(?:(?:the|de|het|both|zowel)[ \t]+)?[*_]*$", re.I)
 # Two skills sharing a head after a level word, the first one no skill of its own: "Excellent quantitative and
@@ -671,9 +689,11 @@ def list_levels(text: str, mentions: list[Mention]) -> dict[int, str]:
                 level = _level_in(label.group(1), last=False) if label else None
             if not level:
                 lead = level_before(text, mentions[run[0]].start)
+                whole = run
                 run = _own_clause_cut(text, mentions, run) if lead else run
                 clause_end = _clause_end(text, mentions[run[-1]].end)
-                if lead and (LEVEL_LIST_END.fullmatch(text, mentions[run[-1]].end, clause_end)
+                # a list cut before a clause of its own ends there ("…, Frans en Engels (Duits is een plus)")
+                if lead and (len(run) < len(whole) or LEVEL_LIST_END.fullmatch(text, mentions[run[-1]].end, clause_end)
                              or _preferred_language_list(text, mentions, run, lead, clause_end)) \
                         and (lead.group("noun") or lead.group("link") or _languages_or_paired(text, mentions, run)):
                     level = _level_of(lead.group("level"))
@@ -691,7 +711,8 @@ def _own_clause_cut(text: str, mentions: list[Mention], run: list[int]) -> list[
     # English and French, German is a plus"; not a list of commas, "Fluent in Dutch, French, English and German is
     # a plus", one list
     closed = next((k for k, gap in enumerate(gaps, 1) if LIST_CLOSED.fullmatch(gap)), None)
-    cut = next((k for k, gap in enumerate(gaps, 1) if "," in gap and closed is not None and k > closed), None)
+    cut = next((k for k, gap in enumerate(gaps, 1) if ("," in gap or "(" in gap) and closed is not None and k > closed),
+               None)  # ... or a bracket: "Nederlands, Frans en Engels (Duits is een plus)"
     if cut is not None and PREFERRED.search(text, mentions[run[cut]].start, _clause_end(text, mentions[run[-1]].end)):
         return run[:cut]
     return run

@@ -120,6 +120,7 @@ INSERT INTO fit_weights VALUES
     ('sibling', 0.0, 'credit for a related skill under the same broader concept (Java for Python); 0 = off, as languages and tools under one parent rarely stand in for each other'),
     ('equivalent', 0.75, 'credit for a related skill under the same broader concept where the vacancy says "or equivalent" (AFAS for "Exact Online or equivalent"); 0 = off'),
     ('common', 0.15, 'specificity: weight multiplier of a requirement that CVs of nearly every occupation meet (skill_commonness.share at or above common_share: a market language, driving licence B, Office, communication skills); rises linearly to 1 for a skill no CV of another occupation holds; 1 = off'),
+    ('other_language', 0.5, 'specificity of a language a vacancy asks that it is not written in (French or English in a Dutch ad): those who answer an ad speak its language, which is as common as common says, but not always another one; 1 = as a core skill'),
     ('common_share', 0.5, 'specificity: the share of occupations'' CVs holding a skill (skill_commonness.share) at which it counts as fully common'),
     ('written_in', 1.0, 'credit for a language from a CV written in it, fluently and at length (evidence "written in"; the level it states is fluent), when the CV does not name the language itself; 0 = off'),
     ('written_in_min_chars', 1200, 'how long (characters) a CV must be for the language it is written in to count (written_in)'),

@@ -37,11 +37,9 @@ WHERE d.kind = 'cv'
 GROUP BY ALL;
 COMMENT ON VIEW candidate_skills IS 'One row per candidate (CV) and skill: mention count, years stated, the highest level stated (level, and level_rank: see level_rank()), best evidence sentence (the one stating the years shown, else the surest, else the first); the jobs a CV names are rows of category occupation ("job: Cooks", years from the dates on the title line), the words of its job titles rows of category title ("job title: mechanic").';
 
--- The languages the language detector reports, as taxonomy concepts: a CV written in one of them, fluently and at
--- length, counts as evidence of the language (fit_weights.written_in).
-CREATE OR REPLACE VIEW written_languages AS
-WITH w AS (SELECT map_from_entries(list((name, value))) AS m FROM fit_weights),
-lang AS (SELECT * FROM (VALUES
+-- The languages the language detector reports, as taxonomy concepts.
+CREATE OR REPLACE VIEW language_skills AS
+SELECT * FROM (VALUES
     ('en', 'lang.english'), ('nl', 'lang.dutch'), ('fr', 'lang.french'), ('de', 'lang.german'), ('es', 'lang.spanish'),
     ('it', 'lang.italian'), ('pt', 'lang.portuguese'), ('pl', 'lang.polish'), ('ro', 'lang.romanian'),
     ('tr', 'lang.turkish'), ('ar', 'lang.arabic'), ('ru', 'lang.russian'), ('uk', 'lang.ukrainian'),
@@ -49,11 +47,15 @@ lang AS (SELECT * FROM (VALUES
     ('el', 'lang.greek'), ('hr', 'lang.croatian'), ('sr', 'lang.serbian'), ('da', 'lang.danish'),
     ('sv', 'lang.swedish'), ('no', 'lang.norwegian'), ('fi', 'lang.finnish'), ('lt', 'lang.lithuanian'),
     ('zh', 'lang.chinese'), ('ja', 'lang.japanese'), ('ko', 'lang.korean'), ('hi', 'lang.hindi'),
-    ('vi', 'lang.vietnamese'), ('fa', 'lang.persian')) t(language, skill_id)
-)
+    ('vi', 'lang.vietnamese'), ('fa', 'lang.persian')) t(language, skill_id);
+COMMENT ON VIEW language_skills IS 'The languages the language detector reports (ISO 639-1 code) as taxonomy concepts.';
+
+-- A CV written in a language, fluently and at length, counts as evidence of it (fit_weights.written_in).
+CREATE OR REPLACE VIEW written_languages AS
+WITH w AS (SELECT map_from_entries(list((name, value))) AS m FROM fit_weights)
 SELECT d.doc_id AS candidate_id, l.skill_id, d.language, d.chars, s.label_en, w.m['written_in'] AS strength,
        'CV written in ' || s.label_en || ', ' || format('{:,}', d.chars) || ' characters: counts as fluent' AS evidence
-FROM documents d JOIN lang l ON l.language = d.language JOIN skills s ON s.skill_id = l.skill_id, w
+FROM documents d JOIN language_skills l ON l.language = d.language JOIN skills s ON s.skill_id = l.skill_id, w
 WHERE d.kind = 'cv' AND w.m['written_in'] > 0 AND d.chars >= coalesce(w.m['written_in_min_chars'], 0);
 COMMENT ON VIEW written_languages IS 'The language each CV is written in, fluently and at length (documents.language, at least fit_weights.written_in_min_chars characters), as evidence of that language with credit fit_weights.written_in (0 = off). It cannot tell a CV someone else translated: the evidence says "written in".';
 
@@ -113,11 +115,18 @@ COMMENT ON VIEW skill_relations IS 'Which candidate skill gives how much credit 
 
 CREATE OR REPLACE VIEW role_weights AS
 WITH w AS (SELECT map_from_entries(list((name, value))) AS m FROM fit_weights),
-spec AS (  -- specificity: 1 for a skill no other occupation's CVs hold, down to fit_weights.common for a common one
-    SELECT r.*, 1 - (1 - coalesce(w.m['common'], 1))
-               * CASE WHEN w.m['common_share'] > 0 THEN least(1.0, coalesce(c.share, 0) / w.m['common_share']) ELSE 0 END
+spec AS (  -- specificity: 1 for a skill no other occupation's CVs hold, down to fit_weights.common for a common one;
+           -- a language is that common only in a vacancy written in it: those who answer a Dutch ad speak Dutch, but
+           -- the French it asks sorts them (fit_weights.other_language; trial Q: a Flemish NL/FR agent tied a US CV
+           -- with neither language)
+    SELECT r.*, CASE WHEN l.language IS DISTINCT FROM d.language AND l.language IS NOT NULL
+                     THEN greatest(coalesce(w.m['other_language'], 1), coalesce(w.m['common'], 1))  -- common 1: off
+                     ELSE 1 - (1 - coalesce(w.m['common'], 1))
+                          * CASE WHEN w.m['common_share'] > 0
+                                 THEN least(1.0, coalesce(c.share, 0) / w.m['common_share']) ELSE 0 END END
                AS specificity
-    FROM role_requirements r LEFT JOIN skill_commonness c USING (skill_id), w
+    FROM role_requirements r LEFT JOIN skill_commonness c USING (skill_id) LEFT JOIN language_skills l USING (skill_id)
+         LEFT JOIN documents d ON d.doc_id = r.role_id, w
 ),
 req AS (  -- a requirement: required if any of its alternatives is, hard if any is, as specific as its most specific
     SELECT role_id, req_id, max(specificity) AS specificity,
@@ -309,11 +318,13 @@ COMMENT ON MACRO TABLE fit_for_role IS 'Candidates ranked for one role, with the
 
 CREATE OR REPLACE MACRO fit_fingerprint() AS (
     SELECT md5(concat_ws('|',
-        (SELECT count(*) || ':' || coalesce(bit_xor(hash(doc_id, kind, run_id, loaded_at)), 0) FROM documents),
+        -- each row's hash is of one string: hash(a, b) combines linearly in its last value, so a bit_xor over
+        -- hash(skill_id, share) did not change when two rows' shares changed alike (a user's UPDATE of two languages)
+        (SELECT count(*) || ':' || coalesce(bit_xor(hash(concat_ws('|', doc_id, kind, run_id, loaded_at))), 0) FROM documents),
         (SELECT count(*) FROM mentions),
-        (SELECT count(*) || ':' || coalesce(bit_xor(hash(skill_id, type, broader)), 0) FROM skills),
+        (SELECT count(*) || ':' || coalesce(bit_xor(hash(concat_ws('|', skill_id, type, broader))), 0) FROM skills),
         (SELECT coalesce(string_agg(name || '=' || value::VARCHAR, ',' ORDER BY name), '') FROM fit_weights),
-        (SELECT count(*) || ':' || coalesce(bit_xor(hash(skill_id, share)), 0) FROM skill_commonness)))
+        (SELECT count(*) || ':' || coalesce(bit_xor(hash(concat_ws('|', skill_id, share))), 0) FROM skill_commonness)))
 );
 COMMENT ON MACRO fit_fingerprint IS 'A digest of what fit scores depend on: documents (and the run that loaded each), the number of mentions, the taxonomy, fit_weights, skill_commonness.';
 
