@@ -17,7 +17,9 @@ import gc
 import multiprocessing
 import os
 import resource
+import shutil
 import signal
+import tempfile
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -73,8 +75,12 @@ def _limit_memory(memory_mb: int) -> None:
         pass  # no /proc or no RLIMIT_AS: the time limit still applies
 
 
-def _worker(conn, extractor: Extractor, kind: str | None, limits: Limits) -> None:
-    """Runs in a forked worker: extract each path received until told to stop, then exit without cleanup."""
+def _worker(conn, extractor: Extractor, kind: str | None, limits: Limits, tmp: str) -> None:
+    """Runs in a forked worker: extract each path received until told to stop, then exit without cleanup.
+    Temporary files go to `tmp`, a folder of the worker's own that the parent removes: a worker killed mid-OCR
+    leaves Tesseract's copy of the page there, not in the shared temp folder (a DPO's audit found 31 scanned CV
+    pages left world-readable in /tmp)."""
+    tempfile.tempdir = os.environ["TMPDIR"] = tmp
     faulthandler.disable()  # a parser that aborts is reported by the parent, not by a stack dump here
     _own_process_group()
     gc.freeze()  # never collect what the parent built: collecting writes to (and so copies) the shared pages
@@ -112,7 +118,8 @@ class _Worker:
 
     def __init__(self, context, extractor: Extractor, kind: str | None, limits: Limits) -> None:
         self.conn, child = context.Pipe(duplex=True)
-        self.process = context.Process(target=_worker, args=(child, extractor, kind, limits), daemon=True)
+        self.tmp = tempfile.mkdtemp(prefix="skillfit-worker-")  # mode 0700: the worker's temporary files
+        self.process = context.Process(target=_worker, args=(child, extractor, kind, limits, self.tmp), daemon=True)
         self.process.start()
         _own_process_group(self.process.pid)  # here too: the worker may not have got to it when it is killed
         child.close()
@@ -136,15 +143,17 @@ class _Worker:
         self.process.join(1)
         if self.process.is_alive():
             self.kill()
-            self.process.join(1)
         self.conn.close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
 
     def kill(self) -> None:
-        """SIGKILL to the worker and every program it started (its process group)."""
+        """SIGKILL to the worker and every program it started (its process group); its temporary files go."""
         try:
             os.killpg(self.process.pid, signal.SIGKILL)
         except OSError:  # the group is gone already, or the worker never got its own
             self.process.kill()
+        self.process.join(1)
+        shutil.rmtree(self.tmp, ignore_errors=True)
 
     def death(self) -> str:
         self.process.join(1)

@@ -29,6 +29,7 @@ from pipeline.kind import SURE
 from pipeline.kind import VACANCY_DOUBT_KEY as READS_LIKE_VACANCY
 from pipeline.model import Document
 from pipeline.output import FORMATS, TABLE_ITEMS, write_rows
+from pipeline.personal_data import protected_asks
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_DB = "skillfit.duckdb"
@@ -480,6 +481,10 @@ def counts(*loads) -> str:
 def warn_doubts(doc: Document) -> None:
     """One line on stderr for each doubt about what was read: its kind (warn_unsure_kind), its language."""
     warn_unsure_kind(doc)
+    asks = protected_asks(doc.text) if doc.kind == "vacancy" else []
+    if asks:  # the recruiter must refuse such a request from a client: skillfit scores none of it
+        fail(f"warning: {doc.source or doc.id}: asks for a protected attribute ({'; '.join(asks[:3])}); skillfit"
+             " does not score it, and an ad may not ask it")
     if doc.language not in (None, "en", "nl", "und"):  # a French CV from Brussels: a few tool names at most
         fail(f"warning: {doc.source or doc.id}: written in {doc.language}; skillfit reads English and Dutch, so most"
              " of its skills are missed")
@@ -1063,6 +1068,9 @@ def purge(db, now) -> None:
 
     receipt = screening.purge(db, now.replace(tzinfo=timezone.utc) if now else None)
     click.echo(json.dumps(receipt, indent=2))
+    if receipt.get("files_still_there"):  # a DPO's audit: the next load of the folder stored them again, for 28 days
+        fail(f"note: {receipt['files_still_there']} purged CV file(s) are still where they were loaded from; a"
+             " `skillfit load` of their folder stores them again with a new retention period: delete or move them")
 
 
 @main.command()

@@ -33,10 +33,12 @@ import faulthandler
 import importlib
 import os
 import resource
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import weakref
 from collections.abc import Callable
@@ -192,12 +194,17 @@ class _Worker:
     def __init__(self, limits: Limits, reader: ReadFunction | None) -> None:
         ours, theirs = socket.socketpair()
         package_root = str(Path(__file__).resolve().parent.parent)
+        # a temp folder of its own (mode 0700), removed when it stops: one killed mid-OCR leaves the page's image
+        # there, not in the shared temp folder
+        self.tmp = tempfile.mkdtemp(prefix="skillfit-worker-")
         try:
             self.process = subprocess.Popen([sys.executable, "-c", WORKER_CODE, package_root, str(theirs.fileno())],
                                             pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL,
-                                            stdout=subprocess.DEVNULL, start_new_session=True)
+                                            stdout=subprocess.DEVNULL, start_new_session=True,
+                                            env={**os.environ, "TMPDIR": self.tmp})
         except OSError as exc:
             ours.close()
+            shutil.rmtree(self.tmp, ignore_errors=True)
             raise SkillfitError(f"cannot start a parse worker: {exc}") from None
         finally:
             theirs.close()
@@ -238,6 +245,7 @@ class _Worker:
             except subprocess.TimeoutExpired:
                 pass
         self.conn.close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
 
     def death(self) -> str:
         """How the worker ended: "signal N" or "exit code N"."""

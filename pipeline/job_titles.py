@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from functools import cache
 
+from pipeline.gendered import canonical
 from pipeline.model import Mention
 from pipeline.occupations import Lexicon, lexicon
 
@@ -36,9 +37,10 @@ m v x f h w d mv nl fr
 
 def key_of(word: str) -> str:
     """A title word as stored: lower case, an English or Dutch plural's -s dropped ("Technicians" -> technician;
-    not "Technicus", "Analysis")."""
+    not "Technicus", "Analysis"), in its canonical gendered form ("Serveerster" -> kelner, "Waitress" -> waiter:
+    pipeline.gendered)."""
     word = word.casefold()
-    return word[:-1] if len(word) > 4 and word.endswith("s") and word[-2] not in "suiï" else word
+    return canonical(word[:-1] if len(word) > 4 and word.endswith("s") and word[-2] not in "suiï" else word)
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:

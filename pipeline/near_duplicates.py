@@ -3,8 +3,12 @@
 Recruiters often receive one CV twice, as DOCX and as the PDF exported from it, or sent again by an agency. Their
 texts differ (line breaks, bullets, page headers), so their ids (hashes of the text) differ; their words do not.
 A signature is a MinHash of the set of words: SIZE numbers, from which the share of words two texts have in common
-(their Jaccard similarity) is estimated, without keeping the words themselves; the words of a labelled name
-("Naam: …") weigh NAME_WEIGHT words each, so that two people on one template are two. On the six DOCX/PDF pairs of
+(their Jaccard similarity) is estimated, without keeping the words themselves. What tells one person from another
+(the words of a "Naam:" line and the first words, where a CV names its person, e-mail addresses, phone numbers)
+weighs NAME_WEIGHT words each, so that two people on one template are two (a DPO's audit: two nurses' CVs on one
+template, differing in name, e-mail and address only, were one candidate, and erasing one erased the other). The
+words are hashed with a key kept in the sources file beside the database (its salt), not in the results: with a
+public hash, a dictionary of names and towns read them back from a shared results file. On the six DOCX/PDF pairs of
 `../shared/data/resumes-docx-pdf-pairs-soupboss` each pair shares every word (1.00) and different CVs of one
 occupation share at most 0.31; no two of the 473 LiveCareer resumes share more than 0.40.
 """
@@ -15,6 +19,8 @@ import re
 from hashlib import blake2b
 
 import numpy as np
+
+from pipeline.personal_data import EMAIL, PHONE, PHONE_DIGITS
 
 SIZE = 128  # numbers per signature: the estimate's standard error is about 0.035 near 0.8
 SAME = 0.9  # share of words from which two CVs are one CV (the copies measured share all)
@@ -27,21 +33,32 @@ NAME_WEIGHT = 25
 NAME_LABEL = re.compile(r"^[ \t*•-]*(?:naam|name|full name|volledige naam|voornaam|achternaam|first name|last name|"
                         r"surname|familienaam)[ \t]*:[ \t]*([^\n]+)", re.I | re.M)
 WORD = re.compile(r"\w{2,}")
+OPENING_WORDS, OPENING_CHARS = 3, 200  # the words a CV opens with: its person's name, mostly
 _SEEDS = np.random.default_rng(20261207).integers(1, 2**63, size=(2, SIZE), dtype=np.uint64)
 _MULTIPLIERS, _OFFSETS = _SEEDS[0] | np.uint64(1), _SEEDS[1]  # multiply-shift hashing needs odd multipliers
 
 
-def signature(text: str) -> list[int] | None:
-    """The MinHash signature of the text's words (case-folded); None for a text of fewer than MIN_WORDS."""
+def signature(text: str, key: bytes = b"") -> list[int] | None:
+    """The MinHash signature of the text's words (case-folded), hashed with `key`; None for a text of fewer than
+    MIN_WORDS."""
     words = {w.casefold() for w in WORD.findall(text)}
     if len(words) < MIN_WORDS:
         return None
-    names = {w.casefold() for line in NAME_LABEL.findall(text) for w in WORD.findall(line)}
-    words |= {f"{name}#{k}" for name in names for k in range(NAME_WEIGHT)}
-    hashes = np.fromiter((int.from_bytes(blake2b(w.encode(), digest_size=8).digest(), "little") for w in words),
-                         dtype=np.uint64, count=len(words))
+    words |= {f"{word}#{k}" for word in identity_words(text) for k in range(NAME_WEIGHT)}
+    hashes = np.fromiter((int.from_bytes(blake2b(w.encode(), digest_size=8, key=key).digest(), "little")
+                          for w in words), dtype=np.uint64, count=len(words))
     mins = (hashes[:, None] * _MULTIPLIERS + _OFFSETS).min(axis=0)  # one min-wise hash per column (mod 2**64)
     return mins.view(np.int64).tolist()  # signed: DuckDB's BIGINT
+
+
+def identity_words(text: str) -> set[str]:
+    """What tells the person apart: the words of a labelled name and the first words of the text (a CV opens with
+    its name; words, not a line, so that a DOCX and its PDF, laid out apart, agree), e-mail addresses, the digits
+    of phone numbers."""
+    out = {w.casefold() for line in NAME_LABEL.findall(text) for w in WORD.findall(line)}
+    out |= {w.casefold() for w in WORD.findall(text[:OPENING_CHARS])[:OPENING_WORDS]}
+    out |= {found.casefold() for found in EMAIL.findall(text)}
+    return out | {re.sub(r"\D", "", found) for found in PHONE.findall(text) if len(re.sub(r"\D", "", found)) >= PHONE_DIGITS}
 
 
 def similarity(one: list[int], others) -> np.ndarray:

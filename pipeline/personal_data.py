@@ -40,7 +40,8 @@ CV_HEADER = re.compile(r"(curriculum vitae|cv|resume|résumé|levensloop)\W*", r
 # "February 2, 1990"; a month and year alone ("June 2019") dates a job and stays.
 _MONTH = (r"(?:jan(?:uari|uary)?|feb(?:ruari|ruary)?|maa(?:rt)?|mrt|mar(?:ch)?|apr(?:il)?|mei|may|jun[ie]?|jul[iy]?|"
           r"aug(?:ustus|ust)?|sep(?:t(?:ember)?)?|o[kc]t(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-BIRTH_DATE = re.compile(r"\b(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th|e|ste)?(?:[ \t]+|-)" + _MONTH
+BIRTH_DATE = re.compile(r"\b(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d|(?:19|20)\d\d-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d\d"
+                        r"|\d{1,2}(?:st|nd|rd|th|e|ste)?(?:[ \t]+of)?(?:[ \t]+|-)" + _MONTH
                         + r"(?:[ \t]+|-)(?:19|20)\d\d|" + _MONTH + r"[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+(?:19|20)\d\d)\b",
                         re.I)
 # "linkedin.com/in/jan-peeters-12ab", "github.com/jpeeters": the handle often spells the name
@@ -108,9 +109,16 @@ _ORIGIN = (r"(?:(?i:jonge|oudere|young|older)\W{1,3})?[A-Z][a-zé]+(?:se|sche|e|
            r"(?:[ \t]+(?:van|of)[ \t]+\d{2}(?:[ \t]+(?:jaar|years))?)?"
            r"|(?:van|of)[ \t]+[A-Z][a-zé]+[ \t]+(?:afkomst|origine|komaf|descent|origin|heritage)"
            r"|(?i:nationality|nationaliteit)[ \t]*(?:[:\-–][ \t]*)?[A-Z][a-zé]+"
-           # where a person comes from: "Ik kom uit Marokko", "originally from Syria"
+           # where a person comes from: "Ik kom uit Marokko", "originally from Syria", "Geboren en getogen in Istanbul"
            r"|(?i:ik kom (?:oorspronkelijk )?uit|kom ik uit|afkomstig uit|geboren in|i come from|i'm from|i am from|"
-           r"originally from|born in)[ \t]+[A-Z][\w-]+")
+           r"originally from|born in|geboren en getogen in|born and raised in|opgegroeid in|grew up in)[ \t]+[A-Z][\w-]+"
+           # a nationality or roots said in a sentence: "I hold Polish nationality", "Ik heb de Nederlandse
+           # nationaliteit", "met Marokkaanse roots", "Je bent van Belgische nationaliteit" (a vacancy's ask)
+           r"|[A-Z][a-zé]+[ \t]+(?i:nationality|nationaliteit|citizenship|staatsburgerschap|passport|paspoort|roots|"
+           r"wortels|afkomst|origins?)"
+           # ... or one's family's: "Mijn ouders zijn Turks", "My parents are Polish", "mijn vader komt uit Marokko"
+           r"|(?i:(?:mijn|my)[ \t]+(?:ouders|vader|moeder|familie|parents|father|mother|family)[ \t]+(?:zijn|is|are|was|"
+           r"were|komen|komt|come|comes)(?:[ \t]+(?:uit|from))?)[ \t]+[A-Z][\w-]+")
 _STATUS = (r"vrouw|female|woman|male|mannelijke?|vrouwelijke?|moslima?|muslim|christen|christelijke?|joods|jewish|"
            r"hindoe|hindu|boeddhist(?:isch)?e?|buddhist|"
            r"islamitische?|islamic|moskee|mosque|synagoge|synagogue|keppeltje|hoofddoek|headscarf|hijab|"
@@ -121,7 +129,68 @@ _STATUS = (r"vrouw|female|woman|male|mannelijke?|vrouwelijke?|moslima?|muslim|ch
            r"(?:vader|moeder|father|mother)[ \t]+(?:van|of)[ \t]+(?:\d+|een|één|twee|drie|vier|vijf|zes|one|two|three|"
            r"four|five|six)(?:[ \t]+(?:kinderen|kids|children|zonen|dochters|sons|daughters))?"
            r"|\d+[ \t]+(?:kinderen|children|kids)")
-PROTECTED = re.compile(rf"(?<![\w-])(?:(?i:{_AGE})|{_ORIGIN}|(?i:{_STATUS}))(?![\w-])")
+# ... and one said as what a person is: "Als Marokkaanse spreek ik …", "As a Pakistani I …" (not "As a French
+# speaker", which states a language)
+_AS_NATIONAL = (r"(?:(?<![^\n])|(?<=[.!?;:•*-] )|(?<=[.!?;:•*-]))[ \t]*"  # a clause's start: not "zowel Nederlands als Engels"
+                r"(?i:als|as an?)[ \t]+(?i:" + "|".join(sorted(NATIONALITIES, key=len, reverse=True)) + r")"
+                r"(?![\w-]|[ \t]+(?i:speaker|speaking|native|sprekende|talige))")
+PROTECTED = re.compile(rf"(?<![\w-])(?:(?i:{_AGE})|{_ORIGIN}|{_AS_NATIONAL}|(?i:{_STATUS}))(?![\w-])")
+# Special categories of personal data (GDPR art. 9) a CV may state in passing: religion, union membership, political
+# opinion, sexual orientation, the person's own health. Never a skill, and a sentence that holds one is no
+# evidence at all (redact): "Vrijwilliger bij de moskeevereniging, waar ik de boekhouding deed" shows the
+# bookkeeping, not where. Compounds count ("Sint-Baafskathedraal", "holebivereniging"); care work for others does
+# not ("ervaring met patiënten met kanker", "autism support worker": the health words need "my", "ik ben", …).
+_HEALTH = (r"depressie|depression|burn-?out|kanker\w*|cancer|chemo\w*|hiv|aids|autis\w+|adhd|diabetes|epileps\w+|"
+           r"psychose|psychosis|bipola\w+|dyslex\w+|handicap|beperking|disability|ziekte|illness|verslaving|addiction|"
+           r"doof|deaf|blind|slechtziend\w*|slechthorend\w*")
+SPECIAL = re.compile(
+    r"(?i:(?:moskee|mosque|parochie|kathedraal|cathedral|synago[gc]|kerkgemeenschap|kerkkoor|holebi|"
+    r"vakbondsafgevaardigde|vakbondsdelegee|vakbondslid|vakbondsmilitant)\w{0,30}"
+    r"|(?<![\w-])(?:parish\w*|church(?:es)?|imam|priester|pastoor|dominee|rabbi|devout|bijbel\w*|bible|koran\w*|"
+    r"quran|ramadan|lid van (?:de |het )?vakbond|union (?:representative|rep|member|steward|delegate)|shop steward|"
+    r"syndica\w+|vlaams belang|n-va|pvda|pvv|vvd|groenlinks|cd&v|open vld|d66|labour party|conservative party|"
+    r"democratic party|republican party|politieke partij\w*|political part(?:y|ies)|lgbt\w*\+?|homoseksue\w+|"
+    r"lesbisch\w*|biseksue\w+|transgender\w*|queer|gay|lesbian|bisexual|wel jong niet hetero|hiv[- ]?positie[fv]|"
+    r"zwangerschap\w*|moederschap\w*|ouderschapsverlof|maternity|pregnan\w+|alleenstaande (?:mama|moeder|papa|vader)|"
+    r"(?:mijn|my|ik ben|ik heb|ik had|i am|i'm|i’m|i have|i had|being|na mijn|after my|tijdens mijn|during my|"
+    r"door mijn|because of my|due to my|met mijn|with my)"
+    r"[ \t]+(?:\w+[ \t]+)?(?:" + _HEALTH + r"))(?![\w-])"
+    r"|(?<![\w-])(?:ACV|ABVV|ACLVB|FNV|CNV)(?![\w-]))")
+WITHHELD = "[withheld: personal]"
+# Words one of which every SPECIAL match holds (lower case): a text with none is not searched (a long hostile text
+# of digits would cost the full pattern at every position)
+SPECIAL_HINTS = ("moskee", "mosque", "parochie", "kathedraal", "cathedral", "synago", "kerk", "holebi", "vakbond",
+                 "parish", "church", "imam", "priester", "pastoor", "dominee", "rabbi", "devout", "bijbel", "bible",
+                 "koran", "quran", "ramadan", "union", "steward", "syndica", "belang", "n-va", "pvda", "pvv", "vvd",
+                 "groenlinks", "cd&v", "vld", "d66", "part", "lgbt", "homo", "lesbi", "bisex", "biseks", "transgender",
+                 "queer", "gay", "hetero", "hiv", "zwanger", "moederschap", "ouderschap", "maternity", "pregnan",
+                 "alleenstaande", "mijn", "my", "ik ", "i am", "i'm", "i’m", "i have", "i had", "being", "acv",
+                 "abvv", "aclvb", "fnv", "cnv")
+
+
+def special_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each special category of personal data (SPECIAL) in `text`."""
+    lowered = text.lower()
+    return [m.span() for m in SPECIAL.finditer(text)] if any(h in lowered for h in SPECIAL_HINTS) else []
+
+
+# What a vacancy may not ask (the Belgian and Dutch anti-discrimination acts): an age limit, a sex, a nationality,
+# a native speaker, a religion's sign, no pregnancy or children. skillfit scores none of it (an age is no years,
+# a nationality no skill, "native" asks fluent) and says so when it loads the vacancy.
+PROTECTED_ASK = re.compile(
+    r"(?i:\b(?:max(?:imum|imaal|\.)?|hoogstens|niet ouder dan|jonger dan|younger than|not older than|under|onder de|"
+    r"tussen[ \t]+\d{2}[ \t]+en|between[ \t]+\d{2}[ \t]+and)[ \t]+\d{2}[ \t]*(?:jaar|years|yrs)\b"
+    r"|\b(?:born after|geboren na)[ \t]+(?:19|20)\d\d\b"
+    r"|\b(?:mannelijke|vrouwelijke|male|female)[ \t]+(?:kandida(?:at|ten)|candidates?|medewerk(?:er|ster)s?|applicants?)\b"
+    r"|\bnative[ \t]+(?:\w+[ \t]+)?speakers?\b|\bmoedertaal[ \t]+\w+\b"
+    r"|\b(?:geen|no)[ \t]+(?:hoofddoek|headscarf|hijab|kinderen|children)\b|\b(?:niet zwanger|not pregnant)\b"
+    r"|\bjong(?:e)?[ \t]+(?:en[ \t]+dynamisch(?:e)?[ \t]+)?team\b)"
+    r"|\b[A-Z][a-zé]+[ \t]+(?i:nationaliteit|nationality)\b")
+
+
+def protected_asks(text: str) -> list[str]:
+    """The phrases of a vacancy that ask for a protected attribute ("max 30 jaar", "mannelijke kandidaat")."""
+    return list(dict.fromkeys(" ".join(m.group().split()) for m in PROTECTED_ASK.finditer(text)))
 # Where the person lives and banks: a street and number, a postcode, an IBAN (dropped as skills, e.g. "221B Baker
 # Street" as bakers; never in evidence)
 _NUMBER = r"(?!(?:19|20)\d\d\b)\d{1,4}"  # a house number, not a year ("Amsterdam 2018", "2019 IT Manager")
@@ -146,18 +215,26 @@ ADDRESS = re.compile(
     r"|\b[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}\b|\b(?:Postbus|P\.?O\.? Box)[ \t]+\d{1,6}\b", re.M)
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ \t]?[A-Z0-9]{4}){2,7}(?:[ \t]?[A-Z0-9]{1,3})?\b")
 # "kees[at]vandenberg[dot]nl", "kees (at) example (dot) com": an e-mail address written against spam robots
+# ... or "svdb88 [at] gmail.com", "jo90 at gmail dot com"
 OBFUSCATED_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}[ \t]?[\[(]at[\])][ \t]?[\w-]{1,63}"
-                              r"(?:[ \t]?[\[(]dot[\])][ \t]?[\w-]{1,63}){1,8}", re.I)
+                              r"(?:(?:[ \t]?[\[(]dot[\])][ \t]?|\.)[\w-]{1,63}){1,8}"
+                              r"|(?<![\w.+-])[\w.+-]{1,64}[ \t]+at[ \t]+[\w-]{1,63}(?:[ \t]+dot[ \t]+[a-z]{2,10}){1,4}\b", re.I)
+# A web address: a profile's handle or a personal site often spells the name
+URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\],;]{1,300}"
+                 r"|(?<![\w.-])[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.(?:com|be|nl|net|org|io|me|eu|dev)/[^\s<>\"')\],;]{0,300}",
+                 re.I)
+# A postcode and its town in a sentence ("Ik woon in 9000 Gent", "1012 AB Amsterdam"); not a year ("2019 Microsoft")
+POSTCODE_TOWN = re.compile(r"\b(?!(?:19|20)\d\d\b)[1-9]\d{3}[ \t]?(?:[A-Z]{2}[ \t]+)?[A-Z][a-zé]+(?:-[A-Z][a-zé]+)?\b")
 
 
-OBFUSCATED_AT = re.compile(r"[\[(]at[\])]", re.I)
+OBFUSCATED_AT = re.compile(r"[\[(]at[\])]|[ \t]at[ \t]+[\w-]+[ \t]+dot[ \t]", re.I)
 DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=4)  # the personal and occupations stages ask for the same CV's spans several times
 def private_spans(text: str) -> tuple[tuple[int, int], ...]:
     """[start, end) of protected attributes stated in prose, addresses and bank accounts anywhere in `text`."""
-    spans = [m.span() for m in PROTECTED.finditer(text)]
+    spans = [m.span() for m in PROTECTED.finditer(text)] + special_spans(text)
     # An address or IBAN lies on one line and holds a digit: only such lines are searched (most lines have none)
     for start, end in _lines_with_digits(text):
         spans += [m.span() for pattern in (ADDRESS, IBAN) for m in pattern.finditer(text, start, end)]
@@ -277,9 +354,13 @@ def _job_title(words: list[str]) -> bool:
 def redact(sentence: str, names: Set[str], private: bool = False) -> str:
     """A sentence without e-mail addresses, phone numbers, dates of birth and the person's name, its particles
     included where they stand next to its words ("Sanne [name] [name]" for "Sanne de Vries", not "de" elsewhere);
-    `private` (a CV's): nor addresses, bank accounts and protected attributes stated in prose (PROTECTED)."""
+    `private` (a CV's): nor addresses, bank accounts and protected attributes stated in prose (PROTECTED), and
+    none of it where it holds a special category (SPECIAL: WITHHELD)."""
+    if private and special_spans(sentence):
+        return WITHHELD
     if private:  # first: an IBAN's digits would read as a phone number
         sentence = OBFUSCATED_EMAIL.sub("[email]", IBAN.sub("[iban]", ADDRESS.sub("[address]", sentence)))
+        sentence = POSTCODE_TOWN.sub("[address]", URL.sub("[url]", sentence))
         sentence = PROTECTED.sub("[personal]", sentence)
     sentence = PHONE.sub(_phone, EMAIL.sub("[email]", BIRTH_DATE.sub("[date]", sentence)))
     if names:

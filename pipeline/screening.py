@@ -584,10 +584,18 @@ def remove_roles(db: str | Path, references: Iterable[str]) -> dict:
 
 
 def purge(db: str | Path, now: datetime | None = None) -> dict:
-    """Erase every candidate whose retention period has run out by `now` (UTC; default: now) and return a receipt."""
+    """Erase every candidate whose retention period has run out by `now` (UTC; default: now) and return a receipt
+    (`files_still_there`: how many of their files are still where they were loaded from)."""
     with Store(db) as store:
         expired = store.expired(now)
-        return store.forget(expired) if expired else {"forgotten": [], "documents": 0, "mentions": 0}
+        if not expired:
+            return {"forgotten": [], "documents": 0, "mentions": 0}
+        # their files are the user's: a load of their folder would store them anew, with a new retention period
+        still_there = sum(Path(source).is_file() for source in store.sources.sources_of(expired))
+        receipt = store.forget(expired)
+        if still_there:
+            receipt["files_still_there"] = still_there
+        return receipt
 
 
 # ---------------------------------------------------------------- the overview the report shows

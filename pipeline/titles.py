@@ -16,6 +16,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+from pipeline.gendered import canonical
 from pipeline.stages.sections import heading_kind
 
 META_KEY = "title"  # Document.meta: a title the caller gave (a JSONL record's "title"), which wins over the text
@@ -104,16 +105,20 @@ DESCRIPTION = re.compile(
 
 @cache
 def role_words() -> frozenset[str]:
-    """The nouns that name a job (lowercase): ESCO's one-word occupation labels and MORE_ROLE_WORDS."""
+    """The nouns that name a job (lowercase): ESCO's one-word occupation labels and MORE_ROLE_WORDS, each also in
+    its canonical gendered form (pipeline.gendered: "poetsvrouw" makes "poetsman" one too)."""
     lines = ROLE_WORDS_PATH.read_text(encoding="utf-8").splitlines()
-    return frozenset(w for w in lines if w and not w.startswith("#")) | MORE_ROLE_WORDS
+    words = frozenset(w for w in lines if w and not w.startswith("#")) | MORE_ROLE_WORDS
+    return words | {canonical(w) for w in words}
 
 
 def is_role_word(word: str) -> bool:
-    """Whether a word names a job: a role word, or a compound ending in one ("aankoopmedewerker")."""
+    """Whether a word names a job: a role word, or a compound ending in one ("aankoopmedewerker"), in any of its
+    gendered forms ("magazijnierster")."""
     word = word.lower().strip(".,;:!?()[]'’\"“”*")
     words = role_words()
-    return word in words or any(word[-n:] in words for n in range(ROLE_SUFFIX_MIN, min(len(word), ROLE_SUFFIX_MAX + 1)))
+    return any(w in words or any(w[-n:] in words for n in range(ROLE_SUFFIX_MIN, min(len(w), ROLE_SUFFIX_MAX + 1)))
+               for w in {word, canonical(word)})
 
 
 def _unmark(text: str) -> str:

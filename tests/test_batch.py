@@ -42,6 +42,26 @@ def test_a_hanging_file_times_out_and_the_rest_goes_on(small_taxonomy, tmp_path)
     assert time.monotonic() - started < 10
 
 
+def test_a_worker_killed_mid_file_leaves_no_temporary_file(small_taxonomy, tmp_path, monkeypatch):
+    """A DPO's audit: a worker killed while Tesseract read a scanned CV left the page's image in /tmp, readable by
+    all. A worker's temporary files go to a folder of its own (mode 0700), removed with it."""
+    import tempfile
+
+    shared = tmp_path / "tmp"
+    shared.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(shared))
+
+    def write_and_hang():
+        with open(tempfile.mkstemp(suffix="_input.PNG")[1], "wb") as f:  # as pytesseract does, then hangs
+            f.write(b"a scanned CV page")
+        time.sleep(30)
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    assert statuses(batch(docs, write_and_hang, Limits(timeout_s=1.5))) == ["ok", "timeout", "ok"]
+    assert list(shared.iterdir()) == []
+
+
 def test_a_parser_that_aborts_is_reported(small_taxonomy, tmp_path):
     results = batch(tmp_path, os.abort, Limits())
     assert statuses(results) == ["ok", "resource_limit", "ok"]

@@ -722,3 +722,103 @@ def test_pdf_and_docx_of_the_same_cv_score_within_two_points(extractor, tmp_path
         report.append((n, s_pdf, s_docx, s_text))
         assert abs(s_pdf - s_docx) <= 2.0, (n, s_pdf, s_docx, set(signature(pdf_doc)[1]) ^ set(signature(docx_doc)[1]))
     assert any(s > 0 for _, s, _, _ in report), report
+
+
+@pytest.mark.parametrize("masculine,feminine,language", [
+    ("Verpleger", "Verpleegster", "nl"), ("Boekhouder", "Boekhoudster", "nl"), ("Kelner", "Serveerster", "nl"),
+    ("Magazijnier", "Magazijnierster", "nl"), ("Vrachtwagenchauffeur", "Vrachtwagenchauffeuse", "nl"),
+    ("Productiemedewerker", "Productiemedewerkster", "nl"), ("Poetsman", "Poetsvrouw", "nl"),
+    ("Vertegenwoordiger", "Vertegenwoordigster", "nl"), ("Waiter", "Waitress", "en"), ("Salesman", "Saleswoman", "en"),
+    ("Male nurse", "Nurse", "en"), ("Foreman", "Forewoman", "en"), ("Steward", "Stewardess", "en"),
+])
+def test_a_gendered_job_title_names_the_same_job_and_title_words(extractor, masculine, feminine, language):
+    """A fairness audit: the same CV scored 54 as "Verpleegster", 83 as "Verpleger" and 100 as "Verpleegkundige"
+    (ESCO has no "verpleegster" and files "boekhoudster" under finance managers), and a CV saying "Serveerster"
+    did not hold the title word "kelner" of a "Kelner (m/v/x)" ad: the score depended on the candidate's sex."""
+    docs = [extractor.extract(f"Werkervaring\n2018 - 2023 | {title} | Verhaeghe, Gent\n- Dagelijkse taken\n",
+                              kind="cv", language=language) for title in (masculine, feminine)]
+    jobs = [{m.skill_id for m in d.occupations} for d in docs]
+    words = [{m.skill_id for m in d.title_words} for d in docs]
+    assert jobs[0] == jobs[1] and words[0] == words[1], (jobs, words)
+    assert jobs[0] or masculine == "Foreman"  # ESCO names no foreman's group: neither form has one
+
+
+@pytest.mark.parametrize("sentence", [
+    "Vrijwilliger bij de moskeevereniging, waar ik de boekhouding deed.",
+    "Koster in de Sint-Baafskathedraal, waar ik de boekhouding deed.",
+    "Syndicaal afgevaardigde voor het ACV, met ervaring in onderhandelen.",
+    "Actief lid van de PVDA, met ervaring in Excel en social media marketing.",
+    "Voorzitter van de holebivereniging, met ervaring in projectmanagement.",
+    "Na mijn depressie volgde ik een opleiding timemanagement.",
+    "Ik ben HIV-positief en werk nauwkeurig.",
+    "Tijdens mijn zwangerschapsverlof volgde ik een cursus Python.",
+    "Union representative for Unite, experienced in negotiation.",
+    "Treasurer of the LGBT+ staff network, managing the budget in Excel.",
+])
+def test_a_special_category_is_no_skill_and_its_sentence_no_evidence(extractor, sentence):
+    """A DPO's audit: religion, union membership, politics, sexual orientation and health (GDPR art. 9) were stored
+    verbatim as evidence, and "hiv positief", "abvv", "pvda" became skills anyone could query."""
+    from pipeline.personal_data import WITHHELD
+    from pipeline.rows import document_rows
+
+    doc = extractor.extract(f"Lotte Janssens\nAdministratief medewerker\n\nVrijwilligerswerk\n{sentence}\n", kind="cv")
+    rows = document_rows(doc, 0, extractor.taxonomy)["mentions"]
+    sentence_rows = [r for r in rows if r["evidence"] and sentence[:12] in r["evidence"]]
+    assert not sentence_rows, sentence_rows
+    assert not any(w in (r["skill_id"] or "") for r in rows for w in ("hiv", "abvv", "acv", "pvda", "lgbt", "moskee"))
+    assert any(r["evidence"] == WITHHELD for r in rows)  # the skill is kept, its sentence is not shown
+
+
+def test_care_for_others_is_no_health_of_ones_own(extractor):
+    doc = extractor.extract("Verpleegkundige\nErvaring met wondzorg bij patiënten met kanker en diabetes.\n", kind="cv")
+    from pipeline.rows import document_rows
+
+    assert all("[withheld" not in r["evidence"] for r in document_rows(doc, 0, extractor.taxonomy)["mentions"])
+
+
+@pytest.mark.parametrize("sentence,language", [
+    ("I hold Polish nationality and speak English.", "lang.polish"),
+    ("Mijn ouders zijn Turks. Ik spreek Nederlands.", "lang.turkish"),
+    ("Ik heb de Nederlandse nationaliteit en spreek Engels.", "lang.dutch"),
+    ("Als Marokkaanse spreek ik vloeiend Nederlands.", None),
+])
+def test_a_nationality_said_in_a_sentence_is_no_language(extractor, sentence, language):
+    """A DPO's audit: "I hold Polish nationality" gave the language Polish (+24.9 for a job asking it)."""
+    doc = extractor.extract(f"Profiel\n{sentence}\n", kind="cv")
+    held = {m.skill_id for m in doc.mentions}
+    assert language is None or language not in held
+    assert not any(m.method == "open" and m.text[:1].isupper() for m in doc.mentions)  # no "open:marokkaanse"
+
+
+def test_a_vacancy_asking_a_protected_attribute_is_flagged_and_not_scored(tmp_path):
+    """A DPO's audit: "Belgische nationaliteit" became a required skill, "Native Dutch speaker" failed fluent and C1
+    speakers, and "max 30 jaar" or "mannelijke kandidaat" passed without a word."""
+    folder = tmp_path / "vacancies"
+    folder.mkdir()
+    (folder / "kelner.txt").write_text("Kelner\nProfiel\n- Je bent maximum 30 jaar.\n- Mannelijke kandidaat.\n- Native"
+                                       " Dutch speaker.\n- Je bent van Belgische nationaliteit.\n- Ervaring als kelner.\n",
+                                       encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(folder), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert "asks for a protected attribute (maximum 30 jaar; Mannelijke kandidaat; Native Dutch speaker)" in result.stderr
+    skills = json.loads(result.stdout.splitlines()[0])["skills"]
+    assert [(s["skill_id"], s["level"]) for s in skills] == [("lang.dutch", "fluent")]
+
+
+def test_an_age_after_a_persons_noun_is_no_years(extractor):
+    """A DPO's audit: "Ervaren verpleegkundige van 45 jaar met ervaring in wondzorg" held 45 years of wound care."""
+    for text in ("Ervaren verpleegkundige van 45 jaar met ervaring in wondzorg.",
+                 "Verpleegkundige, 45 jaar, ervaring in wondzorg."):
+        doc = extractor.extract(text, kind="cv")
+        assert all(m.years is None for m in (*doc.mentions, *doc.occupations)), text
+    kept = extractor.extract("Ik heb een ervaring van 20 jaar in wondzorg.", kind="cv")
+    assert [m.years for m in kept.mentions] == [20.0]  # years of work stay
+
+
+def test_redaction_covers_the_formats_a_cv_writes():
+    from pipeline.personal_data import redact
+
+    said = ("Mail svdb88 [at] gmail.com of jo90 at gmail dot com; linkedin.com/in/svdbroeck88, www.sarah.be; "
+            "geboren 1988-03-14; ik woon in 9000 Gent; in 2019 Microsoft Excel.")
+    assert redact(said, set(), private=True) == ("Mail [email] of [email]; [url], [url]; geboren [date]; ik woon in "
+                                                 "[address]; in 2019 Microsoft Excel.")

@@ -347,7 +347,7 @@ def test_a_file_of_schema_v2_is_migrated_and_old_files_still_rank_read_only(tmp_
         assert scores.state(old) is None and not scores.is_fresh(old)
         assert scores.ranked(old, "any") is None
     con = connect(v2)
-    assert con.execute("SELECT max(version) FROM schema_version").fetchone()[0] == SCHEMA_VERSION == 7
+    assert con.execute("SELECT max(version) FROM schema_version").fetchone()[0] == SCHEMA_VERSION == 8
     assert con.execute("SELECT count(*) FROM fit_scores").fetchone()[0] == 0
     assert con.execute("SELECT count(*) FROM fit_scores_status").fetchone()[0] == 0
     con.close()
@@ -371,7 +371,7 @@ def test_a_file_of_schema_v3_gets_the_alternatives_column(tmp_path):
                 " ('c', 0, 'hard.python', 0, 6, 'Python', 'exact', 1, NULL)")
     con.close()
     con = connect(v3)
-    assert con.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 7
+    assert con.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 8
     assert con.execute("SELECT alt_group FROM mentions").fetchall() == [(None,), (None,)]
     assert con.execute("SELECT kind_confidence, extracted_with, signature FROM documents").fetchall() == [
         (None, None, None)] * 2

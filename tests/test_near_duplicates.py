@@ -232,3 +232,28 @@ def test_records_with_their_own_ids_are_never_merged(tmp_path):
                                 input="\n".join(json.dumps(r) for r in records) + "\n")
     assert result.exit_code == 0, result.stderr
     assert stored_cvs(db) == 2
+
+
+def test_two_people_on_one_template_are_two_candidates_and_forget_erases_one(tmp_path):
+    """A DPO's audit: Jan's and Mohamed's CVs on one template (name line, e-mail and address apart) were one
+    candidate; Mohamed was never ranked, and his erasure request erased Jan."""
+    cvs = tmp_path / "cvs"
+    cvs.mkdir()
+    body = "\n".join(CV_LINES[1:])
+    (cvs / "jan.txt").write_text(f"Jan Peeters\njan.peeters@example.be - 0470 12 34 56\n{body}\n", encoding="utf-8")
+    (cvs / "mohamed.txt").write_text(f"Mohamed El Amrani\nmohamed.elamrani@example.be - 0486 98 76 54\n{body}\n",
+                                     encoding="utf-8")
+    db = tmp_path / "d.duckdb"
+    result = load(cvs, db)
+    assert "same CV" not in result.stderr and stored_cvs(db) == 2
+    forgot = CliRunner().invoke(main, ["forget", "--db", str(db), "--source", str(cvs / "mohamed.txt")])
+    assert forgot.exit_code == 0, forgot.output
+    assert stored_cvs(db) == 1 and list(mapping(db)) == ["jan.txt"]
+
+
+def test_a_signature_cannot_be_read_back_without_the_key():
+    """A DPO's audit: with a public hash, a dictionary of names and towns read "mohamed el amrani" and "moskee" back
+    from the shared results file. The key lives in the sources file beside it."""
+    text = "\n".join(CV_LINES)
+    assert signature(text, b"k1") != signature(text, b"k2") != signature(text)
+    assert similarity(signature(text, b"k1"), [signature(text + "\nDiscreet.", b"k1")]).tolist()[0] >= SAME

@@ -88,9 +88,12 @@ def test_purge_removes_expired_candidates_by_the_clock(small_taxonomy, tmp_path)
     soon = (date.today() + timedelta(days=3)).isoformat()
     later = (date.today() + timedelta(days=9)).isoformat()
     assert json.loads(invoke("purge", "--db", db, "--now", soon).stdout)["documents"] == 0
-    receipt = json.loads(invoke("purge", "--db", db, "--now", later).stdout)
+    purged = invoke("purge", "--db", db, "--now", later)
+    receipt = json.loads(purged.stdout)
     assert receipt["documents"] == 2
     assert MARKER.encode() not in disk_bytes(db)
+    # a DPO's audit: the next load of the folder stored them again with a new retention period, without a word
+    assert receipt["files_still_there"] == 2 and "still where they were loaded from" in purged.stderr
 
 
 def test_a_retention_given_reaches_the_cvs_stored_before_one_not_given_keeps_it(small_taxonomy, tmp_path):

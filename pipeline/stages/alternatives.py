@@ -60,7 +60,7 @@ EQUIVALENT = re.compile(
     r"^[\s,]*(?:[^\W\d_]+,?\s+)?(?:\bor\b|\bof\b)\s+(?:an?\s+|een\s+)?(?:equivalent|similar|comparable|another|other|any other|"
     r"gelijkwaardige?|gelijkaardige?|vergelijkba(?:ar|re)|soortgelijke?|andere?)\b"
     # "a degree in marketing, or equivalent experience": the equivalent is of the degree, not of the skill
-    r"(?!\s+(?:work\s+|relevant\s+|professional\s+)?(?:experience|ervaring|werkervaring|qualifications?|diploma|degree|opleiding|"
+    r"(?!\s+(?:work\s+|relevant\s+|professional\s+|practical\s+|combination\s+of\s+)?(?:experience|ervaring|werkervaring|qualifications?|diploma|degree|opleiding|"
     r"niveau|level|education|training)\b)", re.I)
 # A cue right before a list that makes it one group whatever joins it.
 ONE_OF = re.compile(r"\b(?:(?:at least |minstens |minimaal )?(?:one|één|een|1) (?:of|van)(?: the following| de volgende)?"

@@ -32,12 +32,13 @@ from functools import cache
 from rapidfuzz.distance import OSA
 
 from pipeline import job_titles, titles  # modules, not names: titles imports pipeline.stages.sections, so this package
+from pipeline.gendered import canonical
 from pipeline.kind import MONTH
 from pipeline.lexicon import lookup_table
 from pipeline.model import Document, Mention
 from pipeline.occupations import OCCUPATION_PREFIX, WORD, lexicon
 from pipeline.organisations import firm_spans
-from pipeline.personal_data import name_line, name_words, private_spans
+from pipeline.personal_data import PROTECTED, name_line, name_words, private_spans
 from pipeline.stages.personal import REFERENCE_HEADING, personal_spans
 from pipeline.stages.requirements import PREFERRED, YEARS, is_age, years_value
 from pipeline.stages.sections import heading_kind
@@ -93,6 +94,8 @@ WORKED_AS_ASKED = re.compile(r"\b(?:worked|gewerkt)\s+(?:[\w.']+\s+){0,4}?(?:as|
 # Between a years phrase and the cue after it, what makes the years something else: "Sarah (19 jaar), ervaring als
 # kelner", "Sarah, 19 jaar - werkte als kok" (an age: without a verb is_age cannot tell); not "5 jaar ervaring als"
 YEARS_CUT_OFF = re.compile(r"[,;:()\n|•]|\s[-–]\s")
+# ... unless the years say they are experience: "**5+ Years of Experience**\n\nBackground as a Data Scientist"
+OF_EXPERIENCE_AFTER = re.compile(r"[*_ \t]*(?:of[ \t]+)?(?:\w+[ \t]+)?(?:experience|ervaring|werkervaring)\b", re.I)
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)")  # the years of a job are in its own sentence (or the heading above it)
 # What may stand before the job: "senior ", "zelfstandig "; not "the" ("Worked as the Dealer and Funds Manager of
 # the Bank": a role named, not an ESCO title)
@@ -212,9 +215,20 @@ def _without_tasks(text: str, line: tuple[int, int]) -> tuple[int, int]:
 
 
 EMPLOYER_AFTER = re.compile(r",|\s(?:at|bij|@)\s|\s[|]\s")
-# What parts a job from its employer on a title line; not a comma, which may list a second job ("Magazijnier,
-# heftruckchauffeur")
-EMPLOYER_PART = re.compile(r"\s(?:at|bij|@|[|–—-])\s")
+# What parts a job from its employer on a title line: "at", "bij"; a dash or a bar only where what follows reads as a
+# name (a town after a comma, a second capitalised word, "&"): "Process Technician - Welder 04/2015" and
+# "Accountant - Payables / Accounting Clerk" name two jobs. Not a comma, which may list a second job too.
+EMPLOYER_AT = re.compile(r"\s(?:at|bij|@)\s", re.I)
+EMPLOYER_DASH = re.compile(r"\s[|–—-]\s")
+NAME_GOES_ON = re.compile(r"[ \t]*(?:,[ \t]*[A-Z]|&|[A-Z][a-z])")
+
+
+def _employer_part(text: str, job_end: int, hit: Found, line_end: int) -> bool:
+    """Whether `hit`, past the job that ends at `job_end` on its title line, is in the employer's part of it."""
+    if EMPLOYER_AT.search(text, job_end, hit.start):
+        return True
+    return EMPLOYER_DASH.search(text, job_end, hit.start) is not None \
+        and NAME_GOES_ON.match(text, hit.end, line_end) is not None
 
 
 # A line that names a job held with its label, as intake forms and CV templates do (not the job wanted: "Gewenste
@@ -241,7 +255,8 @@ def misspelt(text: str, language: str | None, start: int, end: int) -> list[Foun
         word = m.group().casefold()
         alone = job_titles.SEGMENT.match(text, m.end(), end) or not text[m.end():end].strip() \
             or text[m.end():end].lstrip()[:1].isdigit()
-        if len(word) >= MIN_TYPO_WORD and alone and word not in _dictionary():
+        if len(word) >= MIN_TYPO_WORD and alone and word not in _dictionary() and canonical(word) == word:
+            # (a gendered form is a word of its own: "forewoman" is no misspelt "firewoman")
             groups = {isco for lang in (("nl", "en") if language == "nl" else ("en",))
                       for label, isco in _one_word_labels(lang).get(word[0], ())
                       if abs(len(label) - len(word)) <= 1 and OSA.distance(word, label, score_cutoff=1) <= 1}
@@ -276,6 +291,14 @@ def _dated_job(text: str, line: tuple[int, int]) -> bool:
 
 
 
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with each span replaced by spaces: offsets stay as they were."""
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
 def held(doc: Document) -> tuple[Mention, ...]:
     """The jobs a CV's holder has done: job-title lines in its experience sections and its headline, a job its
     profile names with years, and jobs named after "experience as"."""
@@ -287,19 +310,21 @@ def held(doc: Document) -> tuple[Mention, ...]:
     seen: set[int] = set()
     jobs: dict[tuple[int, int], list[Found]] = {}  # job-title line -> the jobs it names
     private = [*private_spans(text), *firm_spans(text)]  # "221B Baker Street" names no baker, "Bouwbedrijf Kok" no cook
+    # ... and a title read without them: "Male Nurse" is a nurse, its protected word left out
+    masked = _blanked(text, [*private, *(m.span() for m in PROTECTED.finditer(text))])
     for line in _title_lines(doc):
         stripped = text[line[0]:line[1]].strip()
         on_name_line = name is not None and name in stripped
         language = language_at(doc, line[0])
-        for hit in find(text, language, *line) or (misspelt(text, language, *line) if _dated_job(text, line) else []):
+        for hit in find(masked, language, *line) or (misspelt(text, language, *line) if _dated_job(text, line) else []):
             if on_name_line and {w.casefold() for w in WORD.findall(text, hit.start, hit.end)} < name_words:
                 continue  # part of the name; a title that is the whole line ("LINE COOK") stays
             if any(a < hit.end and hit.start < b for a, b in private) \
                     or split_name and split_name[0] <= hit.start < split_name[1]:
                 continue
-            if line in jobs and EMPLOYER_PART.search(text, jobs[line][0].end, hit.start):
+            if line in jobs and _employer_part(text, jobs[line][0].end, hit, line[1]):
                 continue  # past the job, the employer: "Storemanager – Zeeman", "Accountmanager bij Visser & Smit"
-            if _written_as_title(text, line, hit) and hit.start not in seen \
+            if _written_as_title(masked, line, hit) and hit.start not in seen \
                     and not IN_TRAINING.match(text, hit.end, line[1]):  # "vrachtwagenchauffeur in opleiding"
                 seen.add(hit.start)
                 jobs.setdefault(line, []).append(hit)
@@ -399,7 +424,8 @@ def experience_as(doc: Document) -> Iterator[tuple[Found, float | None]]:
             reach = max(0, cue.start() - 30, *(b.end() for b in SENTENCE_END.finditer(doc.text, max(0, cue.start() - 30),
                                                                                         cue.start())))
             before = [y for y in YEARS.finditer(doc.text, reach, cue.end()) if not is_age(doc.text, y)
-                      and not YEARS_CUT_OFF.search(doc.text, y.end(), max(y.end(), cue.start()))]
+                      and (OF_EXPERIENCE_AFTER.match(doc.text, y.end())
+                           or not YEARS_CUT_OFF.search(doc.text, y.end(), max(y.end(), cue.start())))]
             yield named[0], years_value(before[-1].group(1)) if before else None
 
 

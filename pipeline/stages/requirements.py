@@ -73,6 +73,14 @@ AGE_VERB_BEFORE = re.compile(r"\b(?:ben|bent|am|'m|’m|is|are|zijn|be)[ \t]+(?:
                              r"(?:en|and)[ \t]+)?$", re.I)
 # ... and the clause ends after it ("… 19 jaar, ervaring als", "… 18 jaar en hebt"; not "5 jaar en 3 maanden")
 CLAUSE_AFTER_AGE = re.compile(r"[ \t]*(?:[,.;:)!?]|\b(?:en|and)\b(?![ \t]+\d)|\b(?:oud|old)\b|$)", re.I)
+# A person's noun right before, then "van" or a comma: "verpleegkundige van 45 jaar", "Kelner, 45 jaar" (not
+# "een ervaring van 10 jaar", "een contract van 2 jaar", "Python, 20 jaar": no person's noun)
+PERSON_OF_AGE = re.compile(r"(?i:\w*(?:kundige|ster|eur|euse|ist|iste|man|vrouw|kracht|meid|dame|heer|nurse|worker|"
+                           r"woman|medewerker|bediende|verzorgende|arbeider|chauffeur|kelner|kok|verkoper|boekhouder|"
+                           r"leider|assistent|assistente|student|studente|moeder|vader|mama|papa))"
+                           r"(?:[ \t]+(?:van|of)|[ \t]*,)[ \t]+$")
+WITH_AFTER = re.compile(r"[ \t]+(?:met|with)\b", re.I)
+ADULT = 18  # an age said without a verb is one from here: "Verpleegkundige, 12 jaar, …" is rather not
 MIN_AGE = 14  # a smaller number after "ik ben" is years of work: "Ik ben 5 jaar en 3 maanden werkzaam als kok"
 AGE_REACH = 40  # characters before a years phrase looked at for what makes it an age
 RIGHT_AFTER = re.compile(r"[ \t]*[(:\-–][ \t]*")
@@ -89,6 +97,7 @@ LEVELS = {
     "basic": ("basic", "basis", "basiskennis", "notions", "notie", "noties", "elementary", "beginner", "beperkte",
               "limited"),
 }
+LANGUAGE_ONLY_LEVELS = frozenset(LEVELS["fluent"][-6:])  # tweetalig …: a level of languages, not of a job or a tool
 _LEVEL_WORDS = sorted(((w, lvl) for lvl, ws in LEVELS.items() for w in ws), key=lambda p: -len(p[0]))
 _LEVEL_ALTERNATIVES = "|".join(re.escape(w) for w, _ in _LEVEL_WORDS)
 # Not inside a hyphenated word ("cloud-native"), but "native-level", "Expert-level", "business-fluent"
@@ -514,6 +523,9 @@ def is_age(text: str, years: re.Match[str]) -> bool:
     """Whether a years phrase (a YEARS match) states an age: "Leeftijd: 58 jaar", "24 years old", "Ik ben Sarah, 19
     jaar, …", "Je bent minstens 18 jaar en …". An age is never experience: it must not count in any score."""
     start, end = years.start(), years.end()
+    if years_value(years.group(1)) >= ADULT and PERSON_OF_AGE.search(text, max(0, start - AGE_REACH), start) \
+            and (CLAUSE_AFTER_AGE.match(text, end) or WITH_AFTER.match(text, end)):
+        return True  # "Ervaren verpleegkundige van 45 jaar met ervaring in …", "Verpleegkundige, 45 jaar, …"
     return AGE_BEFORE.search(text, max(0, start - 12), start) is not None \
         or AGE_AFTER.match(text[end:end + 16]) is not None \
         or (years_value(years.group(1)) >= MIN_AGE and AGE_VERB_BEFORE.search(text, max(0, start - AGE_REACH), start)
@@ -625,6 +637,12 @@ DELIVERS = re.compile(r"\b(?:zorg(?:t|en)?[ \t]+(?:\w+[ \t]+)?voor|bied(?:t|en)|
                       r"give(?:s|n)?|gave)[ \t]+(?:(?:een|an?|the|de|het|our|onze?)[ \t]+)?$", re.I)
 
 
+def _asked_level(kind: str | None, level: str | None) -> str | None:
+    """A vacancy's "native speaker" asks what a fluent speaker has: being born to a language is an origin, which
+    must not decide who is hired (a fairness audit: C1 and fluent CVs missed a required "Native Dutch speaker")."""
+    return "fluent" if kind == "vacancy" and level == "native" else level
+
+
 def level_for(text: str, mention: Mention, next_start: int | None = None) -> str | None:
     """A proficiency level before the mention in its clause (LEVEL_BEFORE) or after a colon, dash or bracket
     (Frans: goed), but not behind the next skill (`next_start`: "Accounting Software: SAP : Basic user" is SAP's
@@ -643,7 +661,9 @@ def level_for(text: str, mention: Mention, next_start: int | None = None) -> str
         window = text[max(0, mention.start - LEVEL_WINDOW):mention.start]
         clause = CLAUSE_END.match(window)
         before = PAIRED_BEFORE.search(window, clause.end() if clause else 0)
-    return _level_of(before.group("level")) if before else None
+    if before is None or (before.group("level").lower() in LANGUAGE_ONLY_LEVELS and not mention.skill_id.startswith(LANGUAGE)):
+        return None  # "Tweetalig administratief bediende": bilingual is a level of languages only
+    return _level_of(before.group("level"))
 
 
 def _has_shared_head(text: str, mention: Mention) -> bool:
@@ -693,6 +713,9 @@ def list_levels(text: str, mentions: list[Mention]) -> dict[int, str]:
                 run = _own_clause_cut(text, mentions, run) if lead else run
                 clause_end = _clause_end(text, mentions[run[-1]].end)
                 # a list cut before a clause of its own ends there ("…, Frans en Engels (Duits is een plus)")
+                if lead and lead.group("level").lower() in LANGUAGE_ONLY_LEVELS \
+                        and not all(mentions[k].skill_id.startswith(LANGUAGE) for k in run):
+                    lead = None
                 if lead and (len(run) < len(whole) or LEVEL_LIST_END.fullmatch(text, mentions[run[-1]].end, clause_end)
                              or _preferred_language_list(text, mentions, run, lead, clause_end)) \
                         and (lead.group("noun") or lead.group("link") or _languages_or_paired(text, mentions, run)):
@@ -826,8 +849,8 @@ def classify(doc: Document) -> Document:
             requirement=requirement_for(doc, section_kind, scope, mention, mentions, bounds[i],
                                         section.heading if section else ""),
             years=years.get(i),
-            level=level_for(doc.text, mention, mentions[i + 1].start if i + 1 < len(mentions) else None)
-            or levels.get(i),
+            level=_asked_level(doc.kind, level_for(doc.text, mention, mentions[i + 1].start if i + 1 < len(mentions)
+                                                   else None) or levels.get(i)),
             type=mention.type, key=mention.key, link=mention.link,
         ))
     return doc.replace(mentions=tuple(_preferred_over_tasks(out) if doc.kind == "vacancy" else out))

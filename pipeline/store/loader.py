@@ -26,7 +26,7 @@ from pipeline.rows import EXTRACTED_WITH, rows_for, schemas
 from pipeline.store.privacy import ErasurePending, PendingErasure, SourceMap, canonical, remove_leftovers, sources_path
 from pipeline.taxonomy import Taxonomy
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 # Statements that bring a file of schema version N-1 up to N. schema.sql always has the newest shape,
 # so a new file needs none of them; each must be safe to run twice.
 MIGRATIONS: dict[int, list[str]] = {
@@ -41,6 +41,9 @@ MIGRATIONS: dict[int, list[str]] = {
     6: ["ALTER TABLE documents ADD COLUMN IF NOT EXISTS extracted_with VARCHAR"],
     # a CV's word signature, to find the same CV in another file (pipeline.near_duplicates)
     7: ["ALTER TABLE documents ADD COLUMN IF NOT EXISTS signature BIGINT[]"],
+    # signatures are hashed with the sources file's key now: the old ones (a public hash, which a dictionary of
+    # names and towns read back) go, and a CV loaded again gets a new one
+    8: ["UPDATE documents SET signature = NULL WHERE signature IS NOT NULL"],
 }
 DEFAULT_RETENTION_DAYS = 28.0  # four weeks after loading, unless the user says otherwise
 
@@ -377,7 +380,8 @@ class Store:
         outgoing = {old for old in set(previous.values())
                     if old not in fresh and set(self.sources.sources_of([old])) <= loading}
         # Copies are looked for among CVs identified by their text: a record's own id (an ATS's) is its own candidate.
-        signatures = {d.id: signature(d.text) for d in cvs if d.id == text_id(d.text)}
+        key = self.sources.signature_key()
+        signatures = {d.id: signature(d.text, key) for d in cvs if d.id == text_id(d.text)}
         held = self.sources.contents(d.source for d in cvs)  # file -> the text it held before
         same = {doc_id: kept for doc_id, kept in self._same_cvs(fresh, signatures, exclude=outgoing).items()
                 if not _new_version_of(fresh[doc_id], kept, previous, held)}

@@ -80,14 +80,24 @@ class SourceMap:
             self._con.execute("CREATE TABLE IF NOT EXISTS erased_salt (salt VARCHAR NOT NULL)")
         return self._con
 
-    def _erased_hashes(self, doc_ids: Iterable[str]) -> dict[str, str]:
-        """id hash -> doc_id, with this mapping file's salt (made on first use)."""
+    def _salt(self) -> str:
+        """This mapping file's secret salt (made on first use)."""
         assert self.con is not None
         row = self.con.execute("SELECT salt FROM erased_salt").fetchone()
         if row is None:
             row = (secrets.token_hex(16),)
             self.con.execute("INSERT INTO erased_salt VALUES (?)", list(row))
-        return {_digest(row[0], "erased", doc_id): doc_id for doc_id in doc_ids}
+        return row[0]
+
+    def _erased_hashes(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """id hash -> doc_id, with this mapping file's salt."""
+        salt = self._salt()
+        return {_digest(salt, "erased", doc_id): doc_id for doc_id in doc_ids}
+
+    def signature_key(self) -> bytes:
+        """The key CV signatures are hashed with (pipeline.near_duplicates): derived from this mapping file's salt, so
+        the results file alone cannot be read back by a dictionary of words; none for an in-memory database."""
+        return b"" if self.con is None else hashlib.sha256(f"signature|{self._salt()}".encode()).digest()
 
     def suppress(self, doc_ids: list[str]) -> None:
         """Note that these candidates were erased on request: `erased_on` then names them."""
