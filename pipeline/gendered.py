@@ -57,6 +57,22 @@ FORMS_NL = {
     "psycholoog": ("psychologe",),
     # (not "advocaat": its feminine "advocate" is an English title word, "Customer Advocate")
     "barman": ("barmeid", "barvrouw"),
+    "gastheer": ("gastvrouw",),
+    "docent": ("docente",),
+    "consulent": ("consulente",),
+    "agent": ("agente",),
+    "student": ("studente",),
+    "animator": ("animatrice",),
+    "presentator": ("presentatrice",),
+    "redacteur": ("redactrice",),
+    "inspecteur": ("inspectrice",),
+    "pedagoog": ("pedagoge",),
+    "bioloog": ("biologe",),
+    "fotograaf": ("fotografe",),
+    "bibliothecaris": ("bibliothecaresse",),
+    "telefonist": ("telefoniste",),
+    "journalist": ("journaliste",),
+    "specialist": ("specialiste",),
     "man": ("vrouw",),  # poetsman, brandweerman, zakenman
 }
 FORMS_EN = {
@@ -67,11 +83,16 @@ FORMS_EN = {
     "headmaster": ("headmistress",),
     "manager": ("manageress",),
     "barman": ("barmaid", "barwoman"),
-    "man": ("woman", "person"),  # salesman, chairman, foreman, cameraman
+    "man": ("woman",),  # salesman, chairman, foreman, cameraman
+    "seamster": ("seamstress",),
+    "salesman": ("salesperson",),
     "nurse": ("male nurse",),
 }
 FORMS = {"nl": FORMS_NL, "en": FORMS_EN}
 MIN_STEM = 2  # a compound's first part is at least this long: "vrouw" alone is no "man"
+WHOLE_WORD = frozenset({"ober"})  # forms that are no compound's last part: "oktober" is no "oktkelner"
+# Words that end like a form and are none: "mevrouw" is no "meman", "human" no "huwoman"
+NOT_COMPOUNDS = frozenset("mevrouw jonkvrouw human woman german roman shaman ottoman caiman talisman".split())
 
 
 @cache
@@ -92,8 +113,10 @@ def canonical(word: str) -> str:
         first, _, rest = word.partition(" ")
         head, _, last = rest.rpartition(" ")
         return " ".join(w for w in (canonical(first), head, canonical(last)) if w)
+    if word in NOT_COMPOUNDS:
+        return word
     for form, canon in forms.items():  # the longest last part first: "-medewerkster", not "-werkster"
-        if len(word) - len(form) >= MIN_STEM and word.endswith(form):
+        if len(word) - len(form) >= MIN_STEM and word.endswith(form) and form not in WHOLE_WORD:
             return word[: -len(form)] + canon
     return word
 
@@ -114,7 +137,8 @@ def _word_forms(text: str, language: str, last: bool) -> list[str]:
     head, space, word = text.rpartition(" ") if last else ("", "", text)
     out = []
     for canon, forms in FORMS[language].items():
-        if word == canon or (word.endswith(canon) and len(word) - len(canon) >= MIN_STEM):
+        if word == canon or (word.endswith(canon) and len(word) - len(canon) >= MIN_STEM and word not in NOT_COMPOUNDS):
             stem = word[: -len(canon)]
-            out += [head + space + stem + form for form in (canon, *forms) if " " not in form or not stem]
+            out += [head + space + stem + form for form in (canon, *forms)
+                    if not stem or (" " not in form and form not in WHOLE_WORD)]
     return out

@@ -40,6 +40,8 @@ def key_of(word: str) -> str:
     not "Technicus", "Analysis"), in its canonical gendered form ("Serveerster" -> kelner, "Waitress" -> waiter:
     pipeline.gendered)."""
     word = word.casefold()
+    if canonical(word) != word:  # a gendered form as it is: "lerares" is no plural of "lerare"
+        return canonical(word)
     return canonical(word[:-1] if len(word) > 4 and word.endswith("s") and word[-2] not in "suiï" else word)
 
 

@@ -4,11 +4,12 @@ Recruiters often receive one CV twice, as DOCX and as the PDF exported from it, 
 texts differ (line breaks, bullets, page headers), so their ids (hashes of the text) differ; their words do not.
 A signature is a MinHash of the set of words: SIZE numbers, from which the share of words two texts have in common
 (their Jaccard similarity) is estimated, without keeping the words themselves. What tells one person from another
-(the words of a "Naam:" line and the first words, where a CV names its person, e-mail addresses, phone numbers)
-weighs NAME_WEIGHT words each, so that two people on one template are two (a DPO's audit: two nurses' CVs on one
-template, differing in name, e-mail and address only, were one candidate, and erasing one erased the other). The
-words are hashed with a key kept in the sources file beside the database (its salt), not in the results: with a
-public hash, a dictionary of names and towns read them back from a shared results file. On the six DOCX/PDF pairs of
+and reads the same in every copy (the words of a "Naam:" line, e-mail addresses) weighs NAME_WEIGHT words each, so
+that two people on one template are two (a DPO's audit: two nurses' CVs on one template, differing in name, e-mail
+and address only, were one candidate, and erasing one erased the other; two on a template with neither still are).
+The words are hashed with a key kept in the sources file beside the database (its salt), not in the results: with a
+public hash, a dictionary of names and towns read them back from a shared results file; a database moved without
+its sources file gets a new key, and its stored CVs' copies are no longer recognised. On the six DOCX/PDF pairs of
 `../shared/data/resumes-docx-pdf-pairs-soupboss` each pair shares every word (1.00) and different CVs of one
 occupation share at most 0.31; no two of the 473 LiveCareer resumes share more than 0.40.
 """
@@ -20,7 +21,7 @@ from hashlib import blake2b
 
 import numpy as np
 
-from pipeline.personal_data import EMAIL, PHONE, PHONE_DIGITS
+from pipeline.personal_data import EMAIL
 
 SIZE = 128  # numbers per signature: the estimate's standard error is about 0.035 near 0.8
 SAME = 0.9  # share of words from which two CVs are one CV (the copies measured share all)
@@ -33,7 +34,6 @@ NAME_WEIGHT = 25
 NAME_LABEL = re.compile(r"^[ \t*•-]*(?:naam|name|full name|volledige naam|voornaam|achternaam|first name|last name|"
                         r"surname|familienaam)[ \t]*:[ \t]*([^\n]+)", re.I | re.M)
 WORD = re.compile(r"\w{2,}")
-OPENING_WORDS, OPENING_CHARS = 3, 200  # the words a CV opens with: its person's name, mostly
 _SEEDS = np.random.default_rng(20261207).integers(1, 2**63, size=(2, SIZE), dtype=np.uint64)
 _MULTIPLIERS, _OFFSETS = _SEEDS[0] | np.uint64(1), _SEEDS[1]  # multiply-shift hashing needs odd multipliers
 
@@ -52,13 +52,11 @@ def signature(text: str, key: bytes = b"") -> list[int] | None:
 
 
 def identity_words(text: str) -> set[str]:
-    """What tells the person apart: the words of a labelled name and the first words of the text (a CV opens with
-    its name; words, not a line, so that a DOCX and its PDF, laid out apart, agree), e-mail addresses, the digits
-    of phone numbers."""
+    """What tells the person apart and reads the same in every copy: the words of a labelled name and e-mail
+    addresses (not the opening words, which a page header or a sidebar read first changes, nor phone numbers,
+    written "+32 470" in one copy and "0470" in another: a review found real copies no longer merged)."""
     out = {w.casefold() for line in NAME_LABEL.findall(text) for w in WORD.findall(line)}
-    out |= {w.casefold() for w in WORD.findall(text[:OPENING_CHARS])[:OPENING_WORDS]}
-    out |= {found.casefold() for found in EMAIL.findall(text)}
-    return out | {re.sub(r"\D", "", found) for found in PHONE.findall(text) if len(re.sub(r"\D", "", found)) >= PHONE_DIGITS}
+    return out | {found.casefold() for found in EMAIL.findall(text)}
 
 
 def similarity(one: list[int], others) -> np.ndarray:

@@ -31,9 +31,14 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _decimal_comma(value: Any) -> Any:
-    """A fraction as Excel reads it in a Dutch or Belgian locale: 45,7."""
-    return str(value).replace(".", ",") if isinstance(value, (float, Decimal)) else value
+def _excel_cell(value: Any) -> Any:
+    """A cell as Excel reads it in a Dutch or Belgian locale: a fraction with a decimal comma (45,7; -5,5), in a list
+    too ("1,5, x"); text guarded as in csv (csv_safe)."""
+    if isinstance(value, (float, Decimal)):
+        return str(value).replace(".", ",")
+    if isinstance(value, (list, tuple)):
+        return csv_safe(", ".join(str(_excel_cell(v)) for v in value))
+    return csv_safe(value)
 
 
 def csv_safe(value: Any) -> Any:
@@ -60,7 +65,7 @@ def write_rows(rows: Sequence[dict[str, Any]], fmt: str, out: TextIO = sys.stdou
         out.write("\ufeff")
         writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
         writer.writerow(columns)
-        writer.writerows([_decimal_comma(csv_safe(_cell(r.get(c)))) for c in columns] for r in rows)
+        writer.writerows([_excel_cell(r.get(c)) for c in columns] for r in rows)
     else:
         if not rows:
             out.write("(no rows)\n")

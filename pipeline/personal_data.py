@@ -40,7 +40,8 @@ CV_HEADER = re.compile(r"(curriculum vitae|cv|resume|résumé|levensloop)\W*", r
 # "February 2, 1990"; a month and year alone ("June 2019") dates a job and stays.
 _MONTH = (r"(?:jan(?:uari|uary)?|feb(?:ruari|ruary)?|maa(?:rt)?|mrt|mar(?:ch)?|apr(?:il)?|mei|may|jun[ie]?|jul[iy]?|"
           r"aug(?:ustus|ust)?|sep(?:t(?:ember)?)?|o[kc]t(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-BIRTH_DATE = re.compile(r"\b(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d|(?:19|20)\d\d-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d\d"
+BIRTH_DATE = re.compile(r"\b(?:\d{1,2}[ \t]+" + _MONTH + r"[ \t]+['’]\d\d(?!\d)|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d"
+                        r"|(?:19|20)\d\d-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d\d"
                         r"|\d{1,2}(?:st|nd|rd|th|e|ste)?(?:[ \t]+of)?(?:[ \t]+|-)" + _MONTH
                         + r"(?:[ \t]+|-)(?:19|20)\d\d|" + _MONTH + r"[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+(?:19|20)\d\d)\b",
                         re.I)
@@ -92,6 +93,11 @@ PERSONAL_HEADING = re.compile(r"(?:persoonlijke gegevens|personalia|personal (?:
                               r"(?:gegevens| details| information)?)\W*", re.I)
 # "Jan Peeters – Senior Developer", "Jan Peeters | Verpleegkundige": a name, then the title
 NAME_THEN_TITLE = re.compile(r"\s+[–—|•·,]\s+|\s+-\s+")
+# A CV header before the name on its line, and a name written surname first (a fairness audit: both kept the full
+# name in evidence, and in 9 of 14 common layouts the name was not found)
+CV_HEADER_BEFORE = re.compile(r"^(?:curriculum vitae|cv|resume|résumé|levensloop)[ \t]*[–—|:\-][ \t]*", re.I)
+# (the surname in capitals, as forms write it: "Kok, Antwerpen" is a job and a town)
+SURNAME_FIRST = re.compile(r"^((?:[A-Z'’-]{2,}[ \t]+){0,3}[A-Z'’-]{2,}),[ \t]*([A-Z][a-zà-ÿ'’-]+(?:[ \t]+[A-Z][a-zà-ÿ'’-]+)?)$")
 
 
 # Protected attributes a CV states in prose, not on a labelled line: age ("63-jarige", "Ik ben 52 jaar", "a man of
@@ -114,8 +120,9 @@ _ORIGIN = (r"(?:(?i:jonge|oudere|young|older)\W{1,3})?[A-Z][a-zé]+(?:se|sche|e|
            r"originally from|born in|geboren en getogen in|born and raised in|opgegroeid in|grew up in)[ \t]+[A-Z][\w-]+"
            # a nationality or roots said in a sentence: "I hold Polish nationality", "Ik heb de Nederlandse
            # nationaliteit", "met Marokkaanse roots", "Je bent van Belgische nationaliteit" (a vacancy's ask)
-           r"|[A-Z][a-zé]+[ \t]+(?i:nationality|nationaliteit|citizenship|staatsburgerschap|passport|paspoort|roots|"
-           r"wortels|afkomst|origins?)"
+           # (a nationality's ending: not "Corporate Citizenship", "Same Origin")
+           r"|(?:[A-Z][a-zé]+(?:se|sche|an|ish|ese|i|ch)[ \t]+(?:and|en|&)[ \t]+)?[A-Z][a-zé]+(?:se|sche|an|ish|ese|i|ch)"
+           r"[ \t]+(?i:nationality|nationaliteit|citizenship|staatsburgerschap|passport|paspoort|roots|wortels|afkomst)"
            # ... or one's family's: "Mijn ouders zijn Turks", "My parents are Polish", "mijn vader komt uit Marokko"
            r"|(?i:(?:mijn|my)[ \t]+(?:ouders|vader|moeder|familie|parents|father|mother|family)[ \t]+(?:zijn|is|are|was|"
            r"were|komen|komt|come|comes)(?:[ \t]+(?:uit|from))?)[ \t]+[A-Z][\w-]+")
@@ -129,41 +136,58 @@ _STATUS = (r"vrouw|female|woman|male|mannelijke?|vrouwelijke?|moslima?|muslim|ch
            r"(?:vader|moeder|father|mother)[ \t]+(?:van|of)[ \t]+(?:\d+|een|één|twee|drie|vier|vijf|zes|one|two|three|"
            r"four|five|six)(?:[ \t]+(?:kinderen|kids|children|zonen|dochters|sons|daughters))?"
            r"|\d+[ \t]+(?:kinderen|children|kids)")
-# ... and one said as what a person is: "Als Marokkaanse spreek ik …", "As a Pakistani I …" (not "As a French
-# speaker", which states a language)
-_AS_NATIONAL = (r"(?:(?<![^\n])|(?<=[.!?;:•*-] )|(?<=[.!?;:•*-]))[ \t]*"  # a clause's start: not "zowel Nederlands als Engels"
-                r"(?i:als|as an?)[ \t]+(?i:" + "|".join(sorted(NATIONALITIES, key=len, reverse=True)) + r")"
-                r"(?![\w-]|[ \t]+(?i:speaker|speaking|native|sprekende|talige))")
+# Nouns after a language's name that make it the language, not a nationality: "a Dutch speaker", "an English
+# teacher", "a Spanish interpreter"
+LANGUAGE_NOUNS = frozenset("""speaker speakers speaking sprekende talige language level proficiency skills knowledge
+    course courses lessons class classes teacher tutor leraar lerares docent translation translator vertaler
+    interpreter tolk version text texts document documents writer writing copywriter editor native fluency certificate
+    test exam degree diploma literature grammar""".split())
+_NATIONALITY = "(?i:" + "|".join(sorted(NATIONALITIES, key=len, reverse=True)) + ")"
+# ... and one said as what a person is, at a clause's start (not "zowel Nederlands als Engels"): "Als Marokkaanse
+# spreek ik …", "As a Pakistani I …", "I am Polish", "Ik ben Pools" (not "As a French speaker": a language)
+_AS_NATIONAL = (r"(?:(?<![^\n])|(?<=[.!?;:•*-] )|(?<=[.!?;:•*-]))[ \t]*"
+                r"(?i:als|as an?|i am|i'm|i’m|ik ben)[ \t]+" + _NATIONALITY +
+                r"(?![\w-]|[ \t]+(?i:" + "|".join(sorted(LANGUAGE_NOUNS)) + r")\b)")
 PROTECTED = re.compile(rf"(?<![\w-])(?:(?i:{_AGE})|{_ORIGIN}|{_AS_NATIONAL}|(?i:{_STATUS}))(?![\w-])")
 # Special categories of personal data (GDPR art. 9) a CV may state in passing: religion, union membership, political
 # opinion, sexual orientation, the person's own health. Never a skill, and a sentence that holds one is no
 # evidence at all (redact): "Vrijwilliger bij de moskeevereniging, waar ik de boekhouding deed" shows the
 # bookkeeping, not where. Compounds count ("Sint-Baafskathedraal", "holebivereniging"); care work for others does
 # not ("ervaring met patiënten met kanker", "autism support worker": the health words need "my", "ik ben", …).
-_HEALTH = (r"depressie|depression|burn-?out|kanker\w*|cancer|chemo\w*|hiv|aids|autis\w+|adhd|diabetes|epileps\w+|"
-           r"psychose|psychosis|bipola\w+|dyslex\w+|handicap|beperking|disability|ziekte|illness|verslaving|addiction|"
-           r"doof|deaf|blind|slechtziend\w*|slechthorend\w*")
+_HEALTH = (r"depressie|depression|burn-?out|kanker|kankerbehandeling|cancer|chemo(?:therapie|therapy)?|hiv|aids|"
+           r"autisme|autism|autistisch|autistic|adhd|diabetes|epilepsie|epilepsy|psychose|psychosis|bipolaire?|"
+           r"bipolar|dyslexie|dyslexia|handicap|beperking|disability|ziekte|illness|verslaving|addiction|doof|deaf|"
+           r"blind|slechtziend|slechthorend")
+# ... not a word of care work after it: "I am a diabetes nurse", "ik heb autistische jongeren begeleid", "blind typen"
+_CARE_AFTER = (r"(?![ \t]+(?:\w+[ \t]+)?(?:patiënt\w*|patient\w*|cliënt\w*|client\w*|jongeren|kinderen|children|"
+               r"youth|people|mensen|personen|nurse\w*|verpleeg\w*|care|zorg\w*|coach\w*|specialist\w*|test\w*|"
+               r"onderzoek\w*|research\w*|begeleid\w*|unit|afdeling|ward|typen|typing|educator|educatie|team)\b)")
 SPECIAL = re.compile(
     r"(?i:(?:moskee|mosque|parochie|kathedraal|cathedral|synago[gc]|kerkgemeenschap|kerkkoor|holebi|"
     r"vakbondsafgevaardigde|vakbondsdelegee|vakbondslid|vakbondsmilitant)\w{0,30}"
     r"|(?<![\w-])(?:parish\w*|church(?:es)?|imam|priester|pastoor|dominee|rabbi|devout|bijbel\w*|bible|koran\w*|"
     r"quran|ramadan|lid van (?:de |het )?vakbond|union (?:representative|rep|member|steward|delegate)|shop steward|"
-    r"syndica\w+|vlaams belang|n-va|pvda|pvv|vvd|groenlinks|cd&v|open vld|d66|labour party|conservative party|"
-    r"democratic party|republican party|politieke partij\w*|political part(?:y|ies)|lgbt\w*\+?|homoseksue\w+|"
-    r"lesbisch\w*|biseksue\w+|transgender\w*|queer|gay|lesbian|bisexual|wel jong niet hetero|hiv[- ]?positie[fv]|"
-    r"zwangerschap\w*|moederschap\w*|ouderschapsverlof|maternity|pregnan\w+|alleenstaande (?:mama|moeder|papa|vader)|"
+    r"syndica(?:al|le) (?:afgevaardigde|delegee)|délégué syndical|vlaams belang|n-va|pvda|pvv|vvd|groenlinks|cd&v|"
+    r"open vld|d66|labour party|conservative party|democratic party|republican party|politieke partij\w*|"
+    r"political part(?:y|ies)|lgbt\w*\+?|homoseksue\w+|lesbisch\w*|biseksue\w+|transgender\w*|queer|gay|lesbian|"
+    r"bisexual|wel jong niet hetero|hiv[- ]?positie[fv]|"
+    # pregnancy as leave or a state, not midwifery ("maternity care", "zwangerschapsbegeleiding")
+    r"zwangerschapsverlof|moederschapsrust|moederschapsverlof|bevallingsverlof|ouderschapsverlof|maternity leave|"
+    r"(?:ik ben|ik was|i am|i'm|i’m|i was)[ \t]+(?:\w+[ \t]+)?(?:zwanger|pregnant)|"
+    r"alleenstaande (?:mama|moeder|papa|vader)|"
     r"(?:mijn|my|ik ben|ik heb|ik had|i am|i'm|i’m|i have|i had|being|na mijn|after my|tijdens mijn|during my|"
     r"door mijn|because of my|due to my|met mijn|with my)"
-    r"[ \t]+(?:\w+[ \t]+)?(?:" + _HEALTH + r"))(?![\w-])"
+    r"[ \t]+(?:\w+[ \t]+)?(?:" + _HEALTH + r")" + _CARE_AFTER + r")(?![\w-])"
     r"|(?<![\w-])(?:ACV|ABVV|ACLVB|FNV|CNV)(?![\w-]))")
 WITHHELD = "[withheld: personal]"
 # Words one of which every SPECIAL match holds (lower case): a text with none is not searched (a long hostile text
 # of digits would cost the full pattern at every position)
 SPECIAL_HINTS = ("moskee", "mosque", "parochie", "kathedraal", "cathedral", "synago", "kerk", "holebi", "vakbond",
                  "parish", "church", "imam", "priester", "pastoor", "dominee", "rabbi", "devout", "bijbel", "bible",
-                 "koran", "quran", "ramadan", "union", "steward", "syndica", "belang", "n-va", "pvda", "pvv", "vvd",
+                 "koran", "quran", "ramadan", "union", "steward", "syndica", "syndical", "belang", "n-va", "pvda", "pvv", "vvd",
                  "groenlinks", "cd&v", "vld", "d66", "part", "lgbt", "homo", "lesbi", "bisex", "biseks", "transgender",
-                 "queer", "gay", "hetero", "hiv", "zwanger", "moederschap", "ouderschap", "maternity", "pregnan",
+                 "queer", "gay", "hetero", "hiv", "zwanger", "moederschap", "bevalling", "ouderschap", "maternity",
+                 "pregnan",
                  "alleenstaande", "mijn", "my", "ik ", "i am", "i'm", "i’m", "i have", "i had", "being", "acv",
                  "abvv", "aclvb", "fnv", "cnv")
 
@@ -180,6 +204,7 @@ def special_spans(text: str) -> list[tuple[int, int]]:
 PROTECTED_ASK = re.compile(
     r"(?i:\b(?:max(?:imum|imaal|\.)?|hoogstens|niet ouder dan|jonger dan|younger than|not older than|under|onder de|"
     r"tussen[ \t]+\d{2}[ \t]+en|between[ \t]+\d{2}[ \t]+and)[ \t]+\d{2}[ \t]*(?:jaar|years|yrs)\b"
+    r"(?![ \t]+(?:\w+[ \t]+)?(?:ervaring|werkervaring|experience|of experience))"  # "maximum 10 jaar ervaring": a cap
     r"|\b(?:born after|geboren na)[ \t]+(?:19|20)\d\d\b"
     r"|\b(?:mannelijke|vrouwelijke|male|female)[ \t]+(?:kandida(?:at|ten)|candidates?|medewerk(?:er|ster)s?|applicants?)\b"
     r"|\bnative[ \t]+(?:\w+[ \t]+)?speakers?\b|\bmoedertaal[ \t]+\w+\b"
@@ -213,7 +238,13 @@ ADDRESS = re.compile(
     + _DUTCH_POSTCODE_LETTERS + "{2}" + r"\b(?=[ \t]+[A-Z][a-z])"
     r"|(?<=, )(?:B-)?(?!(?:19|20)\d\d\b)[1-9]\d{3}(?=[ \t]+[A-Z][a-z]+(?:[ \t,.;)]|$))|\bB-[1-9]\d{3}\b"
     r"|\b[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}\b|\b(?:Postbus|P\.?O\.? Box)[ \t]+\d{1,6}\b", re.M)
-IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ \t]?[A-Z0-9]{4}){2,7}(?:[ \t]?[A-Z0-9]{1,3})?\b")
+IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ \t-]?[A-Z0-9]{4}){2,7}(?:[ \t-]?[A-Z0-9]{1,3})?\b")  # "BE68-5390-0754-7034" too
+# Where a sentence says where the person lives ("Ik woon op de Meir 50", "I live at 15 Elm Grove"): the rest of its
+# clause; and identity document numbers after their name
+LIVES_AT = re.compile(r"(?P<lead>(?i:\b(?:ik woon|wij wonen|woonachtig|i live|we live|living)[ \t]+(?:op|in|aan|at|on|"
+                      r"te)[ \t]+))[^,.;\n]{1,60}")
+IDENTITY_NUMBER = re.compile(r"(?i:\b(?:paspoort|passport|identiteitskaart|id card|national insurance|ni)"
+                             r"(?:[ \t]*(?:nummer|number|nr\.?|no\.?))?[ \t]*:?[ \t]*)[A-Z]{1,2}[ \t]?\d[\d \t]{4,10}[A-Z0-9]?\b")
 # "kees[at]vandenberg[dot]nl", "kees (at) example (dot) com": an e-mail address written against spam robots
 # ... or "svdb88 [at] gmail.com", "jo90 at gmail dot com"
 OBFUSCATED_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}[ \t]?[\[(]at[\])][ \t]?[\w-]{1,63}"
@@ -221,10 +252,12 @@ OBFUSCATED_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}[ \t]?[\[(]at[\])][ \t]
                               r"|(?<![\w.+-])[\w.+-]{1,64}[ \t]+at[ \t]+[\w-]{1,63}(?:[ \t]+dot[ \t]+[a-z]{2,10}){1,4}\b", re.I)
 # A web address: a profile's handle or a personal site often spells the name
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\],;]{1,300}"
-                 r"|(?<![\w.-])[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.(?:com|be|nl|net|org|io|me|eu|dev)/[^\s<>\"')\],;]{0,300}",
-                 re.I)
-# A postcode and its town in a sentence ("Ik woon in 9000 Gent", "1012 AB Amsterdam"); not a year ("2019 Microsoft")
-POSTCODE_TOWN = re.compile(r"\b(?!(?:19|20)\d\d\b)[1-9]\d{3}[ \t]?(?:[A-Z]{2}[ \t]+)?[A-Z][a-zé]+(?:-[A-Z][a-zé]+)?\b")
+                 r"|(?<![\w.-])(?:linkedin\.com|github\.com|gitlab\.com|twitter\.com|x\.com|instagram\.com|facebook\.com|"
+                 r"behance\.net|medium\.com)/[^\s<>\"')\],;]{0,300}", re.I)  # not "ASP.NET/C#"
+# A postcode and its town after "in"/"te" or a comma ("Ik woon in 9000 Gent", ", 1012 AB Amsterdam"); not a year
+# ("in 2019 Microsoft"), nor a model number ("ISO 9001 Lead", "Cisco 2960 Switches")
+POSTCODE_TOWN = re.compile(r"(?P<lead>(?:\b(?i:in|te)|,)[ \t]+)(?!(?:19|20)\d\d\b)[1-9]\d{3}[ \t]?(?:[A-Z]{2}[ \t]+)?"
+                           r"[A-Z][a-zé]+(?:-[A-Z][a-zé]+)?\b")
 
 
 OBFUSCATED_AT = re.compile(r"[\[(]at[\])]|[ \t]at[ \t]+[\w-]+[ \t]+dot[ \t]", re.I)
@@ -232,9 +265,11 @@ DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=4)  # the personal and occupations stages ask for the same CV's spans several times
-def private_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """[start, end) of protected attributes stated in prose, addresses and bank accounts anywhere in `text`."""
-    spans = [m.span() for m in PROTECTED.finditer(text)] + special_spans(text)
+def private_spans(text: str, special: bool = True) -> tuple[tuple[int, int], ...]:
+    """[start, end) of protected attributes stated in prose, addresses and bank accounts anywhere in `text`, and
+    (`special`) the special categories of a person's data (SPECIAL: a CV's, not a vacancy's, and not a job held:
+    an imam's job is his job)."""
+    spans = [m.span() for m in PROTECTED.finditer(text)] + (special_spans(text) if special else [])
     # An address or IBAN lies on one line and holds a digit: only such lines are searched (most lines have none)
     for start, end in _lines_with_digits(text):
         spans += [m.span() for pattern in (ADDRESS, IBAN) for m in pattern.finditer(text, start, end)]
@@ -305,6 +340,8 @@ def name_line(text: str) -> str | None:
         if MAIL_HEADER.match(line):
             continue
         line = sender.group("name") if sender else line
+        line = CV_HEADER_BEFORE.sub("", line, count=1)  # "Curriculum Vitae – Jan Bakker"
+        line = SURNAME_FIRST.sub(r"\2 \1", line, count=1)  # "EL AMRANI, Mohamed", "Peeters, Jan"
         line = HONORIFIC.sub("", NAME_LABEL.sub("", line, count=1), count=1)  # "Naam: Tim Bakker", "Dhr. Tim Bakker"
         line = DEGREE_AFTER.sub("", line)
         line = NAME_THEN_TITLE.split(line, maxsplit=1)[0]  # the title after the name is not part of it
@@ -360,7 +397,8 @@ def redact(sentence: str, names: Set[str], private: bool = False) -> str:
         return WITHHELD
     if private:  # first: an IBAN's digits would read as a phone number
         sentence = OBFUSCATED_EMAIL.sub("[email]", IBAN.sub("[iban]", ADDRESS.sub("[address]", sentence)))
-        sentence = POSTCODE_TOWN.sub("[address]", URL.sub("[url]", sentence))
+        sentence = POSTCODE_TOWN.sub(r"\g<lead>[address]", URL.sub("[url]", sentence))
+        sentence = IDENTITY_NUMBER.sub("[id]", LIVES_AT.sub(r"\g<lead>[address]", sentence))
         sentence = PROTECTED.sub("[personal]", sentence)
     sentence = PHONE.sub(_phone, EMAIL.sub("[email]", BIRTH_DATE.sub("[date]", sentence)))
     if names:

@@ -801,6 +801,9 @@ def test_a_vacancy_asking_a_protected_attribute_is_flagged_and_not_scored(tmp_pa
     result = CliRunner().invoke(main, ["extract", str(folder), "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     assert "asks for a protected attribute (maximum 30 jaar; Mannelijke kandidaat; Native Dutch speaker)" in result.stderr
+    from pipeline.personal_data import protected_asks
+
+    assert protected_asks("Je hebt maximum 10 jaar ervaring, tussen 10 en 15 jaar ervaring.") == []  # a cap on years
     skills = json.loads(result.stdout.splitlines()[0])["skills"]
     assert [(s["skill_id"], s["level"]) for s in skills] == [("lang.dutch", "fluent")]
 
@@ -822,3 +825,74 @@ def test_redaction_covers_the_formats_a_cv_writes():
             "geboren 1988-03-14; ik woon in 9000 Gent; in 2019 Microsoft Excel.")
     assert redact(said, set(), private=True) == ("Mail [email] of [email]; [url], [url]; geboren [date]; ik woon in "
                                                  "[address]; in 2019 Microsoft Excel.")
+    said = ("Ik woon op de Meir 50, Antwerpen. I live at 15 Elm Grove, Leeds. Paspoort EM1234567. National Insurance "
+            "number QQ 12 34 56 C. Rekening BE68-5390-0754-7034. Geboren op 14 maart '88. Python.")
+    assert redact(said, set(), private=True) == ("Ik woon op [address], Antwerpen. I live at [address], Leeds. [id]. "
+                                                 "[id]. Rekening [iban]. Geboren op [date]. Python.")
+
+
+@pytest.mark.parametrize("first_line,name", [
+    ("Curriculum Vitae – Jan Bakker", {"jan", "bakker"}),
+    ("EL AMRANI, Mohamed", {"el", "amrani", "mohamed"}),
+    ("VAN DEN BROECK, Sarah", {"broeck", "sarah"}),
+])
+def test_a_name_after_a_cv_header_or_surname_first_is_the_name(extractor, first_line, name):
+    """A DPO's audit: these layouts kept the full name in evidence ("Jan Bakker is een ervaren bakker …"), and the
+    surname Bakker counted as the baker's job."""
+    from pipeline.personal_data import name_words
+    from pipeline.rows import document_rows
+
+    text = f"{first_line}\nProfiel\nErvaren medewerker met kennis van HACCP en Excel.\n"
+    assert name - {"el"} <= name_words(text)
+    doc = extractor.extract(text, kind="cv")
+    evidence = " ".join(r["evidence"] for r in document_rows(doc, 0, extractor.taxonomy)["mentions"]).casefold()
+    assert not any(w in evidence.split() for w in name - {"el"}) and not doc.occupations
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("I am a diabetes nurse specialist with experience in wound care.", "hard.wound_care"),
+    ("Ik heb kankerpatiënten begeleid in de palliatieve zorg.", "hard.palliative_care"),
+    ("Ik heb blind typen geleerd en werk vlot met Word.", "hard.typing"),
+    ("Midwife with 5 years of experience in maternity care.", "hard.maternity_care"),
+])
+def test_care_work_for_others_keeps_its_skill_and_evidence(extractor, text, kept):
+    """A review: the special-category rule took care for others for the person's own health ("a diabetes nurse",
+    "blind typen", "maternity care")."""
+    from pipeline.personal_data import WITHHELD
+    from pipeline.rows import document_rows
+
+    rows = document_rows(extractor.extract(f"Profiel\n{text}\n", kind="cv"), 0, extractor.taxonomy)["mentions"]
+    assert kept in {r["skill_id"] for r in rows} and all(r["evidence"] != WITHHELD for r in rows)
+
+
+def test_a_religious_or_union_job_keeps_its_job_and_years(extractor):
+    """A review: an imam's or a union representative's job entry was dropped whole, so the score depended on
+    religion or union membership; the job stays, its evidence is withheld."""
+    for line, isco in (("2015 - 2020 | Imam | Moskee Al-Fath, Gent", "occupation:2636"),
+                       ("2015 - 2020 | Union representative | Unite, Bristol", "occupation:2423")):
+        doc = extractor.extract(f"Werkervaring\n{line}\n", kind="cv")
+        assert [(m.skill_id, m.years) for m in doc.occupations] == [(isco, 5.0)], line
+
+
+def test_a_language_named_for_a_role_or_a_trade_is_the_language(extractor):
+    """A review: "As a Spanish interpreter" and "a German customer service agent" lost the language."""
+    cv = extractor.extract("As a Spanish interpreter I worked at court hearings. As an English teacher I taught.", kind="cv")
+    assert {"lang.spanish", "lang.english"} <= {m.skill_id for m in cv.mentions}
+    ad = extractor.extract("Job\nWe are hiring a German customer service agent. Hästens is a Swedish maker of beds.",
+                           kind="vacancy")
+    assert {m.skill_id for m in ad.mentions if m.skill_id.startswith("lang.")} == {"lang.german"}
+
+
+def test_a_feminine_plural_in_es_and_a_month_are_no_wrong_title_words(extractor):
+    from pipeline.job_titles import key_of
+    from pipeline.titles import find_title
+
+    assert key_of("Lerares") == key_of("Leraar") == key_of("Leraars")  # not "lerare"
+    assert key_of("oktober") == "oktober" and find_title("Starting October\n\nIn onze keuken.") is None
+
+
+def test_redaction_leaves_technical_evidence_alone():
+    from pipeline.personal_data import redact
+
+    said = "ISO 9001 Lead Auditor, Cisco 2960 Switches, ASP.NET/C#, a budget of 5000 Euro, Corporate Citizenship."
+    assert redact(said, set(), private=True) == said

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pipeline import titles  # the module, not its names: titles imports pipeline.stages (a cycle)
 from pipeline.model import Document, Mention
 from pipeline.organisations import in_firm_name
+from pipeline.personal_data import LANGUAGE_NOUNS
 from pipeline.sentences import bounds_of
 from pipeline.stages.language import in_french
 from pipeline.taxonomy import Taxonomy
@@ -333,19 +334,22 @@ def end_of_the_ad(text: str) -> int:
 # not of these, which are about the language ("a Dutch speaker", "an English version"). Dropped here rather than
 # in the matcher, so that the words stay covered and no open skill "Swedish maker" is read from them.
 NATIONALITY_BEFORE = re.compile(r"(?<![\w-])an?[ \t]+$", re.I)
-THING_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
-LANGUAGE_NOUNS = frozenset("""speaker speakers speaking language level proficiency skills knowledge course courses lessons
-    class classes teacher tutor translation translator interpreter version text texts document documents writer writing
-    copywriter editor native fluency certificate test exam degree diploma literature grammar and or""".split())
+# ... a firm's nouns, which are role words too ("a Swedish maker of beds", "a Dutch provider of …")
+FIRM_NOUNS = frozenset("maker producer manufacturer provider supplier retailer distributor wholesaler brand leader "
+                       "player company firm group bank insurer".split())
+THING_AFTER = re.compile(r"[ \t]+([a-z]+)\b(?:[ \t]+([a-z]+)\b)?(?:[ \t]+([a-z]+)\b)?")
 
 
 def as_nationality(text: str, m: Mention) -> bool:
-    """Whether a language mention is the nationality of a thing ("a Swedish maker")."""
+    """Whether a language mention is the nationality of a thing ("a Swedish maker"); not of a role, where it is
+    the language spoken in it ("a German customer service agent", "a French sales representative")."""
     if not m.skill_id or not m.skill_id.startswith("lang."):
         return False
     noun = THING_AFTER.match(text, m.end)
-    return noun is not None and noun.group(1) not in LANGUAGE_NOUNS \
-        and NATIONALITY_BEFORE.search(text, max(0, m.start - 4), m.start) is not None
+    if noun is None or noun.group(1) in LANGUAGE_NOUNS or noun.group(1) in ("and", "or", "en", "of") \
+            or NATIONALITY_BEFORE.search(text, max(0, m.start - 4), m.start) is None:
+        return False
+    return noun.group(1) in FIRM_NOUNS or not any(word and titles.is_role_word(word) for word in noun.groups())
 
 
 class DropNonSkillContexts:

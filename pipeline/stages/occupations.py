@@ -38,7 +38,7 @@ from pipeline.lexicon import lookup_table
 from pipeline.model import Document, Mention
 from pipeline.occupations import OCCUPATION_PREFIX, WORD, lexicon
 from pipeline.organisations import firm_spans
-from pipeline.personal_data import PROTECTED, name_line, name_words, private_spans
+from pipeline.personal_data import name_line, name_words, private_spans
 from pipeline.stages.personal import REFERENCE_HEADING, personal_spans
 from pipeline.stages.requirements import PREFERRED, YEARS, is_age, years_value
 from pipeline.stages.sections import heading_kind
@@ -94,7 +94,9 @@ WORKED_AS_ASKED = re.compile(r"\b(?:worked|gewerkt)\s+(?:[\w.']+\s+){0,4}?(?:as|
 # Between a years phrase and the cue after it, what makes the years something else: "Sarah (19 jaar), ervaring als
 # kelner", "Sarah, 19 jaar - werkte als kok" (an age: without a verb is_age cannot tell); not "5 jaar ervaring als"
 YEARS_CUT_OFF = re.compile(r"[,;:()\n|•]|\s[-–]\s")
-# ... unless the years say they are experience: "**5+ Years of Experience**\n\nBackground as a Data Scientist"
+# ... unless the years say they are experience: "**5+ Years of Experience**\n\nBackground as a Data Scientist", "Ik heb
+# 8 jaar, voltijds, gewerkt als kelner" (an age has no "heb")
+HAVE_BEFORE = re.compile(r"\b(?:heb|hebt|had|have|has)\b", re.I)
 OF_EXPERIENCE_AFTER = re.compile(r"[*_ \t]*(?:of[ \t]+)?(?:\w+[ \t]+)?(?:experience|ervaring|werkervaring)\b", re.I)
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)")  # the years of a job are in its own sentence (or the heading above it)
 # What may stand before the job: "senior ", "zelfstandig "; not "the" ("Worked as the Dealer and Funds Manager of
@@ -215,12 +217,13 @@ def _without_tasks(text: str, line: tuple[int, int]) -> tuple[int, int]:
 
 
 EMPLOYER_AFTER = re.compile(r",|\s(?:at|bij|@)\s|\s[|]\s")
-# What parts a job from its employer on a title line: "at", "bij"; a dash or a bar only where what follows reads as a
-# name (a town after a comma, a second capitalised word, "&"): "Process Technician - Welder 04/2015" and
-# "Accountant - Payables / Accounting Clerk" name two jobs. Not a comma, which may list a second job too.
+# What parts a job from its employer on a title line: "at", "bij"; a dash or a bar only where the name goes on past
+# the job word ("Bakker Barendrecht", "Visser & Smit"): "Process Technician - Welder 04/2015", "Kok –
+# Zaalverantwoordelijke, Restaurant De Kroon" name two jobs (so "Storemanager – Zeeman, Vilvoorde" does too). Not a
+# comma, which may list a second job too.
 EMPLOYER_AT = re.compile(r"\s(?:at|bij|@)\s", re.I)
 EMPLOYER_DASH = re.compile(r"\s[|–—-]\s")
-NAME_GOES_ON = re.compile(r"[ \t]*(?:,[ \t]*[A-Z]|&|[A-Z][a-z])")
+NAME_GOES_ON = re.compile(r"[ \t]*(?:&|[A-Z][a-z])")
 
 
 def _employer_part(text: str, job_end: int, hit: Found, line_end: int) -> bool:
@@ -309,9 +312,10 @@ def held(doc: Document) -> tuple[Mention, ...]:
     out: list[Mention] = []
     seen: set[int] = set()
     jobs: dict[tuple[int, int], list[Found]] = {}  # job-title line -> the jobs it names
-    private = [*private_spans(text), *firm_spans(text)]  # "221B Baker Street" names no baker, "Bouwbedrijf Kok" no cook
-    # ... and a title read without them: "Male Nurse" is a nurse, its protected word left out
-    masked = _blanked(text, [*private, *(m.span() for m in PROTECTED.finditer(text))])
+    # "221B Baker Street" names no baker, "Bouwbedrijf Kok" no cook; a special category is no reason to drop a job
+    # held (an imam's job and years are his: its evidence is withheld instead)
+    private = [*private_spans(text, special=False), *firm_spans(text)]
+    masked = _blanked(text, private)  # a title read without them: "Male Nurse" is a nurse, its protected word left out
     for line in _title_lines(doc):
         stripped = text[line[0]:line[1]].strip()
         on_name_line = name is not None and name in stripped
@@ -424,7 +428,7 @@ def experience_as(doc: Document) -> Iterator[tuple[Found, float | None]]:
             reach = max(0, cue.start() - 30, *(b.end() for b in SENTENCE_END.finditer(doc.text, max(0, cue.start() - 30),
                                                                                         cue.start())))
             before = [y for y in YEARS.finditer(doc.text, reach, cue.end()) if not is_age(doc.text, y)
-                      and (OF_EXPERIENCE_AFTER.match(doc.text, y.end())
+                      and (OF_EXPERIENCE_AFTER.match(doc.text, y.end()) or HAVE_BEFORE.search(doc.text, reach, y.start())
                            or not YEARS_CUT_OFF.search(doc.text, y.end(), max(y.end(), cue.start())))]
             yield named[0], years_value(before[-1].group(1)) if before else None
 

@@ -60,7 +60,7 @@ def drop_personal_data(doc: Document) -> Document:
     if not doc.mentions:
         return doc
     if doc.kind != "cv":
-        private = private_spans(doc.text)
+        private = private_spans(doc.text, special=False)  # a vacancy states no person's special data
         kept = tuple(m for m in doc.mentions if not any(s < m.end and m.start < e for s, e in private))
         return doc if len(kept) == len(doc.mentions) else doc.replace(mentions=kept)
     spans = personal_spans(doc.text, lambda offset: (section := doc.section_at(offset)) is not None

@@ -80,6 +80,9 @@ PERSON_OF_AGE = re.compile(r"(?i:\w*(?:kundige|ster|eur|euse|ist|iste|man|vrouw|
                            r"leider|assistent|assistente|student|studente|moeder|vader|mama|papa))"
                            r"(?:[ \t]+(?:van|of)|[ \t]*,)[ \t]+$")
 WITH_AFTER = re.compile(r"[ \t]+(?:met|with)\b", re.I)
+# ... not the job of "Ervaring als vrachtwagenchauffeur, 22 jaar, met rijbewijs CE" (its years)
+EXPERIENCE_AS = re.compile(r"\b(?:ervaring|experience|werkzaam|gewerkt|worked)[ \t]+(?:als|as)[ \t]+(?:an?[ \t]+|een[ \t]+)?\S*$"
+                           r"|\b(?:ervaring|experience|werkzaam|gewerkt|worked)[ \t]+(?:als|as)\b", re.I)
 ADULT = 18  # an age said without a verb is one from here: "Verpleegkundige, 12 jaar, …" is rather not
 MIN_AGE = 14  # a smaller number after "ik ben" is years of work: "Ik ben 5 jaar en 3 maanden werkzaam als kok"
 AGE_REACH = 40  # characters before a years phrase looked at for what makes it an age
@@ -97,7 +100,8 @@ LEVELS = {
     "basic": ("basic", "basis", "basiskennis", "notions", "notie", "noties", "elementary", "beginner", "beperkte",
               "limited"),
 }
-LANGUAGE_ONLY_LEVELS = frozenset(LEVELS["fluent"][-6:])  # tweetalig …: a level of languages, not of a job or a tool
+LANGUAGE_ONLY_LEVELS = frozenset({"tweetalig", "tweetalige", "drietalig", "drietalige", "bilingual", "trilingual"})
+assert LANGUAGE_ONLY_LEVELS <= set(LEVELS["fluent"])  # levels of languages only, not of a job or a tool
 _LEVEL_WORDS = sorted(((w, lvl) for lvl, ws in LEVELS.items() for w in ws), key=lambda p: -len(p[0]))
 _LEVEL_ALTERNATIVES = "|".join(re.escape(w) for w, _ in _LEVEL_WORDS)
 # Not inside a hyphenated word ("cloud-native"), but "native-level", "Expert-level", "business-fluent"
@@ -194,11 +198,13 @@ CONTRAST = re.compile(r"\b(?:but|maar|however|echter|whereas|terwijl)\b", re.I)
 
 # A sentence that opens with what the job pays or gives, in an offer that has no heading of its own ("Verloning
 # gebaseerd op weddeschaal Paritair Comité 329 met …", "Salary according to …"): its skill words are the pay's
-OFFER_OPENING = re.compile(r"[\s>*•·▪-]*(?:verloning|bezoldiging|loon|salaris|wedde|verloond|vergoeding|"
+# (what follows the word says it is the pay: "Salaris- en personeelsadministratie in AFAS" is a task)
+OFFER_OPENING = re.compile(r"[\s>*•·▪-]*(?:(?:verloning|bezoldiging|loon|salaris|wedde|vergoeding|salary|compensation|"
+                           r"remuneration|pay(?:ment)?)[ \t]+(?:volgens|gebaseerd|op basis|conform|in lijn|tussen|van|"
+                           r"according|in line|based|between|of|range|package|commensurate)\b|"
                            r"contract van (?:on)?bepaalde duur|een (?:vast|voltijds|deeltijds) contract|"
-                           r"maaltijdcheques|ecocheques|groepsverzekering|hospitalisatieverzekering|bedrijfswagen|"
-                           r"salary|compensation|remuneration|pay(?:ment)? (?:according|in line|based)|"
-                           r"(?:a )?(?:permanent|full-time|fixed-term) contract|meal vouchers|company car)\b", re.I)
+                           r"maaltijdcheques|ecocheques|groepsverzekering|hospitalisatieverzekering|"
+                           r"(?:a )?(?:permanent|full-time|fixed-term) contract|meal vouchers)\b", re.I)
 
 
 def _not_asked(text: str, sentence: tuple[int, int], mention: Mention) -> bool:
@@ -523,8 +529,9 @@ def is_age(text: str, years: re.Match[str]) -> bool:
     """Whether a years phrase (a YEARS match) states an age: "Leeftijd: 58 jaar", "24 years old", "Ik ben Sarah, 19
     jaar, …", "Je bent minstens 18 jaar en …". An age is never experience: it must not count in any score."""
     start, end = years.start(), years.end()
-    if years_value(years.group(1)) >= ADULT and PERSON_OF_AGE.search(text, max(0, start - AGE_REACH), start) \
-            and (CLAUSE_AFTER_AGE.match(text, end) or WITH_AFTER.match(text, end)):
+    person = PERSON_OF_AGE.search(text, max(0, start - AGE_REACH), start)
+    if years_value(years.group(1)) >= ADULT and person and (CLAUSE_AFTER_AGE.match(text, end) or WITH_AFTER.match(text, end)) \
+            and not EXPERIENCE_AS.search(text, max(0, person.start() - 20), person.start() + 1):
         return True  # "Ervaren verpleegkundige van 45 jaar met ervaring in …", "Verpleegkundige, 45 jaar, …"
     return AGE_BEFORE.search(text, max(0, start - 12), start) is not None \
         or AGE_AFTER.match(text[end:end + 16]) is not None \
