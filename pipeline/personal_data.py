@@ -91,8 +91,16 @@ DEGREE_AFTER = re.compile(r",?[ \t]+(?:PhD|Ph\.D\.|MSc|M\.Sc\.|MBA|MD|BSc|B\.Sc\
 # A heading over the personal block, before the name ("Curriculum Vitae / Persoonlijke gegevens / Naam: …")
 PERSONAL_HEADING = re.compile(r"(?:persoonlijke gegevens|personalia|personal (?:details|information|data)|contact"
                               r"(?:gegevens| details| information)?)\W*", re.I)
-# "Jan Peeters – Senior Developer", "Jan Peeters | Verpleegkundige": a name, then the title
-NAME_THEN_TITLE = re.compile(r"\s+[–—|•·,]\s+|\s+-\s+")
+# "Jan Peeters – Senior Developer", "Jan Peeters | Verpleegkundige", "Jan Peeters, Antwerpen": a name, then more
+# (after a comma only a place, up to three capitalised words to the line's end: "Kennis van Word, Excel en
+# Outlook" and "I'm Flexible, reliable and hard-working" are no names)
+NAME_THEN_TITLE = re.compile(r"\s+[–—|•·]\s+|\s*,\s+(?=(?:[^\W\d_a-zß-ÿ][\w'’-]*[ \t]*){1,3}$)|\s+-\s+")
+# An initial in a name ("J. Peeters", "Claud D. Park"): no word of its own to redact, but part of the name line
+INITIAL = re.compile(r"(?:[^\W\d_a-zß-ÿ]\.){1,3}")
+# Top lines above the name that are no name and no reason to stop looking: contact details, a date ("Last updated
+# on 21 January 2015"), a photo's placeholder (a fairness audit: with such a line first, the name was not found)
+PHOTO_LINE = re.compile(r"\W*(?:foto|photo|picture|image|afbeelding|pasfoto)\W*", re.I)
+MAX_NAME_WORDS = 5  # not counting particles and initials: "Maria José da Silva Santos Oliveira"
 # A CV header before the name on its line, and a name written surname first (a fairness audit: both kept the full
 # name in evidence, and in 9 of 14 common layouts the name was not found)
 CV_HEADER_BEFORE = re.compile(r"^(?:curriculum vitae|cv|resume|résumé|levensloop)[ \t]*[–—|:\-][ \t]*", re.I)
@@ -326,9 +334,11 @@ def name_line(text: str) -> str | None:
     """The line holding the person's name: the first line that is not a CV header ("Curriculum Vitae")
     and looks like a name (two to four capitalised words, no digits); None when the top lines are not. A name set
     on two lines, as designed CVs do ("Tom" / "Visser" in a sidebar), is returned as it stands, line break and all."""
+    from pipeline.kind import CV_HEADINGS, VACANCY_HEADINGS  # here: kind imports this module
+
     lines = [ln.strip(" \t\ufeff#*|") for ln in text.splitlines() if ln.strip(" \t\ufeff#*|")][:5]
     for n, line in enumerate(lines[:4]):
-        if CV_HEADER.fullmatch(line) or PERSONAL_HEADING.fullmatch(line):
+        if CV_HEADER.fullmatch(line) or PERSONAL_HEADING.fullmatch(line) or PHOTO_LINE.fullmatch(line):
             continue
         if n + 1 < len(lines) and _first_name_alone(line, lines[n + 1]):  # "Tom" / "Visser"
             split = re.search(rf"{re.escape(line)}[ \t]*\r?\n[ \t]*{re.escape(lines[n + 1])}", text)
@@ -345,13 +355,23 @@ def name_line(text: str) -> str | None:
         line = HONORIFIC.sub("", NAME_LABEL.sub("", line, count=1), count=1)  # "Naam: Tim Bakker", "Dhr. Tim Bakker"
         line = DEGREE_AFTER.sub("", line)
         line = NAME_THEN_TITLE.split(line, maxsplit=1)[0]  # the title after the name is not part of it
+        if _above_the_name(line):
+            continue
         words = line.split()
-        capitalised = [w for w in words if w.lower() not in NAME_PARTICLES]
-        if 2 <= len(words) <= 5 and len(capitalised) >= 2 and all(NAME_WORD.fullmatch(w) for w in capitalised) \
-                and not JOB_WORDS.search(line) and not _job_title(words):
+        capitalised = [w for w in words if w.lower() not in NAME_PARTICLES and not INITIAL.fullmatch(w)]
+        if 2 <= len(words) and 1 <= len(capitalised) <= MAX_NAME_WORDS \
+                and len(capitalised) + (len(capitalised) < len(words)) >= 2 \
+                and all(NAME_WORD.fullmatch(w) for w in capitalised) and not JOB_WORDS.search(line) \
+                and not _job_title(words) and line.casefold() not in CV_HEADINGS | VACANCY_HEADINGS:
             return line
         return None
     return None
+
+
+def _above_the_name(line: str) -> bool:
+    """Whether a top line is one a CV may put above the name: contact details or a date (anything with a digit,
+    an e-mail address or a link: never a name)."""
+    return any(c.isdigit() for c in line) or "@" in line or URL.search(line) is not None
 
 
 def _a_persons_mail(sender: re.Match[str]) -> bool:

@@ -835,10 +835,18 @@ def test_redaction_covers_the_formats_a_cv_writes():
     ("Curriculum Vitae – Jan Bakker", {"jan", "bakker"}),
     ("EL AMRANI, Mohamed", {"el", "amrani", "mohamed"}),
     ("VAN DEN BROECK, Sarah", {"broeck", "sarah"}),
+    ("J. Bakker", {"bakker"}),
+    ("Claud D. Bakker", {"claud", "bakker"}),
+    ("Maria José da Silva Santos Bakker", {"maria", "josé", "silva", "santos", "bakker"}),
+    ("Jan Bakker, Antwerpen", {"jan", "bakker"}),
+    ("[foto]\nJan Bakker", {"jan", "bakker"}),
+    ("+32 470 12 34 56 | Gent\nJan Bakker", {"jan", "bakker"}),
+    ("Last updated on 21 January 2015\nJan Bakker", {"jan", "bakker"}),
 ])
-def test_a_name_after_a_cv_header_or_surname_first_is_the_name(extractor, first_line, name):
-    """A DPO's audit: these layouts kept the full name in evidence ("Jan Bakker is een ervaren bakker …"), and the
-    surname Bakker counted as the baker's job."""
+def test_a_name_in_the_layouts_cvs_use_is_the_name(extractor, first_line, name):
+    """A DPO's audit: these layouts (a header or contact line or a photo above the name, initials, the surname
+    first, a long name) kept the full name in evidence ("Jan Bakker is een ervaren bakker …"), and the surname
+    Bakker counted as the baker's job."""
     from pipeline.personal_data import name_words
     from pipeline.rows import document_rows
 
