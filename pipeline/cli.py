@@ -275,6 +275,20 @@ def stdin_documents(extractor: Extractor, kind: str | None, language: str | None
                                 name=rec.get("source"), title=rec.get("title"))
 
 
+def _pasted_text(first_line: str, lines):
+    """stdin that does not start with a JSON record: one document's plain text, pasted or piped (`pbpaste |
+    skillfit extract -`), as a record without an id; a note says it was read so."""
+    parts, size = [first_line], len(first_line)
+    for line, too_long in lines:
+        size += len(line)
+        if too_long or size > Limits().max_chars:
+            yield Failure("<stdin>", "too_large", f"text over {Limits().max_chars:,} characters")
+            return
+        parts.append(line)
+    fail("note: <stdin>: no JSON lines; read as one document's plain text")
+    yield {"text": plain_text("".join(parts)), "id": None, "kind": None, "language": None, "source": "<stdin>"}
+
+
 RECORD_STRINGS = {"language": 'such as "en" or "nl"', "title": "a vacancy's job title",
                   "source": "the file the record came from"}
 
@@ -286,7 +300,9 @@ def _records(stream, one_text_per_id: bool = False, kind: str | None = None):
     version of it, which replaces it (a note says so; an event stream sends edits so), unless it is of another kind
     (CVs and vacancies share ids: a Failure); `kind`, the one given for records without their own."""
     ids: dict[str, tuple[int, str | None, int]] = {}  # id -> (line, kind, hash of the text) of its latest record
-    for n, (line, too_long) in enumerate(_lines(stream, MAX_RECORD_CHARS), 1):
+    lines = _lines(stream, MAX_RECORD_CHARS)
+    records_seen = False
+    for n, (line, too_long) in enumerate(lines, 1):
         if too_long:
             yield Failure(f"<stdin>:{n}", "too_large", f"record over {MAX_RECORD_CHARS:,} characters")
             continue
@@ -294,6 +310,10 @@ def _records(stream, one_text_per_id: bool = False, kind: str | None = None):
             line = line.removeprefix("\ufeff")  # a byte-order mark some Windows tools write first
         if not line.strip():
             continue
+        if not records_seen and not line.lstrip().startswith(("{", "[")):
+            yield from _pasted_text(line, lines)  # a CV or an ad pasted as it is, not one failure per line
+            return
+        records_seen = True
         where = f"<stdin>:{n}"  # and the record's own id once it is known, for an ATS to match the result by
         try:
             try:
@@ -361,8 +381,9 @@ def extract(paths, kind, language, fmt, output, no_fuzzy, unordered, workers, ti
             taxonomy_files, no_open) -> None:
     """Extract skills from files, folders or JSONL on stdin.
 
-    PATH `-` reads JSONL records from stdin: {"id", "text", "kind", "language", "title"}, only "text" required.
-    Without --kind, a record's kind or a folder name, the kind is guessed from the text (a warning when unsure).
+    PATH `-` reads JSONL records from stdin: {"id", "text", "kind", "language", "title"}, only "text" required;
+    stdin that does not start with a record is one document's plain text. Without --kind, a record's kind or a
+    folder name, the kind is guessed from the text (a warning when unsure).
 
     \b
     Examples:

@@ -132,6 +132,18 @@ def test_extract_stdin_with_malformed_line(env, runner):
     assert "<stdin>:2" in err_lines[0] and "<stdin>:4" in err_lines[1]
 
 
+def test_extract_stdin_with_pasted_text_reads_one_document(env, runner):
+    """A recruiter pasting an ad into `skillfit extract -` got one "malformed" per line (trial Q)."""
+    pasted = "Vacature: Boekhouder\nJe hebt ervaring met Exact Online.\n\nKennis van Excel is een plus.\n"
+    result = runner.invoke(main, ["extract", "-", "--kind", "vacancy"], input=pasted)
+    assert result.exit_code == 0, result.output
+    [record] = json_lines(result.stdout)
+    assert record["source"] == "<stdin>" and record["status"] == "ok"
+    assert {(s["text"], s["requirement"]) for s in record["skills"]} == {("Exact Online", "required"),
+                                                                         ("Excel", "preferred")}
+    assert "plain text" in result.stderr
+
+
 # --------------------------------------------------------------------------------------------------
 # load: idempotent, a changed file replaces its own rows only
 # --------------------------------------------------------------------------------------------------
