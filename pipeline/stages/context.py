@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import lru_cache
 
 from pipeline import titles  # the module, not its names: titles imports pipeline.stages (a cycle)
 from pipeline.model import Document, Mention
@@ -304,8 +305,28 @@ def on_section_heading(doc: Document, m: Mention) -> bool:
     return m.end <= (heading + len(section.heading) if heading >= 0 else line_end)
 
 
+# A heading that names a kind of skill: on a line of its own it opens a section, but as a line's label it asks for
+# the skill ("Communication Skills: excellent written and verbal …", "Rijbewijs: B")
+SKILL_HEADING = re.compile(r"skill|vaardigheid|vaardigheden|kennis|competen|rijbewijs", re.I)
+
+
+@lru_cache(maxsize=1)
+def section_names() -> frozenset[str]:
+    """The names of the sections CVs and vacancies are written in ("job description", "career overview"), not
+    those naming a kind of skill."""
+    from pipeline.kind import CV_HEADINGS, VACANCY_HEADINGS  # here: kind imports the stages
+    from pipeline.stages.sections import HEADINGS
+
+    names = CV_HEADINGS | VACANCY_HEADINGS | {name for names in HEADINGS.values() for name in names}
+    return frozenset(name for name in names if not SKILL_HEADING.search(name))
+
+
 def is_heading(text: str, m: Mention, line: tuple[int, int]) -> bool:
-    """The mention is a whole line marked as a heading (`**Job Description**`, `## Sales`, `Administration:`)."""
+    """The mention is a whole line marked as a heading (`**Job Description**`, `## Sales`, `Administration:`), or a
+    section's name that labels its line ("Job description: answer the phone", "Career overview: …")."""
+    if LABEL_COLON.match(text, m.end) and not text[line[0]:m.start].strip(" \t#*_-•") \
+            and m.text.casefold() in section_names():
+        return True
     if line[1] - line[0] > len(m.text) + 20:  # a heading is the skill's words and its marks, nothing more
         return False
     stripped = text[line[0]:line[1]].strip()
