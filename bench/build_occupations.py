@@ -110,7 +110,30 @@ CORRECTED = {("en", "sales associate"): {"5223"}, ("en", "maintenance technician
              ("nl", "inside sales medewerker"): {"3322"}, ("nl", "klantenservicemedewerker"): {"4222", "4225"},
              ("nl", "klantenservicemedewerkster"): {"4222", "4225"}, ("nl", "callcenter agent"): {"4222", "5244"},
              ("nl", "callcentermedewerker"): {"4222", "5244"}, ("nl", "callcentermedewerkster"): {"4222", "5244"},
-             ("nl", "assistent storemanager"): {"1420"}, ("nl", "assistent winkelmanager"): {"1420"}}
+             ("nl", "assistent storemanager"): {"1420"}, ("nl", "assistent winkelmanager"): {"1420"},
+             # Flemish HR and payroll titles (trial S: ESCO's Dutch payroll labels are the Netherlands'
+             # "salarisadministrateur"; a Flemish city writes "loonadministratie", "deskundige", "verantwoordelijke")
+             ("nl", "loonadministrateur"): {"4313"}, ("nl", "medewerker loonadministratie"): {"4313"},
+             ("nl", "deskundige loonadministratie"): {"4313"}, ("nl", "loonbediende"): {"4313"},
+             ("nl", "payroll officer"): {"4313"}, ("nl", "payroll administrator"): {"4313"},
+             ("nl", "opleidingsverantwoordelijke"): {"2424"}, ("en", "learning and development officer"): {"2424"},
+             ("en", "learning and development specialist"): {"2424"}, ("en", "training officer"): {"2424"},
+             ("en", "hr business partner"): {"2423"}, ("nl", "hr business partner"): {"2423"},
+             ("nl", "hr-medewerker"): {"2423", "4416"}, ("nl", "hr medewerker"): {"2423", "4416"},
+             ("nl", "medewerker personeelsdienst"): {"2423", "4416"}, ("nl", "personeelsmedewerker"): {"2423", "4416"},
+             ("en", "people operations manager"): {"1212"}, ("en", "hr operations manager"): {"1212"},
+             # trade titles of Flemish technical staffing (trial T): ESCO files "cnc-operator" under programmers
+             # and "tig-lasser" and "hvac-technieker" under engineering technicians and boiler operators
+             ("nl", "cnc-operator"): {"7223"}, ("nl", "cnc operator"): {"7223"}, ("nl", "lasser"): {"7212"},
+             ("nl", "tig-lasser"): {"7212"}, ("nl", "mig-lasser"): {"7212"}, ("nl", "lasser-monteur"): {"7212"},
+             ("nl", "hvac-technieker"): {"7127"}, ("nl", "hvac technieker"): {"7127"}, ("nl", "hvac-technicus"): {"7127"},
+             ("en", "hvac technician"): {"7127"}, ("en", "hvac mechanic"): {"7127"},
+             ("en", "superintendent"): {"3123"}, ("en", "construction superintendent"): {"3123"},
+             ("en", "site supervisor"): {"3123"}, ("en", "foreman"): {"3122", "3123"},
+             ("nl", "ploegbaas"): {"3122", "3123"}, ("en", "draftsman"): {"3118"}, ("en", "draughtsman"): {"3118"},
+             ("nl", "laborant"): {"3111", "3212"}, ("nl", "laboranalist"): {"3111", "3212"},
+             ("nl", "labo-analist"): {"3111", "3212"}, ("en", "lab technician"): {"3111", "3141", "3212"},
+             ("en", "laboratory technician"): {"3111", "3141", "3212"}}
 # Dutch forms ESCO leaves out: the feminine of a title ("doktersassistente", "klantenservicemedewerkster") and a
 # two-word title written as one word, as Dutch writes it ("servicedesk medewerker": "servicedeskmedewerker").
 FEMININE = {"assistent": "assistente", "medewerker": "medewerkster"}

@@ -398,11 +398,55 @@ def test_a_job_asked_with_its_alternatives_is_met_by_any_of_them(extractor, tmp_
     # a review: a dash between two jobs, the employer after a comma ("Zeeman, Vilvoorde" reads the same: a job)
     ("2019 – heden   Kok – Zaalverantwoordelijke, Restaurant De Kroon", {"5120", "5131"}),
     ("Process Technician - Welder 04/2015 to 01/2016", {"8112", "7212"}),
+    # trial S: an employer's word one letter from a title ("Healthcarer") made an HR business partner a nurse
+    ("2019 – heden  HR Business Partner – Randstad Healthcare, Gent", {"2423"}),
+    ("Learning & Development Officer | ZNA Antwerpen | 2020 - heden", {"2424"}),  # "&" is its "and"
 ])
 def test_past_the_job_on_its_line_the_employer_names_no_job(extractor, line, jobs):
     """Trial Q: Zeeman (a shop chain), Bakker and Visser (surnames of firms) were jobs held."""
     doc = extractor.extract(f"An Peeters\n\nWERKERVARING\n{line}\n- Klanten helpen\n", kind="cv")
     assert {m.skill_id.split(":")[1] for m in doc.occupations} == jobs
+
+
+def test_flemish_hr_and_payroll_titles_name_their_job():
+    """Trial S: ESCO's Dutch payroll labels are the Netherlands' ("salarisadministrateur"); a Flemish city's
+    "Loonadministrateur" or "Deskundige loonadministratie" named no job, so the heaviest requirement was lost."""
+    for title in ("Loonadministrateur", "Medewerker loonadministratie", "Deskundige loonadministratie"):
+        assert groups(title, "nl") == [(title, ("4313",))], title
+    assert groups("Opleidingsverantwoordelijke", "nl") == [("Opleidingsverantwoordelijke", ("2424",))]
+    assert groups("HR-medewerker", "nl") == [("HR-medewerker", ("2423", "4416"))]
+
+
+def test_a_modifier_before_a_slash_shares_the_titles_head(extractor):
+    """Trial S: "HR / People Operations Manager" asked for "people" and "operations" but not "hr", so HR managers
+    ranked 6th and 13th; "Boekhouder / Accountant" stays two titles with their own heads."""
+    ad = "HR / Payroll Officer\n\nJe verzorgt de loonadministratie.\n"
+    doc = extractor.extract(ad, kind="vacancy", language="en")
+    assert [w.skill_id.split(":")[1] for w in doc.title_words] == ["hr", "payroll", "officer"]
+    assert [m.skill_id for m in doc.occupations] == ["occupation:2423", "occupation:4313"]  # HR officer too
+    two = extractor.extract("Boekhouder / Accountant\n\nJe doet de boekhouding.\n", kind="vacancy", language="nl")
+    assert [w.skill_id.split(":")[1] for w in two.title_words] == ["boekhouder", "accountant"]
+
+
+def test_flemish_trade_titles_name_the_trade():
+    """Trial T: "CNC-operator" was an applications programmer (a Java developer met the CNC job), "TIG-lasser" a
+    mechanical engineering technician, "HVAC-technieker" a boiler operator; Superintendent, Foreman and Laborant no
+    job at all."""
+    assert groups("CNC-operator", "nl") == [("CNC-operator", ("7223",))]
+    assert groups("TIG-lasser", "nl") == [("TIG-lasser", ("7212",))]
+    assert groups("HVAC-technieker", "nl") == [("HVAC-technieker", ("7127",))]
+    assert groups("Construction Superintendent") == [("Construction Superintendent", ("3123",))]
+    assert groups("Laborant", "nl") == [("Laborant", ("3111", "3212"))]
+
+
+def test_vol_vca_meets_a_required_vca_basis(extractor, tmp_path):
+    """Trial T: a VOL-VCA holder (the supervisors' VCA, which includes the basic one) was missing "VCA basic"."""
+    role = "Onderhoudstechnieker\nProfiel\n- VCA basis is verplicht.\n- PLC.\n"
+    cvs = {"c-vol": "Attesten\nVCA VOL, BA4\nVaardigheden\nPLC\n"}
+    path = role_and_cvs_db(extractor, tmp_path / "vca.duckdb", role, cvs, "nl")
+    with duckdb.connect(str(path), read_only=True) as con:
+        status = dict(con.execute("SELECT skill_id, status FROM skill_gap('c-vol', 'role')").fetchall())
+    assert status["cert.vca_basic"] == "met"
 
 
 def test_an_account_manager_is_one_job_however_it_is_written():

@@ -44,6 +44,15 @@ def test_skills_section_items_and_cue_phrases_are_found_with_their_offsets(extra
     assert open_mentions(vacancy)["Kronos"].requirement == "required"
 
 
+def test_an_abbreviation_in_brackets_is_no_second_skill(extractor):
+    """Trial S: "Vlaamse rechtspositieregeling (RPR)" was two requirements, so the candidate who knew it missed
+    "rpr": the abbreviation names its name's skill."""
+    ad = "Profiel\n- Kennis van de Vlaamse rechtspositieregeling (RPR) is een plus.\n"
+    found = open_mentions(extractor.extract(ad, kind="vacancy", language="nl"))
+    assert set(found) == {"Vlaamse rechtspositieregeling", "RPR"}
+    assert found["RPR"].skill_id == found["Vlaamse rechtspositieregeling"].skill_id
+
+
 def test_awards_places_companies_and_clauses_are_not_skills(extractor):
     found = set(open_mentions(extractor.extract(CV, kind="cv", language="en")))
     assert not found & {"Veterans Affairs Award", "Union Member", "Packworks B.V", "Amersfoort", "Ensuring consistency",

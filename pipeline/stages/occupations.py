@@ -115,6 +115,10 @@ class Found:
     isco: tuple[str, ...]
 
 
+# a label's words and an ampersand, its "and" ("Learning & Development Officer")
+LABEL_WORD = re.compile(rf"{WORD.pattern}|&")
+
+
 def find(text: str, language: str | None, start: int = 0, end: int | None = None) -> list[Found]:
     """The occupation labels of `language` in text[start:end], longest first, left to right, never overlapping.
     English labels count in Dutch text too ("Business Developer"), Dutch ones only there ("manager" is a Dutch
@@ -123,14 +127,15 @@ def find(text: str, language: str | None, start: int = 0, end: int | None = None
     languages = ("nl", "en") if language == "nl" else ("en",)
     tables = [lex.groups[lang] for lang in languages]
     starts = [lex.starts[lang] for lang in languages]
-    words = [(m.start(), m.end(), m.group().casefold()) for m in WORD.finditer(text, start, len(text) if end is None
-                                                                                else end)]
+    words = [(m.start(), m.end(), m.group().casefold()) for m in LABEL_WORD.finditer(text, start, len(text) if end is None
+                                                                                      else end)]
     found, i = [], 0
     while i < len(words):
         longest = max(first.get(words[i][2], 0) for first in starts)  # 0: no label starts with this word
         for n in range(min(longest, len(words) - i), 0, -1):
             key = " ".join(w for _, _, w in words[i:i + n])
-            isco = next((table[key] for table in tables if key in table), None)
+            keys = (key.replace("&", "and"), key.replace("&", "en")) if "&" in key else (key,)
+            isco = next((table[k] for k in keys for table in tables if k in table), None)
             if isco:
                 found.append(Found(words[i][0], words[i + n - 1][1], isco))
                 i += n
@@ -258,7 +263,8 @@ def misspelt(text: str, language: str | None, start: int, end: int) -> list[Foun
         word = m.group().casefold()
         alone = job_titles.SEGMENT.match(text, m.end(), end) or not text[m.end():end].strip() \
             or text[m.end():end].lstrip()[:1].isdigit()
-        if len(word) >= MIN_TYPO_WORD and alone and word not in _dictionary() and canonical(word) == word:
+        if len(word) >= MIN_TYPO_WORD and alone and word not in _dictionary() and word not in _label_words() \
+                and canonical(word) == word:
             # (a gendered form is a word of its own: "forewoman" is no misspelt "firewoman")
             groups = {isco for lang in (("nl", "en") if language == "nl" else ("en",))
                       for label, isco in _one_word_labels(lang).get(word[0], ())
@@ -286,6 +292,13 @@ def _dictionary() -> frozenset[str]:
         found = lookup_table(table)
         words.update(found, (lemma for lemma in found.values() if isinstance(lemma, str)))
     return frozenset(words)
+
+
+@cache
+def _label_words() -> frozenset[str]:
+    """The words of occupation labels: "healthcare" (of "healthcare director") is a word, no misspelt "healthcarer"
+    (a trial: the employer "Randstad Healthcare" made an HR business partner a nurse)."""
+    return frozenset(word for labels in lexicon().groups.values() for label in labels for word in label.split())
 
 
 def _dated_job(text: str, line: tuple[int, int]) -> bool:
@@ -349,6 +362,11 @@ def asked(doc: Document, title: str | None) -> tuple[Mention, ...]:
     title names none (or there is no title), the first job the ad asks experience as, required."""
     cues = list(experience_as(doc))
     hits = find(title, doc.language) if title else []
+    shared = _shared_head_title(title) if title else None
+    joint = find(shared, doc.language) if shared else []
+    if joint and len(joint) == 1 and joint[0].end - joint[0].start == len(shared or ""):
+        hits = [Found(hits[0].start if hits else 0, hits[0].end if hits else len(title or ""),
+                      tuple(dict.fromkeys((*joint[0].isco, *(hits[0].isco if hits else ())))))]
     if hits:
         isco = hits[0].isco  # "Chef de Partie / Sous Chef": the first named
         label = title[hits[0].start:hits[0].end] if title else ""
@@ -597,7 +615,9 @@ def _role_words(text: str, start: int, end: int, strict: bool = False,
     plain = strict and (JOB_LABEL.match(text, start, end) is not None or _dated_job(text, (start, end)))
     out: list[tuple[str, int, int]] = []
     first = 0  # the part that holds the title, after any parts of dates alone
+    pending: list[tuple[str, int, int]] = []
     for k, (a, b) in enumerate(zip(bounds[::2], bounds[1::2])):
+        modifier, pending = pending, []  # of the part before, when it shares this part's head
         if k == first and (date := DATE_BEFORE.match(text, a, b)):  # the title's part: not an employer's after it
             a = date.end()
             if a >= b or not text[a:b].strip():
@@ -615,6 +635,8 @@ def _role_words(text: str, start: int, end: int, strict: bool = False,
         roles = [i for i, (_, s, e) in enumerate(found) if titles.is_role_word(text[s:e])
                  and (not strict or capitals or sentence_case or text[s].isupper())]
         if not roles:
+            if k < len(separators) and _shares_the_head(found, separators[k].group()):
+                pending = found  # "HR / People Operations Manager": an HR manager too
             continue
         last = roles[-1]
         unknown = [i for i, (key, _, _) in enumerate(found[:last]) if not job_titles.is_title_word(key)]
@@ -623,8 +645,31 @@ def _role_words(text: str, start: int, end: int, strict: bool = False,
         kept = found[max(0, last - MAX_TITLE_WORDS):last + 1]
         if (last == 0 and job_titles.specificity(found[0][0]) < GENERIC_ROLE) or OF.match(text, found[last][2]):
             kept += found[last + 1:last + 1 + MAX_TITLE_WORDS]  # "Medewerker Boekhouding", "Head of Sales"
-        out += [w for w in kept if job_titles.is_title_word(w[0])]
+        out += [w for w in modifier + kept if job_titles.is_title_word(w[0])]
     return out
+
+
+MAX_MODIFIER_WORDS = 2
+
+
+def _shares_the_head(words: list[tuple[str, int, int]], separator: str) -> bool:
+    """Whether a part of a title without a role word, before a slash, is a modifier of the next part's role
+    ("HR / People Operations Manager", "Sales / Marketing Manager"): a word or two of job titles."""
+    return "/" in separator and 0 < len(words) <= MAX_MODIFIER_WORDS \
+        and all(job_titles.is_title_word(key) for key, _, _ in words)
+
+
+# A title's modifier before a slash and the part whose head it shares: "HR / People Operations Manager"
+SHARED_HEAD = re.compile(r"^[ \t]*(?P<modifier>[^\W\d_]+(?:[ \t]+[^\W\d_]+)?)[ \t]*/[ \t]*[^/]*?(?P<head>[^\W\d_]+)[ \t]*$")
+
+
+def _shared_head_title(title: str) -> str | None:
+    """The title its modifier before a slash names with the head after it ("HR Manager" of "HR / People
+    Operations Manager"), or None."""
+    found = SHARED_HEAD.match(title)
+    if found is None or titles.is_role_word(found.group("modifier").split()[-1]):
+        return None  # "Boekhouder / Accountant": two titles, each with its own head
+    return f"{found.group('modifier')} {found.group('head')}"
 
 
 def asked_title_words(doc: Document, title: str | None) -> tuple[Mention, ...]:

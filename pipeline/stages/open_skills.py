@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
 
 from pipeline import titles  # the module, not its names: titles imports pipeline.stages (a cycle)
@@ -192,6 +192,27 @@ def _trim(text: str, start: int, end: int) -> Item:
     return Item(start, end)
 
 
+ABBREVIATION = re.compile(r"[A-Z][A-Za-z]{1,7}")
+IN_BRACKETS = re.compile(r"[ \t]*\($")
+
+
+def _abbreviates(text: str, before: Mention, m: Mention) -> bool:
+    """Whether `m` is the abbreviation in brackets of the skill named just before it: "Vlaamse
+    rechtspositieregeling (RPR)" (its letters, capitals first, in order in the name)."""
+    if not ABBREVIATION.fullmatch(m.text) or sum(c.isupper() for c in m.text) < 2 \
+            or not IN_BRACKETS.search(text, before.end, m.start) or text[m.end:m.end + 1] != ")":
+        return False
+    name, letters = before.text.casefold(), m.text.casefold()
+    if not name.startswith(letters[0]) and not any(w.startswith(letters[0]) for w in name.split()):
+        return False
+    position = 0
+    for letter in letters:
+        position = name.find(letter, position) + 1
+        if not position:
+            return False
+    return True
+
+
 def normalise_key(phrase: str, language: str | None = None) -> str:
     """The key of an unknown skill: its folded words, a final lower-case plural made singular ("tax packages" and
     "Tax package" share a key; a capitalised name keeps its s: "Kronos", "Lotus Notes"). -ies is English -y
@@ -283,7 +304,11 @@ class FindOpenSkills:
                         taken.add(mention.start, mention.end)
         if not found:
             return doc
-        return doc.replace(mentions=tuple(sorted(doc.mentions + tuple(found.values()), key=lambda m: m.start)))
+        mentions = sorted(doc.mentions + tuple(found.values()), key=lambda m: m.start)
+        for k in range(1, len(mentions)):  # one skill, one requirement: the abbreviation takes its name's skill
+            if mentions[k].method == "open" and _abbreviates(text, mentions[k - 1], mentions[k]):
+                mentions[k] = replace(mentions[k], skill_id=mentions[k - 1].skill_id, type=mentions[k - 1].type)
+        return doc.replace(mentions=tuple(mentions))
 
     def _regions(self, doc: Document, covered: list[tuple[int, int]],
                  separator: re.Pattern[str]) -> list[tuple[int, int, str]]:
