@@ -21,7 +21,8 @@ from pipeline.kind import META_KEY as KIND_CONFIDENCE
 from pipeline.kind import VACANCY_DOUBT_KEY as READS_LIKE_VACANCY
 from pipeline.kind import guess_kind
 from pipeline.matcher import SkillMatcher, cached_matcher
-from pipeline.model import OPEN_PREFIX, DocKind, Document, document_id
+from pipeline.model import OPEN_PREFIX, DocKind, Document, Mention, document_id
+from pipeline.normalise import plain_spaces
 from pipeline.occupations import isco_of, lexicon
 from pipeline.paths import printable
 from pipeline.readers import OCR_MODES, OcrSpan, read, read_file
@@ -414,9 +415,10 @@ class Extractor:
             meta[TITLE] = title.strip()
         # "cv" or "vacancy" by contract: `kind` was validated above, json_record validates its own, and the guessers
         # return only those
-        doc = Document(id=doc_id or document_id(text), text=text, kind=cast("DocKind", kind),
+        doc = Document(id=doc_id or document_id(text), text=plain_spaces(text), kind=cast("DocKind", kind),
                        source=printable(origin) if origin else origin, language=language, meta=meta)
-        return ocr_confidence(self.process(doc), ocr) if ocr else self.process(doc)
+        done = as_written(self.process(doc), text)
+        return ocr_confidence(done, ocr) if ocr else done
 
     def extract_many(self, paths: Iterable[str | Path], kind: str | None = None) -> Iterator[Document | Failure]:
         """Extract every file in order, one at a time in this process (parsing in a worker under `limits` when
@@ -454,6 +456,19 @@ class Extractor:
 
 
 OCR_CONFIDENCE_CAP = 0.9  # a mention in text that OCR read is never as sure as one from a text layer
+
+
+def as_written(doc: Document, text: str) -> Document:
+    """`doc`, read with plain spaces (normalise.plain_spaces), given back its text as written: every mention's text
+    is the slice of what the caller passed (the extract contract; offsets are the same)."""
+    if doc.text == text:
+        return doc
+
+    def own(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+        return tuple(replace(m, text=text[m.start:m.end]) if m.end > m.start else m for m in mentions)
+
+    return doc.replace(text=text, mentions=own(doc.mentions), occupations=own(doc.occupations),
+                       title_words=own(doc.title_words))
 
 
 def ocr_confidence(doc: Document, spans: Sequence[OcrSpan]) -> Document:

@@ -33,6 +33,17 @@ CHAR_MAP: dict[str, str] = {
 }
 
 
+# Spaces that are one character like a plain space: replaced in a document's text itself (offsets stay), so that
+# every cue and pattern reads "een\u00a0plus\u00a0punt" as "een plus punt" (trial T: a VDAB ad's no-break spaces
+# made a nice-to-have required)
+PLAIN_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " "})
+
+
+def plain_spaces(text: str) -> str:
+    """`text` with its no-break spaces made plain ones, character for character."""
+    return text.translate(PLAIN_SPACES) if "\u00a0" in text or "\u202f" in text or "\u2007" in text else text
+
+
 def _sloppy_cp1252(data: bytes) -> str:
     """cp1252 as Windows software reads it: the five undefined bytes become the C1 control of that number."""
     return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in data)

@@ -13,7 +13,8 @@ from functools import lru_cache
 # A full stop ends a sentence before a space or the end, not inside a word or number ("Node.js", "3.5", "e.g"), not
 # after an abbreviation inside a sentence ("e.g. Python", "bv. SAP") and not after one that the sentence goes on
 # behind ("HACCP, VCA, etc. vormen sterke troeven"; "…, etc. Then" ends it).
-_INSIDE = ("e.g", "i.e", "bv", "vb", "o.a", "m.a.w", "d.w.z", "incl", "ca", "approx", "vs", "resp", "nl", "zgn")
+_INSIDE = ("e.g", "i.e", "bv", "vb", "o.a", "m.a.w", "d.w.z", "incl", "ca", "approx", "vs", "resp", "nl", "zgn",
+           "mevr", "Mevr", "dhr", "Dhr", "Mr", "Mrs", "Ms", "Dr")  # a title before a name: "Contactpersoon Mevr. Maryse"
 _AT_END = ("etc", "enz")
 _STOP = (r"\.(?![^\s)\]\"'’*])" + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in _INSIDE)
          + "(?:" + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in _AT_END) + r"|(?![ \t]+[a-z]))")
@@ -25,8 +26,12 @@ NOT_BEFORE_CUE = (r"(?i:(?![ \t]*(?:(?:all|both|beide|allemaal|is|are|zijn|een|a
 # ervaring met Python", Python's)
 NOT_BEFORE_YEARS = r"(?![ \t]*\d{1,2}(?:[.,]5)?\+?[ \t]*(?i:jaar|jaren|years?|yrs)[ \t]*(?:[)\n,;.|]|$))"
 # A line break ends one too, but not before "of"/"van" that goes on with it ("**6+ years**" / "of experience in Java")
+# ... and a space before a Dutch word that opens a sentence and is never capitalised inside one, as a job board's
+# text flattened from its bullets reads ("… inkoopprijslijst Profiel Je spreekt Nederlands … oog voor detail Je hebt
+# een "hands-on" mentaliteit … is een plus Kennis van Excel is een must"; not "Een", which opens an offer's items too)
+OPENS_A_SENTENCE = r"(?<=[\w)'\"’?!])[ \t](?=(?-i:Je|Jij|Jouw|Wij|We|Ons|Onze|Ben|Heb|Kan|Kennis|Ervaring|Indien)[ \t])"
 SENTENCE_END = re.compile(_STOP + r"|[!?;•▪●◦►➤✓✔✅☑]|\n(?![ \t]*(?:of|van)[ \t])|\s[-–*]\s" + NOT_BEFORE_CUE
-                          + NOT_BEFORE_YEARS)
+                          + NOT_BEFORE_YEARS + "|" + OPENS_A_SENTENCE)
 
 
 # A line break inside a sentence, where a PDF wrapped a long line: the line runs to the text's wrap width (near its

@@ -66,7 +66,10 @@ APPLICATION = re.compile(r"\b(apply(?![ \t]+(?:for[ \t]+(?:(?:a[ \t]+)?(?:recogn
                          r"interviews? (and|en) (an )?online assessment|job description perfectly|"
                          # "Acquisitie naar aanleiding van deze vacature wordt niet op prijs gesteld": no agencies
                          r"acquisitie (naar aanleiding|n\.a\.v\.) van deze (vacature|advertentie)|"
-                         r"no (recruitment )?agencies|geen (recruitment|werving|wervings|uitzend)\w*)\b", re.I)
+                         r"no (recruitment )?agencies|geen (recruitment|werving|wervings|uitzend)\w*|"
+                         # who to contact and how the candidate's data are kept ("Contactpersoon Mevr. …", "Wij
+                         # garanderen dat wij je gegevens met 100% discretie zullen behandelen")
+                         r"contactpersoon|contact person|(?:je|jouw|uw|your) (?:gegevens|persoonsgegevens|personal data))\b", re.I)
 # "We are currently recruiting for an Accounting Specialist", "Acme is hiring": the employer hiring, not recruitment
 # asked of the candidate.
 HIRING_WORD = re.compile(r"(recruit|hiring|rekrut|werven)", re.I)
@@ -81,7 +84,7 @@ _EMPLOYER = (r"(?:the|het|de|this|dit|deze|our|onze|ons)[ \t]+(?:company|bedrijf
 _BE_OR_HAVE = r"(?:is|has|was|heeft|biedt|offers|staat|stands)"
 EMPLOYER_SUBJECT = re.compile(rf"\b(?:{_EMPLOYER}[ \t]+{_BE_OR_HAVE}|{_BE_OR_HAVE}[ \t]+{_EMPLOYER})\b", re.I)
 ASKS = re.compile(r"\b(looking for|look for|seek|seeking|search|need|expect|require|ask|want|you|your|zoeken|zoekt|"
-                  r"nodig|verwachten|vragen|verlangen|je|jij|jou|jouw|u)\b", re.I)
+                  r"nodig|verwachten|vragen|verlangen|je|jij|jou|jouw|u|zoek|kandidaat|kandidaten|candidate|candidates)\b", re.I)
 # A heading line: markdown emphasis or hashes around it, or a line that ends in a colon.
 HEADING_LINE = re.compile(r"^[ \t]*(#{1,6}[ \t]*)?(\*\*|__)?(?P<words>[^\n*#:]{2,60}?)(\*\*|__)?[ \t]*:?[ \t]*$")
 EMPLOYER_SECTIONS = {"about", "offer"}
@@ -95,7 +98,8 @@ NEGATED_VALUE = re.compile(r"[ \t]*[:\-–][ \t]*(?:geen|nee|neen|no|none|nvt|n\
 # A CV's certificate or licence not held yet or any more: "Rijbewijs CE: nog niet, in opleiding", "CE: bezig", "VCA verlopen in
 # 2019", "Code 95 (expired)"; not "vervalt binnenkort", still valid. Only certificates: "PyTorch in training large
 # models" and "de facturatie verlopen volgens de procedures" are other words.
-NOT_HELD = re.compile(r"[ \t]*(?:[:\-–(][ \t]*)?(?:(?:is|was|werd|wordt|has been|is being)[ \t]+)?"
+NOT_HELD = re.compile(r"[ \t]*(?:\([^()\n]{1,30}?,[ \t]*|[:\-–(][ \t]*)?"  # "(gestart in 2026, nog niet behaald)"
+                      r"(?:(?:is|was|werd|wordt|has been|is being)[ \t]+)?"
                       r"(?:(?:sinds|since|vanaf|in)[ \t]+(?:19|20)\d\d[ \t]+)?(?:nog niet(?![ \t]+"
                       r"(?:verlopen|vervallen))|not yet(?![ \t]+expired)|in opleiding|in training|in progress|verlopen|"
                       # ... or struck off, or only asked for: "RIZIV-visum: in aanvraag", "RIZIV visa pending",
@@ -103,7 +107,9 @@ NOT_HELD = re.compile(r"[ \t]*(?:[:\-–(][ \t]*)?(?:(?:is|was|werd|wordt|has be
                       r"niet meer (?:actief|geldig)|no longer (?:active|valid)|inactie[fv]|geschrapt|ingetrokken|"
                       r"geschorst|revoked|suspended|struck off|pending|in aanvraag|aanvraag (?:ingediend|lopende)|"
                       r"(?:application|aanvraag) (?:submitted|pending|in progress|in behandeling)|"
-                      r"vervallen|expired|lapsed|aangevraagd|applied for|bezig(?![ \t]+met[ \t]+(?:de[ \t]+)?(?:verlenging|opfrissing|"
+                      r"vervallen|expired|lapsed|aangevraagd|applied for|lopend|lopende|gepland|planned|expected|verwacht|"
+                      # ... or only started or planned: "Educatieve master (lopend)", "PGCE planned for 2027" (trial S)
+                      r"bezig(?![ \t]+met[ \t]+(?:de[ \t]+)?(?:verlenging|opfrissing|"
                       r"hernieuwing|vernieuwing|bijscholing|herhaling))|ongoing(?![ \t]+(?:refresher|renewal|recertification)))\b", re.I)
 # ... held again after all: "… was verlopen maar is vernieuwd in 2023"; not "…, niet vernieuwd", "not yet renewed",
 # "moet nog vernieuwd worden"
@@ -171,7 +177,7 @@ FRENCH_HINT = re.compile(r"\b(?:[Vv]ous|[Nn]ous|avec|pour|dans|votre|êtes)\b")
 
 # An ambiguous label (one a context rule guards) before a colon whose value names another skill in the same words:
 # "Attesten/rijbewijs: VCA, Rijbewijs AM" (the bare "rijbewijs" would read as licence B)
-LABEL_COLON = re.compile(r"[ \t]*\**[ \t]*:")
+LABEL_COLON = re.compile(r"[ \t]*(?:\*+[ \t]*)?:")  # (one run of blanks: linear on a long run)
 
 
 def labels_its_value(text: str, m: Mention, line: tuple[int, int], bounds: Bounds) -> bool:
@@ -324,8 +330,8 @@ def section_names() -> frozenset[str]:
 def is_heading(text: str, m: Mention, line: tuple[int, int]) -> bool:
     """The mention is a whole line marked as a heading (`**Job Description**`, `## Sales`, `Administration:`), or a
     section's name that labels its line ("Job description: answer the phone", "Career overview: …")."""
-    if LABEL_COLON.match(text, m.end) and not text[line[0]:m.start].strip(" \t#*_-•") \
-            and m.text.casefold() in section_names():
+    if m.text.casefold() in section_names() and not text[line[0]:m.start].strip(" \t#*_-•") \
+            and LABEL_COLON.match(text, m.end):
         return True
     if line[1] - line[0] > len(m.text) + 20:  # a heading is the skill's words and its marks, nothing more
         return False

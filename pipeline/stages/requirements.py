@@ -13,9 +13,13 @@ from pipeline.sentences import NOT_BEFORE_CUE, bounds_of
 # Not after a hyphen: "bij voorkeur in een productie-, logistieke of bouwomgeving" is one suspended compound; not
 # before "etc.", which goes on the list ("Kennis van HACCP, VCA, etc. vormen sterke troeven").
 # Also a dash between spaces ("\-" escaped by job boards), unless a cue follows it: "Python — a plus".
+# And after a closing cue that a capitalised word follows with no stop, as a job board's text flattened from its
+# bullets reads ("… is dit een plus Nauwkeurig werken is één van jouw sterktes"): the cue closes its own item.
 CHUNK_BREAK = re.compile(r"(?<!\w-)[,;:]\s(?!etc\b|enz\b|e\.d\.|and so on\b|en zo verder\b"
                          r"|(?:or|of)\s+(?:(?:are|be|you are|je bent)\s+)?(?:willing|prepared|bereid|willingness|bereidheid)\b)"
-                         r"|\s\\?[-–—]\s" + NOT_BEFORE_CUE, re.I)
+                         r"|\s\\?[-–—]\s" + NOT_BEFORE_CUE +
+                         r"|(?:(?<=\bplus)|(?<=pluspunt)|(?<=\btroef)|(?<=meegenomen)|(?<=voordeel)|(?<=advantage))"
+                         r"[ \t](?=(?-i:[A-Z][a-z]))", re.I)
 # Cues that a skill is preferred: some stand before what they qualify ("bij voorkeur SAP"), some after ("SAP is een
 # troef"), some either way ("Bonus: Go", "Go is a bonus"). A cue before the skill that only stands after what it
 # qualifies belongs to something else ("… is een pluspunt) Goede kennis van MS Office").
@@ -576,8 +580,9 @@ def assign_years(text: str, mentions: list[Mention], sentence: tuple[int, int]) 
 
 
 # After the skill: behind a colon, a bracket or a free-standing dash (not "Python-expert", a person), "niveau",
-# "level", or "at"/"op" before a level ("English at C1 level", "Nederlands op niveau B2")
-LEVEL_AFTER = re.compile(r"[ \t]*(?:[:(]|[-–](?=[ \t])|\bniveau\b|\blevel\b|\b(?:at|op)\b(?=[ \t]+(?:an?[ \t]+|een[ \t]+)?"
+# "level", or "at"/"op" before a level ("English at C1 level", "Nederlands op niveau B2"; not "op basis van": based on)
+LEVEL_AFTER = re.compile(r"[ \t]*(?:[:(]|[-–](?=[ \t])|\bniveau\b|\blevel\b|\b(?:at|op)\b(?![ \t]+basis[ \t]+van\b)"
+                         r"(?=[ \t]+(?:an?[ \t]+|een[ \t]+)?"
                          r"(?:niveau[ \t]+|level[ \t]+)?(?:[ABC][12]\b|(?:" + _LEVEL_ALTERNATIVES + r")\b)))"
                          r"[ \t]*([^\n,;|)]{0,30})", re.I)
 # After a list, a level behind a dash or colon covers the whole list ("MS Office (Word, Excel, Outlook) – goed",
@@ -622,6 +627,9 @@ PAIRED_BEFORE = re.compile(r"(?<![\w-])(?P<level>" + _LEVEL_ALTERNATIVES + r")[ 
 SHARED_HEAD_AFTER = re.compile(r"[ \t]*(?:skills|vaardigheden|abilities|capaciteiten)\b", re.I)
 
 
+BASED_ON = re.compile(r"\bop[ \t]+$", re.I)
+
+
 def level_before(text: str, start: int) -> re.Match[str] | None:
     """The LEVEL_BEFORE match ending at `start`, in the clause that holds it, or None."""
     line_start = text.rfind("\n", max(0, start - LEVEL_BEFORE_REACH), start) + 1
@@ -630,6 +638,8 @@ def level_before(text: str, start: int) -> re.Match[str] | None:
     found = LEVEL_BEFORE.search(window, clause.end() if clause else 0)
     if found is None or found.group("level").lower() in ("deep", "diepe") and not found.group("noun"):
         return None  # "deep" is a level only of knowledge or understanding: "deep learning" is a skill
+    if found.group("level").lower() == "basis" and BASED_ON.search(window, 0, found.start()):
+        return None  # "op basis van lastenboeken": based on, no level
     if found.group("doing") and not (found.group("noun") and found.group("link")):
         return None  # "strong skills in performing SQL queries", not "strong leading teams"
     if not found.group("noun") and DELIVERS.search(window, 0, found.start()):
