@@ -275,18 +275,18 @@ def stdin_documents(extractor: Extractor, kind: str | None, language: str | None
                                 name=rec.get("source"), title=rec.get("title"))
 
 
-def _pasted_text(first_line: str, lines):
-    """stdin that does not start with a JSON record: one document's plain text, pasted or piped (`pbpaste |
-    skillfit extract -`), as a record without an id; a note says it was read so."""
-    parts, size = [first_line], len(first_line)
-    for line, too_long in lines:
-        size += len(line)
-        if too_long or size > Limits().max_chars:
-            yield Failure("<stdin>", "too_large", f"text over {Limits().max_chars:,} characters")
-            return
-        parts.append(line)
-    fail("note: <stdin>: no JSON lines; read as one document's plain text")
-    yield {"text": plain_text("".join(parts)), "id": None, "kind": None, "language": None, "source": "<stdin>"}
+def pasted_document(extractor: Extractor, kind: str | None, language: str | None):
+    """stdin as one document's plain text, pasted or piped (`pbpaste | skillfit extract - --plain-text`): a
+    Document, or a Failure when it is empty or over the size limit. Explicit, not guessed: a stream whose first
+    record is broken must not be read as one document."""
+    if hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(encoding="utf-8", errors="replace")
+    text = sys.stdin.read(Limits().max_chars + 1)
+    if len(text) > Limits().max_chars:
+        return Failure("<stdin>", "too_large", f"text over {Limits().max_chars:,} characters")
+    if not text.strip():
+        return Failure("<stdin>", "empty", "no text on stdin")
+    return extractor.extract(text, kind=kind, language=language, name="<stdin>")
 
 
 RECORD_STRINGS = {"language": 'such as "en" or "nl"', "title": "a vacancy's job title",
@@ -300,9 +300,7 @@ def _records(stream, one_text_per_id: bool = False, kind: str | None = None):
     version of it, which replaces it (a note says so; an event stream sends edits so), unless it is of another kind
     (CVs and vacancies share ids: a Failure); `kind`, the one given for records without their own."""
     ids: dict[str, tuple[int, str | None, int]] = {}  # id -> (line, kind, hash of the text) of its latest record
-    lines = _lines(stream, MAX_RECORD_CHARS)
-    records_seen = False
-    for n, (line, too_long) in enumerate(lines, 1):
+    for n, (line, too_long) in enumerate(_lines(stream, MAX_RECORD_CHARS), 1):
         if too_long:
             yield Failure(f"<stdin>:{n}", "too_large", f"record over {MAX_RECORD_CHARS:,} characters")
             continue
@@ -310,10 +308,6 @@ def _records(stream, one_text_per_id: bool = False, kind: str | None = None):
             line = line.removeprefix("\ufeff")  # a byte-order mark some Windows tools write first
         if not line.strip():
             continue
-        if not records_seen and not line.lstrip().startswith(("{", "[")):
-            yield from _pasted_text(line, lines)  # a CV or an ad pasted as it is, not one failure per line
-            return
-        records_seen = True
         where = f"<stdin>:{n}"  # and the record's own id once it is known, for an ATS to match the result by
         try:
             try:
@@ -321,7 +315,8 @@ def _records(stream, one_text_per_id: bool = False, kind: str | None = None):
             except json.JSONDecodeError:
                 if line.lstrip().startswith(("{", "[")):
                     raise
-                raise ValueError('no JSON: `-` reads JSON lines, one {"text": …} object per line') from None
+                raise ValueError('no JSON: `-` reads JSON lines, one {"text": …} object per line '
+                                 '(--plain-text reads stdin as one document)') from None
             if isinstance(record, dict) and isinstance(record.get("id"), (str, int)):
                 where = f"<stdin>:{n} (id {str(record['id'])[:80]!r})"
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
@@ -374,16 +369,17 @@ def _records(stream, one_text_per_id: bool = False, kind: str | None = None):
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8", lazy=False), default="-", help="Write to FILE instead of stdout.")
 @click.option("--no-fuzzy", is_flag=True, help="Exact, lemma and compound matching only.")
 @click.option("--unordered", is_flag=True, help="Write each file's result as soon as it is done, not in input order.")
+@click.option("--plain-text", "plain_text_in", is_flag=True, help="PATH `-` is one document's plain text (pasted), not JSONL records.")
 @batch_options
 @taxonomy_option
 @open_option
-def extract(paths, kind, language, fmt, output, no_fuzzy, unordered, workers, timeout_s, memory_mb, pdf_engine, ocr,
-            taxonomy_files, no_open) -> None:
+def extract(paths, kind, language, fmt, output, no_fuzzy, unordered, plain_text_in, workers, timeout_s, memory_mb,
+            pdf_engine, ocr, taxonomy_files, no_open) -> None:
     """Extract skills from files, folders or JSONL on stdin.
 
-    PATH `-` reads JSONL records from stdin: {"id", "text", "kind", "language", "title"}, only "text" required;
-    stdin that does not start with a record is one document's plain text. Without --kind, a record's kind or a
-    folder name, the kind is guessed from the text (a warning when unsure).
+    PATH `-` reads JSONL records from stdin: {"id", "text", "kind", "language", "title"}, only "text" required
+    (with --plain-text: one document's text, as pasted). Without --kind, a record's kind or a folder name, the
+    kind is guessed from the text (a warning when unsure).
 
     \b
     Examples:
@@ -414,7 +410,9 @@ def extract(paths, kind, language, fmt, output, no_fuzzy, unordered, workers, ti
             emit(extractor.to_dict(item))
 
     for path in paths:
-        if path == "-":
+        if path == "-" and plain_text_in:
+            handle(pasted_document(extractor, kind, language))
+        elif path == "-":
             for item in stdin_documents(extractor, kind, language):
                 handle(item, from_file=False)
         else:
@@ -671,6 +669,14 @@ def weak_pool_note(rows: list[dict]) -> str:
     return f"(no candidate scores {WEAK_SCORE} or more: none meets much of this role; the best scores {rows[0]['score']})\n"
 
 
+def warn_unscorable(con, role_id: str, title: str | None, rows: list[dict]) -> None:
+    """A warning for a role with no requirement recognised: its empty ranking says nothing else (a trial read
+    "(no rows)" as no candidates)."""
+    if not rows and not con.execute("SELECT count(*) FROM role_weights WHERE role_id = ?", [role_id]).fetchone()[0]:
+        fail(f"warning: role {role_id} ({title}): no skill requirement was recognised in this vacancy, so no "
+             "candidate can be scored (`skillfit extract` on it shows what was read)")
+
+
 def fit_columns(show_sources: bool) -> list[str]:
     """The columns of a ranking: FIT_COLUMNS, with the CV's file name after the short id on request."""
     return FIT_COLUMNS[:2] + ["source"] + FIT_COLUMNS[2:] if show_sources else FIT_COLUMNS
@@ -735,6 +741,7 @@ def screen(vacancies, cvs, db, top, show_sources, fmt, output, workers, timeout_
     columns = fit_columns(show_sources)
     for role_id, title in screening.roles(con):
         rows = screening.ranking(con, db, role_id, top, show_sources=show_sources)
+        warn_unscorable(con, role_id, title, rows)
         for r in rows:
             r.update(role_title=title, role_id=role_id)
         all_rows += rows
@@ -785,6 +792,7 @@ def fit(db, role_id, top, min_score, refresh, show_sources, fmt, output) -> None
         role_id = announce_role(con, role_id, screening.resolve_role(con, role_id, db))
         rows = screening.ranking(con, db, role_id, top, min_score, show_sources=show_sources)
         title = dict(screening.roles(con)).get(role_id)
+        warn_unscorable(con, role_id, title, rows)
         warn_expired(con, db)
     for r in rows:
         r.update(role_title=title, role_id=role_id)

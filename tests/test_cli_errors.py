@@ -133,15 +133,18 @@ def test_extract_stdin_with_malformed_line(env, runner):
 
 
 def test_extract_stdin_with_pasted_text_reads_one_document(env, runner):
-    """A recruiter pasting an ad into `skillfit extract -` got one "malformed" per line (trial Q)."""
+    """A recruiter pasting an ad into `skillfit extract -` got one "malformed" per line (trial Q): the error says
+    how to paste, and --plain-text reads stdin as one document."""
     pasted = "Vacature: Boekhouder\nJe hebt ervaring met Exact Online.\n\nKennis van Excel is een plus.\n"
     result = runner.invoke(main, ["extract", "-", "--kind", "vacancy"], input=pasted)
+    assert result.exit_code == 1 and "--plain-text" in result.stderr
+    result = runner.invoke(main, ["extract", "-", "--kind", "vacancy", "--plain-text"], input=pasted)
     assert result.exit_code == 0, result.output
     [record] = json_lines(result.stdout)
     assert record["source"] == "<stdin>" and record["status"] == "ok"
     assert {(s["text"], s["requirement"]) for s in record["skills"]} == {("Exact Online", "required"),
                                                                          ("Excel", "preferred")}
-    assert "plain text" in result.stderr
+    assert runner.invoke(main, ["extract", "-", "--plain-text"], input=" \n").exit_code == 1  # empty
 
 
 # --------------------------------------------------------------------------------------------------
@@ -298,6 +301,19 @@ def test_screen_refuses_folders_given_the_wrong_way_round(env, runner, tmp_path)
     assert result.exit_code == 2 and "give the vacancies first" in result.stderr
     assert not db.exists()
     assert runner.invoke(main, ["screen", str(vacancies), str(cvs), "--db", str(db), "--top", "0"]).exit_code == 2
+
+
+def test_a_role_with_no_requirement_says_so_in_screen_and_fit(env, runner, tmp_path):
+    """Trial S: a vacancy with no skill recognised ranked "(no rows)", read as "no candidates"."""
+    cvs = write_docs(tmp_path / "cvs", broken=False)
+    vacancies = tmp_path / "vacancies"
+    vacancies.mkdir()
+    (vacancies / "ad.txt").write_text("Sportlesgever\n\nJe geeft sportlessen aan kinderen.\n", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    result = runner.invoke(main, ["screen", str(vacancies), str(cvs), "--db", str(db)])
+    assert result.exit_code == 0 and "no skill requirement was recognised" in result.stderr
+    result = runner.invoke(main, ["fit", "--db", str(db), "--role", "Sportlesgever"])
+    assert result.exit_code == 0 and "no skill requirement was recognised" in result.stderr
 
 
 def test_sql_bad_query_one_line(runner, empty_db):
