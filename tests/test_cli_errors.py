@@ -290,13 +290,18 @@ def test_output_of_a_command_done_with_failures_is_written(env, runner, tmp_path
     assert out.stat().st_mode & 0o777 == 0o600  # the file keeps its mode
 
 
-def test_screen_refuses_folders_given_the_wrong_way_round(env, runner, tmp_path):
-    """Trial: `screen cvs vacancies` stored every CV as a role, with its person's name and no expiry."""
+def ad_and_cvs(tmp_path, ad: str):
+    """Folders of one vacancy and the usual CVs, and a database path: (vacancies, cvs, db)."""
     cvs = write_docs(tmp_path / "cvs", broken=False)
     vacancies = tmp_path / "vacancies"
     vacancies.mkdir()
-    (vacancies / "ad.txt").write_text("Data Engineer\nRequirements\n- Python\n", encoding="utf-8")
-    db = tmp_path / "s.duckdb"
+    (vacancies / "ad.txt").write_text(ad, encoding="utf-8")
+    return vacancies, cvs, tmp_path / "s.duckdb"
+
+
+def test_screen_refuses_folders_given_the_wrong_way_round(env, runner, tmp_path):
+    """Trial: `screen cvs vacancies` stored every CV as a role, with its person's name and no expiry."""
+    vacancies, cvs, db = ad_and_cvs(tmp_path, "Data Engineer\nRequirements\n- Python\n")
     result = runner.invoke(main, ["screen", str(cvs), str(vacancies), "--db", str(db)])
     assert result.exit_code == 2 and "give the vacancies first" in result.stderr
     assert not db.exists()
@@ -305,11 +310,7 @@ def test_screen_refuses_folders_given_the_wrong_way_round(env, runner, tmp_path)
 
 def test_a_role_with_no_requirement_says_so_in_screen_and_fit(env, runner, tmp_path):
     """Trial S: a vacancy with no skill recognised ranked "(no rows)", read as "no candidates"."""
-    cvs = write_docs(tmp_path / "cvs", broken=False)
-    vacancies = tmp_path / "vacancies"
-    vacancies.mkdir()
-    (vacancies / "ad.txt").write_text("Sportlesgever\n\nJe geeft sportlessen aan kinderen.\n", encoding="utf-8")
-    db = tmp_path / "s.duckdb"
+    vacancies, cvs, db = ad_and_cvs(tmp_path, "Sportlesgever\n\nJe geeft sportlessen aan kinderen.\n")
     result = runner.invoke(main, ["screen", str(vacancies), str(cvs), "--db", str(db)])
     assert result.exit_code == 0 and "no skill requirement was recognised" in result.stderr
     result = runner.invoke(main, ["fit", "--db", str(db), "--role", "Sportlesgever"])
