@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import chain
 
 from pipeline.model import Document, Mention, Requirement
 from pipeline.sentences import NOT_BEFORE_CUE, bounds_of
@@ -36,6 +37,10 @@ WILLING = re.compile(r"(?:or|of)[ \t]+(?:(?:are|be|you are|you're|you’re|je be
                      r"(?:(?:learn|acquire|obtain|get|complete)(?:[ \t]+(?:and[ \t]+)?(?!(?:it|them|this|these|one|that|"
                      r"within|in|on|the|a|an)\b)[\w+/-]+){0,3}|leren|behalen|halen|verwerven)|"
                      r"(?:or|of)[ \t]+(?:the[ \t]+|de[ \t]+)?(?:willingness|bereidheid)[ \t]+(?:to|om)\b", re.I)
+# ... and a willingness to get a skill, alone: "Je bent bereid om VCA te behalen", "willing to obtain a forklift
+# licence" (trial T: read as required)
+WILLING_TO_GET = re.compile(r"\b(?:bereid|willing|prepared)[ \t]+(?:om[ \t]+(?:\w+[ \t]+){1,4}?te[ \t]+(?:behalen|halen)\b"
+                            r"|to[ \t]+(?:obtain|get|acquire)(?:[ \t]+[\w+/-]+){1,4})", re.I)
 POST_CUE = re.compile(
     r"\b(pluspunt\w*|is a plus|a plus|strekt tot aanbeveling|mooi meegenomen|"
     r"(?:an?|een) (?:" + _INTENSIFIER + r" )?(?:advantage|voordeel|troef|asset|meerwaarde|plus)|troef|troeven|meerwaarde|advantageous|"
@@ -159,6 +164,11 @@ SECTORS = re.compile(r"\b(?:sectors|sectoren|industries|branches|markets|markten
 EMPLOYER_GIVES = re.compile(r"\b(?:we|wij)[ \t]+(?:\w+[ \t]+)?(?:zorgen[ \t]+(?:\w+[ \t]+)?voor|voorzien|bieden|"
                             r"provide|offer|give[ \t]+you|geven[ \t]+(?:je|jou|u))\b"
                             r"|\b(?:zorgen|voorzien|bieden|geven)[ \t]+(?:we|wij)\b", re.I)
+# ... or that the one hired obtains on the job ("VCA kan je bij ons behalen", "Het heftruckattest wordt voorzien", "the
+# forklift licence can be obtained with us"; trial T: starters' ads say so, and it read as required)
+OBTAINED_HERE = re.compile(r"\b(?:kan|kun|mag)[ \t]+(?:je|jij|u)[ \t]+(?:\w+[ \t]+){0,3}?(?:behalen|halen)\b"
+                           r"|\b(?:wordt|worden)[ \t]+(?:door[ \t]+ons[ \t]+)?(?:voorzien|aangeboden|(?:terug)?betaald)\b"
+                           r"|\bcan[ \t]+be[ \t]+(?:obtained|earned|gained)[ \t]+(?:with|at|through)[ \t]+us\b", re.I)
 # A sentence that asks, however it opens ("We are specialised in logistics and are looking for …", "Wij bieden je
 # een opleiding, maar we verwachten dat je …"): the rules above leave it alone.
 ASKING = re.compile(r"\b(?:looking for|seek|seeking|zoeken|zoekt|verwachten|expect|need|nodig|require[sd]?|vereist|"
@@ -184,9 +194,21 @@ def requirement_for(doc: Document, section: str | None, scope: tuple[int, int], 
     if _not_asked(doc.text, sentence or scope, mention):
         return None
     if section == "nice_to_have" or preferred_in(doc.text, scope, mention, mentions) \
-            or (sentence is not None and _likewise(doc.text, sentence[0], mention.start)):
+            or (sentence is not None and (_likewise(doc.text, sentence[0], mention.start)
+                                          or _answered_by_a_cue(doc.text, sentence))):
         return "preferred"
     return "required"
+
+
+# A question answered by a preferred cue alone: "Heb je VCA? Mooi meegenomen!", "Ken je SAP? Dat is een plus."
+ANSWER_CUE = re.compile(r"[ \t]*(?:(?:dan[ \t]+)?(?:is[ \t]+)?(?:dat|dit|that)(?:'s|[ \t]+is)?[ \t]+(?:zeker[ \t]+|mooi[ \t]+)?)?"
+                        r"(?:mooi meegenomen|(?:een|a|an)[ \t]+(?:extra[ \t]+|grote[ \t]+|big[ \t]+)?(?:plus|pluspunt|troef|pr[ée]|"
+                        r"bonus|advantage|voordeel)|pluspunt|nice to have)[ \t]*[!.]", re.I)
+
+
+def _answered_by_a_cue(text: str, sentence: tuple[int, int]) -> bool:
+    """Whether the sentence is a question the next sentence answers with a preferred cue alone."""
+    return text[sentence[1]:sentence[1] + 1] == "?" and ANSWER_CUE.match(text, sentence[1] + 1) is not None
 
 
 def _likewise(text: str, start: int, end: int) -> bool:
@@ -222,6 +244,7 @@ def _not_asked(text: str, sentence: tuple[int, int], mention: Mention) -> bool:
         return True
     return COMPANY_DOMAIN.search(text, start, end) is not None \
         or EMPLOYER_GIVES.search(text, start, mention.start) is not None \
+        or OBTAINED_HERE.search(text, mention.end, end) is not None \
         or (READER.search(text, start, end) is None  # said to the reader, a sector list asks one (alternatives)
             and any(cue.end() <= mention.start for cue in SECTORS.finditer(text, start, mention.start)))
 
@@ -261,7 +284,8 @@ def preferred_in(text: str, scope: tuple[int, int], mention: Mention, mentions: 
         return (held is None or (mention.end <= held[0] and not text[mention.end:held[0]].strip()
                                  and not _within(mentions, *held))) and (not named or mention.skill_id in named)
 
-    willing = next((w for w in WILLING.finditer(text, start, end) if w.start() < mention.start < w.end()), None)
+    willing = next((w for w in chain(WILLING.finditer(text, start, end), WILLING_TO_GET.finditer(text, start, end))
+                    if w.start() < mention.start < w.end()), None)
     label = PREFERRED_LABEL.match(text, start)  # "Pluspunt: je spreekt Frans" (a scope opened by its label)
     return willing is not None or (label is not None and label.end() <= mention.start) \
         or any(map(applies, EITHER_CUE.finditer(text, start, end))) \
