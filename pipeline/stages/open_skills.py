@@ -68,7 +68,8 @@ LEADING = frozenset("""
 a an the any all various other some strong good solid excellent basic advanced proven deep sound thorough
 working practical extensive relevant similar related modern common standard hands-on in-depth
 de het een alle andere diverse verschillende goede grondige degelijke sterke basis uitgebreide relevante
-""".split())
+including incl inclusief waaronder zoals bijvoorbeeld bv
+""".split())  # (and what opens an example: "… administratie, waaronder nacalculatie": nacalculatie)
 # An item holding one of these is a clause, not a name ("how to", "that", "years").
 CLAUSE_WORDS = frozenset("""
 i you he she we they it my your our their his her him me us them is are was were be been being have has had will
