@@ -439,6 +439,18 @@ def test_flemish_trade_titles_name_the_trade():
     assert groups("Laborant", "nl") == [("Laborant", ("3111", "3212"))]
 
 
+def test_a_mail_saying_what_one_is_names_the_job_and_its_years(extractor):
+    """Trial T: "Ik ben lasser sinds 2008" in a candidate's mail named no job, so an 18-year welder scored 58
+    against 93; not a name, a quality or a job wished for."""
+    from datetime import date
+
+    mail = ("Beste,\n\nIk ben lasser sinds 2008 en werk sinds 2014 bij Metaalwerken Lust.\n"
+            "I am an experienced nurse with 6 years of experience.\nIk ben Sarah en ik ben flexibel.\n")
+    held = extractor.extract(mail, kind="cv").occupations
+    assert [(m.skill_id, m.years) for m in held] == [("occupation:7212", float(date.today().year - 2008)),
+                                                     ("occupation:2221", 6.0)]
+
+
 def test_vol_vca_meets_a_required_vca_basis(extractor, tmp_path):
     """Trial T: a VOL-VCA holder (the supervisors' VCA, which includes the basic one) was missing "VCA basic"."""
     role = "Onderhoudstechnieker\nProfiel\n- VCA basis is verplicht.\n- PLC.\n"

@@ -89,7 +89,13 @@ WORKED_AS = re.compile(r"\b(?:worked|werkte|gewerkt|werkzaam|employed)\s+(?:[\w.
                        r"|\b(?:ik\s+heb|heb\s+ik)\s+(?:(?!nooit\b|niet\b|geen\b)[\w.']+\s+){0,3}?als\s+(?:een\s+)?"
                        r"(?=(?:[\w-]+\s+){1,3}gewerkt\b)"
                        r"|\b(?:ik\s+werk|werk\s+ik|ik\s+werkte)\s+(?:(?!graag\b|liefst\b|niet\b|nooit\b|ook\b)[\w.']+\s+){0,3}?"
-                       r"als\s+(?:een\s+)?", re.I)
+                       r"als\s+(?:een\s+)?"
+                       # ... and one saying what they are, as a mail does: "Ik ben lasser sinds 2008", "I have been
+                       # an experienced welder since 2008" (trial T: the mail named no job); the job must follow
+                       r"|\b(?:ik\s+ben|i\s+am|i['’]m|i\s+have\s+been)\s+(?:al\s+)?(?:an?\s+|een\s+)?"
+                       r"(?:(?:ervaren|experienced|gediplomeerde?|qualified|certified|zelfstandige?)\s+)?(?=[^\W\d_])", re.I)
+# "… lasser sinds 2008": the years a job has been held, to this year
+SINCE_YEAR = re.compile(r"\s+(?:al\s+)?(?:sinds|since|vanaf)\s+((?:19|20)\d\d)\b", re.I)
 WORKED_AS_ASKED = re.compile(r"\b(?:worked|gewerkt)\s+(?:[\w.']+\s+){0,4}?(?:as|als)\s+(?:an?\s+|een\s+)?", re.I)
 # Between a years phrase and the cue after it, what makes the years something else: "Sarah (19 jaar), ervaring als
 # kelner", "Sarah, 19 jaar - werkte als kok" (an age: without a verb is_age cannot tell); not "5 jaar ervaring als"
@@ -448,7 +454,18 @@ def experience_as(doc: Document) -> Iterator[tuple[Found, float | None]]:
             before = [y for y in YEARS.finditer(doc.text, reach, cue.end()) if not is_age(doc.text, y)
                       and (OF_EXPERIENCE_AFTER.match(doc.text, y.end()) or HAVE_BEFORE.search(doc.text, reach, y.start())
                            or not YEARS_CUT_OFF.search(doc.text, y.end(), max(y.end(), cue.start())))]
-            yield named[0], years_value(before[-1].group(1)) if before else None
+            yield named[0], years_value(before[-1].group(1)) if before else (_years_after(doc.text, named[0].end)
+                                                                             if worked else None)
+
+
+def _years_after(text: str, end: int) -> float | None:
+    """The years a held job's own words give after it: "lasser sinds 2008" (to this year), "lasser met 18 jaar
+    ervaring"."""
+    since = SINCE_YEAR.match(text, end)
+    if since:
+        return float(max(0, date.today().year - int(since.group(1))))
+    years = WITH_YEARS.match(text, end)
+    return years_value(years.group(1)) if years else None
 
 
 def job_with_years(doc: Document) -> Iterator[tuple[Found, float]]:
