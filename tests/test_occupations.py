@@ -451,6 +451,14 @@ def test_a_mail_saying_what_one_is_names_the_job_and_its_years(extractor):
                                                      ("occupation:2221", 6.0)]
 
 
+def test_experience_the_ad_does_not_need_asks_no_job(extractor):
+    """Trial T: "Beschik je niet over ervaring als monteur maar ben je gemotiveerd …" made the job required, the
+    heaviest requirement of a starters' ad."""
+    ad = "Monteur werf\n\nProfiel\n- Beschik je niet over ervaring als monteur maar ben je gemotiveerd om dit aan te leren?\n"
+    asked = extractor.extract(ad, kind="vacancy", language="nl").occupations
+    assert asked and {m.requirement for m in asked} == {"preferred"}  # the title's job, as any title's
+
+
 def test_vol_vca_meets_a_required_vca_basis(extractor, tmp_path):
     """Trial T: a VOL-VCA holder (the supervisors' VCA, which includes the basic one) was missing "VCA basic"."""
     role = "Onderhoudstechnieker\nProfiel\n- VCA basis is verplicht.\n- PLC.\n"

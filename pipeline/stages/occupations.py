@@ -94,6 +94,10 @@ WORKED_AS = re.compile(r"\b(?:worked|werkte|gewerkt|werkzaam|employed)\s+(?:[\w.
                        # an experienced welder since 2008" (trial T: the mail named no job); the job must follow
                        r"|\b(?:ik\s+ben|i\s+am|i['’]m|i\s+have\s+been)\s+(?:al\s+)?(?:an?\s+|een\s+)?"
                        r"(?:(?:ervaren|experienced|gediplomeerde?|qualified|certified|zelfstandige?)\s+)?(?=[^\W\d_])", re.I)
+# Experience said to be not needed or not had: "Beschik je niet over ervaring als monteur …", "Geen ervaring als kok
+# nodig", "no experience as a welder required" (trial T: the job the ad trains for became its heaviest requirement)
+NO_EXPERIENCE = re.compile(r"\b(?:niet\s+over|geen|no|zonder|without|not\s+have)\s+(?:(?:relevante|enige|eerdere|prior|"
+                           r"previous|any|relevant)\s+)?(?:\w+\s+)?$", re.I)
 # "… lasser sinds 2008": the years a job has been held, to this year
 SINCE_YEAR = re.compile(r"\s+(?:al\s+)?(?:sinds|since|vanaf)\s+((?:19|20)\d\d)\b", re.I)
 WORKED_AS_ASKED = re.compile(r"\b(?:worked|gewerkt)\s+(?:[\w.']+\s+){0,4}?(?:as|als)\s+(?:an?\s+|een\s+)?", re.I)
@@ -441,7 +445,8 @@ CUE_FILLER = frozenset("which that this is are would be will strongly highly ver
 def experience_as(doc: Document) -> Iterator[tuple[Found, float | None]]:
     """The jobs a text names after "experience as" ("ervaring als kok", "3 years of experience as a chef"), with
     the years before it: what an ad asks, or what a CV says its holder did."""
-    cues = [(cue, False) for cue in ASKED_AS.finditer(doc.text)]
+    cues = [(cue, False) for cue in ASKED_AS.finditer(doc.text)
+            if not NO_EXPERIENCE.search(doc.text, max(0, cue.start() - 30), cue.start())]
     cues += [(cue, True) for cue in (WORKED_AS if doc.kind == "cv" else WORKED_AS_ASKED).finditer(doc.text)
              if not WISHED.search(doc.text, max(0, cue.start() - 30), cue.start())]
     for cue, worked in cues:
