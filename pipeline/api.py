@@ -328,8 +328,11 @@ class Extractor:
         its id is not a hash of its text (a record's own id), its text's hash with them, and its title and source:
         a record sent again with a new text, title or source under the same id is a changed document, not an
         unchanged one."""
+        written = doc.text
+        doc = doc.replace(text=plain_spaces(written))  # read with plain spaces, given back as written
         for stage in self.stages:
             doc = stage(doc)
+        doc = as_written(doc, written)
         settings = self.settings
         if doc.id != document_id(doc.text):
             record = "\n".join((settings, document_id(doc.text), doc.meta.get(TITLE) or "", doc.source or ""))
@@ -415,10 +418,9 @@ class Extractor:
             meta[TITLE] = title.strip()
         # "cv" or "vacancy" by contract: `kind` was validated above, json_record validates its own, and the guessers
         # return only those
-        doc = Document(id=doc_id or document_id(text), text=plain_spaces(text), kind=cast("DocKind", kind),
+        doc = Document(id=doc_id or document_id(text), text=text, kind=cast("DocKind", kind),
                        source=printable(origin) if origin else origin, language=language, meta=meta)
-        done = as_written(self.process(doc), text)
-        return ocr_confidence(done, ocr) if ocr else done
+        return ocr_confidence(self.process(doc), ocr) if ocr else self.process(doc)
 
     def extract_many(self, paths: Iterable[str | Path], kind: str | None = None) -> Iterator[Document | Failure]:
         """Extract every file in order, one at a time in this process (parsing in a worker under `limits` when

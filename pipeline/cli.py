@@ -279,8 +279,8 @@ def pasted_document(extractor: Extractor, kind: str | None, language: str | None
     """stdin as one document's plain text, pasted or piped (`pbpaste | skillfit extract - --plain-text`): a
     Document, or a Failure when it is empty or over the size limit. Explicit, not guessed: a stream whose first
     record is broken must not be read as one document."""
-    if hasattr(sys.stdin, "reconfigure"):
-        sys.stdin.reconfigure(encoding="utf-8", errors="replace")
+    with contextlib.suppress(AttributeError, ValueError):  # ValueError: stdin was read before (`extract - -`)
+        sys.stdin.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
     text = sys.stdin.read(Limits().max_chars + 1)
     if len(text) > Limits().max_chars:
         return Failure("<stdin>", "too_large", f"text over {Limits().max_chars:,} characters")

@@ -32,14 +32,14 @@ def firm_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     return [m.span() for m in FIRM.finditer(text, start, len(text) if end is None else end)]
 
 
-LEGAL_FORM = re.compile(_LEGAL_FORM)
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# The makers of programmable logic controllers: "Siemens PLC", "Omron PLC" is the controller, not a company
+PLC_MAKER = re.compile(r"(?:Siemens|Simatic|Omron|Allen[ \t-]Bradley|Rockwell|Beckhoff|Schneider|Mitsubishi|ABB|Unitronics|"
+                       r"Wago|WAGO|Phoenix Contact|Festo|Codesys|CODESYS|Delta|Eaton|Moeller|Telemecanique|B&R)[ \t]+$")
 
 
 def in_firm_name(text: str, start: int, end: int, line: tuple[int, int]) -> bool:
-    """Whether text[start:end] lies inside a firm's name on its line, and is not the whole of it, nor its legal
-    form outside a dated job's line: a legal form that is a skill makes no firm ("Siemens PLC", "Omron PLC": the
-    controller, trial T), but "2010 - 2015 Accountant, Tesco PLC" names the employer."""
-    if LEGAL_FORM.fullmatch(text, start, end) and not YEAR.search(text, *line):
+    """Whether text[start:end] lies inside a firm's name on its line, and is not the whole of it, nor the "PLC"
+    after a maker of controllers ("Siemens PLC", "Omron PLC": the controller, trial T; "Tesco PLC" is a firm)."""
+    if text[start:end] == "PLC" and PLC_MAKER.search(text, max(line[0], start - 30), start):
         return False
     return any(a <= start and end <= b and (a, b) != (start, end) for a, b in firm_spans(text, *line))

@@ -91,14 +91,16 @@ DEGREE_AFTER = re.compile(r",?[ \t]+(?:PhD|Ph\.D\.|MSc|M\.Sc\.|MBA|MD|BSc|B\.Sc\
 # A heading over the personal block, before the name ("Curriculum Vitae / Persoonlijke gegevens / Naam: …")
 PERSONAL_HEADING = re.compile(r"(?:persoonlijke gegevens|personalia|personal (?:details|information|data)|contact"
                               r"(?:gegevens| details| information)?)\W*", re.I)
-# "Jan Peeters – Senior Developer", "Jan Peeters | Verpleegkundige", "Jan Peeters, Antwerpen": a name, then more
-# (after a comma only a place, up to three capitalised words to the line's end: "Kennis van Word, Excel en
-# Outlook" and "I'm Flexible, reliable and hard-working" are no names)
-NAME_THEN_TITLE = re.compile(r"\s+[–—|•·]\s+|\s*,\s+(?=(?:[^\W\d_a-zß-ÿ][\w'’-]*[ \t]*){1,3}$)|\s+-\s+")
+# "Jan Peeters – Senior Developer", "Jan Peeters | Verpleegkundige": a name, then the title (not after a comma:
+# "Digital Marketing, Content Strategy" is no name and a town)
+NAME_THEN_TITLE = re.compile(r"\s+[–—|•·]\s+|\s+-\s+")
+MAX_NAME_LINE = 120  # characters: a longer line is no name's (and no pattern runs over a line of lost spaces)
 # An initial in a name ("J. Peeters", "Claud D. Park"): no word of its own to redact, but part of the name line
 INITIAL = re.compile(r"(?:[^\W\d_a-zß-ÿ]\.){1,3}")
 # Top lines above the name that are no name and no reason to stop looking: contact details, a date ("Last updated
-# on 21 January 2015"), a photo's placeholder (a fairness audit: with such a line first, the name was not found)
+# on 21 January 2015"), a photo's placeholder (a fairness audit: with such a line first, the name was not found);
+# below contact details or a date, a line is the name only where an address or link spells a word of it (a review:
+# "Project Management" below a phone line was taken for a name, and the CV's main skill dropped)
 PHOTO_LINE = re.compile(r"\W*(?:foto|photo|picture|image|afbeelding|pasfoto)\W*", re.I)
 MAX_NAME_WORDS = 5  # not counting particles and initials: "Maria José da Silva Santos Oliveira"
 # A CV header before the name on its line, and a name written surname first (a fairness audit: both kept the full
@@ -337,7 +339,10 @@ def name_line(text: str) -> str | None:
     from pipeline.kind import CV_HEADINGS, VACANCY_HEADINGS  # here: kind imports this module
 
     lines = [ln.strip(" \t\ufeff#*|") for ln in text.splitlines() if ln.strip(" \t\ufeff#*|")][:5]
+    below_details = False
     for n, line in enumerate(lines[:4]):
+        if len(line) > MAX_NAME_LINE:
+            return None
         if CV_HEADER.fullmatch(line) or PERSONAL_HEADING.fullmatch(line) or PHOTO_LINE.fullmatch(line):
             continue
         if n + 1 < len(lines) and _first_name_alone(line, lines[n + 1]):  # "Tom" / "Visser"
@@ -356,13 +361,15 @@ def name_line(text: str) -> str | None:
         line = DEGREE_AFTER.sub("", line)
         line = NAME_THEN_TITLE.split(line, maxsplit=1)[0]  # the title after the name is not part of it
         if _above_the_name(line):
+            below_details = True
             continue
         words = line.split()
         capitalised = [w for w in words if w.lower() not in NAME_PARTICLES and not INITIAL.fullmatch(w)]
-        if 2 <= len(words) and 1 <= len(capitalised) <= MAX_NAME_WORDS \
+        if 2 <= len(words) and 1 <= len(capitalised) <= MAX_NAME_WORDS and not INITIAL.fullmatch(words[-1]) \
                 and len(capitalised) + (len(capitalised) < len(words)) >= 2 \
                 and all(NAME_WORD.fullmatch(w) for w in capitalised) and not JOB_WORDS.search(line) \
-                and not _job_title(words) and line.casefold() not in CV_HEADINGS | VACANCY_HEADINGS:
+                and not _job_title(words) and line.casefold() not in CV_HEADINGS | VACANCY_HEADINGS \
+                and (not below_details or _spelt_in_contacts(capitalised, text)):
             return line
         return None
     return None
@@ -372,6 +379,14 @@ def _above_the_name(line: str) -> bool:
     """Whether a top line is one a CV may put above the name: contact details or a date (anything with a digit,
     an e-mail address or a link: never a name)."""
     return any(c.isdigit() for c in line) or "@" in line or URL.search(line) is not None
+
+
+def _spelt_in_contacts(words: list[str], text: str) -> bool:
+    """Whether an e-mail address or a link of the text spells a word of the name, or the name's words run
+    together ("jan.peeters@…", "debarghyadas.com")."""
+    folded = [w.casefold() for w in words]
+    parts = [p.casefold() for found in (*EMAIL.findall(text), *URL.findall(text)) for p in re.split(r"[@._+/:-]", found)]
+    return any(w in parts for w in folded) or any("".join(folded) in p for p in parts if p)
 
 
 def _a_persons_mail(sender: re.Match[str]) -> bool:

@@ -29,7 +29,12 @@ NOT_BEFORE_YEARS = r"(?![ \t]*\d{1,2}(?:[.,]5)?\+?[ \t]*(?i:jaar|jaren|years?|yr
 # ... and a space before a Dutch word that opens a sentence and is never capitalised inside one, as a job board's
 # text flattened from its bullets reads ("… inkoopprijslijst Profiel Je spreekt Nederlands … oog voor detail Je hebt
 # een "hands-on" mentaliteit … is een plus Kennis van Excel is een must"; not "Een", which opens an offer's items too)
-OPENS_A_SENTENCE = r"(?<=[\w)'\"’?!])[ \t](?=(?-i:Je|Jij|Jouw|Wij|We|Ons|Onze|Ben|Heb|Kan|Kennis|Ervaring|Indien)[ \t])"
+# (a noun only where no cue or years lead to it: "Bij voorkeur Kennis van Frans", "3 jaar Ervaring met SAP" go on)
+_NO_CUE_BEFORE = "".join(f"(?<!{form})" for w in ("voorkeur", "idealiter", "liefst", "jaar", "jaren", "years", "minimaal",
+                                                  "minstens", "minimum", "relevante", "ruime", "goede", "enige", "eerste")
+                         for form in (w, w.capitalize()))
+OPENS_A_SENTENCE = (r"(?<=[\w)'\"’?!])[ \t](?=(?-i:Je|Jij|Jouw|Wij|We|Ons|Onze|Ben|Heb|Kan|Indien)[ \t])"
+                    r"|(?<=[\w)'\"’?!])" + _NO_CUE_BEFORE + r"[ \t](?=(?-i:Kennis|Ervaring)[ \t])")
 SENTENCE_END = re.compile(_STOP + r"|[!?;•▪●◦►➤✓✔✅☑]|\n(?![ \t]*(?:of|van)[ \t])|\s[-–*]\s" + NOT_BEFORE_CUE
                           + NOT_BEFORE_YEARS + "|" + OPENS_A_SENTENCE)
 

@@ -145,6 +145,8 @@ def test_extract_stdin_with_pasted_text_reads_one_document(env, runner):
     assert {(s["text"], s["requirement"]) for s in record["skills"]} == {("Exact Online", "required"),
                                                                          ("Excel", "preferred")}
     assert runner.invoke(main, ["extract", "-", "--plain-text"], input=" \n").exit_code == 1  # empty
+    twice = runner.invoke(main, ["extract", "-", "-", "--plain-text"], input=pasted)  # a review: this crashed
+    assert twice.exit_code == 1 and "empty" in twice.stderr and "not possible" not in twice.stderr
 
 
 # --------------------------------------------------------------------------------------------------

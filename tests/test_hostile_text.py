@@ -62,6 +62,14 @@ def test_a_long_run_of_spaces_or_tabs_after_a_skill(extractor):
         assert {"cert.vca", "hard.python", "hard.sql"} <= {m.skill_id for m in doc.mentions}
 
 
+def test_a_long_first_line_of_capitals_is_read_in_linear_time(extractor):
+    """A review: a name pattern took 30 s on a 1.2k-character first line of capitals (PDF text whose spaces
+    were lost)."""
+    with hang_guard(20):
+        doc = extractor.extract("JAN PEETERS, " + "ACCOUNTANT" * 2000 + ".\nProfiel\nBoekhouder met Excel.\n", kind="cv")
+    assert "hard.microsoft_excel" in {m.skill_id for m in doc.mentions}
+
+
 def test_context_stage_on_one_huge_line_with_many_mentions(extractor):
     text = "We value innovation, Python and SQL; apply now. " * 20_000  # ~1 MB, one line, 80k mentions
     with hang_guard(120):

@@ -428,6 +428,14 @@ def test_a_modifier_before_a_slash_shares_the_titles_head(extractor):
     assert [w.skill_id.split(":")[1] for w in two.title_words] == ["boekhouder", "accountant"]
 
 
+def test_an_ampersand_in_a_title_is_its_and_or_part_of_a_word():
+    """A review: "&" read as "and" broke every label with "&" inside a word (Manager P&O, M&A Analyst)."""
+    assert groups("Manager P&O", "nl") == [("Manager P&O", ("1212",))]
+    assert groups("M&A Analyst") == [("M&A Analyst", ("2413",))]
+    assert [text for text, _ in groups("President & CEO")] == ["President", "CEO"]
+    assert not groups("School Superintendent")  # not a construction supervisor
+
+
 def test_flemish_trade_titles_name_the_trade():
     """Trial T: "CNC-operator" was an applications programmer (a Java developer met the CNC job), "TIG-lasser" a
     mechanical engineering technician, "HVAC-technieker" a boiler operator; Superintendent, Foreman and Laborant no

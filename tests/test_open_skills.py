@@ -53,6 +53,12 @@ def test_an_abbreviation_in_brackets_is_no_second_skill(extractor):
     assert found["RPR"].skill_id == found["Vlaamse rechtspositieregeling"].skill_id
 
 
+def test_an_example_opener_is_no_part_of_an_open_skill(extractor):
+    """Trial T: "waaronder nacalculatie" was a required open skill no CV could meet."""
+    ad = "Profiel\n- Je beheert de administratie, waaronder nacalculatie en facturatie.\n"
+    assert not any(t.lower().startswith("waaronder") for t in open_mentions(extractor.extract(ad, kind="vacancy")))
+
+
 def test_awards_places_companies_and_clauses_are_not_skills(extractor):
     found = set(open_mentions(extractor.extract(CV, kind="cv", language="en")))
     assert not found & {"Veterans Affairs Award", "Union Member", "Packworks B.V", "Amersfoort", "Ensuring consistency",

@@ -67,9 +67,12 @@ APPLICATION = re.compile(r"\b(apply(?![ \t]+(?:for[ \t]+(?:(?:a[ \t]+)?(?:recogn
                          # "Acquisitie naar aanleiding van deze vacature wordt niet op prijs gesteld": no agencies
                          r"acquisitie (naar aanleiding|n\.a\.v\.) van deze (vacature|advertentie)|"
                          r"no (recruitment )?agencies|geen (recruitment|werving|wervings|uitzend)\w*|"
-                         # who to contact and how the candidate's data are kept ("Contactpersoon Mevr. …", "Wij
+                         # who to contact and how the candidate's data are kept, as labels ("Contactpersoon Mevr. …",
+                         # "Contact person: …"; not "Je bent de contactpersoon voor klanten", a task) or promises ("Wij
                          # garanderen dat wij je gegevens met 100% discretie zullen behandelen")
-                         r"contactpersoon|contact person|(?:je|jouw|uw|your) (?:gegevens|persoonsgegevens|personal data))\b", re.I)
+                         r"(?:contactpersoon|contact person)(?=[ \t]*(?::|(?:mevr|dhr|mr|mrs|ms|mevrouw|de heer)\b))|"
+                         r"(?:persoonsgegevens|personal data|gegevens)[\w \t%]{0,30}(?:discreet|discretie|vertrouwelijk|"
+                         r"confidential)|(?:your|jouw|uw) (?:personal data|persoonsgegevens))\b", re.I)
 # "We are currently recruiting for an Accounting Specialist", "Acme is hiring": the employer hiring, not recruitment
 # asked of the candidate.
 HIRING_WORD = re.compile(r"(recruit|hiring|rekrut|werven)", re.I)
@@ -98,7 +101,8 @@ NEGATED_VALUE = re.compile(r"[ \t]*[:\-–][ \t]*(?:geen|nee|neen|no|none|nvt|n\
 # A CV's certificate or licence not held yet or any more: "Rijbewijs CE: nog niet, in opleiding", "CE: bezig", "VCA verlopen in
 # 2019", "Code 95 (expired)"; not "vervalt binnenkort", still valid. Only certificates: "PyTorch in training large
 # models" and "de facturatie verlopen volgens de procedures" are other words.
-NOT_HELD = re.compile(r"[ \t]*(?:\([^()\n]{1,30}?,[ \t]*|[:\-–(][ \t]*)?"  # "(gestart in 2026, nog niet behaald)"
+NOT_HELD = re.compile(r"[ \t]*(?:\((?:gestart|begonnen|started|begun|sinds|since)\b[^()\n,]{0,25},[ \t]*"  # "(gestart in 2026,"
+                      r"|[:\-–(][ \t]*)?"
                       r"(?:(?:is|was|werd|wordt|has been|is being)[ \t]+)?"
                       r"(?:(?:sinds|since|vanaf|in)[ \t]+(?:19|20)\d\d[ \t]+)?(?:nog niet(?![ \t]+"
                       r"(?:verlopen|vervallen))|not yet(?![ \t]+expired)|in opleiding|in training|in progress|verlopen|"
@@ -107,8 +111,11 @@ NOT_HELD = re.compile(r"[ \t]*(?:\([^()\n]{1,30}?,[ \t]*|[:\-–(][ \t]*)?"  # "
                       r"niet meer (?:actief|geldig)|no longer (?:active|valid)|inactie[fv]|geschrapt|ingetrokken|"
                       r"geschorst|revoked|suspended|struck off|pending|in aanvraag|aanvraag (?:ingediend|lopende)|"
                       r"(?:application|aanvraag) (?:submitted|pending|in progress|in behandeling)|"
-                      r"vervallen|expired|lapsed|aangevraagd|applied for|lopend|lopende|gepland|planned|expected|verwacht|"
-                      # ... or only started or planned: "Educatieve master (lopend)", "PGCE planned for 2027" (trial S)
+                      r"vervallen|expired|lapsed|aangevraagd|applied for|"
+                      # ... or only started or planned: "Educatieve master (lopend)", "PGCE planned for 2027" (trial S);
+                      # not "lopende hernieuwing", "expected renewal 2026", "verwacht CE in 2025" (held, a next one due)
+                      r"(?:lopend|lopende|gepland|planned|expected|verwacht)(?=[ \t]*(?:[)\n.,;]|$|(?:in|for|voor|tegen|by)?"
+                      r"[ \t]*(?:19|20)\d\d))|"
                       r"bezig(?![ \t]+met[ \t]+(?:de[ \t]+)?(?:verlenging|opfrissing|"
                       r"hernieuwing|vernieuwing|bijscholing|herhaling))|ongoing(?![ \t]+(?:refresher|renewal|recertification)))\b", re.I)
 # ... held again after all: "… was verlopen maar is vernieuwd in 2023"; not "…, niet vernieuwd", "not yet renewed",
@@ -313,7 +320,7 @@ def on_section_heading(doc: Document, m: Mention) -> bool:
 
 # A heading that names a kind of skill: on a line of its own it opens a section, but as a line's label it asks for
 # the skill ("Communication Skills: excellent written and verbal …", "Rijbewijs: B")
-SKILL_HEADING = re.compile(r"skill|vaardigheid|vaardigheden|kennis|competen|rijbewijs", re.I)
+SKILL_HEADING = re.compile(r"skill|vaardigheid|vaardigheden|kennis|competen|rijbewij", re.I)
 
 
 @lru_cache(maxsize=1)

@@ -98,6 +98,7 @@ WORKED_AS = re.compile(r"\b(?:worked|werkte|gewerkt|werkzaam|employed)\s+(?:[\w.
 # nodig", "no experience as a welder required" (trial T: the job the ad trains for became its heaviest requirement)
 NO_EXPERIENCE = re.compile(r"\b(?:niet\s+over|geen|no|zonder|without|not\s+have)\s+(?:(?:relevante|enige|eerdere|prior|"
                            r"previous|any|relevant)\s+)?(?:\w+\s+)?$", re.I)
+SAYS_WHAT_ONE_IS = re.compile(r"(?:ik|i)\b", re.I)  # the cue of "Ik ben lasser": the job must follow it at once
 # "… lasser sinds 2008": the years a job has been held, to this year
 SINCE_YEAR = re.compile(r"\s+(?:al\s+)?(?:sinds|since|vanaf)\s+((?:19|20)\d\d)\b", re.I)
 WORKED_AS_ASKED = re.compile(r"\b(?:worked|gewerkt)\s+(?:[\w.']+\s+){0,4}?(?:as|als)\s+(?:an?\s+|een\s+)?", re.I)
@@ -142,9 +143,12 @@ def find(text: str, language: str | None, start: int = 0, end: int | None = None
     found, i = [], 0
     while i < len(words):
         longest = max(first.get(words[i][2], 0) for first in starts)  # 0: no label starts with this word
+        longest += sum(w == "&" for _, _, w in words[i + 1:i + longest + 1])  # "m & a analyst" is "m a analyst"
         for n in range(min(longest, len(words) - i), 0, -1):
+            if words[i + n - 1][2] == "&" or words[i][2] == "&":
+                continue  # a label neither starts nor ends with its "and": "President & CEO" is two
             key = " ".join(w for _, _, w in words[i:i + n])
-            keys = (key.replace("&", "and"), key.replace("&", "en")) if "&" in key else (key,)
+            keys = (key.replace(" &", ""), key.replace("&", "and"), key.replace("&", "en")) if "&" in key else (key,)
             isco = next((table[k] for k in keys for table in tables if k in table), None)
             if isco:
                 found.append(Found(words[i][0], words[i + n - 1][1], isco))
@@ -452,7 +456,8 @@ def experience_as(doc: Document) -> Iterator[tuple[Found, float | None]]:
     for cue, worked in cues:
         named = find(doc.text, language_at(doc, cue.start()), cue.end(), min(len(doc.text), cue.end() + 60))[:1]
         near = named and (WORKED_GAP.fullmatch(doc.text, cue.end(), named[0].start) if worked
-                          else named[0].start - cue.end() <= MAX_GAP)
+                          else named[0].start - cue.end() <= MAX_GAP) \
+            and not (SAYS_WHAT_ONE_IS.match(cue.group()) and named[0].start != cue.end())  # "een harde werker"
         if near and not BREAK.search(doc.text, cue.end(), named[0].start):
             reach = max(0, cue.start() - 30, *(b.end() for b in SENTENCE_END.finditer(doc.text, max(0, cue.start() - 30),
                                                                                         cue.start())))
@@ -667,8 +672,18 @@ def _role_words(text: str, start: int, end: int, strict: bool = False,
         kept = found[max(0, last - MAX_TITLE_WORDS):last + 1]
         if (last == 0 and job_titles.specificity(found[0][0]) < GENERIC_ROLE) or OF.match(text, found[last][2]):
             kept += found[last + 1:last + 1 + MAX_TITLE_WORDS]  # "Medewerker Boekhouding", "Head of Sales"
+        if modifier and not _names_a_job(text, modifier, found[last]):
+            modifier = []  # "Nacht / Weekend Verpleegkundige", "Junior / Senior Accountant": no job of their own
         out += [w for w in modifier + kept if job_titles.is_title_word(w[0])]
     return out
+
+
+def _names_a_job(text: str, modifier: list[tuple[str, int, int]], head: tuple[str, int, int]) -> bool:
+    """Whether a modifier before a slash and the head after it name a job ("HR Manager" of "HR / People
+    Operations Manager")."""
+    joint = " ".join(text[s:e] for _, s, e in (*modifier, head))
+    hits = find(joint, "nl")
+    return len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(joint)
 
 
 MAX_MODIFIER_WORDS = 2
@@ -681,6 +696,8 @@ def _shares_the_head(words: list[tuple[str, int, int]], separator: str) -> bool:
         and all(job_titles.is_title_word(key) for key, _, _ in words)
 
 
+MAX_TITLE_CHARS = 120  # a longer "title" is no job title (and no pattern runs over it)
+SENIORITY = frozenset("junior senior medior ervaren experienced trainee stagiair".split())
 # A title's modifier before a slash and the part whose head it shares: "HR / People Operations Manager"
 SHARED_HEAD = re.compile(r"^[ \t]*(?P<modifier>[^\W\d_]+(?:[ \t]+[^\W\d_]+)?)[ \t]*/[ \t]*[^/]*?(?P<head>[^\W\d_]+)[ \t]*$")
 
@@ -688,9 +705,10 @@ SHARED_HEAD = re.compile(r"^[ \t]*(?P<modifier>[^\W\d_]+(?:[ \t]+[^\W\d_]+)?)[ \
 def _shared_head_title(title: str) -> str | None:
     """The title its modifier before a slash names with the head after it ("HR Manager" of "HR / People
     Operations Manager"), or None."""
-    found = SHARED_HEAD.match(title)
-    if found is None or titles.is_role_word(found.group("modifier").split()[-1]):
-        return None  # "Boekhouder / Accountant": two titles, each with its own head
+    found = SHARED_HEAD.match(title) if len(title) <= MAX_TITLE_CHARS else None
+    if found is None or titles.is_role_word(found.group("modifier").split()[-1]) \
+            or found.group("modifier").casefold() in SENIORITY:
+        return None  # "Boekhouder / Accountant": two titles, each with its own head; "Junior / Senior Accountant": one
     return f"{found.group('modifier')} {found.group('head')}"
 
 

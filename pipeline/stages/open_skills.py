@@ -307,8 +307,11 @@ class FindOpenSkills:
             return doc
         mentions = sorted(doc.mentions + tuple(found.values()), key=lambda m: m.start)
         for k in range(1, len(mentions)):  # one skill, one requirement: the abbreviation takes its name's skill
-            if mentions[k].method == "open" and _abbreviates(text, mentions[k - 1], mentions[k]):
-                mentions[k] = replace(mentions[k], skill_id=mentions[k - 1].skill_id, type=mentions[k - 1].type)
+            name, short = mentions[k - 1], mentions[k]
+            if short.method == "open" and _abbreviates(text, name, short):
+                mentions[k] = replace(short, skill_id=name.skill_id, type=name.type, key=name.key, link=name.link) \
+                    if name.method == "open" else replace(short, skill_id=name.skill_id, type=name.type,
+                                                          method="acronym", key=None, link=None)
         return doc.replace(mentions=tuple(mentions))
 
     def _regions(self, doc: Document, covered: list[tuple[int, int]],

@@ -19,7 +19,7 @@ from pipeline.sentences import NOT_BEFORE_CUE, bounds_of
 CHUNK_BREAK = re.compile(r"(?<!\w-)[,;:]\s(?!etc\b|enz\b|e\.d\.|and so on\b|en zo verder\b"
                          r"|(?:or|of)\s+(?:(?:are|be|you are|je bent)\s+)?(?:willing|prepared|bereid|willingness|bereidheid)\b)"
                          r"|\s\\?[-–—]\s" + NOT_BEFORE_CUE +
-                         r"|(?:(?<=\bplus)|(?<=pluspunt)|(?<=\btroef)|(?<=meegenomen)|(?<=voordeel)|(?<=advantage))"
+                         r"|(?:(?<=een plus)|(?<=\ba plus)|(?<=pluspunt)|(?<=\btroef)|(?<=meegenomen)|(?<=voordeel)|(?<=advantage))"
                          r"[ \t](?=(?-i:[A-Z][a-z]))", re.I)
 # Cues that a skill is preferred: some stand before what they qualify ("bij voorkeur SAP"), some after ("SAP is een
 # troef"), some either way ("Bonus: Go", "Go is a bonus"). A cue before the skill that only stands after what it
