@@ -237,9 +237,9 @@ MIN_WORD_START = 6  # letters a role's reference needs to name a title word by i
 
 def resolve_role(con: duckdb.DuckDBPyConnection, reference: str, db: str | Path | None = None) -> str:
     """The role id that `reference` names: a role id, the start of one (at least MIN_PREFIX characters), the
-    role's title ("Aankoper", any case), its file (as `skillfit roles` lists a role without a title: the path or
-    the file name) or, when none is the whole of it, words of a title ("scrum" for "Scrum Master") or the start of
-    one ("heftruck" for "Heftruckchauffeur"), when one role has it.
+    role's title ("Aankoper", any case; as written where titles differ only in case), its file (as `skillfit
+    roles` lists a role without a title: the path or the file name) or, when none is the whole of it, words of a
+    title ("scrum" for "Scrum Master") or the start of one ("heftruck" for "Heftruckchauffeur"), when one role has it.
 
     Raises:
         NoSuchRole: no role, or more than one, matches (the message lists them).
@@ -266,6 +266,9 @@ def resolve_role(con: duckdb.DuckDBPyConnection, reference: str, db: str | Path 
                 break
     if not found:
         raise NoSuchRole(f"no role {reference}{where} (give its id, the start of it, or its title; {ROLES_HINT})")
+    exact = [(i, t) for i, t in found if t == reference]
+    if len(found) > 1 and len(exact) == 1:
+        return exact[0][0]  # "Werfleider bouwsector" beside a client's "WERFLEIDER BOUWSECTOR" (trial T)
     if len(found) > 1:
         listed = ", ".join(f"{i} {t}".strip() for i, t in found[:5])
         raise NoSuchRole(f"{reference} names {len(found)} roles{where} ({listed}{', ...' if len(found) > 5 else ''}):"

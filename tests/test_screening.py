@@ -115,6 +115,23 @@ def test_two_roles_with_one_title_ask_for_the_id(extractor, tmp_path):
             screening.resolve_role(store.con, "data engineer")
 
 
+def test_a_title_as_written_names_its_role_among_titles_in_other_case(extractor, tmp_path):
+    """Trial T: "Werfleider bouwsector" was refused beside a client's "WERFLEIDER BOUWSECTOR"."""
+    from pipeline.store import Store
+
+    body = "\nProfiel\n- VCA en rijbewijs B.\n"
+    docs = [extractor.extract(title + body + extra, kind="vacancy", doc_id=doc_id, language="nl")
+            for doc_id, title, extra in (("r-caps", "WERFLEIDER BOUWSECTOR", ""),
+                                         ("r-plain", "Werfleider bouwsector", "- Excel.\n"))]
+    with Store(tmp_path / "t.duckdb") as store:
+        store.sync_taxonomy(extractor.taxonomy)
+        store.write(docs, extractor.taxonomy, store.start_run(extractor.taxonomy))
+        assert screening.resolve_role(store.con, "Werfleider bouwsector") == "r-plain"
+        assert screening.resolve_role(store.con, "WERFLEIDER BOUWSECTOR") == "r-caps"
+        with pytest.raises(screening.NoSuchRole, match="names 2 roles"):
+            screening.resolve_role(store.con, "werfleider bouwsector")
+
+
 def test_ranking_puts_the_python_developer_first(con, loaded):
     role = role_id(con, PYTHON_ROLE)
     rows = screening.ranking(con, loaded[0], role)
