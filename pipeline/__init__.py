@@ -2,7 +2,7 @@
 
 # The one place the version is written (pyproject reads it from here): asking importlib.metadata
 # instead would cost every command a tenth of a second at start-up.
-__version__ = "0.14.1"
+__version__ = "0.15.0"
 
 from pipeline.api import Extractor, Failure, document_to_dict  # noqa: E402
 from pipeline.model import Document, Mention, Section, Skill  # noqa: E402

@@ -11,7 +11,7 @@ import stat
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO, cast
 
@@ -697,19 +697,28 @@ def show_sources_option(func):
                              " own eyes: file names often hold a person's name).")(func)
 
 
+def labels_option(func):
+    """--labels: the language skills are named in."""
+    return click.option("--labels", type=click.Choice(["en", "nl"]), default="en", show_default=True,
+                        envvar="SKILLFIT_LABELS",
+                        help="Name skills in English or Dutch (Dutch where the taxonomy has a Dutch name, else"
+                             " English; env SKILLFIT_LABELS).")(func)
+
+
 @main.command()
 @click.argument("vacancies", type=click.Path(exists=True))
 @click.argument("cvs", type=click.Path(exists=True))
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to write.")
 @click.option("--top", default=5, show_default=True, type=click.IntRange(min=1), help="Candidates shown per role.")
 @show_sources_option
+@labels_option
 @output_options
 @batch_options
 @retention_option
 @taxonomy_option
 @open_option
-def screen(vacancies, cvs, db, top, show_sources, fmt, output, workers, timeout_s, memory_mb, pdf_engine, ocr, retention_days,
-           readmit, taxonomy_files, no_open) -> None:
+def screen(vacancies, cvs, db, top, show_sources, labels, fmt, output, workers, timeout_s, memory_mb, pdf_engine, ocr,
+           retention_days, readmit, taxonomy_files, no_open) -> None:
     """Load vacancies and CVs; print the best per role.
 
     Prints the top candidates of every role, with what they match and miss; candidates by a short id, which
@@ -740,7 +749,7 @@ def screen(vacancies, cvs, db, top, show_sources, fmt, output, workers, timeout_
     all_rows = []
     columns = fit_columns(show_sources)
     for role_id, title in screening.roles(con):
-        rows = screening.ranking(con, db, role_id, top, show_sources=show_sources)
+        rows = screening.ranking(con, db, role_id, top, show_sources=show_sources, labels=labels)
         warn_unscorable(con, role_id, title, rows)
         for r in rows:
             r.update(role_title=title, role_id=role_id)
@@ -766,8 +775,9 @@ def screen(vacancies, cvs, db, top, show_sources, fmt, output, workers, timeout_
 @click.option("--refresh", is_flag=True,
               help="First recompute the stored fit scores if the data changed (opens the database writable).")
 @show_sources_option
+@labels_option
 @output_options
-def fit(db, role_id, top, min_score, refresh, show_sources, fmt, output) -> None:
+def fit(db, role_id, top, min_score, refresh, show_sources, labels, fmt, output) -> None:
     """Rank candidates for one role.
 
     The scores come from the stored fit_scores table while it is fresh (load and screen refresh it), else
@@ -790,7 +800,7 @@ def fit(db, role_id, top, min_score, refresh, show_sources, fmt, output) -> None
         if refresh:
             screening.refresh_fit_scores(con, warn=fail)
         role_id = announce_role(con, role_id, screening.resolve_role(con, role_id, db))
-        rows = screening.ranking(con, db, role_id, top, min_score, show_sources=show_sources)
+        rows = screening.ranking(con, db, role_id, top, min_score, show_sources=show_sources, labels=labels)
         title = dict(screening.roles(con)).get(role_id)
         warn_unscorable(con, role_id, title, rows)
         warn_expired(con, db)
@@ -833,8 +843,9 @@ def scores(db, keep, force) -> None:
 @click.option("--candidate", "candidate_ref", required=True,
               help="Candidate: its id (or the start of it, as tables show it), or its CV file.")
 @click.option("--role", "role_id", required=True, help="Role: its id, the start of it, or its title.")
+@labels_option
 @output_options
-def gap(db, candidate_ref, role_id, fmt, output) -> None:
+def gap(db, candidate_ref, role_id, labels, fmt, output) -> None:
     """What a candidate meets and misses of a role.
 
     Skills met, met in part through a related skill, and missing; with --format table, as a readable report.
@@ -862,17 +873,22 @@ def gap(db, candidate_ref, role_id, fmt, output) -> None:
     if fit:
         output.write(f"Fit {fit.score} / 100, required skills met: {fit.required_met} of {fit.required_total}\n")
         output.write(SCORE_EXPLAINED)
-    output.write(gap_report(rows))
+    output.write(gap_report(rows, labels))
 
 
-def gap_report(rows: list[dict]) -> str:
-    """A readable gap report: what to learn first, what already counts partly, what is met; hard and soft apart."""
+def gap_report(rows: list[dict], labels: str = "en") -> str:
+    """A readable gap report: what to learn first, what already counts partly, what is met; hard and soft apart;
+    skills named in `labels`' language."""
+    from pipeline.screening import in_language
+
+    label, met_by_column, via = (in_language(c, labels) for c in ("label_en", "met_by", "via_skill"))
+
     def block(title: str, picked: list[dict], detail=lambda r: "") -> str:
         if not picked:
             return ""
         lines = [f"\n{title}"]
         for kind in ("hard", "soft"):
-            names = [f"{r['label_en']}{detail(r)}" for r in picked if r["type"] == kind]
+            names = [f"{r[label]}{detail(r)}" for r in picked if r["type"] == kind]
             if names:
                 lines.append(f"  {kind:<5} " + "; ".join(names))
         return "\n".join(lines) + "\n"
@@ -882,13 +898,13 @@ def gap_report(rows: list[dict]) -> str:
         return f" ({', '.join(w for w in said if w)} asked)" if any(said) else ""
 
     def met_by(r):  # of alternatives, the one the candidate meets
-        return f" [{r['met_by']}]" if r.get("met_by") else ""
+        return f" [{r[met_by_column]}]" if r.get(met_by_column) else ""
 
     def partly(r):  # the skill itself with fewer years or a lower level than asked, or a related skill
         share = f"{round(100 * r['credit'])}%"
         if r["relation"] == "exact":  # "English (80%: fluent asked, less held)"
             return f"{met_by(r)} ({share}: {asked(r).strip()[1:-1] or 'asked'}, less held)"
-        return f"{met_by(r)} <- {r['via_skill']} ({r['relation']}, {share}){asked(r)}"
+        return f"{met_by(r)} <- {r[via]} ({r['relation']}, {share}){asked(r)}"
 
     words = [r for r in rows if r["skill_id"].startswith(TITLE_PREFIX)]  # the job title's words: no skills to learn
     rows = [r for r in rows if r not in words]
@@ -901,7 +917,7 @@ def gap_report(rows: list[dict]) -> str:
                 [r for r in rows if r["status"] == "partial"], partly)
         + block("Nice to have, missing", [r for r in missing if r["requirement"] == "preferred"])
         + block("Met", [r for r in rows if r["status"] == "met"], lambda r: met_by(r) + asked(r))
-        + evidence_block([r for r in rows if r["status"] != "missing"])
+        + evidence_block([r for r in rows if r["status"] != "missing"], lambda r: r[label] + met_by(r))
         + ("\nA / B: alternatives, one of them is enough; [X]: the one met.\n"
            if any(r.get("alt_group") for r in rows) else "")
     )
@@ -927,13 +943,14 @@ def clip(text: str | None, limit: int = 110) -> str:
     return f'"{text if len(text) <= limit else text[:limit - 1].rstrip() + "…"}"' if text else "-"
 
 
-def evidence_block(rows: list[dict]) -> str:
-    """Per requirement met or partly met: the CV sentence that shows it and the vacancy sentence that asks for it."""
+def evidence_block(rows: list[dict], name: Callable[[dict], str]) -> str:
+    """Per requirement met or partly met (`name`: how it is listed): the CV sentence that shows it and the vacancy
+    sentence that asks for it."""
     if not rows:
         return ""
     lines = ["\nEvidence: the CV sentence that shows each requirement, then the vacancy sentence that asks for it"]
     for r in rows:
-        lines.append(f"  {r['label_en']}{' [' + r['met_by'] + ']' if r.get('met_by') else ''}:")
+        lines.append(f"  {name(r)}:")
         lines.append(f"      CV:      {clip(r.get('evidence'))}")
         lines.append(f"      vacancy: {clip(r.get('asked_in'))}")
     return "\n".join(lines) + "\n"
@@ -1110,7 +1127,8 @@ def purge(db, now) -> None:
 @click.option("--show-sources", is_flag=True,
               help="Show CV file names instead of candidate ids (for your own eyes: file names often name people).")
 @click.option("--pseudonymous", is_flag=True, hidden=True, help="The default since 0.7.0; kept for scripts.")
-def report(db, out, top, show_sources, pseudonymous) -> None:
+@labels_option
+def report(db, out, top, show_sources, pseudonymous, labels) -> None:
     """Write a self-contained HTML report.
 
     Ranked candidates, hard/soft coverage and the pool's skills gap, in one file that fetches nothing. Candidates
@@ -1123,7 +1141,7 @@ def report(db, out, top, show_sources, pseudonymous) -> None:
     from pipeline.report import write_report
     from pipeline.store import connect
 
-    write_report(db, out, top, pseudonymous=not show_sources)
+    write_report(db, out, top, pseudonymous=not show_sources, labels=labels)
     click.echo(f"wrote {out}", err=True)
     with connect(db, read_only=True) as con:
         warn_expired(con, db)

@@ -220,16 +220,18 @@ def _css() -> Markup:
     return Markup(env.loader.get_source(env, "report.css")[0])
 
 
-def render_report(con: duckdb.DuckDBPyConnection, top: int = 10, *, pseudonymous: bool = False) -> str:
+def render_report(con: duckdb.DuckDBPyConnection, top: int = 10, *, pseudonymous: bool = False,
+                  labels: str = "en") -> str:
     """The whole report as one self-contained HTML document (inline CSS and SVG, nothing fetched).
 
     Candidates are named by their CV file name when the mapping file beside the database
     (`<db>.sources.duckdb`) is there, as `skillfit fit` does, else by their pseudonymous id;
-    `pseudonymous=True` always uses the ids, for a report to share outside the screening team.
+    `pseudonymous=True` always uses the ids, for a report to share outside the screening team. Skills are named
+    in `labels`' language (en or nl; English where the taxonomy has no Dutch label).
     """
     if isinstance(top, bool) or not isinstance(top, int) or top < 1:
         raise ValueError(f"top must be a positive integer, not {top!r}")
-    data = overview(con, top, pseudonymous=pseudonymous)
+    data = overview(con, top, pseudonymous=pseudonymous, labels=labels)
     generated = _dt.datetime.now().astimezone()
     pool = data.n_candidates
     sections = [RoleSection(i, role, coverage_chart(role), gap_chart(role, pool) if role.gaps else None)
@@ -242,10 +244,11 @@ def render_report(con: duckdb.DuckDBPyConnection, top: int = 10, *, pseudonymous
         generated=generated.strftime("%Y-%m-%d %H:%M %Z").strip())
 
 
-def write_report(db_path: str | Path, out_path: str | Path, top: int = 10, *, pseudonymous: bool = False) -> None:
+def write_report(db_path: str | Path, out_path: str | Path, top: int = 10, *, pseudonymous: bool = False,
+                 labels: str = "en") -> None:
     """Render the report of the database at db_path (opened read-only) into the HTML file out_path.
 
-    See render_report for how candidates are named and what `pseudonymous` does."""
+    See render_report for how candidates are named and what `pseudonymous` and `labels` do."""
     db = Path(db_path)
     if not db.exists():
         raise StoreError(f"{db}: no such database (run `skillfit screen` or `skillfit load` first)")
@@ -254,7 +257,7 @@ def write_report(db_path: str | Path, out_path: str | Path, top: int = 10, *, ps
     except duckdb.Error as exc:
         raise StoreError(f"{db}: cannot open database: {str(exc).splitlines()[0]}") from None
     try:
-        document = render_report(con, top=top, pseudonymous=pseudonymous)
+        document = render_report(con, top=top, pseudonymous=pseudonymous, labels=labels)
     finally:
         con.close()
     Path(out_path).write_text(document, encoding="utf-8")

@@ -50,6 +50,17 @@ log = logging.getLogger(__name__)
 
 LOAD_BATCH = 64  # documents per transaction: all of a batch is in, or none of it
 MAX_GAP_SKILLS = 10  # a role's required skills listed in the pool's skills gap, most lacked first
+LABEL_LANGUAGES = ("en", "nl")  # the languages skills are named in (--labels)
+
+
+def in_language(column: str, labels: str) -> str:
+    """The fit views' column that holds `column` (label_en, matched_label, via_skill ...) in `labels`' language:
+    the Dutch ones end in _nl and fall back to English where the taxonomy has no Dutch label."""
+    if labels not in LABEL_LANGUAGES:
+        raise ValueError(f"labels must be one of {', '.join(LABEL_LANGUAGES)}, not {labels!r}")
+    if labels == "en":
+        return column
+    return "label_nl" if column == "label_en" else f"{column}_{labels}"
 
 Progress = Callable[[Iterable, int, str], Iterable]  # (items, total, label) -> the same items, e.g. with a bar
 
@@ -348,7 +359,7 @@ def resolve_candidate(con: duckdb.DuckDBPyConnection, db: str | Path | None, ref
 
 
 def ranking(con: duckdb.DuckDBPyConnection, db: str | Path, role_id: str, top: int | None = None,
-            min_score: float = 0.0, show_sources: bool = False) -> list[dict]:
+            min_score: float = 0.0, show_sources: bool = False, labels: str = "en") -> list[dict]:
     """Ranked candidates for one role, with what they match and miss, as plain rows (what `skillfit fit` prints).
 
     The scores come from the stored fit_scores when they are fresh and hold enough candidates, else from the
@@ -359,15 +370,15 @@ def ranking(con: duckdb.DuckDBPyConnection, db: str | Path, role_id: str, top: i
     Returns:
         One dict per candidate, best first: rank, candidate (short id), candidate_id, score, required
         ("met/total", for tables; required_met and required_total apart), hard_score, soft_score, matched,
-        missing_required, missing_preferred (see
-        candidate_details), and with `show_sources` source (the file name, None when not recorded).
+        missing_required, missing_preferred (see candidate_details; skills named in `labels`' language, en or
+        nl), and with `show_sources` source (the file name, None when not recorded).
     """
     ranked = scores.ranked(con, role_id, top, min_score)
     if ranked is None:
         cur = _known(con, f"SELECT {', '.join(scores.RANKED)} FROM fit_for_role($role) WHERE score >= $min"
                           " ORDER BY rank LIMIT $top", {"role": role_id, "min": min_score, "top": top or 1_000_000})
         ranked = cur.fetchall() if cur is not None else []
-    details = candidate_details(con, role_id, [r[1] for r in ranked])
+    details = candidate_details(con, role_id, [r[1] for r in ranked], labels)
     out = [{"rank": rank, "candidate": cid, "candidate_id": cid, "score": score, "required": f"{met}/{total}",
             "required_met": met, "required_total": total, "hard_score": hard, "soft_score": soft, **details[cid]}
            for rank, cid, score, met, total, hard, soft in ranked]
@@ -386,9 +397,10 @@ def ranking(con: duckdb.DuckDBPyConnection, db: str | Path, role_id: str, top: i
 
 DETAILS = """
 WITH ids AS (SELECT unnest($ids) AS candidate_id),
-ev AS (SELECT candidate_id, req_id, label_en, matched_label, weight, credit FROM fit_evidence
+ev AS (SELECT candidate_id, req_id, label_en, {matched_label} AS matched_label, weight, credit FROM fit_evidence
        WHERE role_id = $role AND list_contains($ids, candidate_id)),
-req AS (SELECT DISTINCT req_id, requirement_label, requirement, weight FROM role_weights WHERE role_id = $role),
+req AS (SELECT DISTINCT req_id, {requirement_label} AS requirement_label, requirement, weight FROM role_weights
+        WHERE role_id = $role),
 matched AS (
     SELECT candidate_id,
            list(CASE WHEN credit < 1 THEN '~' ELSE '' END || matched_label
@@ -408,8 +420,10 @@ FROM ids i LEFT JOIN matched m USING (candidate_id) LEFT JOIN missing x USING (c
 """
 
 
-def candidate_details(con: duckdb.DuckDBPyConnection, role_id: str, candidate_ids: Sequence[str]) -> dict[str, dict]:
-    """Per candidate: the role's skills they match and the required and preferred skills they miss.
+def candidate_details(con: duckdb.DuckDBPyConnection, role_id: str, candidate_ids: Sequence[str],
+                      labels: str = "en") -> dict[str, dict]:
+    """Per candidate: the role's skills they match and the required and preferred skills they miss, named in
+    `labels`' language (en or nl).
 
     Returns:
         candidate_id -> {"matched": labels as fit_for_role lists them (most points first; a leading ~ marks
@@ -417,7 +431,9 @@ def candidate_details(con: duckdb.DuckDBPyConnection, role_id: str, candidate_id
         the requirements with no credit at all ("PostgreSQL / SQL Server / MySQL" for alternatives), most weight
         first (empty when there are none)}.
     """
-    rows = con.execute(DETAILS, {"role": role_id, "ids": list(candidate_ids)}).fetchall()
+    sql = DETAILS.format(matched_label=in_language("matched_label", labels),
+                         requirement_label=in_language("requirement_label", labels))
+    rows = con.execute(sql, {"role": role_id, "ids": list(candidate_ids)}).fetchall()
     return {cid: {"matched": matched, "missing_required": required, "missing_preferred": preferred}
             for cid, matched, required, preferred in rows}
 
@@ -710,8 +726,10 @@ class Overview:
     id_width: int = SHORT_ID  # characters of a candidate id that tell the candidates apart (short_id_length)
 
 
-def overview(con: duckdb.DuckDBPyConnection, top: int = 10, *, pseudonymous: bool = False) -> Overview:
-    """The report's data: every role (by title) with its best `top` candidates, and the database's counts.
+def overview(con: duckdb.DuckDBPyConnection, top: int = 10, *, pseudonymous: bool = False,
+             labels: str = "en") -> Overview:
+    """The report's data: every role (by title) with its best `top` candidates, and the database's counts; skills
+    named in `labels`' language (en or nl).
 
     Candidates are named by their CV file name when the mapping file beside the database is there, else
     by their pseudonymous id; `pseudonymous=True` always uses the ids.
@@ -723,7 +741,7 @@ def overview(con: duckdb.DuckDBPyConnection, top: int = 10, *, pseudonymous: boo
         run, counts, n_runs = _run_info(con)
         names = {} if pseudonymous else candidate_names(con)
         n_expired = _expired(con)
-        found = _role_overviews(con, top, names)
+        found = _role_overviews(con, top, names, labels)
     except duckdb.CatalogException as exc:
         raise StoreError(f"not a skillfit database (run `skillfit screen` first): {str(exc).splitlines()[0]}") from None
     n_roles, n_candidates, n_taxonomies = counts
@@ -799,20 +817,22 @@ WHERE d.kind = 'vacancy'
 """
 
 
-def _role_overviews(con: duckdb.DuckDBPyConnection, top: int, names: dict[str, str]) -> tuple[RoleOverview, ...]:
+def _role_overviews(con: duckdb.DuckDBPyConnection, top: int, names: dict[str, str],
+                    labels: str) -> tuple[RoleOverview, ...]:
     found = []
     for doc_id, title, source, language, hard_max, soft_max, n_req, n_pref, assessed, meeting_all in (
             con.execute(ROLE_OVERVIEWS).fetchall()):
         name = file_name(source, doc_id)
         found.append(RoleOverview(doc_id, (title or "").strip() or name, name, language, float(hard_max),
                                   float(soft_max), n_req, n_pref, assessed, meeting_all,
-                                  ranked_candidates(con, doc_id, top, names), _pool_gaps(con, doc_id)))
+                                  ranked_candidates(con, doc_id, top, names, labels),
+                                  _pool_gaps(con, doc_id, labels)))
     found.sort(key=lambda r: (r.title.casefold(), r.role_id))
     return tuple(found)
 
 
 def ranked_candidates(con: duckdb.DuckDBPyConnection, role_id: str, top: int,
-                      names: dict[str, str] | None = None) -> tuple[RankedCandidate, ...]:
+                      names: dict[str, str] | None = None, labels: str = "en") -> tuple[RankedCandidate, ...]:
     """The best `top` candidates for a role (from the fit_for_role macro), with their matches and missing
     required skills; named by `names` (candidate_id -> name), else by the file name stored with the CV."""
     names = names or {}
@@ -832,17 +852,18 @@ def ranked_candidates(con: duckdb.DuckDBPyConnection, role_id: str, top: int,
     matched: dict[str, list[Match]] = {cid: [] for cid in ids}
     for cid, label, credit, relation, via, alternatives, evidence, asked_in in con.execute(
         """
-        SELECT e.candidate_id, e.label_en, e.credit, e.relation, e.via_skill, e.alternatives, e.evidence, r.asked_in
+        SELECT e.candidate_id, e.{label}, e.credit, e.relation, e.{via}, e.{alternatives}, e.evidence, r.asked_in
         FROM fit_evidence e
         LEFT JOIN (SELECT req_id, first(asked_in ORDER BY position) AS asked_in FROM role_weights
                    WHERE role_id = $role GROUP BY req_id) r USING (req_id)
         WHERE e.role_id = $role AND list_contains($ids, e.candidate_id)
         ORDER BY e.candidate_id, (e.requirement = 'required') DESC, e.weight * e.credit DESC, e.label_en
-        """,
+        """.format(label=in_language("label_en", labels), via=in_language("via_skill", labels),
+                   alternatives=in_language("alternatives", labels)),
         {"role": role_id, "ids": ids},
     ).fetchall():
         matched[cid].append(Match(label, float(credit or 0), relation, via, alternatives, evidence, asked_in))
-    details = candidate_details(con, role_id, ids)
+    details = candidate_details(con, role_id, ids, labels)
     hard_total, hard_met = _required_hard(con, role_id, ids)
     return tuple(
         RankedCandidate(rank, cid, names.get(cid) or file_name(source, cid[:width]), lang, float(score or 0), met, total,
@@ -863,10 +884,10 @@ def _required_hard(con: duckdb.DuckDBPyConnection, role_id: str, ids: list[str])
     return (row[0] if row else 0), dict(met)
 
 
-def _pool_gaps(con: duckdb.DuckDBPyConnection, role_id: str) -> tuple[PoolGap, ...]:
+def _pool_gaps(con: duckdb.DuckDBPyConnection, role_id: str, labels: str) -> tuple[PoolGap, ...]:
     rows = con.execute(
-        """
-        SELECT label_en, type, candidates_lacking, coalesce(pct_lacking, 0)
+        f"""
+        SELECT {in_language("label_en", labels)}, type, candidates_lacking, coalesce(pct_lacking, 0)
         FROM skills_gap_by_role WHERE role_id = $role
         ORDER BY pct_lacking DESC, label_en LIMIT $n
         """,

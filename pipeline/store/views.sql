@@ -54,7 +54,8 @@ COMMENT ON VIEW language_skills IS 'The languages the language detector reports 
 CREATE OR REPLACE VIEW written_languages AS
 WITH w AS (SELECT map_from_entries(list((name, value))) AS m FROM fit_weights)
 SELECT d.doc_id AS candidate_id, l.skill_id, d.language, d.chars, s.label_en, w.m['written_in'] AS strength,
-       'CV written in ' || s.label_en || ', ' || format('{:,}', d.chars) || ' characters: counts as fluent' AS evidence
+       'CV written in ' || s.label_en || ', ' || format('{:,}', d.chars) || ' characters: counts as fluent' AS evidence,
+       s.label_nl
 FROM documents d JOIN language_skills l ON l.language = d.language JOIN skills s ON s.skill_id = l.skill_id, w
 WHERE d.kind = 'cv' AND w.m['written_in'] > 0 AND d.chars >= coalesce(w.m['written_in_min_chars'], 0);
 COMMENT ON VIEW written_languages IS 'The language each CV is written in, fluently and at length (documents.language, at least fit_weights.written_in_min_chars characters), as evidence of that language with credit fit_weights.written_in (0 = off). It cannot tell a CV someone else translated: the evidence says "written in".';
@@ -148,11 +149,13 @@ SELECT r.role_id, r.req_id, r.alt_group, r.skill_id, q.type, r.category, r.label
        CASE WHEN r.category = 'title' THEN coalesce(w.m['title'], 0) * r.confidence  -- a word of the job title
             ELSE w.m[q.requirement] * w.m[q.type] * q.specificity
                  * CASE WHEN r.category = 'occupation' THEN coalesce(w.m['occupation'], 1)
-                        WHEN q.open THEN coalesce(w.m['open'], 1) ELSE 1 END END AS weight
+                        WHEN q.open THEN coalesce(w.m['open'], 1) ELSE 1 END END AS weight,
+       CASE WHEN q.members > 1 THEN coalesce(r.label_nl, r.label_en) || ' (één van ' || q.members || ')'
+            ELSE coalesce(r.label_nl, r.label_en) END AS matched_label_nl
 FROM role_requirements r JOIN req q USING (role_id, req_id), w
 WHERE (r.category IS DISTINCT FROM 'occupation' OR coalesce(w.m['occupation'], 1) > 0)
   AND (r.category IS DISTINCT FROM 'title' OR coalesce(w.m['title'], 0) > 0);
-COMMENT ON VIEW role_weights IS 'Role requirements with their weight in the score (requirement weight x hard/soft multiplier x specificity, which is lower for skills CVs of nearly every occupation hold: skill_commonness, fit_weights.common; the job the vacancy is for, category occupation, times fit_weights.occupation; a word of its job title, category title, fit_weights.title times the word''s specificity; a requirement on no list, all of its alternatives open skills, times fit_weights.open), one row per skill: the alternatives of a group share its weight, type (hard if any is), requirement (required if any is), requirement_label ("PostgreSQL / SQL Server / MySQL") and number of members; matched_label is how a met alternative is listed ("MySQL (one of 3)"); level_rank is null for a soft skill (a level asked of communication is wording: not compared).';
+COMMENT ON VIEW role_weights IS 'Role requirements with their weight in the score (requirement weight x hard/soft multiplier x specificity, which is lower for skills CVs of nearly every occupation hold: skill_commonness, fit_weights.common; the job the vacancy is for, category occupation, times fit_weights.occupation; a word of its job title, category title, fit_weights.title times the word''s specificity; a requirement on no list, all of its alternatives open skills, times fit_weights.open), one row per skill: the alternatives of a group share its weight, type (hard if any is), requirement (required if any is), requirement_label ("PostgreSQL / SQL Server / MySQL") and number of members; matched_label is how a met alternative is listed ("MySQL (one of 3)"; in Dutch matched_label_nl and requirement_label_nl); level_rank is null for a soft skill (a level asked of communication is wording: not compared).';
 
 -- The credit of one skill a role asks for, from one skill a candidate has: the relation's credit, scaled by
 -- min(1, candidate years / years asked) when both are known, and by 1 - level_weight x (1 - min(1, level held /
@@ -184,7 +187,8 @@ COMMENT ON VIEW fit_credit IS 'Per role, candidate and requirement the candidate
 CREATE OR REPLACE VIEW fit_evidence AS
 WITH member AS (
     SELECT r.role_id, c.candidate_id, r.req_id, r.alt_group, r.requirement_label, r.skill_id, r.label_en, r.matched_label,
-           r.type, r.requirement, r.weight,
+           r.type, r.requirement, r.weight, r.requirement_label_nl, coalesce(r.label_nl, r.label_en) AS label_nl,
+           r.matched_label_nl,
            max(fit_member_credit(rel.credit, c.strength, r.years, c.years, r.level_rank, c.level_rank, r.level_weight))
                AS credit,
            -- of the held skills that earn the most, the first by id: relation, skill and sentence of one row
@@ -192,14 +196,16 @@ WITH member AS (
                                                          c.level_rank, r.level_weight) DESC, c.skill_id) AS relation,
            first(c.label_en ORDER BY fit_member_credit(rel.credit, c.strength, r.years, c.years, r.level_rank,
                                                        c.level_rank, r.level_weight) DESC, c.skill_id) AS via_skill,
+           first(coalesce(c.label_nl, c.label_en) ORDER BY fit_member_credit(rel.credit, c.strength, r.years, c.years,
+                 r.level_rank, c.level_rank, r.level_weight) DESC, c.skill_id) AS via_skill_nl,
            first(c.evidence ORDER BY fit_member_credit(rel.credit, c.strength, r.years, c.years, r.level_rank,
                                                        c.level_rank, r.level_weight) DESC, c.skill_id) AS evidence
     FROM role_weights r
     JOIN skill_relations rel ON rel.required_skill = r.skill_id
          AND (rel.relation <> 'equivalent' OR ends_with(r.alt_group, '+equivalent'))
-    JOIN (SELECT candidate_id, skill_id, label_en, years, level_rank, 1.0 AS strength, evidence FROM candidate_skills
+    JOIN (SELECT candidate_id, skill_id, label_en, label_nl, years, level_rank, 1.0 AS strength, evidence FROM candidate_skills
           UNION ALL  -- the language a CV is written in, where it does not name it
-          SELECT w.candidate_id, w.skill_id, w.label_en, NULL, NULL, w.strength, w.evidence FROM written_languages w
+          SELECT w.candidate_id, w.skill_id, w.label_en, w.label_nl, NULL, NULL, w.strength, w.evidence FROM written_languages w
           ANTI JOIN candidate_skills c USING (candidate_id, skill_id)) c ON c.skill_id = rel.candidate_skill
     GROUP BY ALL
 )
@@ -211,10 +217,15 @@ SELECT role_id, candidate_id, req_id, alt_group,
        type, requirement, weight, max(credit) AS credit,
        first(relation ORDER BY credit DESC, label_en, skill_id) AS relation,
        first(via_skill ORDER BY credit DESC, label_en, skill_id) AS via_skill,
-       first(evidence ORDER BY credit DESC, label_en, skill_id) AS evidence
+       first(evidence ORDER BY credit DESC, label_en, skill_id) AS evidence,
+       -- the same labels in Dutch (English where the taxonomy has no Dutch label): skillfit --labels nl
+       first(label_nl ORDER BY credit DESC, label_en, skill_id) AS label_nl,
+       CASE WHEN alt_group IS NOT NULL THEN requirement_label_nl END AS alternatives_nl,
+       first(matched_label_nl ORDER BY credit DESC, label_en, skill_id) AS matched_label_nl,
+       first(via_skill_nl ORDER BY credit DESC, label_en, skill_id) AS via_skill_nl
 FROM member
-GROUP BY role_id, candidate_id, req_id, alt_group, requirement_label, type, requirement, weight;
-COMMENT ON VIEW fit_evidence IS 'Per role, candidate and requirement that the candidate meets fully or partly: credit, the skill asked (of alternatives, the one met best, also as matched_label "MySQL (one of 3)"; all of them in `alternatives`), how (exact/narrower/broader/sibling/equivalent), through which skill of the CV, and the CV sentence.';
+GROUP BY role_id, candidate_id, req_id, alt_group, requirement_label, requirement_label_nl, type, requirement, weight;
+COMMENT ON VIEW fit_evidence IS 'Per role, candidate and requirement that the candidate meets fully or partly: credit, the skill asked (of alternatives, the one met best, also as matched_label "MySQL (one of 3)"; all of them in `alternatives`), how (exact/narrower/broader/sibling/equivalent), through which skill of the CV, and the CV sentence; label_nl, matched_label_nl, alternatives_nl and via_skill_nl are the same in Dutch (English where the taxonomy has no Dutch label).';
 
 CREATE OR REPLACE VIEW fit AS
 WITH totals AS (
@@ -345,19 +356,20 @@ SELECT coalesce(e.skill_id, r.first_skill) AS skill_id, r.requirement_label AS l
        coalesce(e.credit, 0) AS credit,
        CASE WHEN e.credit >= 1.0 THEN 'met' WHEN e.credit > 0 THEN 'partial' ELSE 'missing' END AS status,
        e.relation, e.via_skill, e.evidence, r.req_id, r.alt_group,
-       CASE WHEN r.alt_group IS NOT NULL THEN e.label_en END AS met_by, r.asked_in
+       CASE WHEN r.alt_group IS NOT NULL THEN e.label_en END AS met_by, r.asked_in,
+       CASE WHEN r.alt_group IS NOT NULL THEN e.label_nl END AS met_by_nl, e.via_skill_nl
 FROM req r
 LEFT JOIN fit_evidence e ON e.role_id = r.role_id AND e.req_id = r.req_id
      -- starts_with, implied by the id, reaches the view's scans (the resolved id, a subquery, does not): one CV's
      -- evidence is computed, not every CV's (0.5 s for 2,000 CVs)
      AND e.candidate_id = document_id_of(candidate, 'cv') AND starts_with(e.candidate_id, candidate)
 ORDER BY (CASE WHEN e.credit >= 1.0 THEN 2 WHEN e.credit > 0 THEN 1 ELSE 0 END), r.weight DESC, r.requirement_label;
-COMMENT ON MACRO TABLE skill_gap IS 'What one candidate meets, partly meets and misses of one role, one row per requirement (alternatives in one row, with the one met in met_by), with the CV sentence that shows it (evidence) and the vacancy sentence that asks for it (asked_in): FROM skill_gap(''<candidate_id>'', ''<role_id>'').';
+COMMENT ON MACRO TABLE skill_gap IS 'What one candidate meets, partly meets and misses of one role, one row per requirement (alternatives in one row, with the one met in met_by), with the CV sentence that shows it (evidence) and the vacancy sentence that asks for it (asked_in); label_nl, met_by_nl and via_skill_nl in Dutch: FROM skill_gap(''<candidate_id>'', ''<role_id>'').';
 
 CREATE OR REPLACE VIEW skills_gap_by_role AS
 WITH pool AS (SELECT count(*) AS candidates FROM documents WHERE kind = 'cv'),
 req AS (
-    SELECT DISTINCT role_id, req_id, alt_group, requirement_label, type, requirement FROM role_weights
+    SELECT DISTINCT role_id, req_id, alt_group, requirement_label, requirement_label_nl, type, requirement FROM role_weights
     WHERE requirement = 'required'
 ),
 have AS (
@@ -368,11 +380,11 @@ have AS (
 SELECT r.role_id, CASE WHEN r.alt_group IS NULL THEN r.req_id END AS skill_id, r.requirement_label AS label_en, r.type,
        r.requirement, pool.candidates - coalesce(h.candidates_with, 0) AS candidates_lacking,
        round(100.0 * (pool.candidates - coalesce(h.candidates_with, 0)) / nullif(pool.candidates, 0), 1) AS pct_lacking,
-       r.req_id, coalesce(h.candidates_partial, 0) AS candidates_partial
+       r.req_id, coalesce(h.candidates_partial, 0) AS candidates_partial, r.requirement_label_nl AS label_nl
 FROM req r CROSS JOIN pool
 LEFT JOIN have h ON h.role_id = r.role_id AND h.req_id = r.req_id
 ORDER BY r.role_id, pct_lacking DESC, r.requirement_label;
-COMMENT ON VIEW skills_gap_by_role IS 'Per role, each required requirement (a skill, or a group of alternatives) and how much of the candidate pool lacks it in full (the organisation-level skills gap; candidates_partial of them meet it in part: a related skill, fewer years or a lower level).';
+COMMENT ON VIEW skills_gap_by_role IS 'Per role, each required requirement (a skill, or a group of alternatives) and how much of the candidate pool lacks it in full (the organisation-level skills gap; candidates_partial of them meet it in part: a related skill, fewer years or a lower level); label_nl is the requirement in Dutch.';
 
 -- The two kinds of document as an analyst names them: one row per role and per candidate, to join by id
 CREATE OR REPLACE VIEW roles AS
