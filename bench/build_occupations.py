@@ -133,7 +133,19 @@ CORRECTED = {("en", "sales associate"): {"5223"}, ("en", "maintenance technician
              ("nl", "ploegbaas"): {"3122", "3123"}, ("en", "draftsman"): {"3118"}, ("en", "draughtsman"): {"3118"},
              ("nl", "laborant"): {"3111", "3212"}, ("nl", "laboranalist"): {"3111", "3212"},
              ("nl", "labo-analist"): {"3111", "3212"}, ("en", "lab technician"): {"3111", "3141", "3212"},
-             ("en", "laboratory technician"): {"3111", "3141", "3212"}}
+             ("en", "laboratory technician"): {"3111", "3141", "3212"},
+             # marketing, communication and bank titles (trials U and V): ESCO files "klantenadviseur" under
+             # advertising professionals, "content specialist" under web developers, and has no "communicatieadviseur"
+             ("nl", "klantenadviseur"): {"3312", "3321", "4222"}, ("nl", "klantenadviseur bank"): {"3312", "3321"},
+             ("nl", "communicatieadviseur"): {"2432"}, ("nl", "communicatiemedewerker"): {"2432"},
+             ("nl", "communicatiespecialist"): {"2432"}, ("nl", "communicatieverantwoordelijke"): {"2432"},
+             ("en", "communications advisor"): {"2432"}, ("en", "communications specialist"): {"2432"},
+             ("en", "content specialist"): {"2431", "2513"}, ("nl", "content specialist"): {"2431", "2513"},
+             ("en", "content marketer"): {"2431"}, ("nl", "content marketeer"): {"2431"},
+             ("en", "social media manager"): {"1222", "2431", "2432"}, ("nl", "social media manager"): {"1222", "2431", "2432"},
+             ("en", "social media specialist"): {"2431", "2432"}, ("nl", "social media specialist"): {"2431", "2432"},
+             ("nl", "social media specialiste"): {"2431", "2432"}, ("nl", "social media marketeer"): {"2431", "2432"},
+             ("en", "social media marketer"): {"2431", "2432"}}
 # Dutch forms ESCO leaves out: the feminine of a title ("doktersassistente", "klantenservicemedewerkster") and a
 # two-word title written as one word, as Dutch writes it ("servicedesk medewerker": "servicedeskmedewerker").
 FEMININE = {"assistent": "assistente", "medewerker": "medewerkster"}

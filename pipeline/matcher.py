@@ -330,7 +330,7 @@ class SkillMatcher:
             # a short head in -en after a long unknown first part is a word's ending, not a compound's head
             # ("ontwikkelpraktijken" is no "ijken"; "zelfscankassa" is a "kassa")
             ending = len(word) - k <= COMPOUND_MIN and word.endswith("en") and k >= LONG_FIRST_PART
-            if refs and self._split_word(word, k, strict=ending):
+            if refs and self._split_word(word, k, strict=ending) and not self._split_elsewhere(word, k):
                 for ref in refs:
                     out.append(Candidate(tokens.char_start(i, k), tokens.ends[i], self.entries[ref], "compound", 0.85, i, i))
         for k in range(COMPOUND_PREFIX_MIN, len(word) - 3):  # Pythonontwikkeling, SAP-kennis
@@ -348,6 +348,22 @@ class SkillMatcher:
         first = word[:k].rstrip("-")
         return (word not in self.known_words and not strict) or any(
             len(part) >= 4 and part in self.known_words for part in (first, first[:-1] if first[-1:] in "se" else ""))
+
+    def _split_elsewhere(self, word: str, k: int) -> bool:
+        """Whether `word` reads as two dictionary words split at another place than k, so that a label at k starts
+        inside one of them: "landbouw|kunde" holds no "bouwkunde", "woon|kredieten" no "diëten" (trial V: an
+        agronomist asked to be a civil engineer, a bank adviser listed with cooking)."""
+        return any(j != k and self._two_words(word, j, 4) for j in range(4, len(word) - 4))
+
+    def _two_words(self, word: str, j: int, shortest: int) -> bool:
+        """Whether `word` is two dictionary words split at j (the first less a linking s, e or hyphen), the first of
+        `shortest` letters or more, the second of five or more ("pres|ales" is no compound of "presales")."""
+        def is_word(part: str) -> bool:
+            return part in self.known_words or part in self.spelled_words
+
+        first, rest = word[:j].rstrip("-"), word[j:]
+        return len(first) >= shortest and len(rest) >= 5 and is_word(rest) \
+            and (is_word(first) or first[-1:] in "se" and len(first) > shortest and is_word(first[:-1]))
 
     def _coordinated(self, tokens: Tokens, found: list[Candidate]) -> list[Candidate]:
         """Ellipsis in coordinated phrases: "written and verbal communication" also names written
@@ -449,11 +465,25 @@ class SkillMatcher:
                     if len(self._fuzzy_memo) >= FUZZY_MEMO:
                         self._fuzzy_memo.clear()
                     self._fuzzy_memo[text] = best
-                if best:
+                if best and self._a_typo_of(tokens, i, j, best[2]):
                     dist, entry, label = best
                     confidence = round(0.9 * (1 - dist / len(label)), 3)
                     out.append(Candidate(tokens.starts[i], tokens.ends[j], entry, "fuzzy", confidence, i, j))
         return out
+
+    def _a_typo_of(self, tokens: Tokens, i: int, j: int, label: str) -> bool:
+        """Whether words i..j may be `label` mistyped: an acronym is written as it is meant ("AED certification" is no
+        "AWS certification", "ACAMS" no "CPR"), and one word made of two dictionary words, the second the label's
+        end, is a compound with another first part ("kasbeheer", cash handling, is no "klasbeheer"; trial V), unless
+        it is the label written as one word ("recordkeeping", "teamspirit")."""
+        words = label.split()
+        for k in range(i, j + 1):
+            surface = tokens.words[k]
+            if len(surface) > 1 and surface.isupper() and tokens.folded[k] not in words:
+                return False
+        word = tokens.folded[i]
+        return i != j or word == label.replace(" ", "").replace("-", "") \
+            or not any(label.endswith(word[k:]) and self._two_words(word, k, 3) for k in range(3, len(word) - 4))
 
     def _nearest_label(self, text: str) -> tuple[int, Entry, str] | None:
         """(distance, entry, label) of the closest label within the allowed edits of `text`, if any."""

@@ -69,7 +69,9 @@ _FULL_NAME = rf"{_NAME}(?:[ \t]+(?:(?:{'|'.join(sorted(NAME_PARTICLES, key=len, 
 SELF_INTRODUCTION = re.compile(
     r"(?:^|[.!?\n][ \t]*)(?:(?i:hallo|hoi|hi|hello|dag|beste)[ \t]*[,!]?[ \t]*)?"
     rf"(?:(?i:mijn naam is|ik heet|my name is)[ \t]+(?P<named>{_FULL_NAME})(?=[ \t]*(?:[,.!;:(]|$)|[ \t]+(?i:en|and)\b)"
-    rf"|(?i:ik ben|i am|i'm|i’m)[ \t]+(?P<aged>{_FULL_NAME}),[ \t]*\d{{2}}(?![\w.,]\d))", re.M)
+    rf"|(?i:ik ben|i am|i'm|i’m)[ \t]+(?P<aged>{_FULL_NAME}),[ \t]*\d{{2}}(?![\w.,]\d)"
+    # or about them: "Scott Kachelek is a sales and business development executive …" (a LiveCareer summary)
+    rf"|(?P<third>{_NAME}(?:[ \t]+{_NAME}){{1,2}})[ \t]+(?:is|was)[ \t]+(?:an?|een)[ \t])", re.M)
 # ... nor a nationality or language before an age ("I am Dutch, 25 years old"): its word would be redacted as a name
 # and the language it also names dropped from the CV
 NATIONALITIES = frozenset("""
@@ -175,7 +177,8 @@ _CARE_AFTER = (r"(?![ \t]+(?:\w+[ \t]+)?(?:patiënt\w*|patient\w*|cliënt\w*|cli
 SPECIAL = re.compile(
     r"(?i:(?:moskee|mosque|parochie|kathedraal|cathedral|synago[gc]|kerkgemeenschap|kerkkoor|holebi|"
     r"vakbondsafgevaardigde|vakbondsdelegee|vakbondslid|vakbondsmilitant)\w{0,30}"
-    r"|(?<![\w-])(?:parish\w*|church(?:es)?|imam|priester|pastoor|dominee|rabbi|devout|bijbel\w*|bible|koran\w*|"
+    r"|(?<![\w-])(?:parish\w*|church(?:es)?|chapels?|a\.m\.e|imam|priester|pastoor|pastor|dominee|rabbi|devout|"
+    r"bijbel\w*|bible|koran\w*|"
     r"quran|ramadan|lid van (?:de |het )?vakbond|union (?:representative|rep|member|steward|delegate)|shop steward|"
     r"syndica(?:al|le) (?:afgevaardigde|delegee)|délégué syndical|vlaams belang|n-va|pvda|pvv|vvd|groenlinks|cd&v|"
     r"open vld|d66|labour party|conservative party|democratic party|republican party|politieke partij\w*|"
@@ -193,7 +196,8 @@ WITHHELD = "[withheld: personal]"
 # Words one of which every SPECIAL match holds (lower case): a text with none is not searched (a long hostile text
 # of digits would cost the full pattern at every position)
 SPECIAL_HINTS = ("moskee", "mosque", "parochie", "kathedraal", "cathedral", "synago", "kerk", "holebi", "vakbond",
-                 "parish", "church", "imam", "priester", "pastoor", "dominee", "rabbi", "devout", "bijbel", "bible",
+                 "parish", "church", "chapel", "a.m.e", "pastor", "imam", "priester", "pastoor", "dominee", "rabbi",
+                 "devout", "bijbel", "bible",
                  "koran", "quran", "ramadan", "union", "steward", "syndica", "syndical", "belang", "n-va", "pvda", "pvv", "vvd",
                  "groenlinks", "cd&v", "vld", "d66", "part", "lgbt", "homo", "lesbi", "bisex", "biseks", "transgender",
                  "queer", "gay", "hetero", "hiv", "zwanger", "moederschap", "bevalling", "ouderschap", "maternity",
@@ -218,6 +222,11 @@ PROTECTED_ASK = re.compile(
     r"|\b(?:born after|geboren na)[ \t]+(?:19|20)\d\d\b"
     r"|\b(?:mannelijke|vrouwelijke|male|female)[ \t]+(?:kandida(?:at|ten)|candidates?|medewerk(?:er|ster)s?|applicants?)\b"
     r"|\bnative[ \t]+(?:\w+[ \t]+)?speakers?\b|\bmoedertaal[ \t]+\w+\b"
+    # "Nederlands is je moedertaal", "Dutch as their native language"; "Je bent een man", "… en mannelijk" (trials U, V)
+    r"|\b(?:is|als)[ \t]+(?:je|jouw|uw|hun)[ \t]+moedertaal\b|\b(?:native|mother)[ \t]+(?:language|tongue)\b"
+    r"|\b(?:bent|ben|are|be)[ \t]+(?:een[ \t]+|a[ \t]+)?(?:man|vrouw|woman|mannelijk|vrouwelijk|male|female)\b"
+    r"(?![ \t]*(?:[-/]|(?:of|or|en|and)\b))"
+    r"|\b(?:en|and)[ \t]+(?:mannelijk|vrouwelijk|male|female)(?=[ \t]*[.;,!\n])"
     r"|\b(?:geen|no)[ \t]+(?:hoofddoek|headscarf|hijab|kinderen|children)\b|\b(?:niet zwanger|not pregnant)\b"
     r"|\bjong(?:e)?[ \t]+(?:en[ \t]+dynamisch(?:e)?[ \t]+)?team\b)"
     r"|\b[A-Z][a-zé]+[ \t]+(?i:nationaliteit|nationality)\b")
@@ -310,8 +319,9 @@ def name_words(text: str) -> frozenset[str]:
     if line:
         words |= set(HYPHENATED_WORD.findall(line))
     for intro in SELF_INTRODUCTION.finditer(text, 0, SELF_INTRODUCTION_REACH):  # "Ik ben Sarah, 19 jaar, …"
-        named = HYPHENATED_WORD.findall(intro.group("named") or intro.group("aged"))
-        if NATIONALITIES.isdisjoint(w.casefold() for w in named):
+        named = HYPHENATED_WORD.findall(intro.group("named") or intro.group("aged") or intro.group("third"))
+        if NATIONALITIES.isdisjoint(w.casefold() for w in named) \
+                and not (intro.group("third") and _names_a_job(named)):  # "Senior Accountant is a …": no name
             words |= set(named)
     for email in EMAIL.findall(text):  # not a shared mailbox's ("service@acme.be": no name)
         words |= {part for part in re.split(r"[._+-]", email.split("@")[0]) if len(part) > 2
@@ -444,6 +454,15 @@ def redact(sentence: str, names: Set[str], private: bool = False) -> str:
                 break
             sentence = joined
     return sentence
+
+
+def _names_a_job(words: list[str]) -> bool:
+    """Whether words before a "… is a" are a job title ("Senior Accountant is a …") rather than a name: a job noun or
+    a seniority before the last word (the last may be a surname that is also one: "John Smith", "Anna Baker")."""
+    from pipeline.titles import role_words  # here: titles imports the stages, which import this module
+
+    jobs = role_words() | {"senior", "junior", "medior", "lead", "chief", "head", "hoofd"}
+    return any(w.casefold() in jobs for w in words[:-1])
 
 
 def _phone(found: re.Match[str]) -> str:

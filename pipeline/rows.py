@@ -17,7 +17,7 @@ from pipeline.kind import META_KEY as KIND_CONFIDENCE
 from pipeline.model import Document, Mention, Skill
 from pipeline.normalise import normalise
 from pipeline.occupations import occupation_columns
-from pipeline.personal_data import BIRTH_DATE, EMAIL, PHONE, name_words, redact
+from pipeline.personal_data import BIRTH_DATE, EMAIL, PHONE, PROTECTED, name_words, redact
 from pipeline.sentences import SentenceBounds, bounds_of
 from pipeline.titles import META_KEY as TITLE_KEY
 from pipeline.titles import find_title
@@ -48,8 +48,12 @@ def evidence(text: str, start: int, end: int, names: Set[str] = frozenset(),
     if e - s > EVIDENCE_SHOWN and start - s > EVIDENCE_BEFORE:
         space = text.find(" ", start - EVIDENCE_BEFORE, start)
         cut = space + 1 if space >= 0 else start
-        for found in (*PHONE.finditer(text, s, e), *EMAIL.finditer(text, s, e), *BIRTH_DATE.finditer(text, s, e)):
-            if found.start() < cut < found.end():  # never cut inside a phone number ("… 34 56 78"): past it
+        spans = [*PHONE.finditer(text, s, e), *EMAIL.finditer(text, s, e), *BIRTH_DATE.finditer(text, s, e),
+                 *(PROTECTED.finditer(text, s, e) if private else ())]
+        for found in spans:
+            # never cut inside a phone number ("… 34 56 78") or an age ("Ik ben 52 jaar": "ben 52 jaar" reads as
+            # none and would be kept): past it
+            if found.start() < cut < found.end():
                 cut = min(found.end(), start)
         s, lead = cut, "… "
     return redact(lead + " ".join(normalise(text[s:e])[0].split()), names, private)[:EVIDENCE_MAX]

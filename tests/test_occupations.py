@@ -485,3 +485,33 @@ def test_an_account_manager_is_one_job_however_it_is_written():
     assert groups("Binnendienst verkoper", "nl") == [("Binnendienst verkoper", ("3322",))]
     assert groups("Klantenservicemedewerker", "nl") == [("Klantenservicemedewerker", ("4222", "4225"))]
     assert groups("Callcenter agent", "nl") == [("Callcenter agent", ("4222", "5244"))]
+
+
+def test_communication_marketing_and_bank_titles_name_the_jobs_people_mean():
+    """Trials U and V: "klantenadviseur" was an advertising professional, "content specialist" a web developer,
+    "communicatieadviseur" no job, and a social media manager never met a social media marketeer's role."""
+    assert {g for _, g in groups("Klantenadviseur", "nl")} == {("3312", "3321", "4222")}
+    assert groups("Communicatieadviseur", "nl") == [("Communicatieadviseur", ("2432",))]
+    assert "2431" in groups("Content specialist")[0][1]
+    marketeer, manager = groups("Social Media Marketeer", "nl")[0][1], groups("Social media manager")[0][1]
+    assert set(marketeer) & set(manager)
+
+
+def test_a_dated_job_on_a_bulleted_line_is_held(extractor):
+    """Trial U: "* 2023-nu: Social media specialist bij Jumbo" in a CV pasted into a mail named no job (a bullet
+    opened a task line); a bullet before a task still does."""
+    cv = ("Kim Jansen\nHallo, hierbij mijn cv.\n* 2023-nu: Social media specialist bij Jumbo Supermarkten\n"
+          "- Technical support for 200 users\n")
+    doc = extractor.extract(cv, kind="cv", language="nl")
+    assert {m.text for m in doc.occupations} == {"Social media specialist"}
+    assert all(m.years for m in doc.occupations)  # from 2023 to now
+
+
+def test_a_task_line_naming_other_peoples_jobs_is_no_job_held(extractor):
+    """Trial V: "Developed reports for Ministry Coordinator and Senior Pastor" under a tutor's job was a 7-year job
+    as a pastor (and a special category: religion)."""
+    cv = ("Experience\nAfter School Tutor, Lee Chapel\n09/2012 - 06/2019\n"
+          "Developed reports for Ministry Coordinator and Senior Pastor\n")
+    doc = extractor.extract(cv, kind="cv", language="en")
+    assert not [m for m in doc.occupations if m.text in ("Pastor", "Senior Pastor", "Ministry Coordinator")]
+    assert not [m for m in doc.mentions if "chapel" in m.text.casefold()]

@@ -343,3 +343,22 @@ def test_terms_of_employment_are_no_skills(extractor):
                            "student job\n", kind="cv")
     assert not open_mentions(ad) and not open_mentions(cv)
     assert "Contract management" in {m.text for m in cv.mentions}
+
+
+def test_an_ads_task_and_a_cvs_task_share_one_key(extractor):
+    """Trial U: "Je onderhoudt contacten" (an ad, its verb first) and "Contacten onderhouden" (a CV, the infinitive
+    last) were two open skills that never met; a finite verb alone ("Je traint …") names no skill."""
+    ad = extractor.extract("Inkoper\nWat ga je doen?\n- Je onderhoudt contacten met leveranciers.\n- Je traint "
+                           "collega's op de winkelvloer.\n", kind="vacancy", language="nl")
+    cv = extractor.extract("Ervaring\n- Contacten onderhouden met leveranciers\n", kind="cv", language="nl")
+    asked, held = open_mentions(ad), open_mentions(cv)
+    assert asked["onderhoudt contacten"].key == held["Contacten onderhouden"].key == "contacten onderhouden"
+    assert "traint" not in asked
+
+
+def test_a_dutch_plural_with_an_apostrophe_keeps_its_word():
+    """Trial V: "trainingsschema's" had the key "trainingsschema'" (its s taken for a plural's)."""
+    from pipeline.stages.open_skills import normalise_key
+
+    assert normalise_key("trainingsschema's", "nl") == "trainingsschema"
+    assert normalise_key("video’s", "nl") == "video"

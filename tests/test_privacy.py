@@ -275,6 +275,29 @@ def test_protected_attributes_in_prose_are_no_skills_and_leave_evidence(extracto
     assert {m.skill_id for m in asked.mentions if m.method != "occupation"} == {"hard.exact_online"}, asked.mentions
 
 
+def test_an_age_or_a_name_in_a_long_sentence_leaves_the_evidence_cut_from_near_its_skill(extractor):
+    """Trial V: a long sentence is stored from a few words before its mention, and the cut fell inside "Ik ben 52
+    jaar" ("… ben 52 jaar en heb …" reads as no age); a summary written about the person ("Scott Kachelek is a
+    sales … executive") kept the name in every evidence sentence of it."""
+    from pipeline.rows import document_rows
+
+    cv = ("Profiel\nIk ben 52 jaar en heb meer dan 20 jaar ervaring in B2B-verkoop van bedrijfsverzekeringen en "
+          "financiële diensten aan KMO's en grote bedrijven in heel Vlaanderen.\n")
+    doc = extractor.extract(cv, kind="cv", language="nl")
+    rows = document_rows(doc, 0, extractor.taxonomy)["mentions"]
+    sales = [m["evidence"] for m in rows if m["skill_id"] == "hard.b2b_sales"]
+    assert sales and "52" not in sales[0] and sales[0].startswith("… "), sales
+    summary = ("DIRECTOR, GLOBAL BUSINESS DEVELOPMENT\nSummary\nScott Kachelek is a sales and business development "
+               "executive with more than 15 years of experience in Salesforce and negotiation.\n")
+    evidence = " ".join(m["evidence"] or "" for m in
+                        document_rows(extractor.extract(summary, kind="cv", language="en"), 0, extractor.taxonomy)["mentions"])
+    assert "Salesforce" in evidence and "Scott" not in evidence and "Kachelek" not in evidence, evidence
+    job = "Profile\nSenior Accountant is a role I held for ten years, with SAP and Excel.\n"
+    assert "Senior Accountant" in " ".join(
+        m["evidence"] or "" for m in document_rows(extractor.extract(job, kind="cv", language="en"), 0,
+                                                   extractor.taxonomy)["mentions"])  # a job title, not a name
+
+
 def test_two_cvs_that_differ_only_in_prose_about_the_person_score_the_same(tmp_path):
     """Audit: age, origin, religion, family and health stated in a sentence changed the score (46 vs 35)."""
     body = ("Profiel\n{about}\nErvaren boekhouder met 10 jaar ervaring.\nWerkervaring\n2014 – heden  Boekhouder bij "

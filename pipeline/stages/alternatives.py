@@ -157,7 +157,7 @@ def _lists(text: str, mentions: list[Mention], idx: list[int], dutch: bool, grou
         for item, kind in [*zip(run[1:], join), (None, "end")]:
             if item is None or (kind == "and" and not one_of):
                 equivalent = "or-other" in kinds or _closes_with_equivalent(text, mentions[segment[-1]].end)
-                if not _all_languages_asked(text, mentions, segment):
+                if not _all_languages_asked(text, mentions, segment, kinds):
                     for part in _disjoined(segment, kinds, whole=one_of or equivalent):
                         groups.join(part, equivalent)
                 if item is not None:
@@ -188,12 +188,17 @@ def _disjoined(segment: list[int], kinds: list[str], whole: bool) -> list[list[i
 # "Vlot 2-talig Nederlands/Frans", "bilingual English/Dutch": the languages a multilingual word names are all asked
 MULTILINGUAL = re.compile(r"\b(?:tweetalig|drietalig|meertalig|[23]-talig|bilingual|trilingual|multilingual)\w*[\s:(]*$",
                           re.I)
+# ... and a slash list of them after "speaks": "Je spreekt NL/FR/EN" (with "or", "Nederlands of Frans", one will do)
+SPEAKS = re.compile(r"\b(?:spreekt|spreek|speak|speaks)[\s:(]*$", re.I)
 
 
-def _all_languages_asked(text: str, mentions: list[Mention], segment: list[int]) -> bool:
+def _all_languages_asked(text: str, mentions: list[Mention], segment: list[int], kinds: list[str]) -> bool:
     """Whether a segment is languages after a word saying the candidate speaks them all ("tweetalig NL/FR")."""
-    return all(mentions[i].skill_id.startswith("lang.") for i in segment) and MULTILINGUAL.search(
-        text, max(0, mentions[segment[0]].start - ONE_OF_WINDOW), mentions[segment[0]].start) is not None
+    if not all(mentions[i].skill_id.startswith("lang.") for i in segment):
+        return False
+    start, end = max(0, mentions[segment[0]].start - ONE_OF_WINDOW), mentions[segment[0]].start
+    return MULTILINGUAL.search(text, start, end) is not None \
+        or (all(k == "slash" for k in kinds) and SPEAKS.search(text, start, end) is not None)
 
 
 def _examples(text: str, mentions: list[Mention], idx: list[int], dutch: bool, groups: _Groups) -> None:

@@ -18,6 +18,10 @@ CODE_SKILL = {code: skill for skill, codes in LANGUAGE_CODES.items() for code in
 CODE = re.compile(r"(?<![\w.])(" + "|".join(sorted(map(re.escape, CODE_SKILL), key=len, reverse=True)) + r")(?![\w])")
 LANGUAGES_LABEL = re.compile(r"^[ \t*•·-]*(?:\*\*)?(?:talen(?:kennis)?|taalkennis|taalvaardigheden?|languages?"
                              r"(?: skills)?)\b[^\n]*", re.I | re.M)
+# ... or after a word of speaking languages on its line: "Je bent tweetalig (NL + FR)", "bilingual NL/FR" (trial U:
+# an ad's "NL" and "FR" were two unknown skills no CV met)
+SPEAKING = re.compile(r"\b(?:(?:twee|drie|meer|vier)talig\w*|bilingual|trilingual|multilingual|spreekt|spreek|speaks?)\b",
+                      re.I)
 CODE_CONFIDENCE = 0.9
 # What makes a short form a language there: a level right after it ("NL moedertaal", "FR (goed)", "EN: B2"), or
 # another language's short form next to it ("NL/FR/EN"); not "PL/SQL" or "IT" in a list of programming languages.
@@ -74,10 +78,13 @@ FIELD_NOUN = re.compile(r"(?:[ \t]*,?[ \t]+(?:and[ \t]+|or[ \t]+|&[ \t]+)?[A-Za-
 
 
 def language_codes(doc: Document, found: tuple[Mention, ...]) -> tuple[Mention, ...]:
-    """Mentions of languages named by their short forms (`LANGUAGE_CODES`) on a languages line or in a languages
-    section, where no label was found at the same place."""
+    """Mentions of languages named by their short forms (`LANGUAGE_CODES`) on a languages line, in a languages
+    section or after a word of speaking languages (SPEAKING), where no label was found at the same place."""
     text = doc.text
     lines = [(m.start(), m.end()) for m in LANGUAGES_LABEL.finditer(text)]
+    for cue in SPEAKING.finditer(text):
+        line_end = text.find("\n", cue.end())
+        lines.append((cue.end(), len(text) if line_end < 0 else line_end))
     lines += [(s.start, s.end) for s in doc.sections if s.kind == "languages"]
     taken = {(m.start, m.end) for m in found}
     out = {}

@@ -178,9 +178,10 @@ def _written_as_title(text: str, line: tuple[int, int], hit: Found) -> bool:
         or not text[hit.end:after.start()].isspace()
 
 
-# What may stand before a title that opens its line: a bullet, dates and a separator ("2019 - 2022: ", "• ")
-LINE_OPENING = re.compile(r"(?![ \t]*[-*•·▪][ \t])[\s\-–—|:/.,()\d]*(?:(?:heden|now|present|nu|current|today)"
-                          r"[\s\-–—|:,()]*)?")  # not a bullet: a task ("- Technical support for 200 users")
+# What may stand before a title that opens its line: dates and a separator ("2019 - 2022: "); a bullet only before
+# dates ("* 2023-nu: Social media specialist bij Jumbo", trial U), else it opens a task ("- Technical support …")
+LINE_OPENING = re.compile(r"(?![ \t]*[-*•·▪][ \t](?![ \t]*\d))[\s\-–—|:/.,()\d*•·▪]*"
+                          r"(?:(?:heden|now|present|nu|current|today)[\s\-–—|:,()]*)?")
 
 
 def _lines(text: str, start: int, end: int):
@@ -214,9 +215,13 @@ def _title_lines(doc: Document) -> list[tuple[int, int]]:
     spans += [line for line in _lines(text, 0, top) if text[line[0]:line[1]].strip()][:HEADLINE_LINES]
     spans = [_without_tasks(text, line) for line in spans]
     return sorted({line for line in spans if (stripped := text[line[0]:line[1]].strip())
-                   and not stripped.endswith(".") and len(stripped.split()) <= MAX_LINE_WORDS})
+                   and not stripped.endswith(".") and len(stripped.split()) <= MAX_LINE_WORDS
+                   and not TASK_OPENING.match(text, *line)})
 
 
+# A task written without a full stop: "Developed reports for Ministry Coordinator and Senior Pastor" (whose job
+# words are someone else's); not "Registered Nurse", "Certified Nursing Assistant"
+TASK_OPENING = re.compile(r"[ \t•*·-]*[A-Z][a-z]+ed[ \t]+[a-z]")
 # Tasks run on after a job on its own line: "2016-2024 forklift operator at Nike, Laakdal - loading trucks, …"
 TASKS_AFTER = re.compile(r"[ \t][-–—][ \t]+(?=[a-z])")
 

@@ -227,6 +227,8 @@ DUTCH_PLURALS = (("heden", "heid"), ("ingen", "ing"), ("ssen", "s"), ("ies", "ie
 
 def _key(surface: list[str] | tuple[str, ...], language: str | None = None) -> str:
     words = [fold(w) for w in surface]
+    if words and words[-1].endswith(("'s", "’s")):  # "trainingsschema's", "video's": a Dutch plural, no "schema'"
+        return " ".join([*words[:-1], words[-1][:-2]])
     if words and surface[-1].islower() and len(words[-1]) > 4:
         words[-1] = _dutch_singular(words[-1]) if language == "nl" else _english_singular(words[-1])
     return " ".join(words)
@@ -377,6 +379,11 @@ class FindOpenSkills:
             return None
         if sum(ch.isalpha() for ch in phrase) < 2 or (doc.language == "nl" and _ends_in_finite_verb(words[-1])):
             return None  # "stress schiet", "overzicht bewaart": a clause's verb, no skill
+        # "Je onderhoudt contacten": an ad's task, its finite verb first; a CV writes "Contacten onderhouden"
+        verb_first = doc.language == "nl" and words[0].islower() and words[0].endswith("t") \
+            and SUBJECT_BEFORE.search(doc.text, max(0, item.start - 8), item.start) is not None
+        if verb_first and len(words) == 1:
+            return None  # "Je traint …": a verb alone names nothing
         if len(words) == 1 and not lone_ok or set(folded) <= LEVEL_WORDS:
             return None
         soft_words, exact_labels, label_keys = self.vocabulary
@@ -392,6 +399,9 @@ class FindOpenSkills:
                 and not (words[0][0].isupper() and not _starts_line(doc.text, item.start)):
             return None  # an everyday word ("reports", "billing") on its own is too often no skill
         key = normalise_key(phrase, section.language if section is not None and section.language else doc.language)
+        infinitive = dutch_infinitive(fold(words[0])) if verb_first else None
+        if infinitive:  # the key of the infinitive after its object, as the CV's task: "contacten onderhouden"
+            key = _key([*label_words(phrase)[1:], infinitive], "nl")
         if _ends_in_job_title(key, doc.language) or phrase[:1].isupper() and \
                 TITLE_NOUN_BEFORE.search(doc.text, max(0, item.start - 25), item.start) or _opens_job_title(doc.text, item):
             return None  # "warehouse operator", "Adviseur Werving & Selectie": who does the work, not what they can do
@@ -402,6 +412,8 @@ class FindOpenSkills:
                        link="same words as a taxonomy label" if link else None)
 
 
+# A Dutch subject right before a phrase: its first word is the clause's finite verb
+SUBJECT_BEFORE = re.compile(r"\b(?:je|jij|u|hij|zij|ze|we|wij|ik)[ \t]+$", re.I)
 TITLE_RUN = re.compile(r"(?:[ \t]+[^\W\d_a-z][\w&-]*){1,2}")  # capitalised words after an item, on its line
 
 
@@ -425,7 +437,7 @@ def _inflected_adjective(word: str) -> bool:
 @cache
 def _dutch_lemmas() -> frozenset[str]:
     """The lemmas of spaCy's Dutch lookup table (read once)."""
-    return frozenset(lemma for lemma in lookup_table("nl_lemma_lookup").values() if isinstance(lemma, str))
+    return frozenset(lemma for lemma in _dutch_lemma_table().values() if isinstance(lemma, str))
 
 
 def _ends_in_finite_verb(word: str) -> bool:
@@ -433,10 +445,26 @@ def _ends_in_finite_verb(word: str) -> bool:
     return word.islower() and not word.endswith(("en", "s")) and word in _dutch_finite_verbs()  # "gegevens", "ovens"
 
 
+def dutch_infinitive(verb: str) -> str | None:
+    """The infinitive of a Dutch finite verb form ("onderhoudt" -> "onderhouden", "analyseert" -> "analyseren");
+    None where neither the lemma table nor the regular -eert/-eren tells it ("schrijft", "plant": guessing would
+    give "schrijfen", "planen")."""
+    lemma = _dutch_lemma_table().get(verb)
+    if isinstance(lemma, str) and lemma.endswith("en"):
+        return lemma
+    return verb[:-1] + "n" if verb.endswith("eert") else None
+
+
+@cache
+def _dutch_lemma_table() -> dict:
+    """spaCy's Dutch lemma lookup table, word -> lemma (read once: it is large)."""
+    return lookup_table("nl_lemma_lookup")
+
+
 @cache
 def _dutch_finite_verbs() -> frozenset[str]:
     """Words whose Dutch lemma is another word ending in -en (read once: the table is large)."""
-    return frozenset(word for word, lemma in lookup_table("nl_lemma_lookup").items()
+    return frozenset(word for word, lemma in _dutch_lemma_table().items()
                      if isinstance(lemma, str) and lemma != word and lemma.endswith("en"))
 
 

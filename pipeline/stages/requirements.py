@@ -45,6 +45,9 @@ POST_CUE = re.compile(
     r"\b(pluspunt\w*|is a plus|a plus|strekt tot aanbeveling|mooi meegenomen|"
     r"(?:an?|een) (?:" + _INTENSIFIER + r" )?(?:advantage|voordeel|troef|asset|meerwaarde|plus)|troef|troeven|meerwaarde|advantageous|"
     r"desirable|desired|beneficial|is an asset|would be great|niet verplicht|optional|optioneel|gewenst|wenselijk|"
+    # "… geeft je een voorsprong", "dan heb je een streepje voor", "… is handig", "gives you an edge" (trial U)
+    r"(?:geeft|geven)[ \t]+(?:je|jou|u)[ \t]+(?:een[ \t]+)?voorsprong|een streepje voor|(?:is|zijn)[ \t]+(?:ook[ \t]+)?handig|"
+    r"gives?[ \t]+you[ \t]+(?:an?[ \t]+)?(?:edge|head start)|(?:is|are|would be)[ \t]+(?:useful|helpful|handy)|"
     # "… is geen vereiste, wel een sterke plus", "not required but a strong plus": a cue across the contrast
     r"geen (?:vereiste|verplichting|must|voorwaarde)|niet (?:vereist|noodzakelijk)|not (?:required|a must|mandatory|"
     r"essential|a requirement)|" + WILLING.pattern + r")\b",
@@ -169,6 +172,33 @@ EMPLOYER_GIVES = re.compile(r"\b(?:we|wij)[ \t]+(?:\w+[ \t]+)?(?:zorgen[ \t]+(?:
 OBTAINED_HERE = re.compile(r"\b(?:kan|kun|mag)[ \t]+(?:je|jij|u)[ \t]+(?:\w+[ \t]+){0,3}?(?:behalen|halen)\b"
                            r"|\b(?:wordt|worden)[ \t]+(?:door[ \t]+ons[ \t]+)?(?:voorzien|aangeboden|(?:terug)?betaald)\b"
                            r"|\bcan[ \t]+be[ \t]+(?:obtained|earned|gained)[ \t]+(?:with|at|through)[ \t]+us\b", re.I)
+# A skill said not to be needed, to widen the pool ("Je hoeft geen kennis van vastgoed te hebben", "Ervaring met
+# Photoshop is niet nodig", "No experience with SAP required", "a degree is not necessary"; trial U: read as required)
+NOT_NEEDED_BEFORE = re.compile(r"\b(?:hoeft|hoef|hoeven)[ \t]+(?:je[ \t]+|jij[ \t]+|u[ \t]+)?(?:nog[ \t]+)?geen\b"
+                               r"|\bgeen[ \t]+(?:voorkennis|ervaring|kennis|diploma)\b(?=[^.;:!?\n]*\b(?:nodig|vereist)\b)"
+                               r"|\b(?:you[ \t]+)?(?:do[ \t]+not|don['’]t)[ \t]+need[ \t]+(?:to[ \t]+(?:have|know|bring)[ \t]+)?"
+                               r"|\bno[ \t]+(?:prior[ \t]+|previous[ \t]+)?(?:experience|knowledge|degree)\b"
+                               r"(?=[^.;:!?\n]*\b(?:required|needed|necessary)\b)", re.I)
+NOT_NEEDED_AFTER = re.compile(r"\b(?:is|zijn|are)[ \t]+(?:geen[ \t]+(?:vereiste|must|vereisten)|niet[ \t]+(?:nodig|vereist|"
+                              r"noodzakelijk|verplicht)|not[ \t]+(?:required|needed|necessary|a[ \t]+must|"
+                              r"mandatory|essential))\b", re.I)
+# ... in a sentence with no turn in it ("…, maar", "…, wel een troef")
+TURN = re.compile(r"\b(?:maar|but|wel|however|echter)\b", re.I)
+
+
+def _not_needed(text: str, sentence: tuple[int, int], mention: Mention) -> bool:
+    """Whether a sentence with no contrast in it says the skill is not needed. With one, the skill may be asked
+    after all ("Je hoeft geen expert te zijn, maar Excel ken je") or called a plus ("Frans is niet vereist, wel een
+    troef"): POST_CUE and the rest decide."""
+    start, end = sentence
+    if TURN.search(text, start, end):
+        return False
+    # searched to the sentence's end: the Dutch "geen ervaring … nodig" looks ahead past the mention
+    after = NOT_NEEDED_AFTER.search(text, mention.end, end)  # not from inside brackets: "English (Dutch is not …)"
+    return any(cue.end() <= mention.start for cue in NOT_NEEDED_BEFORE.finditer(text, start, end)) \
+        or after is not None and "(" not in text[mention.end:after.start()]
+
+
 # A sentence that asks, however it opens ("We are specialised in logistics and are looking for …", "Wij bieden je
 # een opleiding, maar we verwachten dat je …"): the rules above leave it alone.
 ASKING = re.compile(r"\b(?:looking for|seek|seeking|zoeken|zoekt|verwachten|expect|need|nodig|require[sd]?|vereist|"
@@ -234,10 +264,13 @@ OFFER_OPENING = re.compile(r"[\s>*•·▪-]*(?:(?:verloning|bezoldiging|loon|sa
 
 
 def _not_asked(text: str, sentence: tuple[int, int], mention: Mention) -> bool:
-    """Whether the sentence names the skill without asking for it: the employer's own domain (COMPANY_DOMAIN), the
-    sectors it or its clients work in (SECTORS), what it gives the one hired (EMPLOYER_GIVES) and what the job
-    pays (OFFER_OPENING), in a sentence that asks nothing (ASKING)."""
+    """Whether the sentence names the skill without asking for it: one it says is not needed (NOT_NEEDED_BEFORE,
+    NOT_NEEDED_AFTER); the employer's own domain (COMPANY_DOMAIN), the sectors it or its clients work in (SECTORS),
+    what it gives the one hired (EMPLOYER_GIVES) and what the job pays (OFFER_OPENING), in a sentence that asks
+    nothing (ASKING)."""
     start, end = sentence
+    if _not_needed(text, sentence, mention):
+        return True
     if ASKING.search(text, start, end):  # "… maar we verwachten dat je …", "… and are looking for …"
         return False
     if OFFER_OPENING.match(text, start):
