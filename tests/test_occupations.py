@@ -515,3 +515,12 @@ def test_a_task_line_naming_other_peoples_jobs_is_no_job_held(extractor):
     doc = extractor.extract(cv, kind="cv", language="en")
     assert not [m for m in doc.occupations if m.text in ("Pastor", "Senior Pastor", "Ministry Coordinator")]
     assert not [m for m in doc.mentions if "chapel" in m.text.casefold()]
+
+
+def test_a_job_asked_as_a_plus_is_preferred(extractor):
+    """Trial V: "Work experience as junior legal counsel or paralegal is an advantage" asked for a paralegal."""
+    doc = extractor.extract("Junior Legal Counsel\nRequirements\n* Work experience as a paralegal is an advantage.\n",
+                            kind="vacancy", language="en")
+    assert doc.occupations and {m.requirement for m in doc.occupations} == {"preferred"}
+    required = extractor.extract("Kok\nProfiel\n- Je hebt 3 jaar ervaring als kok.\n", kind="vacancy", language="nl")
+    assert {m.requirement for m in required.occupations} == {"required"}

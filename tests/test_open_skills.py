@@ -362,3 +362,10 @@ def test_a_dutch_plural_with_an_apostrophe_keeps_its_word():
 
     assert normalise_key("trainingsschema's", "nl") == "trainingsschema"
     assert normalise_key("video’s", "nl") == "video"
+
+
+def test_an_adverb_on_its_own_is_no_skill(extractor):
+    """Trial V: "Communicate Effectively and Professionally", a bank's competency line, asked for "Effectively"."""
+    doc = extractor.extract("Legal Counsel\nCompetencies\n* Communicate Effectively and Professionally\n"
+                            "* Plotly dashboards\n", kind="vacancy", language="en")
+    assert "Effectively" not in open_mentions(doc)

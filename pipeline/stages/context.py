@@ -241,6 +241,24 @@ def in_organisation_name(text: str, m: Mention, line: tuple[int, int]) -> bool:
                for run in NAME_RUN.finditer(text, *line))
 
 
+# A degree programme's name after its degree ("HBO Communication & Multimedia Design", "HBO Creative Business",
+# "opleiding Grafisch Ontwerp of Communication & Multimedia Design"): its soft-skill words name the programme, not a
+# quality of the person (trial U: the holder of that degree missed it, anyone "communicatief" met it)
+DEGREE_BEFORE = re.compile(r"(?:\b(?:HBO|MBO|WO|BSc|MSc|BA|MA|BBA|MBA)\b|(?i:\b(?:bachelor|master|opleiding|studie|degree|"
+                           r"diploma|graduaat)\b))[ \t:-]*(?:in[ \t]+|of[ \t]+)?$")
+
+
+def in_programme_name(text: str, m: Mention, line: tuple[int, int]) -> bool:
+    """The mention is in a capitalised programme name right after a degree word (DEGREE_BEFORE)."""
+    for run in NAME_RUN.finditer(text, line[0], line[1]):
+        if run.start() <= m.start and m.end <= run.end():
+            words = run.group().split()
+            lead = DEGREE_BEFORE.search(text, max(line[0], run.start() - 20), run.start())
+            own = DEGREE_BEFORE.search(words[0] + " ") if len(words) > 2 else None  # "HBO Creative Business"
+            return (lead is not None and len(words) > 1) or (own is not None and m.start > run.start())
+    return False
+
+
 # A dated job line's parts: "2016-2024 Magazijnier, Vandemoortele Logistics, Gent", "Orderpicker bij DHL Supply Chain"
 JOB_LINE_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 PART_BREAK = re.compile(r"\s[-–—|•·]\s|\s*[,;|()\t]\s*|\s{2,}|\s(?:at|bij|for|voor|@)\s|\b(?:19|20)\d\d\b")
@@ -435,5 +453,6 @@ class DropNonSkillContexts:
                 or (kind == "hard" and in_job_title(text, m)) or _self_employed(text, m)
                 or is_heading(text, m, line) or on_section_heading(doc, m) or (guarded and labels_its_value(text, m, line, bounds))
                 or (bounds.has(ORGANISATION, line) and in_organisation_name(text, m, line))
+                or (kind == "soft" and m.text[:1].isupper() and in_programme_name(text, m, line))
                 or in_firm_name(text, m.start, m.end, line)
                 or (doc.kind == "cv" and in_employer_name(text, m, line, bounds, self.known_words)))

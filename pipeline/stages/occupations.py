@@ -39,6 +39,7 @@ from pipeline.model import Document, Mention
 from pipeline.occupations import OCCUPATION_PREFIX, WORD, lexicon
 from pipeline.organisations import firm_spans
 from pipeline.personal_data import name_line, name_words, private_spans
+from pipeline.sentences import bounds_of
 from pipeline.stages.personal import REFERENCE_HEADING, personal_spans
 from pipeline.stages.requirements import PREFERRED, YEARS, is_age, years_value
 from pipeline.stages.sections import heading_kind
@@ -407,7 +408,9 @@ def asked(doc: Document, title: str | None) -> tuple[Mention, ...]:
         similar = years_in_similar_role(doc.text)
         if similar is not None:
             matching, years = [similar], similar
-    return _mentions(doc, hit, "required" if matching else "preferred", years)
+    # asked as a plus ("Work experience as a paralegal is an advantage"; trial V: read as required)
+    plus = any(PREFERRED.search(doc.text, *bounds_of(doc.text)(h.start, h.end)) for h, _ in asked_as)
+    return _mentions(doc, hit, "required" if matching and not plus else "preferred", years)
 
 
 ALTERNATIVE_JOB = re.compile(r"[ \t]*(?:,|/|\bof\b|\bor\b)[ \t]*(?:een[ \t]+|an?[ \t]+)?", re.I)

@@ -398,6 +398,8 @@ class FindOpenSkills:
         if len(words) == 1 and folded[0] in self.known_words and not _named(words[0]) \
                 and not (words[0][0].isupper() and not _starts_line(doc.text, item.start)):
             return None  # an everyday word ("reports", "billing") on its own is too often no skill
+        if len(words) == 1 and _adverb(folded[0], self.known_words):
+            return None  # "Communicate Effectively": the manner, no skill
         key = normalise_key(phrase, section.language if section is not None and section.language else doc.language)
         infinitive = dutch_infinitive(fold(words[0])) if verb_first else None
         if infinitive:  # the key of the infinitive after its object, as the CV's task: "contacten onderhouden"
@@ -422,6 +424,12 @@ def _opens_job_title(text: str, item: Item) -> bool:
     Business Partner"): a role noun itself, not a word that only ends in one ("Administer": minister)."""
     after = TITLE_RUN.match(text, item.end)
     return after is not None and after.group().split()[-1].lower() in titles.role_words()
+
+
+def _adverb(word: str, known: frozenset[str]) -> bool:
+    """An English adverb of a known adjective of five letters or more ("effectively", "professionally"; not
+    "Plotly", "Dolly")."""
+    return word.endswith("ly") and word in known and len(word) > 6 and word[:-2] in known
 
 
 def _inflected_adjective(word: str) -> bool:
