@@ -301,7 +301,12 @@ def in_job_title(text: str, m: Mention) -> bool:
     """The mention is followed by a role noun ("Sales Planner"), follows "Director of" ("VP of Sales") or a
     capitalised role noun ("Adviseur Werving & Selectie")."""
     return bool(ROLE_AFTER.match(text, m.end) or ROLE_BEFORE.search(text, max(0, m.start - 40), m.start)
-                or m.text[:1].isupper() and TITLE_NOUN_BEFORE.search(text, max(0, m.start - 25), m.start))
+                or m.text[:1].isupper() and TITLE_NOUN_BEFORE.search(text, max(0, m.start - 25), m.start)
+                or m.text[:1].isupper() and JOINT_UNIT_AFTER.match(text, m.end))
+
+
+# "Sales & Marketingteam", "Finance en HR-afdeling": the first of two units joined into one team's name (trial U)
+JOINT_UNIT_AFTER = re.compile(r"[ \t]*(?:&|\+|and|en)[ \t]*[A-Z][\w]*?-?(?:team|teams|afdeling|department)\b")
 
 
 INDEPENDENCE = "soft.independence"
