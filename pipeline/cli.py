@@ -11,7 +11,7 @@ import stat
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO, cast
 
@@ -22,7 +22,6 @@ from pipeline.api import Extractor, Failure, iter_files, kind_from_path, plain_t
 from pipeline.batch import Limits, extract_batch
 from pipeline.errors import SkillfitError
 from pipeline.export import TABLES as EXPORTABLE
-from pipeline.job_titles import TITLE_PREFIX
 from pipeline.kind import DOUBT_KEY as READS_LIKE_CV
 from pipeline.kind import META_KEY as KIND_CONFIDENCE
 from pipeline.kind import SURE
@@ -699,10 +698,10 @@ def show_sources_option(func):
 
 def labels_option(func):
     """--labels: the language skills are named in."""
-    return click.option("--labels", type=click.Choice(["en", "nl"]), default="en", show_default=True,
+    return click.option("--labels", type=click.Choice(["en", "nl"], case_sensitive=False), default="en", show_default=True,
                         envvar="SKILLFIT_LABELS",
                         help="Name skills in English or Dutch (Dutch where the taxonomy has a Dutch name, else"
-                             " English; env SKILLFIT_LABELS).")(func)
+                             " English; `gap` words its whole report in it; env SKILLFIT_LABELS).")(func)
 
 
 @main.command()
@@ -856,7 +855,7 @@ def gap(db, candidate_ref, role_id, labels, fmt, output) -> None:
       skillfit gap --db screening.duckdb --candidate CANDIDATE_ID --role ROLE_ID
       skillfit gap --db screening.duckdb --candidate cv_jan_peeters.pdf --role ROLE_ID
     """
-    from pipeline import screening
+    from pipeline import gap_report, screening
     from pipeline.store import connect
 
     con = connect(db, read_only=True)
@@ -869,102 +868,8 @@ def gap(db, candidate_ref, role_id, labels, fmt, output) -> None:
     if fmt != "table":
         write_rows(rows, fmt, output)
         return
-    fit = screening.fit_of(con, role_id, candidate_id)
-    if fit:
-        output.write(f"Fit {fit.score} / 100, required skills met: {fit.required_met} of {fit.required_total}\n")
-        output.write(SCORE_EXPLAINED)
-    output.write(gap_report(rows, labels))
-
-
-def gap_report(rows: list[dict], labels: str = "en") -> str:
-    """A readable gap report: what to learn first, what already counts partly, what is met; hard and soft apart;
-    skills named in `labels`' language."""
-    from pipeline.screening import in_language
-
-    label, met_by_column, via = (in_language(c, labels) for c in ("label_en", "met_by", "via_skill"))
-
-    def block(title: str, picked: list[dict], detail=lambda r: "") -> str:
-        if not picked:
-            return ""
-        lines = [f"\n{title}"]
-        for kind in ("hard", "soft"):
-            names = [f"{r[label]}{detail(r)}" for r in picked if r["type"] == kind]
-            if names:
-                lines.append(f"  {kind:<5} " + "; ".join(names))
-        return "\n".join(lines) + "\n"
-
-    def asked(r):  # the years and level the vacancy asks: why an exact skill may count only in part
-        said = [f"{r['years_asked']:g}+ years" if r.get("years_asked") else "", r.get("level_asked") or ""]
-        return f" ({', '.join(w for w in said if w)} asked)" if any(said) else ""
-
-    def met_by(r):  # of alternatives, the one the candidate meets
-        return f" [{r[met_by_column]}]" if r.get(met_by_column) else ""
-
-    def partly(r):  # the skill itself with fewer years or a lower level than asked, or a related skill
-        share = f"{round(100 * r['credit'])}%"
-        if r["relation"] == "exact":  # "English (80%: fluent asked, less held)"
-            return f"{met_by(r)} ({share}: {asked(r).strip()[1:-1] or 'asked'}, less held)"
-        return f"{met_by(r)} <- {r[via]} ({r['relation']}, {share}){asked(r)}"
-
-    words = [r for r in rows if r["skill_id"].startswith(TITLE_PREFIX)]  # the job title's words: no skills to learn
-    rows = [r for r in rows if r not in words]
-    missing = [r for r in rows if r["status"] == "missing"]
-    return (
-        title_words_line(words)
-        + block("Missing, required (most weight first)",
-              sorted((r for r in missing if r["requirement"] == "required"), key=lambda r: -r["weight"]), asked)
-        + block("Met in part: fewer years or a lower level than asked, or a related skill",
-                [r for r in rows if r["status"] == "partial"], partly)
-        + block("Nice to have, missing", [r for r in missing if r["requirement"] == "preferred"])
-        + block("Met", [r for r in rows if r["status"] == "met"], lambda r: met_by(r) + asked(r))
-        + evidence_block([r for r in rows if r["status"] != "missing"], lambda r: r[label] + met_by(r))
-        + ("\nA / B: alternatives, one of them is enough; [X]: the one met.\n"
-           if any(r.get("alt_group") for r in rows) else "")
-    )
-
-
-def title_words_line(rows: list[dict]) -> str:
-    """The words of the vacancy's job title the CV's job titles hold, with where, and those they do not."""
-    if not rows:
-        return ""
-    held = [r for r in rows if r["status"] != "missing"]
-    where = sorted({r["evidence"] for r in held if r.get("evidence")})
-    said = [f"held {', '.join(r['skill_id'][len(TITLE_PREFIX):] for r in held)}"
-            + (f" ({'; '.join(clip(w, 60) for w in where)})" if where else "")] if held else []
-    said += [f"not held {', '.join(r['skill_id'][len(TITLE_PREFIX):] for r in rows if r not in held)}"] \
-        if len(held) < len(rows) else []
-    return f"\nJob title words: {'; '.join(said)}\n"
-
-
-def clip(text: str | None, limit: int = 110) -> str:
-    """A sentence cut to `limit` characters, quoted (long sentences are stored from near their mention:
-    pipeline.rows.EVIDENCE_SHOWN)."""
-    text = " ".join((text or "").split())
-    return f'"{text if len(text) <= limit else text[:limit - 1].rstrip() + "…"}"' if text else "-"
-
-
-def evidence_block(rows: list[dict], name: Callable[[dict], str]) -> str:
-    """Per requirement met or partly met (`name`: how it is listed): the CV sentence that shows it and the vacancy
-    sentence that asks for it."""
-    if not rows:
-        return ""
-    lines = ["\nEvidence: the CV sentence that shows each requirement, then the vacancy sentence that asks for it"]
-    for r in rows:
-        lines.append(f"  {name(r)}:")
-        lines.append(f"      CV:      {clip(r.get('evidence'))}")
-        lines.append(f"      vacancy: {clip(r.get('asked_in'))}")
-    return "\n".join(lines) + "\n"
-
-
-SCORE_EXPLAINED = ("The score is the weighted share of the role's requirements the candidate meets: required ones"
-                   " weigh 1, preferred 0.4, soft skills 0.6 of that, and requirements nearly every CV meets (a"
-                   " market language, driving licence B, Office) less; a group of alternatives counts once; the job the"
-                   " vacancy is for (\"job: Cooks\") weighs twice as much, met by a CV naming a job of the same group,"
-                   " and each word of its title (\"job title: mechanic\") counts when the CV's job titles hold it,"
-                   " the more the fewer job titles hold the word (\"manager\" little).\n"
-                   "Partial credit (~): a related skill counts in part (a more specific one 75%, a broader one"
-                   " 40%; a more specific certificate in full: VOL-VCA for VCA), fewer years than asked count in proportion, and"
-                   " a lower level than asked in part.\n")
+    output.write(gap_report.header(screening.fit_of(con, role_id, candidate_id), labels))
+    output.write(gap_report.gap_report(rows, labels))
 
 
 @main.command(context_settings={"ignore_unknown_options": True})  # a query may open with a "-- comment"

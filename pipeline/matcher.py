@@ -32,6 +32,7 @@ COMPOUND_PREFIX_MIN = 3  # shortest label found before a compound head (SQL-kenn
 # Adjectives and participles are not compound heads: "datagedreven" is not "gedreven" (driven).
 NOT_COMPOUNDABLE = re.compile(r"^ge\w+(en|d|t)$|(ig|baar|isch|lijk|end|ief)$")
 FUZZY_MIN = 6  # shortest label (characters) matched approximately
+ACRONYM_MAX = 5  # letters of a word in capitals read as an acronym, never a typo of another ("AED", "ACAMS")
 # Words a Dutch compound may end in after a skill label: Pythonontwikkeling, SAP-kennis.
 COMPOUND_HEADS = frozenset("""
 ervaring kennis vaardigheid vaardigheden ontwikkeling ontwikkelaar ontwikkelaars expert experts
@@ -350,10 +351,10 @@ class SkillMatcher:
             len(part) >= 4 and part in self.known_words for part in (first, first[:-1] if first[-1:] in "se" else ""))
 
     def _split_elsewhere(self, word: str, k: int) -> bool:
-        """Whether `word` reads as two dictionary words split at another place than k, so that a label at k starts
-        inside one of them: "landbouw|kunde" holds no "bouwkunde", "woon|kredieten" no "diëten" (trial V: an
-        agronomist asked to be a civil engineer, a bank adviser listed with cooking)."""
-        return any(j != k and self._two_words(word, j, 4) for j in range(4, len(word) - 4))
+        """Whether `word` reads as two dictionary words split before k, so that a label at k starts inside the
+        second: "woon|kredieten" holds no "diëten" (trial V: a bank adviser listed with cooking). A split after k
+        leaves the label whole ("bouw|projectmanagement" of "bouwproject|management")."""
+        return any(self._two_words(word, j, 4) for j in range(4, min(k, len(word) - 4)))
 
     def _two_words(self, word: str, j: int, shortest: int) -> bool:
         """Whether `word` is two dictionary words split at j (the first less a linking s, e or hyphen), the first of
@@ -473,17 +474,25 @@ class SkillMatcher:
 
     def _a_typo_of(self, tokens: Tokens, i: int, j: int, label: str) -> bool:
         """Whether words i..j may be `label` mistyped: an acronym is written as it is meant ("AED certification" is no
-        "AWS certification", "ACAMS" no "CPR"), and one word made of two dictionary words, the second the label's
-        end, is a compound with another first part ("kasbeheer", cash handling, is no "klasbeheer"; trial V), unless
-        it is the label written as one word ("recordkeeping", "teamspirit")."""
+        "AWS certification", "ACAMS" no "CPR"; a short word in capitals only: "PYHTON" is a typo), and one word made of
+        two dictionary words, the second the label's end and the first not a start of the label's own ("stres|" of
+        "stress|bestendig" is), is a compound with another first part ("kasbeheer", cash handling, is no "klasbeheer";
+        trial V), unless it is the label written as one word ("recordkeeping", "teamspirit")."""
         words = label.split()
         for k in range(i, j + 1):
             surface = tokens.words[k]
-            if len(surface) > 1 and surface.isupper() and tokens.folded[k] not in words:
+            if 1 < len(surface) <= ACRONYM_MAX and surface.isupper() and tokens.folded[k] not in words:
                 return False
         word = tokens.folded[i]
-        return i != j or word == label.replace(" ", "").replace("-", "") \
-            or not any(label.endswith(word[k:]) and self._two_words(word, k, 3) for k in range(3, len(word) - 4))
+        if i != j or word == label.replace(" ", "").replace("-", ""):
+            return True
+        for k in range(3, len(word) - 4):
+            head = word[k:]
+            own = label[:len(label) - len(head)]  # the label's first part, before the shared head
+            if label.endswith(head) and self._two_words(word, k, 3) \
+                    and not (own.startswith(word[:k]) or word[:k].startswith(own)):
+                return False
+        return True
 
     def _nearest_label(self, text: str) -> tuple[int, Entry, str] | None:
         """(distance, entry, label) of the closest label within the allowed edits of `text`, if any."""

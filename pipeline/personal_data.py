@@ -70,8 +70,9 @@ SELF_INTRODUCTION = re.compile(
     r"(?:^|[.!?\n][ \t]*)(?:(?i:hallo|hoi|hi|hello|dag|beste)[ \t]*[,!]?[ \t]*)?"
     rf"(?:(?i:mijn naam is|ik heet|my name is)[ \t]+(?P<named>{_FULL_NAME})(?=[ \t]*(?:[,.!;:(]|$)|[ \t]+(?i:en|and)\b)"
     rf"|(?i:ik ben|i am|i'm|i’m)[ \t]+(?P<aged>{_FULL_NAME}),[ \t]*\d{{2}}(?![\w.,]\d)"
-    # or about them: "Scott Kachelek is a sales and business development executive …" (a LiveCareer summary)
-    rf"|(?P<third>{_NAME}(?:[ \t]+{_NAME}){{1,2}})[ \t]+(?:is|was)[ \t]+(?:an?|een)[ \t])", re.M)
+    # or about them: "Scott Kachelek is a sales and business development executive …" (a LiveCareer summary; a
+    # role noun must follow, see _names_a_person: "Power BI is a tool …" is no name)
+    rf"|(?P<third>{_NAME}(?:[ \t]+{_NAME}){{1,2}})[ \t]+(?:is|was)[ \t]+(?:an?|een)[ \t](?P<what>[^.\n]{{0,80}}))", re.M)
 # ... nor a nationality or language before an age ("I am Dutch, 25 years old"): its word would be redacted as a name
 # and the language it also names dropped from the CV
 NATIONALITIES = frozenset("""
@@ -177,7 +178,7 @@ _CARE_AFTER = (r"(?![ \t]+(?:\w+[ \t]+)?(?:patiënt\w*|patient\w*|cliënt\w*|cli
 SPECIAL = re.compile(
     r"(?i:(?:moskee|mosque|parochie|kathedraal|cathedral|synago[gc]|kerkgemeenschap|kerkkoor|holebi|"
     r"vakbondsafgevaardigde|vakbondsdelegee|vakbondslid|vakbondsmilitant)\w{0,30}"
-    r"|(?<![\w-])(?:parish\w*|church(?:es)?|chapels?|a\.m\.e|imam|priester|pastoor|pastor|dominee|rabbi|devout|"
+    r"|(?<![\w-])(?:parish\w*|church(?:es)?|chapels?(?![ \t]+Hill)|a\.m\.e|imam|priester|pastoor|pastor|dominee|rabbi|devout|"
     r"bijbel\w*|bible|koran\w*|"
     r"quran|ramadan|lid van (?:de |het )?vakbond|union (?:representative|rep|member|steward|delegate)|shop steward|"
     r"syndica(?:al|le) (?:afgevaardigde|delegee)|délégué syndical|vlaams belang|n-va|pvda|pvv|vvd|groenlinks|cd&v|"
@@ -225,7 +226,7 @@ PROTECTED_ASK = re.compile(
     # "Nederlands is je moedertaal", "Dutch as their native language"; "Je bent een man", "… en mannelijk" (trials U, V)
     r"|\b(?:is|als)[ \t]+(?:je|jouw|uw|hun)[ \t]+moedertaal\b|\b(?:native|mother)[ \t]+(?:language|tongue)\b"
     r"|\b(?:bent|ben|are|be)[ \t]+(?:een[ \t]+|a[ \t]+)?(?:man|vrouw|woman|mannelijk|vrouwelijk|male|female)\b"
-    r"(?![ \t]*(?:[-/]|(?:of|or|en|and)\b))"
+    r"(?![ \t]*(?:[-/]|(?:of|or|en|and|van)\b))"  # not "een man of vrouw", "een man van zijn woord"
     r"|\b(?:en|and)[ \t]+(?:mannelijk|vrouwelijk|male|female)(?=[ \t]*[.;,!\n])"
     r"|\b(?:geen|no)[ \t]+(?:hoofddoek|headscarf|hijab|kinderen|children)\b|\b(?:niet zwanger|not pregnant)\b"
     r"|\bjong(?:e)?[ \t]+(?:en[ \t]+dynamisch(?:e)?[ \t]+)?team\b)"
@@ -321,7 +322,7 @@ def name_words(text: str) -> frozenset[str]:
     for intro in SELF_INTRODUCTION.finditer(text, 0, SELF_INTRODUCTION_REACH):  # "Ik ben Sarah, 19 jaar, …"
         named = HYPHENATED_WORD.findall(intro.group("named") or intro.group("aged") or intro.group("third"))
         if NATIONALITIES.isdisjoint(w.casefold() for w in named) \
-                and not (intro.group("third") and _names_a_job(named)):  # "Senior Accountant is a …": no name
+                and not (intro.group("third") and not _names_a_person(named, intro.group("what"))):
             words |= set(named)
     for email in EMAIL.findall(text):  # not a shared mailbox's ("service@acme.be": no name)
         words |= {part for part in re.split(r"[._+-]", email.split("@")[0]) if len(part) > 2
@@ -456,13 +457,17 @@ def redact(sentence: str, names: Set[str], private: bool = False) -> str:
     return sentence
 
 
-def _names_a_job(words: list[str]) -> bool:
-    """Whether words before a "… is a" are a job title ("Senior Accountant is a …") rather than a name: a job noun or
-    a seniority before the last word (the last may be a surname that is also one: "John Smith", "Anna Baker")."""
+def _names_a_person(words: list[str], what: str) -> bool:
+    """Whether "<words> is a <what>" says who a person is: a role noun in what follows ("… is a sales executive", "…
+    is een ervaren boekhouder"; not "Power BI is a tool", "Customer Service is a passion"), and no job noun or
+    seniority before the last of the words ("Senior Accountant is a …"; the last may be a surname that is one too:
+    "John Smith")."""
     from pipeline.titles import role_words  # here: titles imports the stages, which import this module
 
-    jobs = role_words() | {"senior", "junior", "medior", "lead", "chief", "head", "hoofd"}
-    return any(w.casefold() in jobs for w in words[:-1])
+    roles = role_words()
+    jobs = roles | {"senior", "junior", "medior", "lead", "chief", "head", "hoofd"}
+    return not any(w.casefold() in jobs for w in words[:-1]) \
+        and any(w.casefold() in roles for w in re.findall(r"[^\W\d_]+", what))
 
 
 def _phone(found: re.Match[str]) -> str:

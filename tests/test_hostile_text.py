@@ -105,3 +105,11 @@ def test_a_planted_cache_file_is_ignored_not_unpickled(tmp_path, monkeypatch):
     assert not (tmp_path / "pwned").exists()
     monkeypatch.setenv("SKILLFIT_CONFIG_DIR", str(tmp_path / "other-user"))
     assert cache.read(good) is None  # another user's key: rebuilt, not trusted
+
+
+def test_language_codes_after_speaking_words_on_one_long_line(extractor):
+    """A review: each "spreek" scanned the rest of its line again for language codes: 130 KB on one line (an ATS
+    export) took 205 s."""
+    with hang_guard(30):
+        doc = extractor.extract("ik spreek NL/FR " * 10_000, kind="cv", language="nl")
+    assert "lang.dutch" in {m.skill_id for m in doc.mentions}

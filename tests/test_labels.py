@@ -43,14 +43,16 @@ def test_an_unknown_label_language_is_refused(db):
         screening.ranking(con, str(db), "role", labels="fr")
 
 
-def test_gap_lists_requirements_and_the_member_met_in_dutch(db):
+def test_gap_words_its_report_and_names_the_member_met_in_dutch(db):
     result = CliRunner().invoke(main, ["gap", "--db", str(db), "--candidate", "c-afas", "--role", "role",
                                        "--labels", "nl"])
     assert result.exit_code == 0, result.output
     assert "Exact Online / AFAS [AFAS]" in result.stdout
-    missing = result.stdout.split("Missing, required")[1].split("\n\n")[0]
+    missing = result.stdout.split("Ontbreekt, vereist")[1].split("\n\n")[0]  # trial U: the report in Dutch too
     assert "btw" in missing and "VAT" not in missing
-    assert "boekhouding" in result.stdout.split("\nMet\n")[1]
+    assert "boekhouding" in result.stdout.split("\nVoldaan\n")[1]
+    assert "vereiste vaardigheden voldaan" in result.stdout and "Missing" not in result.stdout
+    assert "alternatieven, één ervan volstaat" in result.stdout
 
 
 def test_fit_takes_the_language_from_the_environment(db):

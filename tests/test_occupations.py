@@ -524,3 +524,11 @@ def test_a_job_asked_as_a_plus_is_preferred(extractor):
     assert doc.occupations and {m.requirement for m in doc.occupations} == {"preferred"}
     required = extractor.extract("Kok\nProfiel\n- Je hebt 3 jaar ervaring als kok.\n", kind="vacancy", language="nl")
     assert {m.requirement for m in required.occupations} == {"required"}
+
+
+def test_qualified_job_titles_are_no_task_lines(extractor):
+    """A review: the task-line rule read "Registered nurse", "Chartered accountant" (sentence case, an -ed word
+    first) as tasks, and a nurse lost half her score for a nursing post."""
+    cv = "Marie Dubois\nExperience\n2018 - 2023\nRegistered nurse\nAZ Groeninge, Kortrijk\n2012 - 2018\nChartered accountant\n"
+    doc = extractor.extract(cv, kind="cv", language="en")
+    assert {"title:nurse", "title:accountant"} <= {m.skill_id for m in doc.title_words}

@@ -332,3 +332,13 @@ def test_ranking_warns_about_cvs_past_their_retention(small_taxonomy, tmp_path):
     assert "2 CV(s) are past their retention date and still ranked: `skillfit purge" in ranked.stderr
     invoke("purge", "--db", db)
     assert "retention" not in invoke("fit", "--db", db, "--role", "Python developer").stderr
+
+
+def test_a_tool_described_in_the_third_person_is_no_name():
+    """A review: "Power BI is a tool I use daily", "Microsoft Excel is an essential tool" were read as a person's
+    name and their skills dropped from the whole CV."""
+    from pipeline.personal_data import name_words
+
+    assert name_words("Profile\nMicrosoft Excel is an essential tool in my daily work.\n") == frozenset()
+    assert name_words("Summary\nPower BI is a tool I use daily for dashboards.\n") == frozenset()
+    assert name_words("Profiel\nJohn Smith is een ervaren boekhouder.\n") == {"john", "smith"}

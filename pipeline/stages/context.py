@@ -252,6 +252,8 @@ def in_programme_name(text: str, m: Mention, line: tuple[int, int]) -> bool:
     """The mention is in a capitalised programme name right after a degree word (DEGREE_BEFORE)."""
     for run in NAME_RUN.finditer(text, line[0], line[1]):
         if run.start() <= m.start and m.end <= run.end():
+            if ". " in text[run.start():m.start]:  # "Secundair Onderwijs. Flexibel": the name ended
+                return False
             words = run.group().split()
             lead = DEGREE_BEFORE.search(text, max(line[0], run.start() - 20), run.start())
             own = DEGREE_BEFORE.search(words[0] + " ") if len(words) > 2 else None  # "HBO Creative Business"

@@ -18,10 +18,11 @@ CODE_SKILL = {code: skill for skill, codes in LANGUAGE_CODES.items() for code in
 CODE = re.compile(r"(?<![\w.])(" + "|".join(sorted(map(re.escape, CODE_SKILL), key=len, reverse=True)) + r")(?![\w])")
 LANGUAGES_LABEL = re.compile(r"^[ \t*•·-]*(?:\*\*)?(?:talen(?:kennis)?|taalkennis|taalvaardigheden?|languages?"
                              r"(?: skills)?)\b[^\n]*", re.I | re.M)
-# ... or after a word of speaking languages on its line: "Je bent tweetalig (NL + FR)", "bilingual NL/FR" (trial U:
-# an ad's "NL" and "FR" were two unknown skills no CV met)
-SPEAKING = re.compile(r"\b(?:(?:twee|drie|meer|vier)talig\w*|bilingual|trilingual|multilingual|spreekt|spreek|speaks?)\b",
-                      re.I)
+# ... or right after a word of speaking languages: "Je bent tweetalig (NL + FR)", "Je spreekt vlot NL/FR" (trial U:
+# an ad's "NL" and "FR" were two unknown skills no CV met); not "You speak daily with distributors in NL, FR"
+SPEAKING = re.compile(r"\b(?:(?:twee|drie|meer|vier)talig\w*|bilingual|trilingual|multilingual|spreekt|spreek|speaks?)"
+                      r"(?:[ \t]+(?:vlot|vloeiend|goed|fluently|fluent))?[ \t:]*\(?[ \t]*(?=[A-Z])", re.I)
+SPOKEN_CODES = 25  # characters after such a word that its codes take: "NL/FR/EN/DE" (bounded: linear on one long line)
 CODE_CONFIDENCE = 0.9
 # What makes a short form a language there: a level right after it ("NL moedertaal", "FR (goed)", "EN: B2"), or
 # another language's short form next to it ("NL/FR/EN"); not "PL/SQL" or "IT" in a list of programming languages.
@@ -87,8 +88,8 @@ def language_codes(doc: Document, found: tuple[Mention, ...]) -> tuple[Mention, 
     text = doc.text
     lines = [(m.start(), m.end()) for m in LANGUAGES_LABEL.finditer(text)]
     for cue in SPEAKING.finditer(text):
-        line_end = text.find("\n", cue.end())
-        lines.append((cue.end(), len(text) if line_end < 0 else line_end))
+        line_end = text.find("\n", cue.end(), cue.end() + SPOKEN_CODES)
+        lines.append((cue.end(), cue.end() + SPOKEN_CODES if line_end < 0 else line_end))
     lines += [(s.start, s.end) for s in doc.sections if s.kind == "languages"]
     taken = {(m.start, m.end) for m in found}
     out = {}

@@ -221,8 +221,10 @@ def _title_lines(doc: Document) -> list[tuple[int, int]]:
 
 
 # A task written without a full stop: "Developed reports for Ministry Coordinator and Senior Pastor" (whose job
-# words are someone else's); not "Registered Nurse", "Certified Nursing Assistant"
-TASK_OPENING = re.compile(r"[ \t•*·-]*[A-Z][a-z]+ed[ \t]+[a-z]")
+# words are someone else's); not a qualified job ("Registered nurse", "Certified welder", "Experienced bookkeeper")
+TASK_OPENING = re.compile(r"[ \t•*·-]*(?!(?:Registered|Licensed|Certified|Chartered|Qualified|Experienced|Skilled|"
+                          r"Specialised|Specialized|Trained|Retired|Dedicated|Accomplished|Seasoned|Talented|Motivated|"
+                          r"Enrolled|Authorized|Authorised|Accredited)\b)[A-Z][a-z]+ed[ \t]+(?=[a-z])(?!(?:and|or)\b)")
 # Tasks run on after a job on its own line: "2016-2024 forklift operator at Nike, Laakdal - loading trucks, …"
 TASKS_AFTER = re.compile(r"[ \t][-–—][ \t]+(?=[a-z])")
 
@@ -408,9 +410,18 @@ def asked(doc: Document, title: str | None) -> tuple[Mention, ...]:
         similar = years_in_similar_role(doc.text)
         if similar is not None:
             matching, years = [similar], similar
-    # asked as a plus ("Work experience as a paralegal is an advantage"; trial V: read as required)
-    plus = any(PREFERRED.search(doc.text, *bounds_of(doc.text)(h.start, h.end)) for h, _ in asked_as)
+    # asked as a plus in its own clause, wherever it is asked ("Work experience as a paralegal is an advantage";
+    # trial V: read as required); not "3 years as an accountant, knowledge of Exact is a plus"
+    plus = bool(asked_as) and all(PREFERRED.search(doc.text, *_clause(doc.text, h)) for h, _ in asked_as)
     return _mentions(doc, hit, "required" if matching and not plus else "preferred", years)
+
+
+def _clause(text: str, hit: Found) -> tuple[int, int]:
+    """[start, end) of the clause of the sentence around `hit`, cut at commas and semicolons."""
+    start, end = bounds_of(text)(hit.start, hit.end)
+    before = max(text.rfind(",", start, hit.start), text.rfind(";", start, hit.start))
+    after = [i for i in (text.find(",", hit.end, end), text.find(";", hit.end, end)) if i >= 0]
+    return (before + 1 if before >= 0 else start), min(after, default=end)
 
 
 ALTERNATIVE_JOB = re.compile(r"[ \t]*(?:,|/|\bof\b|\bor\b)[ \t]*(?:een[ \t]+|an?[ \t]+)?", re.I)

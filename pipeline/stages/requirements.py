@@ -47,7 +47,7 @@ POST_CUE = re.compile(
     r"desirable|desired|beneficial|is an asset|would be great|niet verplicht|optional|optioneel|gewenst|wenselijk|"
     # "… geeft je een voorsprong", "dan heb je een streepje voor", "… is handig", "gives you an edge" (trial U)
     r"(?:geeft|geven)[ \t]+(?:je|jou|u)[ \t]+(?:een[ \t]+)?voorsprong|een streepje voor|(?:is|zijn)[ \t]+(?:ook[ \t]+)?handig|"
-    r"gives?[ \t]+you[ \t]+(?:an?[ \t]+)?(?:edge|head start)|(?:is|are|would be)[ \t]+(?:useful|helpful|handy)|"
+    r"gives?[ \t]+you[ \t]+(?:an?[ \t]+)?(?:edge|head start)|(?:is|would be)[ \t]+(?:useful|helpful|handy)|"
     # "… is geen vereiste, wel een sterke plus", "not required but a strong plus": a cue across the contrast
     r"geen (?:vereiste|verplichting|must|voorwaarde)|niet (?:vereist|noodzakelijk)|not (?:required|a must|mandatory|"
     r"essential|a requirement)|" + WILLING.pattern + r")\b",
@@ -182,21 +182,25 @@ NOT_NEEDED_BEFORE = re.compile(r"\b(?:hoeft|hoef|hoeven)[ \t]+(?:je[ \t]+|jij[ \
 NOT_NEEDED_AFTER = re.compile(r"\b(?:is|zijn|are)[ \t]+(?:geen[ \t]+(?:vereiste|must|vereisten)|niet[ \t]+(?:nodig|vereist|"
                               r"noodzakelijk|verplicht)|not[ \t]+(?:required|needed|necessary|a[ \t]+must|"
                               r"mandatory|essential))\b", re.I)
+CLAUSE_PUNCTUATION = re.compile(r"[,;:()]")
 # ... in a sentence with no turn in it ("…, maar", "…, wel een troef")
 TURN = re.compile(r"\b(?:maar|but|wel|however|echter)\b", re.I)
 
 
 def _not_needed(text: str, sentence: tuple[int, int], mention: Mention) -> bool:
-    """Whether a sentence with no contrast in it says the skill is not needed. With one, the skill may be asked
-    after all ("Je hoeft geen expert te zijn, maar Excel ken je") or called a plus ("Frans is niet vereist, wel een
-    troef"): POST_CUE and the rest decide."""
+    """Whether the clause of the skill says it is not needed ("Ervaring met Photoshop is niet nodig"), in a sentence
+    with no turn: with one, the skill may be asked after all ("Je hoeft geen expert te zijn, maar Excel ken je") or
+    called a plus ("Frans is niet vereist, wel een troef"). Only its own clause: "Rijbewijs B is vereist, ervaring
+    is niet nodig" still asks the licence (a review: the whole sentence's requirements were lost)."""
     start, end = sentence
     if TURN.search(text, start, end):
         return False
-    # searched to the sentence's end: the Dutch "geen ervaring … nodig" looks ahead past the mention
     after = NOT_NEEDED_AFTER.search(text, mention.end, end)  # not from inside brackets: "English (Dutch is not …)"
-    return any(cue.end() <= mention.start for cue in NOT_NEEDED_BEFORE.finditer(text, start, end)) \
-        or after is not None and "(" not in text[mention.end:after.start()]
+    if after is not None and not CLAUSE_PUNCTUATION.search(text, mention.end, after.start()):
+        return True
+    # searched to the sentence's end: the Dutch "geen ervaring … nodig" looks ahead past the mention
+    return any(cue.end() <= mention.start and not CLAUSE_PUNCTUATION.search(text, cue.end(), mention.start)
+               for cue in NOT_NEEDED_BEFORE.finditer(text, start, end))
 
 
 # A sentence that asks, however it opens ("We are specialised in logistics and are looking for …", "Wij bieden je
