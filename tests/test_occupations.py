@@ -532,3 +532,11 @@ def test_qualified_job_titles_are_no_task_lines(extractor):
     cv = "Marie Dubois\nExperience\n2018 - 2023\nRegistered nurse\nAZ Groeninge, Kortrijk\n2012 - 2018\nChartered accountant\n"
     doc = extractor.extract(cv, kind="cv", language="en")
     assert {"title:nurse", "title:accountant"} <= {m.skill_id for m in doc.title_words}
+
+
+def test_a_mail_saying_and_working_as_names_the_job(extractor):
+    """Trial V: "Ik ben handelsingenieur (…) en werk sinds 2018 als kredietanalist" named no job."""
+    doc = extractor.extract("Beste,\nIk ben handelsingenieur (KU Leuven, 2012) en werk sinds 2018 als kredietanalist"
+                            " bij een bank.\n", kind="cv", language="nl")
+    assert "kredietanalist" in {m.text for m in doc.occupations}
+    assert not extractor.extract("Ik hou van koken en werk graag als kok.\n", kind="cv", language="nl").occupations

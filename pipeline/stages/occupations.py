@@ -89,7 +89,9 @@ WORKED_AS = re.compile(r"\b(?:worked|werkte|gewerkt|werkzaam|employed)\s+(?:[\w.
                        # afwasser" (not "Ik werk graag als kelner")
                        r"|\b(?:ik\s+heb|heb\s+ik)\s+(?:(?!nooit\b|niet\b|geen\b)[\w.']+\s+){0,3}?als\s+(?:een\s+)?"
                        r"(?=(?:[\w-]+\s+){1,3}gewerkt\b)"
-                       r"|\b(?:ik\s+werk|werk\s+ik|ik\s+werkte)\s+(?:(?!graag\b|liefst\b|niet\b|nooit\b|ook\b)[\w.']+\s+){0,3}?"
+                       # (and "…, en werk sinds 2018 als kredietanalist": its subject said before, trial V)
+                       r"|\b(?:ik\s+werk|werk\s+ik|ik\s+werkte|en\s+werk|en\s+werkte)\s+"
+                       r"(?:(?!graag\b|liefst\b|niet\b|nooit\b|ook\b)[\w.']+\s+){0,3}?"
                        r"als\s+(?:een\s+)?"
                        # ... and one saying what they are, as a mail does: "Ik ben lasser sinds 2008", "I have been
                        # an experienced welder since 2008" (trial T: the mail named no job); the job must follow
