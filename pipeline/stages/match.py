@@ -21,7 +21,7 @@ LANGUAGES_LABEL = re.compile(r"^[ \t*•·-]*(?:\*\*)?(?:talen(?:kennis)?|taalke
 # ... or right after a word of speaking languages: "Je bent tweetalig (NL + FR)", "Je spreekt vlot NL/FR" (trial U:
 # an ad's "NL" and "FR" were two unknown skills no CV met); not "You speak daily with distributors in NL, FR"
 SPEAKING = re.compile(r"\b(?:(?:twee|drie|meer|vier)talig\w*|bilingual|trilingual|multilingual|spreekt|spreek|speaks?)"
-                      r"(?:[ \t]+(?:vlot|vloeiend|goed|fluently|fluent))?[ \t:]*\(?[ \t]*(?=[A-Z])", re.I)
+                      r"(?:[ \t]+(?:vlot|vloeiend|goed|fluently|fluent))?[ \t:]*\(?[ \t]*(?=(?-i:[A-Z]))", re.I)
 SPOKEN_CODES = 25  # characters after such a word that its codes take: "NL/FR/EN/DE" (bounded: linear on one long line)
 CODE_CONFIDENCE = 0.9
 # What makes a short form a language there: a level right after it ("NL moedertaal", "FR (goed)", "EN: B2"), or
